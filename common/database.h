@@ -1,0 +1,31 @@
+/** @file database.h
+ *  @brief Opening saywho databases with schema-version checks and readable errors.
+ */
+#ifndef SAYWHO_COMMON_DATABASE_H
+#define SAYWHO_COMMON_DATABASE_H
+
+#include <string>
+
+#include <xapian.h>
+
+namespace saywho {
+
+/// The database path from an option, else $SAYWHO_DB, else "./saywho.db".
+std::string default_database_path(const std::string& option_value);
+
+/// Opens (creating if needed) a database for writing. Throws DatabaseError
+/// when another writer holds the lock, when the path is not a database, or
+/// when its schema version differs; a new database gets the current version.
+Xapian::WritableDatabase open_for_writing(const std::string& path);
+
+/// Opens a database for searching. Throws DatabaseError when it does not
+/// exist or has another schema version.
+Xapian::Database open_for_reading(const std::string& path);
+
+/// Throws DatabaseError unless @p db carries the current schema version.
+/// An empty database without a version passes (nothing indexed yet).
+void check_schema_version(const Xapian::Database& db, const std::string& path);
+
+}  // namespace saywho
+
+#endif  // SAYWHO_COMMON_DATABASE_H

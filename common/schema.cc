@@ -1,0 +1,44 @@
+/** @file schema.cc
+ *  @brief Term builders for the schema declared in schema.h.
+ */
+#include "common/schema.h"
+
+#include "common/text.h"
+
+namespace saywho::schema {
+
+std::string bounded_term(std::string_view prefix, std::string_view value) {
+    std::string term(prefix);
+    if (prefix.size() + value.size() <= MAX_SAFE_TERM_LENGTH) {
+        term += value;
+        return term;
+    }
+    // Keep a readable head, then the hash of the whole value. Cut on a UTF-8
+    // character boundary so the term stays valid UTF-8.
+    std::size_t keep = MAX_SAFE_TERM_LENGTH - prefix.size() - 17;
+    while (keep > 0 && (static_cast<unsigned char>(value[keep]) & 0xC0) == 0x80) --keep;
+    term.append(value.substr(0, keep));
+    term += '#';
+    term += hex64(fnv1a64(value));
+    return term;
+}
+
+std::string article_id_term(std::string_view article_id) { return bounded_term(PREFIX_ID, article_id); }
+
+std::string day_term(const CivilDate& date) { return PREFIX_DAY + date.compact(); }
+
+std::string month_term(const CivilDate& date) { return PREFIX_MONTH + date.compact().substr(0, 6); }
+
+std::string year_term(const CivilDate& date) { return PREFIX_YEAR + date.compact().substr(0, 4); }
+
+std::string type_term(std::string_view type) { return bounded_term(PREFIX_TYPE, type); }
+
+std::string source_term(std::string_view source) { return bounded_term(PREFIX_SOURCE, fold_key(source)); }
+
+const FieldSpec* find_query_field(std::string_view name) {
+    for (const auto& field : QUERY_FIELDS)
+        if (name == field.query_name) return &field;
+    return nullptr;
+}
+
+}  // namespace saywho::schema

@@ -1,0 +1,68 @@
+/** @file index_run.h
+ *  @brief One indexing run: archive inputs in, database updated, outcomes counted.
+ */
+#ifndef SAYWHO_INDEXER_INDEX_RUN_H
+#define SAYWHO_INDEXER_INDEX_RUN_H
+
+#include <cstddef>
+#include <cstdint>
+#include <istream>
+#include <string>
+#include <vector>
+
+#include "common/archive_reader.h"
+
+namespace saywho {
+
+struct IndexOptions {
+    std::string db_path;              ///< REQUIRES: not empty
+    std::vector<std::string> inputs;  ///< files, directories or "-" (JSON Lines on stdin)
+    ReaderOptions reader;
+    /// Remove articles whose input file is gone (and, for JSON Lines files read
+    /// in full in this run, ids no longer in them).
+    bool prune = false;
+    /// Commit after this many added, updated or removed documents.
+    std::size_t batch_size = 2000;
+};
+
+/// Counts of every outcome; each article or input lands in exactly one of
+/// added, updated, unchanged, skipped or failed.
+struct IndexSummary {
+    std::size_t added = 0;
+    std::size_t updated = 0;
+    std::size_t unchanged = 0;
+    std::size_t skipped = 0;   ///< bad input, reported with its reason
+    std::size_t failed = 0;    ///< good input the database refused
+    std::size_t pruned = 0;
+    std::size_t warnings = 0;  ///< indexed after a repair (e.g. invalid UTF-8)
+    std::size_t ignored_files = 0;  ///< files in directories that are not .txt/.jsonl
+    std::uint64_t bytes_read = 0;
+    double seconds = 0;
+};
+
+struct IndexProgress {
+    std::size_t articles = 0;  ///< articles and skipped records handled so far
+    std::uint64_t bytes_done = 0;
+    std::uint64_t bytes_total = 0;  ///< 0 when unknown (stdin)
+    double seconds = 0;
+};
+
+/// Receives problems and progress as they happen. Called from the thread
+/// that runs run_index().
+class IndexObserver {
+  public:
+    virtual ~IndexObserver() = default;
+    virtual void on_problem(const InputProblem& problem) = 0;
+    /// Called after each input file; cheap to ignore.
+    virtual void on_progress(const IndexProgress& progress) = 0;
+};
+
+/// Indexes every input into options.db_path, committing in batches and at
+/// the end. Bad inputs are reported and counted, never fatal.
+/// Throws DatabaseError when the database cannot be opened (locked, other
+/// schema) or a write fails in a way that leaves nothing sensible to do.
+IndexSummary run_index(const IndexOptions& options, IndexObserver& observer, std::istream& stdin_stream);
+
+}  // namespace saywho
+
+#endif  // SAYWHO_INDEXER_INDEX_RUN_H

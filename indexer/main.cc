@@ -1,0 +1,129 @@
+/** @file main.cc
+ *  @brief saywho-index: command line for indexing a news archive into a database.
+ */
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <xapian.h>
+
+#include "common/database.h"
+#include "common/errors.h"
+#include "indexer/index_run.h"
+
+namespace {
+
+constexpr int EXIT_ALL_INDEXED = 0;
+constexpr int EXIT_SOME_SKIPPED = 1;
+constexpr int EXIT_FATAL = 2;
+
+/// Prints problems as they come and, on a terminal, a progress line.
+class ConsoleObserver : public saywho::IndexObserver {
+  public:
+    explicit ConsoleObserver(bool show_progress) : show_progress_(show_progress) {}
+
+    void on_problem(const saywho::InputProblem& problem) override {
+        clear_progress();
+        std::cerr << "saywho-index: " << (problem.skipped ? "skipped " : "warning: ") << problem.to_string()
+                  << '\n';
+    }
+
+    void on_progress(const saywho::IndexProgress& p) override {
+        if (!show_progress_ || p.seconds - last_shown_ < 0.25) return;
+        last_shown_ = p.seconds;
+        double rate = p.seconds > 0 ? p.articles / p.seconds : 0;
+        char line[160];
+        int n = std::snprintf(line, sizeof line, "\r%zu articles  %.0f/s  %.1f of %.1f MB", p.articles, rate,
+                              p.bytes_done / 1e6, p.bytes_total / 1e6);
+        if (p.bytes_done > 0 && p.bytes_total > p.bytes_done) {
+            double eta = p.seconds * (static_cast<double>(p.bytes_total) / p.bytes_done - 1);
+            std::snprintf(line + n, sizeof line - static_cast<std::size_t>(n), "  ETA %d:%02d ",
+                          static_cast<int>(eta) / 60, static_cast<int>(eta) % 60);
+        }
+        std::cerr << line << std::flush;
+        shown_ = true;
+    }
+
+    void clear_progress() {
+        if (shown_) std::cerr << "\r\033[K" << std::flush;
+        shown_ = false;
+    }
+
+  private:
+    bool show_progress_;
+    bool shown_ = false;
+    double last_shown_ = -1;
+};
+
+struct CommandLine {
+    saywho::IndexOptions index;
+    bool no_progress = false;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CommandLine cli;
+    CLI::App app{
+        "saywho-index: index a news archive into a saywho (Xapian) database.\n\n"
+        "Each PATH is an article file in the archive format (first line\n"
+        "'date YYYY-MM-DD <title>', a blank line, then the body), a JSON Lines\n"
+        "file (.jsonl: one {\"id\",\"date\",\"title\",\"body\",\"url\",\"source\"} a line),\n"
+        "a directory (searched recursively for .txt and .jsonl), or - for JSON Lines\n"
+        "on stdin. Re-running is incremental: unchanged articles are skipped, changed\n"
+        "ones replaced.\n\n"
+        "Examples:\n"
+        "  saywho-index corpus/                  index a directory into ./saywho.db\n"
+        "  saywho-index --db news.db archive/    choose the database\n"
+        "  saywho-index --prune archive/         also drop articles whose files are gone\n"
+        "  zcat feed.jsonl.gz | saywho-index -   read JSON Lines from stdin\n\n"
+        "Exit status: 0 all indexed, 1 some inputs skipped (each reported as\n"
+        "file:line: reason), 2 fatal error (nothing more could be done)."};
+    app.option_defaults()->always_capture_default();
+    std::string db_option;
+    app.add_option("--db", db_option, "database directory (default: $SAYWHO_DB, else ./saywho.db)");
+    app.add_option("paths", cli.index.inputs, "files, directories, or - for JSON Lines on stdin")->required();
+    app.add_option("--max-size", cli.index.reader.max_article_bytes,
+                   "skip articles larger than this many bytes (suffixes K, M, G: 64M)")
+        ->transform(CLI::AsSizeValue(false));
+    app.add_flag("--prune", cli.index.prune,
+                 "remove articles whose files no longer exist (and ids gone from re-read .jsonl files)");
+    app.add_option("--batch-size", cli.index.batch_size, "commit after this many changed articles")
+        ->check(CLI::PositiveNumber);
+    app.add_flag("--no-progress", cli.no_progress, "no progress line even on a terminal");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? 0 : EXIT_FATAL;
+    }
+    cli.index.db_path = saywho::default_database_path(db_option);
+
+    ConsoleObserver observer(!cli.no_progress && isatty(STDERR_FILENO));
+    try {
+        saywho::IndexSummary s = saywho::run_index(cli.index, observer, std::cin);
+        observer.clear_progress();
+        std::size_t done = s.added + s.updated + s.unchanged;
+        std::printf("%s: %zu added, %zu updated, %zu unchanged, %zu skipped, %zu failed", cli.index.db_path.c_str(),
+                    s.added, s.updated, s.unchanged, s.skipped, s.failed);
+        if (cli.index.prune) std::printf(", %zu pruned", s.pruned);
+        if (s.warnings) std::printf(" (%zu with warnings)", s.warnings);
+        std::printf(" in %.2f s, %.0f articles/s\n", s.seconds, s.seconds > 0 ? done / s.seconds : 0.0);
+        if (s.ignored_files)
+            std::printf("ignored %zu file%s in the directories given that are not .txt or .jsonl\n", s.ignored_files,
+                        s.ignored_files == 1 ? "" : "s");
+        return s.skipped + s.failed > 0 ? EXIT_SOME_SKIPPED : EXIT_ALL_INDEXED;
+    } catch (const saywho::Error& e) {
+        observer.clear_progress();
+        std::cerr << "saywho-index: " << e.what() << '\n';
+    } catch (const Xapian::Error& e) {
+        observer.clear_progress();
+        std::cerr << "saywho-index: database error: " << e.get_description() << '\n';
+    } catch (const std::exception& e) {
+        observer.clear_progress();
+        std::cerr << "saywho-index: " << e.what() << '\n';
+    }
+    return EXIT_FATAL;
+}

@@ -1,0 +1,102 @@
+/** @file main.cc
+ *  @brief saywho-search: command line for searching a saywho database.
+ */
+#include <unistd.h>
+
+#include <iostream>
+#include <map>
+
+#include <CLI/CLI.hpp>
+#include <xapian.h>
+
+#include "common/database.h"
+#include "common/errors.h"
+#include "searcher/printers.h"
+#include "searcher/search.h"
+
+namespace {
+
+constexpr int EXIT_FOUND = 0;
+constexpr int EXIT_NOTHING_FOUND = 1;
+constexpr int EXIT_ERROR = 2;
+
+struct CommandLine {
+    std::string db;
+    std::vector<std::string> words;
+    saywho::SearchOptions search;
+    bool json = false;
+};
+
+/// Reports an error in the chosen output mode and returns EXIT_ERROR.
+int fail(bool json, const std::string& code, const std::string& message) {
+    if (json) saywho::print_json_error(std::cout, code, message);
+    std::cerr << "saywho-search: " << message << '\n';
+    return EXIT_ERROR;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CommandLine cli;
+    CLI::App app{
+        "saywho-search: search a saywho database.\n\n"
+        "Query syntax (words are stemmed; all must match unless --match any):\n"
+        "  ceasefire energy            both words\n"
+        "  \"security guarantees\"       a phrase\n"
+        "  drought OR flood            either;  AND, NOT, +word, -word, ( ) work too\n"
+        "  ceasef*                     words starting with ceasef\n"
+        "  title:drought               a word in the title\n"
+        "  date:2025-03                a day, month or year (date:2025-03-19, date:2025)\n"
+        "  date:2025-03-01..2025-03-31 a date range; open ends: date:2025-03-01.. date:..2025-03-31\n"
+        "  type:article id:ID source:NAME\n\n"
+        "Exit status: 0 results found, 1 nothing found, 2 error (bad query, no database)."};
+    app.option_defaults()->always_capture_default();
+    app.add_option("--db", cli.db, "database directory (default: $SAYWHO_DB, else ./saywho.db)");
+    app.add_option("query", cli.words, "the query; several arguments are joined with spaces");
+    app.add_option("-n,--limit", cli.search.limit, "results per page")->check(CLI::Range(1, 10000));
+    app.add_option("--offset", cli.search.offset, "skip this many results (for the next page)");
+    std::map<std::string, saywho::SortOrder> sorts{{"relevance", saywho::SortOrder::RELEVANCE},
+                                                   {"newest", saywho::SortOrder::NEWEST},
+                                                   {"oldest", saywho::SortOrder::OLDEST}};
+    app.add_option("--sort", cli.search.sort, "relevance, newest or oldest")
+        ->transform(CLI::CheckedTransformer(sorts, CLI::ignore_case).description(""))
+        ->default_str("relevance");
+    std::map<std::string, saywho::MatchMode> matches{{"all", saywho::MatchMode::ALL},
+                                                     {"any", saywho::MatchMode::ANY}};
+    app.add_option("--match", cli.search.match, "all: every word must match; any: any word, best first")
+        ->transform(CLI::CheckedTransformer(matches, CLI::ignore_case).description(""))
+        ->default_str("all");
+    app.add_flag("--json", cli.json, "print one JSON document (see docs/json.md)");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? EXIT_FOUND : EXIT_ERROR;
+    }
+    for (const auto& word : cli.words) cli.search.query += (cli.search.query.empty() ? "" : " ") + word;
+    const std::string db_path = saywho::default_database_path(cli.db);
+
+    try {
+        Xapian::Database db = saywho::open_for_reading(db_path);
+        saywho::ResultSet results = saywho::search(db, cli.search);
+        if (cli.json) {
+            saywho::print_json(std::cout, results);
+        } else if (!results.hits.empty()) {
+            saywho::print_text(std::cout, results, isatty(STDOUT_FILENO));
+        } else if (results.estimate > 0) {
+            std::cerr << "saywho-search: no results past --offset " << results.offset << " (" << results.estimate
+                      << " in all)\n";
+        } else {
+            std::cerr << "saywho-search: no results for '" << results.query << "'\n";
+        }
+        return results.hits.empty() ? EXIT_NOTHING_FOUND : EXIT_FOUND;
+    } catch (const saywho::QueryError& e) {
+        return fail(cli.json, "bad_query", e.what());
+    } catch (const saywho::DatabaseError& e) {
+        return fail(cli.json, "database", e.what());
+    } catch (const Xapian::Error& e) {
+        return fail(cli.json, "database", "database error: " + e.get_description());
+    } catch (const std::exception& e) {
+        return fail(cli.json, "internal", e.what());
+    }
+}

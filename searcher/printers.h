@@ -1,0 +1,29 @@
+/** @file printers.h
+ *  @brief Text and JSON output of result sets and errors (see docs/json.md).
+ */
+#ifndef SAYWHO_SEARCHER_PRINTERS_H
+#define SAYWHO_SEARCHER_PRINTERS_H
+
+#include <ostream>
+#include <string>
+
+#include "searcher/search.h"
+
+namespace saywho {
+
+/// Version of the JSON output contract in docs/json.md.
+inline constexpr int JSON_VERSION = 1;
+
+/// Readable results: rank, date, title, id, snippet. With @p bold the
+/// highlights use the terminal's bold attribute; otherwise plain text.
+void print_text(std::ostream& out, const ResultSet& results, bool bold);
+
+/// One JSON document (docs/json.md, "results").
+void print_json(std::ostream& out, const ResultSet& results);
+
+/// One JSON error document (docs/json.md, "error").
+void print_json_error(std::ostream& out, const std::string& code, const std::string& message);
+
+}  // namespace saywho
+
+#endif  // SAYWHO_SEARCHER_PRINTERS_H

@@ -1,0 +1,170 @@
+/** @file query_parser.cc
+ *  @brief QueryParser set up from the schema table, with date range and field processors.
+ */
+#include "searcher/query_parser.h"
+
+#include "common/civil_date.h"
+#include "common/errors.h"
+#include "common/schema.h"
+#include "common/text.h"
+
+namespace saywho {
+
+namespace {
+
+bool all_digits(const std::string& s) {
+    if (s.empty()) return false;
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+/// A date the user wrote, of day, month or year precision.
+struct DateSpec {
+    enum class Precision { DAY, MONTH, YEAR } precision;
+    int year = 0, month = 1, day = 1;
+};
+
+/// Reads YYYY-MM-DD, YYYYMMDD, YYYY-MM or YYYY; throws QueryParserError.
+DateSpec parse_date_spec(const std::string& text) {
+    const std::string quoted = "'" + text + "'";
+    DateSpec spec;
+    std::string digits;
+    if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
+        std::string why = explain_bad_iso_date(text);
+        if (!why.empty()) throw Xapian::QueryParserError("bad date " + quoted + ": " + why);
+        spec.precision = DateSpec::Precision::DAY;
+        spec.year = std::stoi(text.substr(0, 4));
+        spec.month = std::stoi(text.substr(5, 2));
+        spec.day = std::stoi(text.substr(8, 2));
+        return spec;
+    }
+    if (text.size() == 8 && all_digits(text)) {
+        return parse_date_spec(text.substr(0, 4) + "-" + text.substr(4, 2) + "-" + text.substr(6, 2));
+    }
+    if (text.size() == 7 && text[4] == '-' && all_digits(text.substr(0, 4)) && all_digits(text.substr(5, 2))) {
+        spec.precision = DateSpec::Precision::MONTH;
+        spec.year = std::stoi(text.substr(0, 4));
+        spec.month = std::stoi(text.substr(5, 2));
+        if (spec.month < 1 || spec.month > 12)
+            throw Xapian::QueryParserError("bad date " + quoted + ": no month " + std::to_string(spec.month));
+        return spec;
+    }
+    if (text.size() == 4 && all_digits(text)) {
+        spec.precision = DateSpec::Precision::YEAR;
+        spec.year = std::stoi(text);
+        if (spec.year < 1) throw Xapian::QueryParserError("bad date " + quoted + ": no year 0");
+        return spec;
+    }
+    throw Xapian::QueryParserError("bad date " + quoted + ": expected YYYY-MM-DD, YYYY-MM or YYYY");
+}
+
+/// date:A..B, date:A.., date:..B over SLOT_DATE (YYYYMMDD text).
+class DateRangeProcessor : public Xapian::RangeProcessor {
+  public:
+    DateRangeProcessor() : Xapian::RangeProcessor(schema::SLOT_DATE, "date:") {}
+
+    Xapian::Query operator()(const std::string& begin, const std::string& end) override {
+        if (begin.empty() && end.empty())
+            throw Xapian::QueryParserError("date range '..' needs a start or an end: date:2025-03-01..2025-03-31");
+        std::string low = begin.empty() ? "" : parse_date_bound(begin, false);
+        std::string high = end.empty() ? "" : parse_date_bound(end, true);
+        if (low.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::SLOT_DATE, high);
+        if (high.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::SLOT_DATE, low);
+        if (high < low)
+            throw Xapian::QueryParserError("date range '" + begin + ".." + end + "' ends before it begins");
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::SLOT_DATE, low, high);
+    }
+};
+
+/// date:YYYY-MM-DD, date:YYYY-MM, date:YYYY as D/M/Y filter terms.
+class DateFieldProcessor : public Xapian::FieldProcessor {
+  public:
+    Xapian::Query operator()(const std::string& text) override {
+        DateSpec spec = parse_date_spec(text);
+        CivilDate date{spec.year, spec.month, spec.day};
+        switch (spec.precision) {
+            case DateSpec::Precision::DAY: return Xapian::Query(schema::day_term(date));
+            case DateSpec::Precision::MONTH: return Xapian::Query(schema::month_term(date));
+            case DateSpec::Precision::YEAR: break;
+        }
+        return Xapian::Query(schema::year_term(date));
+    }
+};
+
+/// A boolean field whose values are folded (and, for type:, checked).
+class FoldedFieldProcessor : public Xapian::FieldProcessor {
+  public:
+    explicit FoldedFieldProcessor(const schema::FieldSpec& field) : field_(field) {}
+
+    Xapian::Query operator()(const std::string& text) override {
+        std::string key = fold_key(text);
+        if (std::string(field_.query_name) == "type") {
+            if (key == "articles") key = schema::TYPE_ARTICLE;
+            if (key == "statements") key = schema::TYPE_STATEMENT;
+            if (key != schema::TYPE_ARTICLE && key != schema::TYPE_STATEMENT)
+                throw Xapian::QueryParserError("unknown type '" + text + "': expected type:article or type:statement");
+        }
+        return Xapian::Query(schema::bounded_term(field_.prefix, key));
+    }
+
+  private:
+    const schema::FieldSpec& field_;
+};
+
+/// Turns Xapian's terse parser messages into ones that point at the query.
+std::string explain_parse_error(const std::string& query, const std::string& message) {
+    if (message.rfind("Unknown range operation", 0) == 0)
+        return "cannot read a range in '" + query + "': only date:A..B ranges exist (date:2025-03-01..2025-03-31)";
+    if (message.rfind("Syntax:", 0) == 0) return "cannot parse '" + query + "': " + message;
+    return message + " (in '" + query + "')";
+}
+
+}  // namespace
+
+std::string parse_date_bound(const std::string& text, bool round_up) {
+    DateSpec spec = parse_date_spec(text);
+    CivilDate date{spec.year, spec.month, spec.day};
+    if (round_up) {
+        if (spec.precision == DateSpec::Precision::YEAR) date.month = 12;
+        if (spec.precision != DateSpec::Precision::DAY) date.day = days_in_month(date.year, date.month);
+    }
+    return date.compact();
+}
+
+SaywhoQueryParser::SaywhoQueryParser(const Xapian::Database& db, MatchMode mode) : stemmer_("english") {
+    parser_.set_database(db);
+    parser_.set_stemmer(stemmer_);
+    parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser_.set_default_op(mode == MatchMode::ALL ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+    parser_.add_rangeprocessor((new DateRangeProcessor)->release());
+    for (const auto& field : schema::QUERY_FIELDS) {
+        switch (field.kind) {
+            case schema::FieldKind::FREE_TEXT:
+                parser_.add_prefix(field.query_name, field.prefix);
+                break;
+            case schema::FieldKind::BOOLEAN:
+                if (field.folded)
+                    parser_.add_boolean_prefix(field.query_name, (new FoldedFieldProcessor(field))->release());
+                else
+                    parser_.add_boolean_prefix(field.query_name, field.prefix);
+                break;
+            case schema::FieldKind::DATE:
+                parser_.add_boolean_prefix(field.query_name, (new DateFieldProcessor)->release());
+                break;
+        }
+    }
+}
+
+Xapian::Query SaywhoQueryParser::parse(const std::string& text) {
+    if (trim(text).empty()) return Xapian::Query::MatchAll;
+    try {
+        Xapian::Query query = parser_.parse_query(text, QUERY_PARSER_FLAGS);
+        if (query.empty()) throw QueryError("nothing to search for in '" + text + "': no words or fields");
+        return query;
+    } catch (const Xapian::QueryParserError& e) {
+        throw QueryError(explain_parse_error(text, e.get_msg()));
+    }
+}
+
+}  // namespace saywho

@@ -1,0 +1,50 @@
+/** @file query_parser.h
+ *  @brief QueryParser set up from the schema table, with date range and field processors.
+ */
+#ifndef SAYWHO_SEARCHER_QUERY_PARSER_H
+#define SAYWHO_SEARCHER_QUERY_PARSER_H
+
+#include <memory>
+#include <string>
+
+#include <xapian.h>
+
+namespace saywho {
+
+/// How free words combine.
+enum class MatchMode {
+    ALL,  ///< every word must match (the default: a search box's expectation)
+    ANY,  ///< any word may match, best first
+};
+
+/// The flags saywho parses queries with, in one place: phrases, AND/OR/NOT,
+/// +/-, wildcards ("ceasef*"), and a query of only NOT terms.
+inline constexpr unsigned QUERY_PARSER_FLAGS =
+    Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_LOVEHATE |
+    Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT;
+
+/// Parses user queries against one database. Not thread-safe (one per thread).
+class SaywhoQueryParser {
+  public:
+    /// @p db is used for wildcard expansion; it must outlive the parser.
+    SaywhoQueryParser(const Xapian::Database& db, MatchMode mode);
+
+    /// The Xapian query for @p text. An empty or blank text matches every
+    /// document. Throws QueryError with a message that quotes the bad part.
+    Xapian::Query parse(const std::string& text);
+
+    const Xapian::Stem& stemmer() const { return stemmer_; }
+
+  private:
+    Xapian::QueryParser parser_;
+    Xapian::Stem stemmer_;
+};
+
+/// Parses one end of a date range: YYYY-MM-DD, YYYYMMDD, YYYY-MM or YYYY.
+/// Returns the first day covered (@p round_up false) or the last (true) as
+/// YYYYMMDD; throws Xapian::QueryParserError naming @p text when malformed.
+std::string parse_date_bound(const std::string& text, bool round_up);
+
+}  // namespace saywho
+
+#endif  // SAYWHO_SEARCHER_QUERY_PARSER_H

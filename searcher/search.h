@@ -1,0 +1,77 @@
+/** @file search.h
+ *  @brief Running a query: options in, a ResultSet with snippets out.
+ */
+#ifndef SAYWHO_SEARCHER_SEARCH_H
+#define SAYWHO_SEARCHER_SEARCH_H
+
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <xapian.h>
+
+#include "searcher/query_parser.h"
+
+namespace saywho {
+
+enum class SortOrder { RELEVANCE, NEWEST, OLDEST };
+
+/// "relevance", "newest", "oldest".
+const char* sort_order_name(SortOrder order);
+
+struct SearchOptions {
+    std::string query;  ///< the user's words, fields and operators
+    std::size_t offset = 0;
+    std::size_t limit = 10;
+    SortOrder sort = SortOrder::RELEVANCE;
+    MatchMode match = MatchMode::ALL;
+    std::size_t snippet_length = 240;  ///< in bytes of text, before highlighting
+    /// Totals are counted exactly when there are at most offset + this many matches.
+    std::size_t exact_count_up_to = 1000;
+};
+
+/// A highlighted stretch of a snippet: byte offsets [start, end).
+using ByteRange = std::pair<std::size_t, std::size_t>;
+
+struct Hit {
+    std::size_t rank = 0;  ///< 1-based over the whole result list
+    double weight = 0;
+    int percent = 0;
+    std::string type;  ///< "article"
+    std::string id;
+    std::string date;  ///< YYYY-MM-DD
+    std::string title;
+    std::string path;
+    std::size_t line = 0;
+    std::string source;
+    std::string url;
+    std::string snippet;  ///< plain text, no markup
+    std::vector<ByteRange> highlights;
+};
+
+struct ResultSet {
+    std::string query;
+    std::string parsed;  ///< Xapian's description of the parsed query
+    Xapian::doccount estimate = 0;
+    Xapian::doccount lower_bound = 0;
+    Xapian::doccount upper_bound = 0;
+    bool exact = false;  ///< lower_bound == upper_bound
+    std::size_t offset = 0;
+    std::size_t limit = 0;
+    SortOrder sort = SortOrder::RELEVANCE;
+    std::vector<Hit> hits;
+    double seconds = 0;
+};
+
+/// Runs @p options against @p db. Throws QueryError for a malformed query
+/// and lets Xapian::Error through for database trouble.
+ResultSet search(const Xapian::Database& db, const SearchOptions& options);
+
+/// Turns Xapian snippet output made with the markers "\x01"/"\x02" into plain
+/// text plus highlight ranges (exposed for tests).
+void split_snippet(const std::string& marked, std::string& text, std::vector<ByteRange>& highlights);
+
+}  // namespace saywho
+
+#endif  // SAYWHO_SEARCHER_SEARCH_H
