@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs what saywho needs from Debian (when missing) and builds it into build/.
+# Usage: scripts/setup.sh [--test]   (--test adds what the test suite needs)
+# Idempotent: with everything installed and built it only checks and rebuilds what changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(cmake g++ make pkg-config libxapian-dev libicu-dev libcli11-dev rapidjson-dev)
+cmake_flags=(-DCMAKE_BUILD_TYPE=Release)
+if [[ "${1:-}" == "--test" ]]; then
+    packages+=(libgtest-dev xapian-tools)
+    cmake_flags+=(-DSAYWHO_BUILD_TESTS=ON -DSAYWHO_WERROR=ON)
+else
+    cmake_flags+=(-DSAYWHO_BUILD_TESTS=OFF)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+    status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+    [[ "$status" == "install ok installed" ]] || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+    if [[ $(id -u) -eq 0 ]]; then
+        echo "setup: installing ${missing[*]}" >&2
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq
+        apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    else
+        echo "setup: missing Debian packages: ${missing[*]}" >&2
+        echo "setup: install them with: sudo apt-get update && sudo apt-get install ${missing[*]}" >&2
+        exit 2
+    fi
+fi
+
+cmake -S . -B build "${cmake_flags[@]}" >/dev/null
+cmake --build build -j"$(nproc)"

@@ -1,0 +1,112 @@
+/** @file query_parser_test.cc
+ *  @brief Table tests: query text -> parsed Xapian query description, and rejected queries.
+ */
+#include <gtest/gtest.h>
+
+#include <xapian.h>
+
+#include "common/errors.h"
+#include "searcher/query_parser.h"
+
+namespace {
+
+struct ParseCase {
+    const char* query;
+    const char* description;
+};
+
+// Descriptions are Xapian's get_description() of the parsed query; "Z" terms
+// are stems, "@N" positions. Each row is one behaviour users rely on.
+const ParseCase PARSE_CASES[] = {
+    {"ceasefire", "Query(Zceasefir@1)"},
+    {"ceasefire talks", "Query((Zceasefir@1 AND Ztalk@2))"},
+    {"\"security guarantees\"", "Query((security@1 PHRASE 2 guarantees@2))"},
+    {"drought OR flood", "Query((Zdrought@1 OR Zflood@2))"},
+    {"drought NOT kenya", "Query((Zdrought@1 AND_NOT Zkenya@2))"},
+    {"title:drought", "Query(ZSdrought@1)"},
+    {"title:\"water rationing\"", "Query((Swater@1 PHRASE 2 Srationing@2))"},
+    {"type:article", "Query(0 * XTYPE:article)"},
+    {"type:Articles", "Query(0 * XTYPE:article)"},
+    {"type:statement", "Query(0 * XTYPE:statement)"},
+    {"source:AP", "Query(0 * Gap)"},
+    {"id:2025-03-19-x", "Query(0 * Q2025-03-19-x)"},
+    {"date:2025-03-19", "Query(0 * D20250319)"},
+    {"date:2025-03", "Query(0 * M202503)"},
+    {"date:2025", "Query(0 * Y2025)"},
+    {"date:2025-03-01..2025-03-31", "Query(VALUE_RANGE 0 20250301 20250331)"},
+    {"date:2025-03..2025-04", "Query(VALUE_RANGE 0 20250301 20250430)"},
+    {"date:2024..2024", "Query(VALUE_RANGE 0 20240101 20241231)"},
+    {"date:20250301..20250331", "Query(VALUE_RANGE 0 20250301 20250331)"},
+    {"date:2025-03-01..", "Query(VALUE_GE 0 20250301)"},
+    {"date:..2025-03-31", "Query(VALUE_LE 0 20250331)"},
+    {"date:2024-02..2024-02", "Query(VALUE_RANGE 0 20240201 20240229)"},
+    {"ceasefire date:2025-03", "Query((Zceasefir@1 FILTER M202503))"},
+    {"ceasefire date:2025-03-01..2025-03-31",
+     "Query((Zceasefir@1 FILTER VALUE_RANGE 0 20250301 20250331))"},
+    {"NOT drought", "Query((<alldocuments> AND_NOT Zdrought@1))"},
+};
+
+struct RejectCase {
+    const char* query;
+    const char* message_part;  ///< the error message must quote the bad part
+};
+
+const RejectCase REJECT_CASES[] = {
+    {"date:2025-02-30", "2025-02-30"},
+    {"date:2025-02-30..2025-03-05", "28 days"},
+    {"date:2025-13", "no month 13"},
+    {"date:March", "'March'"},
+    {"date:2025-03-31..2025-03-01", "ends before it begins"},
+    {"date:..", "needs a start or an end"},
+    {"type:tweet", "unknown type 'tweet'"},
+    {"1..5", "only date:A..B ranges"},
+    {"!!!", "nothing to search for"},
+};
+
+class QueryParserTable : public ::testing::Test {
+  protected:
+    QueryParserTable() : db_(std::string(), Xapian::DB_BACKEND_INMEMORY) {}
+    Xapian::WritableDatabase db_;
+};
+
+TEST_F(QueryParserTable, ParsesEachRowToTheExpectedQuery) {
+    saywho::SaywhoQueryParser parser(db_, saywho::MatchMode::ALL);
+    for (const auto& row : PARSE_CASES) {
+        SCOPED_TRACE(row.query);
+        EXPECT_EQ(parser.parse(row.query).get_description(), row.description);
+    }
+}
+
+TEST_F(QueryParserTable, RejectsEachRowNamingTheBadPart) {
+    saywho::SaywhoQueryParser parser(db_, saywho::MatchMode::ALL);
+    for (const auto& row : REJECT_CASES) {
+        SCOPED_TRACE(row.query);
+        try {
+            Xapian::Query q = parser.parse(row.query);
+            ADD_FAILURE() << "accepted as " << q.get_description();
+        } catch (const saywho::QueryError& e) {
+            EXPECT_NE(std::string(e.what()).find(row.message_part), std::string::npos) << e.what();
+        }
+    }
+}
+
+TEST_F(QueryParserTable, AnyModeCombinesWordsWithOr) {
+    saywho::SaywhoQueryParser parser(db_, saywho::MatchMode::ANY);
+    EXPECT_EQ(parser.parse("ceasefire talks").get_description(), "Query((Zceasefir@1 OR Ztalk@2))");
+}
+
+TEST_F(QueryParserTable, BlankQueryMatchesEverything) {
+    saywho::SaywhoQueryParser parser(db_, saywho::MatchMode::ALL);
+    EXPECT_EQ(parser.parse("   ").get_description(), Xapian::Query(Xapian::Query::MatchAll).get_description());
+}
+
+TEST(DateBound, RoundsBeginDownAndEndUp) {
+    EXPECT_EQ(saywho::parse_date_bound("2025", false), "20250101");
+    EXPECT_EQ(saywho::parse_date_bound("2025", true), "20251231");
+    EXPECT_EQ(saywho::parse_date_bound("2024-02", true), "20240229");
+    EXPECT_EQ(saywho::parse_date_bound("2025-02", true), "20250228");
+    EXPECT_EQ(saywho::parse_date_bound("2025-03-19", true), "20250319");
+    EXPECT_THROW(saywho::parse_date_bound("2025-02-29", false), Xapian::QueryParserError);
+}
+
+}  // namespace

@@ -1,0 +1,160 @@
+/** @file schema_test.cc  @brief Unit tests of the schema's term builders, query field table and persisted slot numbers. */
+#include "common/schema.h"
+
+#include <set>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "common/text.h"
+
+namespace saywho::schema {
+namespace {
+
+/// True when @p s is well-formed UTF-8 (checked by repairing a copy).
+bool valid_utf8(std::string s) { return repair_utf8(s).replaced == 0; }
+
+std::string repeat(const std::string& piece, std::size_t times) {
+    std::string out;
+    for (std::size_t i = 0; i < times; ++i) out += piece;
+    return out;
+}
+
+TEST(BoundedTerm, KeepsShortTermsAsPrefixPlusValue) {
+    EXPECT_EQ(bounded_term("Q", "2025-03-19-helsinki"), "Q2025-03-19-helsinki");
+    EXPECT_EQ(bounded_term("XTYPE:", "article"), "XTYPE:article");
+    EXPECT_EQ(bounded_term("G", ""), "G");
+}
+
+TEST(BoundedTerm, KeepsAValueThatExactlyFillsTheLimit) {
+    std::string value(MAX_SAFE_TERM_LENGTH - 1, 'x');
+    EXPECT_EQ(bounded_term("Q", value), "Q" + value);
+}
+
+TEST(BoundedTerm, LongAsciiValueIsCutToTheLimit) {
+    std::string value(1000, 'x');
+    std::string term = bounded_term("Q", value);
+    EXPECT_LE(term.size(), MAX_SAFE_TERM_LENGTH);
+    EXPECT_EQ(term.substr(0, 1), "Q");
+    EXPECT_TRUE(valid_utf8(term));
+    EXPECT_EQ(term.substr(1, 100), value.substr(0, 100));  // a readable head is kept
+}
+
+TEST(BoundedTerm, LongMultibyteValueIsCutOnACharacterBoundary) {
+    std::string value = repeat("\xC3\xA9", 300);  // 300 × "é" = 600 bytes
+    for (const char* prefix : {"Q", "XTYPE:", "G"}) {
+        std::string term = bounded_term(prefix, value);
+        EXPECT_LE(term.size(), MAX_SAFE_TERM_LENGTH) << prefix;
+        EXPECT_EQ(term.compare(0, std::string(prefix).size(), prefix), 0) << prefix;
+        EXPECT_TRUE(valid_utf8(term)) << prefix << ": " << term;
+    }
+}
+
+TEST(BoundedTerm, LongValuesDifferingOnlyAtTheEndGiveDifferentTerms) {
+    std::string head(300, 'h');
+    std::string a = bounded_term("Q", head + "alpha");
+    std::string b = bounded_term("Q", head + "beta");
+    EXPECT_NE(a, b);
+    EXPECT_LE(a.size(), MAX_SAFE_TERM_LENGTH);
+    EXPECT_LE(b.size(), MAX_SAFE_TERM_LENGTH);
+}
+
+TEST(BoundedTerm, IsDeterministic) {
+    std::string value(500, 'z');
+    EXPECT_EQ(bounded_term("Q", value), bounded_term("Q", value));
+}
+
+TEST(BoundedTerm, XapianAcceptsTheLongestTermItMakes) {
+    Xapian::Document doc;
+    std::string term = bounded_term("XTYPE:", repeat("\xE2\x82\xAC", 400));
+    EXPECT_NO_THROW(doc.add_boolean_term(term));
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    EXPECT_NO_THROW(db.add_document(doc));
+}
+
+TEST(SchemaTerms, ArticleIdTermUsesQ) {
+    EXPECT_EQ(article_id_term("2025-03-19-helsinki"), "Q2025-03-19-helsinki");
+    EXPECT_LE(article_id_term(std::string(400, 'a')).size(), MAX_SAFE_TERM_LENGTH);
+}
+
+TEST(SchemaTerms, DateTermsForADay) {
+    CivilDate date = *CivilDate::make(2025, 3, 19);
+    EXPECT_EQ(day_term(date), "D20250319");
+    EXPECT_EQ(month_term(date), "M202503");
+    EXPECT_EQ(year_term(date), "Y2025");
+}
+
+TEST(SchemaTerms, DateTermsArePadded) {
+    CivilDate date = *CivilDate::make(999, 1, 2);
+    EXPECT_EQ(day_term(date), "D09990102");
+    EXPECT_EQ(month_term(date), "M099901");
+    EXPECT_EQ(year_term(date), "Y0999");
+}
+
+TEST(SchemaTerms, TypeTerm) {
+    EXPECT_EQ(type_term(TYPE_ARTICLE), "XTYPE:article");
+    EXPECT_EQ(type_term(TYPE_STATEMENT), "XTYPE:statement");
+}
+
+TEST(SchemaTerms, SourceTermIsFolded) {
+    EXPECT_EQ(source_term("AP"), source_term("ap"));
+    EXPECT_EQ(source_term("AP"), "Gap");
+    EXPECT_EQ(source_term("  Le  Monde "), "Gle monde");
+    EXPECT_NE(source_term("AP"), source_term("AFP"));
+}
+
+TEST(QueryFields, NamesAndPrefixesAreUniqueAndHelpIsNonEmpty) {
+    std::set<std::string> names, prefixes;
+    for (const auto& field : QUERY_FIELDS) {
+        ASSERT_NE(field.query_name, nullptr);
+        ASSERT_NE(field.prefix, nullptr);
+        ASSERT_NE(field.help, nullptr);
+        EXPECT_FALSE(std::string(field.query_name).empty());
+        EXPECT_FALSE(std::string(field.prefix).empty()) << field.query_name;
+        EXPECT_FALSE(std::string(field.help).empty()) << field.query_name;
+        EXPECT_TRUE(names.insert(field.query_name).second) << "duplicate query name " << field.query_name;
+        EXPECT_TRUE(prefixes.insert(field.prefix).second) << "duplicate prefix " << field.prefix;
+    }
+    EXPECT_EQ(names.size(), QUERY_FIELDS.size());
+}
+
+TEST(QueryFields, FindQueryFieldFindsTitle) {
+    const FieldSpec* title = find_query_field("title");
+    ASSERT_NE(title, nullptr);
+    EXPECT_STREQ(title->prefix, "S");
+    EXPECT_EQ(title->kind, FieldKind::FREE_TEXT);
+}
+
+TEST(QueryFields, FindQueryFieldFindsEveryEntry) {
+    for (const auto& field : QUERY_FIELDS) EXPECT_EQ(find_query_field(field.query_name), &field) << field.query_name;
+}
+
+TEST(QueryFields, FindQueryFieldReturnsNullForUnknownNames) {
+    EXPECT_EQ(find_query_field("author"), nullptr);
+    EXPECT_EQ(find_query_field(""), nullptr);
+    EXPECT_EQ(find_query_field("Title"), nullptr);
+    EXPECT_EQ(find_query_field("titl"), nullptr);
+}
+
+TEST(QueryFields, PrefixesAreTheOmegaLetters) {
+    EXPECT_STREQ(find_query_field("id")->prefix, "Q");
+    EXPECT_STREQ(find_query_field("type")->prefix, "XTYPE:");
+    EXPECT_STREQ(find_query_field("source")->prefix, "G");
+    EXPECT_STREQ(find_query_field("date")->prefix, "D");
+    EXPECT_TRUE(find_query_field("source")->folded);
+}
+
+// Slot numbers are stored in every database built: renumbering them silently
+// breaks existing databases, so it must also break this test.
+TEST(ValueSlots, ArePersistedNumbers) {
+    EXPECT_EQ(static_cast<Xapian::valueno>(SLOT_DATE), 0u);
+    EXPECT_EQ(static_cast<Xapian::valueno>(SLOT_CONTENT_HASH), 1u);
+}
+
+TEST(SchemaVersion, MetadataKeysAndVersion) {
+    EXPECT_EQ(SCHEMA_VERSION, 1);
+    EXPECT_STREQ(METADATA_SCHEMA_VERSION, "saywho:schema-version");
+}
+
+}  // namespace
+}  // namespace saywho::schema
