@@ -173,7 +173,7 @@ ParseResult parse_text_article(const std::string& path, const std::string& id, s
         return result;
     }
     normalise_line_ends(bytes);
-    if (looks_binary(std::string_view(bytes).substr(0, 8192))) {
+    if (looks_binary(bytes)) {
         problems.push_back(skip(path, 0, "binary file, not an article"));
         return result;
     }
@@ -254,8 +254,8 @@ ParseResult parse_jsonl_line(const std::string& path, std::size_t line_number, s
             out.assign(it->value.GetString(), it->value.GetStringLength());
             return true;
         }
-        if (it->value.IsInt64() && std::strcmp(name, "id") == 0) {
-            out = std::to_string(it->value.GetInt64());
+        if (std::strcmp(name, "id") == 0 && (it->value.IsInt64() || it->value.IsUint64())) {
+            out = it->value.IsInt64() ? std::to_string(it->value.GetInt64()) : std::to_string(it->value.GetUint64());
             return true;
         }
         problems.push_back(skip(path, line_number, std::string("\"") + name + "\" must be a string"));

@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include <unicode/translit.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include "common/errors.h"
@@ -103,6 +104,10 @@ std::string fold_key(std::string_view text) {
         if (U_FAILURE(status) || !folder) throw Error("ICU cannot build the key folding transliterator");
     }
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    // Every kind of Unicode white space (form feed, U+2028, NEL...) counts as
+    // a plain space, so it collapses below like any other.
+    for (int32_t i = 0; i < u.length(); ++i)
+        if (u_isUWhiteSpace(u.charAt(i))) u.setCharAt(i, u' ');
     folder->transliterate(u);
     u.foldCase();
     std::string folded;

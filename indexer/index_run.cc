@@ -78,7 +78,9 @@ IndexSummary run_index(const IndexOptions& options, IndexObserver& observer, std
     progress.bytes_total = inputs.total_bytes;
 
     for (const auto& file : inputs.files) {
-        std::string absolute_path = file.path == "-" ? "<stdin>" : fs::absolute(file.path).lexically_normal().string();
+        const bool from_stdin = file.path == "-";
+        const std::string display_path = from_stdin ? "<stdin>" : file.path;
+        const std::string absolute_path = from_stdin ? display_path : fs::absolute(file.path).lexically_normal().string();
         bool file_had_skips = false;
         read_input(file, options.reader, stdin_stream, [&](ParseResult&& result) {
             ++progress.articles;
@@ -94,7 +96,7 @@ IndexSummary run_index(const IndexOptions& options, IndexObserver& observer, std
             if (!result.problems.empty()) ++summary.warnings;
             article.path = absolute_path;
             if (!seen_ids.insert(article.id).second) {
-                observer.on_problem({file.path, article.line,
+                observer.on_problem({display_path, article.line,
                                      "duplicate article id '" + article.id +
                                          "': replaces the article of that id read earlier in this run",
                                      false});
@@ -118,7 +120,7 @@ IndexSummary run_index(const IndexOptions& options, IndexObserver& observer, std
                 throw;  // the database itself is in trouble: stop the run
             } catch (const Xapian::Error& e) {
                 ++summary.failed;
-                observer.on_problem({file.path, article.line, "not indexed: " + e.get_description(), true});
+                observer.on_problem({display_path, article.line, "not indexed: " + e.get_description(), true});
             }
         });
         if (file.format == InputFile::Format::JSONL && file.path != "-") {

@@ -55,7 +55,7 @@ TEST(Utf8Validator, SelfCheck) {
 }
 
 TEST(RepairUtf8, LeavesValidTextUntouched) {
-    std::string text = "Caf\xC3\xA9 \xE2\x82\xAC10 \xF0\x9F\x98\x80\nline two\n";
+    std::string text = "Caf\xC3\xA9 \xE2\x82\xAC" "10 \xF0\x9F\x98\x80\nline two\n";
     std::string original = text;
     Utf8Repair repair = repair_utf8(text);
     EXPECT_EQ(repair.replaced, 0u);
@@ -105,6 +105,16 @@ TEST(RepairUtf8, HighestCodePointU10FFFFIsKept) {
 TEST(RepairUtf8, BytesThatNeverStartASequenceAreReplaced) {
     EXPECT_EQ(repaired("\xFF\xFE", 2), FFFD + FFFD);
     EXPECT_EQ(repaired("\xF5\x80", 2), FFFD + FFFD);
+}
+
+TEST(RepairUtf8, TruncatedFourByteSequenceBeforeValidTextIsOneReplacement) {
+    EXPECT_EQ(repaired("\xF0\x9F\x98x", 1), FFFD + "x");
+    EXPECT_EQ(repaired("\xF0\x9F\xC3\xA9", 1), FFFD + "\xC3\xA9");
+}
+
+TEST(RepairUtf8, RepairIsIdempotent) {
+    std::string once = repaired("a\x80\xE2\x82 \xED\xA0\x80 \xF4\x90\x80\x80", 9);
+    EXPECT_EQ(repaired(once, 0), once);
 }
 
 TEST(RepairUtf8, FirstBadLineCountsLines) {
@@ -165,6 +175,17 @@ TEST(FoldKey, CollapsesAndTrimsWhitespace) {
     EXPECT_EQ(fold_key("a\xC2\xA0" "b"), "a b");  // no-break space, NFKC → space
     EXPECT_EQ(fold_key("   "), "");
     EXPECT_EQ(fold_key(""), "");
+}
+
+// fold_key() promises "inner whitespace collapsed to one space, trimmed";
+// trim() in the same file treats \f and \v as whitespace, and Unicode has
+// line/paragraph separators that NFKC leaves alone.
+TEST(FoldKey, CollapsesEveryKindOfWhitespace) {
+    EXPECT_EQ(fold_key("Le\fMonde"), "le monde");
+    EXPECT_EQ(fold_key("Le\vMonde"), "le monde");
+    EXPECT_EQ(fold_key("AP\f"), "ap");
+    EXPECT_EQ(fold_key("Le\xE2\x80\xA8Monde"), "le monde");  // U+2028 LINE SEPARATOR
+    EXPECT_EQ(fold_key("Le\xC2\x85Monde"), "le monde");      // U+0085 NEXT LINE
 }
 
 TEST(Fnv1a64, KnownValues) {

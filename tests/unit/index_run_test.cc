@@ -1,0 +1,653 @@
+/** @file index_run_test.cc  @brief Unit tests of run_index, database opening (schema version, locks) and DocumentBuilder. */
+#include "indexer/index_run.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+#include <xapian.h>
+
+#include "common/database.h"
+#include "common/errors.h"
+#include "common/schema.h"
+#include "indexer/document_builder.h"
+#include "temp_dir.h"
+
+namespace saywho {
+namespace {
+
+namespace fs = std::filesystem;
+using test::TempDir;
+using test::write_file;
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+/// Records every problem and progress report of a run.
+class RecordingObserver : public IndexObserver {
+  public:
+    void on_problem(const InputProblem& problem) override { problems.push_back(problem); }
+    void on_progress(const IndexProgress& progress) override { reports.push_back(progress); }
+
+    /// The problems whose message contains @p part.
+    std::vector<InputProblem> matching(const std::string& part) const {
+        std::vector<InputProblem> out;
+        for (const auto& p : problems)
+            if (contains(p.message, part)) out.push_back(p);
+        return out;
+    }
+    std::string describe() const {
+        std::string out;
+        for (const auto& p : problems) out += p.to_string() + (p.skipped ? " [skipped]\n" : " [warning]\n");
+        return out;
+    }
+
+    std::vector<InputProblem> problems;
+    std::vector<IndexProgress> reports;
+};
+
+std::string article_text(const std::string& date, const std::string& title, const std::string& body) {
+    return "date " + date + " " + title + "\n\n" + body + "\n";
+}
+
+std::string jsonl_line(const std::string& id, const std::string& body) {
+    return R"({"id":")" + id + R"(","date":"2025-03-19","title":"T )" + id + R"(","body":")" + body + "\"}\n";
+}
+
+/// A temporary archive directory and database path, with a helper to index.
+class IndexRunTest : public ::testing::Test {
+  protected:
+    IndexRunTest() : archive_(dir_.path() / "archive"), db_path_(dir_ / "db") { fs::create_directories(archive_); }
+
+    void write_article(const std::string& name, const std::string& date, const std::string& title,
+                       const std::string& body) {
+        write_file(archive_ / name, article_text(date, title, body));
+    }
+
+    void write_three_articles() {
+        write_article("one.txt", "2025-03-17", "First talks", "The first round of talks.");
+        write_article("two.txt", "2025-03-18", "Second talks", "The second round of talks.");
+        write_article("three.txt", "2025-03-19", "Third talks", "The third round of talks.");
+    }
+
+    IndexSummary index(std::vector<std::string> inputs, bool prune = false, const std::string& stdin_text = "") {
+        IndexOptions options;
+        options.db_path = db_path_;
+        options.inputs = std::move(inputs);
+        options.prune = prune;
+        observer_ = RecordingObserver();
+        std::istringstream in(stdin_text);
+        return run_index(options, observer_, in);
+    }
+    IndexSummary index_archive(bool prune = false) { return index({archive_.string()}, prune); }
+
+    Xapian::Database open_db() const { return Xapian::Database(db_path_); }
+
+    bool has_id(const std::string& id) const {
+        Xapian::Database db = open_db();
+        return db.term_exists(schema::article_id_term(id));
+    }
+
+    TempDir dir_;
+    fs::path archive_;
+    std::string db_path_;
+    RecordingObserver observer_;
+};
+
+TEST_F(IndexRunTest, IndexesThreeNewArticles) {
+    write_three_articles();
+    IndexSummary summary = index_archive();
+    EXPECT_EQ(summary.added, 3u) << observer_.describe();
+    EXPECT_EQ(summary.updated, 0u);
+    EXPECT_EQ(summary.unchanged, 0u);
+    EXPECT_EQ(summary.skipped, 0u);
+    EXPECT_EQ(summary.failed, 0u);
+    EXPECT_EQ(summary.warnings, 0u);
+    EXPECT_TRUE(observer_.problems.empty()) << observer_.describe();
+    Xapian::Database db = open_db();
+    EXPECT_EQ(db.get_doccount(), 3u);
+    EXPECT_TRUE(db.term_exists(schema::article_id_term("one")));
+    EXPECT_TRUE(db.term_exists(schema::article_id_term("two")));
+    EXPECT_TRUE(db.term_exists(schema::article_id_term("three")));
+    EXPECT_EQ(db.get_termfreq(schema::type_term(schema::TYPE_ARTICLE)), 3u);
+}
+
+TEST_F(IndexRunTest, ReportsProgressAfterEachFile) {
+    write_three_articles();
+    IndexSummary summary = index_archive();
+    ASSERT_EQ(observer_.reports.size(), 3u);
+    EXPECT_EQ(observer_.reports.back().articles, 3u);
+    EXPECT_EQ(observer_.reports.back().bytes_done, observer_.reports.back().bytes_total);
+    EXPECT_EQ(summary.bytes_read, observer_.reports.back().bytes_done);
+    EXPECT_GT(summary.bytes_read, 0u);
+}
+
+TEST_F(IndexRunTest, SetsTheSchemaVersionMetadata) {
+    write_three_articles();
+    index_archive();
+    Xapian::Database db = open_db();
+    EXPECT_EQ(db.get_metadata(schema::METADATA_SCHEMA_VERSION), std::to_string(schema::SCHEMA_VERSION));
+    EXPECT_EQ(db.get_metadata(schema::METADATA_FEATURES), schema::FEATURES);
+}
+
+TEST_F(IndexRunTest, ReindexingAnUnchangedArchiveChangesNothing) {
+    write_three_articles();
+    index_archive();
+    IndexSummary again = index_archive();
+    EXPECT_EQ(again.added, 0u);
+    EXPECT_EQ(again.updated, 0u);
+    EXPECT_EQ(again.unchanged, 3u);
+    EXPECT_EQ(open_db().get_doccount(), 3u);
+}
+
+TEST_F(IndexRunTest, AChangedBodyUpdatesThatArticleOnly) {
+    write_three_articles();
+    index_archive();
+    write_article("two.txt", "2025-03-18", "Second talks", "The second round of talks, corrected.");
+    IndexSummary again = index_archive();
+    EXPECT_EQ(again.added, 0u);
+    EXPECT_EQ(again.updated, 1u);
+    EXPECT_EQ(again.unchanged, 2u);
+    Xapian::Database db = open_db();
+    EXPECT_EQ(db.get_doccount(), 3u);
+    EXPECT_TRUE(db.term_exists("corrected"));
+}
+
+TEST_F(IndexRunTest, ABadFileIsSkippedAndReported) {
+    write_three_articles();
+    write_article("bad.txt", "2025-02-30", "Impossible", "Body.");
+    IndexSummary summary = index_archive();
+    EXPECT_EQ(summary.added, 3u);
+    EXPECT_EQ(summary.skipped, 1u);
+    auto bad = observer_.matching("2025-02-30");
+    ASSERT_EQ(bad.size(), 1u) << observer_.describe();
+    EXPECT_TRUE(bad[0].skipped);
+    EXPECT_EQ(bad[0].line, 1u);
+    EXPECT_EQ(fs::path(bad[0].path).filename(), "bad.txt") << bad[0].path;
+    EXPECT_FALSE(has_id("bad"));
+}
+
+TEST_F(IndexRunTest, AMissingInputIsSkippedAndTheRunGoesOn) {
+    write_three_articles();
+    IndexSummary summary = index({archive_.string(), dir_ / "no-such-dir"});
+    EXPECT_EQ(summary.added, 3u);
+    EXPECT_EQ(summary.skipped, 1u);
+    EXPECT_EQ(observer_.matching("no such file").size(), 1u) << observer_.describe();
+}
+
+TEST_F(IndexRunTest, CountsIgnoredFilesAndRepairWarnings) {
+    write_three_articles();
+    write_file(archive_ / "README.md", "not an article");
+    write_file(archive_ / "broken.txt", "date 2025-03-19 Broken\n\nbad \xFF byte\n");
+    IndexSummary summary = index_archive();
+    EXPECT_EQ(summary.added, 4u);
+    EXPECT_EQ(summary.warnings, 1u);
+    EXPECT_EQ(summary.ignored_files, 1u);
+    EXPECT_EQ(observer_.matching("invalid UTF-8").size(), 1u) << observer_.describe();
+}
+
+TEST_F(IndexRunTest, DuplicateIdsAcrossInputsGiveAWarning) {
+    write_file(dir_.path() / "a" / "same.txt", article_text("2025-03-19", "From a", "Body a."));
+    write_file(dir_.path() / "b" / "same.txt", article_text("2025-03-19", "From b", "Body b."));
+    IndexSummary summary = index({dir_ / "a", dir_ / "b"});
+    auto duplicates = observer_.matching("duplicate");
+    ASSERT_EQ(duplicates.size(), 1u) << observer_.describe();
+    EXPECT_FALSE(duplicates[0].skipped);
+    EXPECT_TRUE(contains(duplicates[0].message, "same")) << duplicates[0].message;
+    EXPECT_GE(summary.warnings, 1u);
+    Xapian::Database db = open_db();
+    EXPECT_EQ(db.get_doccount(), 1u);
+    EXPECT_TRUE(db.term_exists("Sb"));  // the later input wins
+}
+
+TEST_F(IndexRunTest, DuplicateIdsOnStdinAreReportedUnderTheStdinName) {
+    // Every other problem with standard input is reported as "<stdin>:LINE: ...".
+    IndexSummary summary = index({"-"}, false, jsonl_line("s1", "first") + "{bad json\n" + jsonl_line("s1", "second"));
+    EXPECT_EQ(summary.skipped, 1u);
+    auto bad = observer_.matching("invalid JSON");
+    ASSERT_EQ(bad.size(), 1u) << observer_.describe();
+    EXPECT_EQ(bad[0].path, "<stdin>");
+    auto duplicates = observer_.matching("duplicate");
+    ASSERT_EQ(duplicates.size(), 1u) << observer_.describe();
+    EXPECT_EQ(duplicates[0].line, 3u);
+    EXPECT_EQ(duplicates[0].path, bad[0].path) << duplicates[0].to_string() << " vs " << bad[0].to_string();
+}
+
+TEST_F(IndexRunTest, PruneRemovesTheArticleOfADeletedFile) {
+    write_three_articles();
+    index_archive();
+    fs::remove(archive_ / "two.txt");
+    IndexSummary summary = index_archive(/*prune=*/true);
+    EXPECT_EQ(summary.pruned, 1u) << observer_.describe();
+    EXPECT_EQ(summary.unchanged, 2u);
+    Xapian::Database db = open_db();
+    EXPECT_EQ(db.get_doccount(), 2u);
+    EXPECT_FALSE(db.term_exists(schema::article_id_term("two")));
+    EXPECT_TRUE(db.term_exists(schema::article_id_term("one")));
+    EXPECT_TRUE(db.term_exists(schema::article_id_term("three")));
+}
+
+TEST_F(IndexRunTest, WithoutPruneADeletedFileStaysIndexed) {
+    write_three_articles();
+    index_archive();
+    fs::remove(archive_ / "two.txt");
+    IndexSummary summary = index_archive(/*prune=*/false);
+    EXPECT_EQ(summary.pruned, 0u);
+    EXPECT_EQ(open_db().get_doccount(), 3u);
+    EXPECT_TRUE(has_id("two"));
+}
+
+TEST_F(IndexRunTest, PruneRemovesALineDeletedFromAJsonLinesFile) {
+    const fs::path feed = dir_.path() / "feed.jsonl";
+    write_file(feed, jsonl_line("j1", "one") + jsonl_line("j2", "two") + jsonl_line("j3", "three"));
+    EXPECT_EQ(index({feed.string()}).added, 3u);
+    write_file(feed, jsonl_line("j1", "one") + jsonl_line("j3", "three"));
+    IndexSummary summary = index({feed.string()}, /*prune=*/true);
+    EXPECT_EQ(summary.pruned, 1u) << observer_.describe();
+    Xapian::Database db = open_db();
+    EXPECT_EQ(db.get_doccount(), 2u);
+    EXPECT_FALSE(db.term_exists(schema::article_id_term("j2")));
+    EXPECT_TRUE(db.term_exists(schema::article_id_term("j1")));
+    EXPECT_TRUE(db.term_exists(schema::article_id_term("j3")));
+}
+
+TEST_F(IndexRunTest, PruneKeepsAJsonLinesFileWithAnUnreadableLine) {
+    const fs::path feed = dir_.path() / "feed.jsonl";
+    write_file(feed, jsonl_line("j1", "one") + jsonl_line("j2", "two"));
+    index({feed.string()});
+    write_file(feed, jsonl_line("j1", "one") + "{not json\n");
+    IndexSummary summary = index({feed.string()}, /*prune=*/true);
+    EXPECT_EQ(summary.pruned, 0u);
+    EXPECT_EQ(summary.skipped, 1u);
+    EXPECT_TRUE(has_id("j2"));
+    EXPECT_EQ(observer_.matching("--prune").size(), 1u) << observer_.describe();
+}
+
+TEST_F(IndexRunTest, PruneLeavesArticlesFromStdinAlone) {
+    index({"-"}, false, jsonl_line("s1", "from stdin"));
+    EXPECT_TRUE(has_id("s1"));
+    write_three_articles();
+    IndexSummary summary = index_archive(/*prune=*/true);
+    EXPECT_EQ(summary.pruned, 0u);
+    EXPECT_TRUE(has_id("s1"));
+}
+
+TEST_F(IndexRunTest, EveryArticleLandsInExactlyOneOutcome) {
+    write_three_articles();
+    index_archive();
+    write_article("two.txt", "2025-03-18", "Second talks", "Changed.");
+    write_article("four.txt", "2025-03-20", "Fourth", "New.");
+    write_article("bad.txt", "2025-13-01", "Bad", "Body.");
+    IndexSummary summary = index_archive();
+    EXPECT_EQ(summary.added, 1u);
+    EXPECT_EQ(summary.updated, 1u);
+    EXPECT_EQ(summary.unchanged, 2u);
+    EXPECT_EQ(summary.skipped, 1u);
+    EXPECT_EQ(summary.added + summary.updated + summary.unchanged + summary.skipped + summary.failed, 5u);
+}
+
+TEST_F(IndexRunTest, SmallBatchesCommitEverything) {
+    write_three_articles();
+    write_article("four.txt", "2025-03-20", "Fourth", "Body four.");
+    IndexOptions options;
+    options.db_path = db_path_;
+    options.inputs = {archive_.string()};
+    options.batch_size = 1;
+    std::istringstream in;
+    IndexSummary summary = run_index(options, observer_, in);
+    EXPECT_EQ(summary.added, 4u);
+    EXPECT_EQ(open_db().get_doccount(), 4u);
+}
+
+TEST_F(IndexRunTest, StoresTheAbsolutePathInTheData) {
+    write_three_articles();
+    index_archive();
+    Xapian::Database db = open_db();
+    auto it = db.postlist_begin(schema::article_id_term("one"));
+    ASSERT_NE(it, db.postlist_end(schema::article_id_term("one")));
+    rapidjson::Document data;
+    std::string raw = db.get_document(*it).get_data();
+    data.Parse(raw.c_str(), raw.size());
+    ASSERT_FALSE(data.HasParseError());
+    ASSERT_TRUE(data.HasMember(schema::DATA_PATH));
+    fs::path stored = data[schema::DATA_PATH].GetString();
+    EXPECT_TRUE(stored.is_absolute()) << stored;
+    EXPECT_TRUE(fs::equivalent(stored, archive_ / "one.txt")) << stored;
+}
+
+// --- Opening databases ------------------------------------------------------
+
+TEST(DefaultDatabasePath, OptionThenEnvironmentThenDefault) {
+    const char* saved = std::getenv("SAYWHO_DB");
+    std::string saved_value = saved ? saved : "";
+    ::unsetenv("SAYWHO_DB");
+    EXPECT_EQ(default_database_path(""), "saywho.db");
+    EXPECT_EQ(default_database_path("/data/news.db"), "/data/news.db");
+    ::setenv("SAYWHO_DB", "/env/news.db", 1);
+    EXPECT_EQ(default_database_path(""), "/env/news.db");
+    EXPECT_EQ(default_database_path("/data/news.db"), "/data/news.db");
+    ::setenv("SAYWHO_DB", "", 1);
+    EXPECT_EQ(default_database_path(""), "saywho.db");
+    if (saved)
+        ::setenv("SAYWHO_DB", saved_value.c_str(), 1);
+    else
+        ::unsetenv("SAYWHO_DB");
+}
+
+TEST(OpenDatabase, RefusesAnotherSchemaVersionForWriting) {
+    TempDir dir;
+    const std::string path = dir / "db";
+    {
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
+        db.set_metadata(schema::METADATA_SCHEMA_VERSION, "999");
+        db.commit();
+    }
+    try {
+        open_for_writing(path);
+        FAIL() << "open_for_writing accepted schema version 999";
+    } catch (const DatabaseError& e) {
+        EXPECT_TRUE(contains(e.what(), "schema version")) << e.what();
+        EXPECT_TRUE(contains(e.what(), "999")) << e.what();
+    }
+    // The refusal must not leave the database locked.
+    EXPECT_NO_THROW(Xapian::WritableDatabase(path, Xapian::DB_OPEN));
+}
+
+TEST(OpenDatabase, RefusesAnotherSchemaVersionForReading) {
+    TempDir dir;
+    const std::string path = dir / "db";
+    {
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
+        db.set_metadata(schema::METADATA_SCHEMA_VERSION, "999");
+        db.commit();
+    }
+    try {
+        open_for_reading(path);
+        FAIL() << "open_for_reading accepted schema version 999";
+    } catch (const DatabaseError& e) {
+        EXPECT_TRUE(contains(e.what(), "schema version")) << e.what();
+    }
+}
+
+TEST(OpenDatabase, RefusesAXapianDatabaseSaywhoDidNotBuild) {
+    TempDir dir;
+    const std::string path = dir / "db";
+    {
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
+        db.add_document(Xapian::Document());
+        db.commit();
+    }
+    EXPECT_THROW(open_for_writing(path), DatabaseError);
+    EXPECT_THROW(open_for_reading(path), DatabaseError);
+}
+
+TEST(OpenDatabase, ANewDatabaseGetsTheCurrentVersion) {
+    TempDir dir;
+    const std::string path = dir / "db";
+    {
+        Xapian::WritableDatabase db = open_for_writing(path);
+        db.commit();
+    }
+    Xapian::Database db = open_for_reading(path);
+    EXPECT_EQ(db.get_metadata(schema::METADATA_SCHEMA_VERSION), std::to_string(schema::SCHEMA_VERSION));
+}
+
+TEST(OpenDatabase, ReadingAMissingDatabaseSaysHowToBuildOne) {
+    TempDir dir;
+    const std::string path = dir / "missing.db";
+    try {
+        open_for_reading(path);
+        FAIL() << "open_for_reading opened a missing database";
+    } catch (const DatabaseError& e) {
+        EXPECT_TRUE(contains(e.what(), "saywho-index")) << e.what();
+        EXPECT_TRUE(contains(e.what(), path)) << e.what();
+    }
+    EXPECT_FALSE(fs::exists(path));  // reading must not create it
+}
+
+TEST(OpenDatabase, ReadingSomethingThatIsNotADatabaseThrowsDatabaseError) {
+    TempDir dir;
+    const std::string path = dir / "not-a-db";
+    fs::create_directories(path);
+    write_file(fs::path(path) / "junk", "junk");
+    EXPECT_THROW(open_for_reading(path), DatabaseError);
+}
+
+TEST(OpenDatabase, ARegularFileIsNotADatabase) {
+    TempDir dir;
+    const std::string path = dir / "file.txt";
+    write_file(path, "date 2025-03-19 Not a database\n\nBody.\n");
+    EXPECT_THROW(open_for_reading(path), DatabaseError);
+    EXPECT_THROW(open_for_writing(path), DatabaseError);
+}
+
+TEST(OpenDatabase, ASecondWriterIsRefusedAsLocked) {
+    TempDir dir;
+    const std::string path = dir / "db";
+    {
+        Xapian::WritableDatabase db = open_for_writing(path);
+        db.commit();
+    }
+    // Xapian holds its lock through fcntl (an OFD lock, or a lock held by a
+    // forked helper), so a second writer in this same process is refused too.
+    Xapian::WritableDatabase holder(path, Xapian::DB_OPEN);
+    try {
+        open_for_writing(path);
+        FAIL() << "open_for_writing opened a database another writer holds";
+    } catch (const DatabaseError& e) {
+        EXPECT_TRUE(contains(e.what(), "locked")) << e.what();
+    }
+}
+
+TEST(OpenDatabase, ASecondWriterInAnotherProcessIsRefusedAsLocked) {
+    TempDir dir;
+    const std::string path = dir / "db";
+    {
+        Xapian::WritableDatabase db = open_for_writing(path);
+        db.commit();
+    }
+    int ready[2], done[2];
+    ASSERT_EQ(pipe(ready), 0);
+    ASSERT_EQ(pipe(done), 0);
+    pid_t child = fork();
+    ASSERT_NE(child, -1);
+    if (child == 0) {
+        // Child: hold the lock until the parent says it has tried.
+        close(ready[0]);
+        close(done[1]);
+        char status = 'x';
+        try {
+            Xapian::WritableDatabase holder(path, Xapian::DB_OPEN);
+            status = 'y';
+            (void)!write(ready[1], &status, 1);
+            char c;
+            (void)!read(done[0], &c, 1);
+        } catch (...) {
+            (void)!write(ready[1], &status, 1);
+        }
+        _exit(0);
+    }
+    close(ready[1]);
+    close(done[0]);
+    char status = 0;
+    ASSERT_EQ(read(ready[0], &status, 1), 1);
+    ASSERT_EQ(status, 'y') << "the child could not open the database";
+    std::string error;
+    try {
+        open_for_writing(path);
+    } catch (const DatabaseError& e) {
+        error = e.what();
+    }
+    char go = 'g';
+    (void)!write(done[1], &go, 1);
+    close(done[1]);
+    close(ready[0]);
+    int wstatus = 0;
+    waitpid(child, &wstatus, 0);
+    EXPECT_TRUE(contains(error, "locked")) << "error: '" << error << "'";
+}
+
+TEST_F(IndexRunTest, RunIndexOnALockedDatabaseThrowsDatabaseError) {
+    write_three_articles();
+    index_archive();
+    Xapian::WritableDatabase holder(db_path_, Xapian::DB_OPEN);
+    EXPECT_THROW(index_archive(), DatabaseError);
+}
+
+// --- DocumentBuilder --------------------------------------------------------
+
+Article sample_article() {
+    Article a;
+    a.id = "2025-03-19-helsinki";
+    a.date = *CivilDate::make(2025, 3, 19);
+    a.title = "Leaders meet in Helsinki";
+    a.body = "The talks began on Monday.\n\nBoth sides spoke.";
+    a.path = "/archive/2025-03-19-helsinki.txt";
+    return a;
+}
+
+std::set<std::string> all_terms(const Xapian::Document& doc) {
+    std::set<std::string> terms;
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) terms.insert(*it);
+    return terms;
+}
+
+TEST(DocumentBuilder, BuildsTheSchemaTermsValuesAndData) {
+    DocumentBuilder builder;
+    Article article = sample_article();
+    Xapian::Document doc = builder.build_article(article, "0123456789abcdef");
+    auto terms = all_terms(doc);
+    for (const char* term : {"Q2025-03-19-helsinki", "XTYPE:article", "D20250319", "M202503", "Y2025", "Shelsinki",
+                             "helsinki", "talks", "monday"})
+        EXPECT_TRUE(terms.count(term)) << term;
+    EXPECT_EQ(std::count_if(terms.begin(), terms.end(), [](const std::string& t) { return t[0] == 'G'; }), 0)
+        << "no source term without a source";
+    EXPECT_EQ(doc.get_value(schema::SLOT_DATE), "20250319");
+    EXPECT_EQ(doc.get_value(schema::SLOT_CONTENT_HASH), "0123456789abcdef");
+
+    rapidjson::Document data;
+    std::string raw = doc.get_data();
+    data.Parse(raw.c_str(), raw.size());
+    ASSERT_FALSE(data.HasParseError()) << raw;
+    ASSERT_TRUE(data.IsObject());
+    EXPECT_STREQ(data[schema::DATA_TYPE].GetString(), "article");
+    EXPECT_STREQ(data[schema::DATA_ID].GetString(), "2025-03-19-helsinki");
+    EXPECT_STREQ(data[schema::DATA_DATE].GetString(), "2025-03-19");
+    EXPECT_STREQ(data[schema::DATA_TITLE].GetString(), "Leaders meet in Helsinki");
+    EXPECT_STREQ(data[schema::DATA_BODY].GetString(), article.body.c_str());
+    EXPECT_STREQ(data[schema::DATA_PATH].GetString(), article.path.c_str());
+    EXPECT_FALSE(data.HasMember(schema::DATA_LINE));
+    EXPECT_FALSE(data.HasMember(schema::DATA_SOURCE));
+    EXPECT_FALSE(data.HasMember(schema::DATA_URL));
+}
+
+TEST(DocumentBuilder, JsonLinesFieldsGoInTermsAndData) {
+    DocumentBuilder builder;
+    Article article = sample_article();
+    article.source = "AP";
+    article.url = "https://example.com/a?x=1&y=\"2\"";
+    article.line = 12;
+    Xapian::Document doc = builder.build_article(article, "h");
+    EXPECT_TRUE(all_terms(doc).count(schema::source_term("ap")));
+    rapidjson::Document data;
+    std::string raw = doc.get_data();
+    data.Parse(raw.c_str(), raw.size());
+    ASSERT_FALSE(data.HasParseError()) << raw;
+    EXPECT_EQ(data[schema::DATA_LINE].GetUint64(), 12u);
+    EXPECT_STREQ(data[schema::DATA_SOURCE].GetString(), "AP");
+    EXPECT_STREQ(data[schema::DATA_URL].GetString(), article.url.c_str());
+}
+
+TEST(DocumentBuilder, ABodyPhraseCannotSpanIntoTheTitle) {
+    DocumentBuilder builder;
+    Article article = sample_article();
+    article.title = "alpha";
+    article.body = "beta";
+    Xapian::Document doc = builder.build_article(article, "h");
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    db.add_document(doc);
+    Xapian::Enquire enquire(db);
+    const std::vector<std::string> words = {"alpha", "beta"};
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end()));
+    EXPECT_EQ(enquire.get_mset(0, 10).size(), 0u);
+    enquire.set_query(Xapian::Query("beta"));
+    EXPECT_EQ(enquire.get_mset(0, 10).size(), 1u);
+}
+
+TEST(DocumentBuilder, ReusingTheBuilderGivesTheSameDocument) {
+    DocumentBuilder builder;
+    Article other = sample_article();
+    other.title = "Something else entirely with many words";
+    other.body = "A long body. " + std::string(50, 'w');
+    Xapian::Document first = builder.build_article(sample_article(), "h");
+    builder.build_article(other, "h");
+    Xapian::Document again = builder.build_article(sample_article(), "h");
+    auto a = first.termlist_begin(), b = again.termlist_begin();
+    for (; a != first.termlist_end() && b != again.termlist_end(); ++a, ++b) {
+        ASSERT_EQ(*a, *b);
+        std::vector<Xapian::termpos> pa(a.positionlist_begin(), a.positionlist_end());
+        std::vector<Xapian::termpos> pb(b.positionlist_begin(), b.positionlist_end());
+        EXPECT_EQ(pa, pb) << *a;
+    }
+    EXPECT_TRUE(a == first.termlist_end() && b == again.termlist_end());
+    EXPECT_EQ(first.get_data(), again.get_data());
+}
+
+TEST(DocumentBuilder, AVeryLongIdStillMakesAnAcceptableDocument) {
+    DocumentBuilder builder;
+    Article article = sample_article();
+    article.id = std::string(1000, 'x');
+    article.source = std::string(1000, 's');
+    Xapian::Document doc = builder.build_article(article, "h");
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    EXPECT_NO_THROW(db.replace_document(schema::article_id_term(article.id), doc));
+    EXPECT_EQ(db.get_termfreq(schema::article_id_term(article.id)), 1u);
+}
+
+TEST(ArticleContentHash, IsStableForTheSameArticle) {
+    Article a = sample_article();
+    Article b = sample_article();
+    EXPECT_EQ(article_content_hash(a), article_content_hash(b));
+    EXPECT_EQ(article_content_hash(a).size(), 16u);
+}
+
+TEST(ArticleContentHash, ChangesWhenAnyStoredFieldChanges) {
+    const std::string base = article_content_hash(sample_article());
+    auto changed = [&](auto change) {
+        Article a = sample_article();
+        change(a);
+        return article_content_hash(a);
+    };
+    EXPECT_NE(changed([](Article& a) { a.id += "x"; }), base) << "id";
+    EXPECT_NE(changed([](Article& a) { a.date = a.date.plus_days(1); }), base) << "date";
+    EXPECT_NE(changed([](Article& a) { a.title += "x"; }), base) << "title";
+    EXPECT_NE(changed([](Article& a) { a.body += "x"; }), base) << "body";
+    EXPECT_NE(changed([](Article& a) { a.url = "https://example.com/"; }), base) << "url";
+    EXPECT_NE(changed([](Article& a) { a.source = "AP"; }), base) << "source";
+    EXPECT_NE(changed([](Article& a) { a.path += "x"; }), base) << "path";
+    EXPECT_NE(changed([](Article& a) { a.line = 3; }), base) << "line";
+}
+
+TEST(ArticleContentHash, FieldBoundariesMatter) {
+    Article a = sample_article(), b = sample_article();
+    a.id = "ab";
+    a.title = "c";
+    b.id = "a";
+    b.title = "bc";
+    EXPECT_NE(article_content_hash(a), article_content_hash(b));
+    Article c = sample_article(), d = sample_article();
+    c.url = "x";
+    d.source = "x";
+    EXPECT_NE(article_content_hash(c), article_content_hash(d));
+}
+
+}  // namespace
+}  // namespace saywho
