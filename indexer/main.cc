@@ -11,6 +11,8 @@
 
 #include "common/database.h"
 #include "common/errors.h"
+#include "common/extract.h"
+#include "indexer/statement_json.h"
 #include "indexer/index_run.h"
 
 namespace {
@@ -60,7 +62,32 @@ class ConsoleObserver : public saywho::IndexObserver {
 struct CommandLine {
     saywho::IndexOptions index;
     bool no_progress = false;
+    std::vector<std::string> extract_inputs;
 };
+
+/// `saywho-index extract`: statements of each input as JSON Lines on stdout.
+int run_extract(const CommandLine& cli) {
+    saywho::InputList inputs = saywho::discover_inputs(cli.extract_inputs);
+    bool skipped = false;
+    for (const auto& problem : inputs.problems) {
+        std::cerr << "saywho-index: skipped " << problem.to_string() << '\n';
+        skipped = true;
+    }
+    for (const auto& file : inputs.files) {
+        saywho::read_input(file, cli.index.reader, std::cin, [&](saywho::ParseResult&& result) {
+            for (const auto& problem : result.problems) {
+                std::cerr << "saywho-index: " << (problem.skipped ? "skipped " : "warning: ") << problem.to_string()
+                          << '\n';
+                skipped = skipped || problem.skipped;
+            }
+            if (!result.article) return;
+            for (const auto& statement : saywho::extract_statements(*result.article))
+                std::cout << saywho::statement_to_json(*result.article, statement) << '\n';
+        });
+    }
+    std::cout.flush();
+    return skipped ? EXIT_SOME_SKIPPED : EXIT_ALL_INDEXED;
+}
 
 }  // namespace
 
@@ -78,13 +105,19 @@ int main(int argc, char** argv) {
         "  saywho-index corpus/                  index a directory into ./saywho.db\n"
         "  saywho-index --db news.db archive/    choose the database\n"
         "  saywho-index --prune archive/         also drop articles whose files are gone\n"
-        "  zcat feed.jsonl.gz | saywho-index -   read JSON Lines from stdin\n\n"
+        "  zcat feed.jsonl.gz | saywho-index -   read JSON Lines from stdin\n"
+        "  saywho-index extract article.txt     print its statements as JSON Lines\n\n"
         "Exit status: 0 all indexed, 1 some inputs skipped (each reported as\n"
         "file:line: reason), 2 fatal error (nothing more could be done)."};
     app.option_defaults()->always_capture_default();
     std::string db_option;
     app.add_option("--db", db_option, "database directory (default: $SAYWHO_DB, else ./saywho.db)");
-    app.add_option("paths", cli.index.inputs, "files, directories, or - for JSON Lines on stdin")->required();
+    app.add_option("paths", cli.index.inputs, "files, directories, or - for JSON Lines on stdin");
+    CLI::App* extract = app.add_subcommand(
+        "extract",
+        "print the statements found in each input as JSON Lines (see docs/json.md); no database is touched");
+    extract->add_option("paths", cli.extract_inputs, "files, directories, or - for JSON Lines on stdin")->required();
+    app.require_subcommand(0, 1);
     app.add_option("--max-size", cli.index.reader.max_article_bytes,
                    "skip articles larger than this many bytes (suffixes K, M, G: 64M)")
         ->transform(CLI::AsSizeValue(false));
@@ -98,6 +131,18 @@ int main(int argc, char** argv) {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         return app.exit(e) == 0 ? 0 : EXIT_FATAL;
+    }
+    if (*extract) {
+        try {
+            return run_extract(cli);
+        } catch (const std::exception& e) {
+            std::cerr << "saywho-index: " << e.what() << '\n';
+            return EXIT_FATAL;
+        }
+    }
+    if (cli.index.inputs.empty()) {
+        std::cerr << "saywho-index: no paths given; see saywho-index --help\n";
+        return EXIT_FATAL;
     }
     cli.index.db_path = saywho::default_database_path(db_option);
 

@@ -1,0 +1,1291 @@
+/** @file extract.cc
+ *  @brief Statement extraction: quotes and reported speech with speaker, place and day.
+ *
+ *  The pipeline, per article:
+ *   1. tokenise the body into words, punctuation and quote marks (byte offsets);
+ *   2. pair quote marks into quotations, letting a quotation run on into the
+ *      next paragraph when that paragraph opens with a quote mark (news style);
+ *   3. split sentences, never inside a quotation;
+ *   4. find cues (speech verbs, "according to") outside quotations, the speaker
+ *      next to each (subject before the verb, or after it: "said Trump"), and
+ *      the content each attributes (a quotation, or the clause after or before);
+ *   5. resolve speakers within the article: full names, surnames, titles,
+ *      pronouns and nominals ("the president") to one canonical entity;
+ *   6. give each statement its day (a weekday or date near the cue, resolved
+ *      against the article date) and place (explicit near the cue, inferred
+ *      from the same speaker that day, or the dateline).
+ */
+#include "common/extract.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <unicode/uchar.h>
+
+#include "common/lexicon.h"
+#include "common/text.h"
+
+namespace saywho {
+
+namespace {
+
+constexpr std::size_t NONE = static_cast<std::size_t>(-1);
+
+// --- Tokens -------------------------------------------------------------------
+
+enum class TokenKind { WORD, PUNCT, QUOTE };
+
+struct Token {
+    std::size_t start = 0, end = 0;  ///< byte offsets in the body
+    TokenKind kind = TokenKind::WORD;
+    std::string lower;               ///< lower-cased text (ASCII folding only)
+    bool cap = false;                ///< starts with an upper-case letter
+    bool all_caps = false;
+    bool opening = false;            ///< QUOTE: an opening mark
+    std::size_t quote = NONE;        ///< index of the quotation holding this token
+    std::size_t paragraph = 0;
+    std::size_t sentence = 0;
+};
+
+/// Decodes one code point of valid UTF-8 at @p i; sets @p len.
+char32_t decode(const std::string& s, std::size_t i, std::size_t& len) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+        len = 1;
+        return c;
+    }
+    int n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    char32_t cp = c & (n == 4 ? 0x07 : n == 3 ? 0x0F : 0x1F);
+    for (int k = 1; k < n && i + static_cast<std::size_t>(k) < s.size(); ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
+    len = static_cast<std::size_t>(n);
+    return cp;
+}
+
+bool is_double_quote(char32_t cp) {
+    return cp == U'"' || cp == U'\u201C' || cp == U'\u201D' || cp == U'\u201E' || cp == U'\u00AB' ||
+           cp == U'\u00BB';
+}
+
+bool is_apostrophe(char32_t cp) { return cp == U'\'' || cp == U'\u2019'; }
+
+bool is_space(char32_t cp) { return cp == U' ' || cp == U'\t' || cp == U'\n' || cp == U'\r' || u_isUWhiteSpace(static_cast<UChar32>(cp)); }
+
+bool is_word_char(char32_t cp) {
+    if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    return u_isalnum(static_cast<UChar32>(cp)) || u_getCombiningClass(static_cast<UChar32>(cp)) != 0 ||
+           u_charType(static_cast<UChar32>(cp)) == U_NON_SPACING_MARK;
+}
+
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+/// Splits the body into tokens and records paragraph numbers.
+std::vector<Token> tokenize(const std::string& body) {
+    std::vector<Token> tokens;
+    std::size_t paragraph = 0;
+    int newlines = 0;
+    std::size_t i = 0;
+    while (i < body.size()) {
+        std::size_t len;
+        char32_t cp = decode(body, i, len);
+        if (is_space(cp)) {
+            if (cp == U'\n' && ++newlines == 2 && !tokens.empty()) ++paragraph;
+            i += len;
+            continue;
+        }
+        newlines = 0;
+        Token t;
+        t.start = i;
+        t.paragraph = paragraph;
+        if (is_word_char(cp)) {
+            t.kind = TokenKind::WORD;
+            std::size_t j = i + len;
+            while (j < body.size()) {
+                std::size_t l2;
+                char32_t c2 = decode(body, j, l2);
+                if (is_word_char(c2)) {
+                    j += l2;
+                    continue;
+                }
+                // Joiners inside a word: don't, Putin’s, 30-day, 1,000, 3.5, U.S.
+                if (j + l2 < body.size() && (is_apostrophe(c2) || c2 == U'-' || c2 == U'.' || c2 == U',')) {
+                    std::size_t l3;
+                    char32_t c3 = decode(body, j + l2, l3);
+                    bool digit_before = body[j - 1] >= '0' && body[j - 1] <= '9';
+                    bool ok = false;
+                    if (is_apostrophe(c2) || c2 == U'-') ok = is_word_char(c3);
+                    if ((c2 == U',' || c2 == U'.') && digit_before) ok = c3 >= U'0' && c3 <= U'9';
+                    // Initialisms: U.S. U.N. D.C. (a single letter before the dot).
+                    if (c2 == U'.' && !ok && c3 < 0x80 && std::isalpha(static_cast<int>(c3)) && j - i >= 1) {
+                        std::size_t seg = j;
+                        while (seg > i && body[seg - 1] != '.') --seg;
+                        ok = j - seg == 1 && j + l2 + 1 < body.size() + 1 &&
+                             (j + l2 + 1 >= body.size() || body[j + l2 + 1] == '.');
+                    }
+                    if (ok) {
+                        j += l2;
+                        continue;
+                    }
+                }
+                break;
+            }
+            // Keep the final dot of an initialism ("U.S.").
+            if (j < body.size() && body[j] == '.' && j - i >= 3 && body[j - 2] == '.') ++j;
+            t.end = j;
+            std::string_view text(body.data() + i, j - i);
+            t.lower = ascii_lower(text);
+            std::size_t l0;
+            char32_t first = decode(body, i, l0);
+            t.cap = u_isupper(static_cast<UChar32>(first)) || u_istitle(static_cast<UChar32>(first));
+            t.all_caps = t.cap;
+            for (char c : text)
+                if (c >= 'a' && c <= 'z') t.all_caps = false;
+            i = j;
+        } else if ((cp == U'\'' || cp == U'`') && i + 1 < body.size() && body[i + 1] == body[i]) {
+            // Two apostrophes or backticks are a double quote mark ('' in the
+            // New York Times style, `` in old typewriter text).
+            t.kind = TokenKind::QUOTE;
+            t.end = i + 2;
+            t.lower = body.substr(i, 2);
+            i += 2;
+        } else {
+            t.kind = is_double_quote(cp) ? TokenKind::QUOTE : TokenKind::PUNCT;
+            t.end = i + len;
+            t.lower = body.substr(i, len);
+            i += len;
+        }
+        tokens.push_back(std::move(t));
+    }
+    return tokens;
+}
+
+// --- Quotations ---------------------------------------------------------------
+
+struct Quotation {
+    std::size_t open_token = NONE;   ///< the opening mark
+    std::size_t close_token = NONE;  ///< the closing mark, NONE when it ran to a paragraph end
+    std::size_t first_token = NONE;  ///< first token inside
+    std::size_t last_token = NONE;   ///< last token inside
+};
+
+/// Decides whether a double quote mark opens or closes, from its neighbours.
+bool looks_opening(const std::string& body, const Token& t, bool in_quote) {
+    std::size_t len;
+    char32_t cp = decode(body, t.start, len);
+    bool space_before = t.start == 0;
+    if (!space_before) {
+        std::size_t k = t.start - 1;
+        while (k > 0 && (static_cast<unsigned char>(body[k]) & 0xC0) == 0x80) --k;
+        std::size_t l;
+        char32_t prev = decode(body, k, l);
+        space_before = is_space(prev) || prev == U'(' || prev == U'[' || prev == U'\u2014' || prev == U'\u2013' ||
+                       prev == U'-' || prev == U':' || prev == U'/';
+    }
+    bool space_after = t.end >= body.size();
+    if (!space_after) {
+        std::size_t l;
+        char32_t next = decode(body, t.end, l);
+        space_after = is_space(next) || next == U',' || next == U'.' || next == U';' || next == U':' ||
+                      next == U')' || next == U'?' || next == U'!' || next == U'\u2014';
+    }
+    if (cp == U'\'' || cp == U'`') cp = U'"';
+    if (cp == U'\u201C' || cp == U'\u201E' || cp == U'\u00AB') return !(in_quote && !space_before && space_after);
+    if (cp == U'\u201D' || cp == U'\u00BB') return !in_quote && space_before && !space_after;
+    if (space_before && !space_after) return true;
+    if (!space_before && space_after) return false;
+    return !in_quote;
+}
+
+std::vector<Quotation> find_quotations(const std::string& body, std::vector<Token>& tokens) {
+    std::vector<Quotation> quotes;
+    bool in_quote = false;
+    Quotation current;
+    auto close_at = [&](std::size_t last_inside, std::size_t close_token) {
+        current.last_token = last_inside;
+        current.close_token = close_token;
+        if (current.first_token != NONE && current.first_token <= last_inside && last_inside != NONE) {
+            for (std::size_t k = current.first_token; k <= last_inside; ++k) tokens[k].quote = quotes.size();
+            quotes.push_back(current);
+        }
+        current = Quotation{};
+        in_quote = false;
+    };
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        Token& t = tokens[i];
+        bool paragraph_start = i == 0 || tokens[i - 1].paragraph != t.paragraph;
+        if (paragraph_start && in_quote && i > 0) {
+            // A quotation left open at a paragraph end continues only when the
+            // new paragraph opens with a quote mark.
+            if (t.kind == TokenKind::QUOTE && looks_opening(body, t, false)) {
+                t.opening = true;
+                continue;
+            }
+            close_at(i - 1, NONE);
+        }
+        if (t.kind != TokenKind::QUOTE) continue;
+        bool opening = looks_opening(body, t, in_quote);
+        t.opening = opening;
+        if (opening) {
+            if (in_quote) close_at(i - 1, NONE);  // unbalanced: a new quotation starts
+            in_quote = true;
+            current.open_token = i;
+            current.first_token = i + 1;
+        } else if (in_quote) {
+            close_at(i == 0 ? NONE : i - 1, i);
+        }
+    }
+    if (in_quote && !tokens.empty()) close_at(tokens.size() - 1, NONE);
+    return quotes;
+}
+
+// --- Sentences ----------------------------------------------------------------
+
+const std::unordered_set<std::string>& abbreviations() {
+    static const std::unordered_set<std::string> set = {
+        "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "maj",
+        "st", "jr", "sr", "prof", "rev", "hon", "pres", "sept", "jan", "feb", "aug", "oct", "nov", "dec", "inc",
+        "corp", "co", "ltd", "no", "vs", "etc", "mt", "ft", "gens", "reps", "sens", "supt", "insp", "det", "atty"};
+    return set;
+}
+
+struct Sentence {
+    std::size_t first = 0, last = 0;  ///< token range, inclusive
+};
+
+std::vector<Sentence> split_sentences(std::vector<Token>& tokens) {
+    std::vector<Sentence> sentences;
+    if (tokens.empty()) return sentences;
+    std::size_t start = 0;
+    auto finish = [&](std::size_t last) {
+        for (std::size_t k = start; k <= last; ++k) tokens[k].sentence = sentences.size();
+        sentences.push_back({start, last});
+        start = last + 1;
+    };
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+        const Token& t = tokens[i];
+        const Token& next = tokens[i + 1];
+        if (next.paragraph != t.paragraph) {
+            // Paragraph ends close sentences, except inside a running quotation.
+            if (!(t.quote != NONE && next.quote == t.quote) && !(next.kind == TokenKind::QUOTE && next.quote == NONE &&
+                                                                  i + 2 < tokens.size() && tokens[i + 2].quote != NONE &&
+                                                                  t.quote != NONE && tokens[i + 2].quote == t.quote))
+                finish(i);
+            continue;
+        }
+        bool next_starts = (next.kind == TokenKind::WORD && next.cap) || (next.kind == TokenKind::QUOTE && next.opening);
+        if (!next_starts) continue;
+        if (t.kind == TokenKind::PUNCT && t.quote == NONE && (t.lower == "." || t.lower == "?" || t.lower == "!")) {
+            if (i > 0 && tokens[i - 1].kind == TokenKind::WORD && t.lower == ".") {
+                const Token& w = tokens[i - 1];
+                if (abbreviations().count(w.lower)) continue;
+                if (w.end - w.start == 1 && w.cap) continue;  // an initial: "John F. Kennedy"
+            }
+            finish(i);
+        } else if (t.kind == TokenKind::QUOTE && !t.opening && i > 0 && tokens[i - 1].kind == TokenKind::PUNCT &&
+                   (tokens[i - 1].lower == "." || tokens[i - 1].lower == "?" || tokens[i - 1].lower == "!")) {
+            finish(i);
+        }
+    }
+    finish(tokens.size() - 1);
+    return sentences;
+}
+
+// --- Word lists -----------------------------------------------------------------
+
+bool in_list(const std::string& w, std::initializer_list<const char*> list) {
+    for (const char* s : list)
+        if (w == s) return true;
+    return false;
+}
+
+bool is_pronoun(const std::string& w) { return in_list(w, {"he", "she", "they", "we", "i", "it"}); }
+
+/// Words that may sit between a speaker and the verb: "Trump also said".
+bool is_adverb_between(const std::string& w) {
+    return in_list(w, {"also", "later", "previously", "earlier", "again", "then", "recently", "reportedly", "publicly",
+                       "privately", "separately", "further", "has", "have", "had", "would", "will", "could", "once",
+                       "repeatedly", "often", "frequently", "first", "has", "simply", "quickly", "flatly", "initially",
+                       "subsequently", "still", "now", "today", "yesterday", "tonight", "just", "already", "specifically",
+                       "explicitly", "openly", "famously", "immediately", "bluntly", "angrily", "finally", "ultimately",
+                       "even", "herself", "himself", "themselves", "personally"});
+}
+
+bool is_weekday(const std::string& w) {
+    return in_list(w, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"});
+}
+
+int weekday_index(const std::string& w) {
+    static const char* const DAYS[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    for (int k = 0; k < 7; ++k)
+        if (w == DAYS[k]) return k;
+    return -1;
+}
+
+int month_index(const std::string& w) {
+    static const char* const MONTHS[][2] = {{"january", "jan"}, {"february", "feb"}, {"march", "mar"},
+                                            {"april", "apr"},   {"may", "may"},      {"june", "jun"},
+                                            {"july", "jul"},    {"august", "aug"},   {"september", "sept"},
+                                            {"october", "oct"}, {"november", "nov"}, {"december", "dec"}};
+    for (int k = 0; k < 12; ++k)
+        if (w == MONTHS[k][0] || w == MONTHS[k][1]) return k + 1;
+    if (w == "sep") return 9;
+    return 0;
+}
+
+/// Nouns that name a speaker without a name: "officials said", "the company said".
+bool is_speaker_noun(const std::string& w) {
+    return in_list(w, {"official", "officials", "spokesman", "spokeswoman", "spokesperson", "source", "sources",
+                       "aide", "aides", "analyst", "analysts", "expert", "experts", "minister", "ministry", "government",
+                       "company", "police", "campaign", "committee", "office", "agency", "department", "authorities",
+                       "lawyer", "lawyers", "attorney", "president", "leader", "statement", "report", "group", "party",
+                       "administration", "spokespeople", "representative", "prosecutors", "prosecutor", "critics",
+                       "supporters", "residents", "witnesses", "researchers", "economists", "officers", "military",
+                       "army", "regulator", "court", "judge", "union", "chairman", "chairwoman", "director", "chief",
+                       "executive", "secretary", "senator", "governor", "mayor", "candidate", "nominee", "team",
+                       "observers", "diplomats", "diplomat", "negotiators", "organizers", "organisers", "advocates",
+                       "activists", "people", "voters", "democrats", "republicans", "commission", "council", "board",
+                       "bank", "firm", "ministers", "study", "poll", "survey", "letter", "memo", "website", "newspaper",
+                       "adviser", "advisers", "advisor", "advisors", "staff", "staffer", "staffers", "manager",
+                       "founder", "host", "author", "professor", "scientist", "scientists", "doctor", "doctors",
+                       "operative", "strategist", "strategists", "insiders", "insider", "allies", "ally", "rival",
+                       "opponent", "opponents", "speaker", "lawmaker", "lawmakers", "legislators", "member", "members",
+                       "parliament", "kremlin", "pentagon", "fbi", "cia"});
+}
+
+bool is_determiner(const std::string& w) {
+    return in_list(w, {"the", "a", "an", "another", "one", "his", "her", "their", "its", "our", "this", "that",
+                       "two", "three", "several", "many", "some", "other", "senior", "top", "former", "current",
+                       "local", "federal", "state"});
+}
+
+/// Capitalised words that are not names even inside a capitalised run.
+bool is_function_word(const std::string& w) {
+    return in_list(w, {"but", "and", "or", "so", "yet", "if", "when", "while", "as", "in", "on", "at", "after",
+                       "before", "because", "though", "although", "however", "meanwhile", "still", "now", "then",
+                       "there", "this", "that", "these", "those", "it", "we", "they", "he", "she", "i", "you",
+                       "asked", "speaking", "earlier", "later", "also", "today", "yesterday", "last", "on", "by",
+                       "for", "with", "from", "of", "to", "about", "what", "where", "why", "how", "not", "no", "yes"});
+}
+
+// --- Speakers -----------------------------------------------------------------
+
+enum class SpeakerKind { PERSON, ORGANIZATION, PRONOUN, NOMINAL };
+
+struct Entity {
+    std::string name;     ///< canonical: "Volodymyr Zelenskyy", "Kremlin"
+    std::string surname;  ///< lower-cased last name token for persons
+    std::string first;    ///< lower-cased first name token, "" when unknown
+    std::string role;
+    Gender gender = Gender::UNKNOWN;
+    bool person = true;
+};
+
+struct Mention {
+    std::size_t entity = NONE;
+    std::size_t token = 0;  ///< first token of the mention
+    bool subject = false;   ///< the first name-like mention of its sentence
+};
+
+/// The words of a noun phrase as written, with lexicon lookups.
+struct SpeakerPhrase {
+    std::size_t first = NONE, last = NONE;  ///< token range, inclusive
+    SpeakerKind kind = SpeakerKind::NOMINAL;
+    std::vector<std::string> name_words;  ///< capitalised name words, as written
+    std::string role;
+    std::string nominal;  ///< "president" for "the president"
+    std::string pronoun;  ///< "he"
+};
+
+std::string token_text(const std::string& body, const Token& t) { return body.substr(t.start, t.end - t.start); }
+
+std::string strip_possessive(std::string w) {
+    for (const char* suffix : {"'s", "\u2019s", "'", "\u2019"})
+        if (ends_with(w, suffix) && w.size() > std::strlen(suffix)) return w.substr(0, w.size() - std::strlen(suffix));
+    return w;
+}
+
+
+/// The article being worked on, with everything the rules look at.
+class Extractor {
+  public:
+    explicit Extractor(const Article& article)
+        : article_(article), body_(article.body), lex_(Lexicon::instance()) {}
+
+    std::vector<Statement> run();
+
+  private:
+    // A cue found in a sentence, with its speaker phrase and content.
+    struct Attribution {
+        std::size_t cue_first = NONE, cue_last = NONE;
+        SpeakerPhrase speaker;
+        bool speaker_after = false;  ///< "said Trump"
+        std::size_t attr_first = NONE, attr_last = NONE;  ///< speaker, cue and their modifiers
+        std::size_t content_first = NONE, content_last = NONE;
+        std::string cue_text;
+    };
+
+    bool is_word(std::size_t i) const { return i < tokens_.size() && tokens_[i].kind == TokenKind::WORD; }
+    bool outside(std::size_t i) const { return tokens_[i].quote == NONE && tokens_[i].kind != TokenKind::QUOTE; }
+    bool is_punct(std::size_t i, const char* p) const {
+        return i < tokens_.size() && tokens_[i].kind == TokenKind::PUNCT && tokens_[i].lower == p;
+    }
+    std::string text_of(std::size_t first, std::size_t last) const {
+        return body_.substr(tokens_[first].start, tokens_[last].end - tokens_[first].start);
+    }
+
+    std::size_t match_title(std::size_t i, std::size_t limit, std::string& title) const;
+    std::optional<SpeakerPhrase> read_phrase(std::size_t first, std::size_t last) const;
+    bool np_word(std::size_t i) const;
+    std::optional<SpeakerPhrase> speaker_before(std::size_t cue, std::size_t sentence_first) const;
+    std::optional<SpeakerPhrase> speaker_after(std::size_t cue, std::size_t sentence_last) const;
+    void find_attributions(const Sentence& s, std::vector<Attribution>& out) const;
+    void choose_content(const Sentence& s, std::vector<Attribution>& attributions) const;
+
+    void register_mentions();
+    std::size_t entity_for_name(const std::vector<std::string>& words, const std::string& role, std::size_t token,
+                                bool create);
+    std::size_t resolve(const SpeakerPhrase& p, std::size_t cue_token);
+
+    std::optional<CivilDate> day_near(std::size_t first, std::size_t last, std::size_t skip_first,
+                                      std::size_t skip_last) const;
+    const Place* place_near(std::size_t first, std::size_t last, std::size_t skip_first, std::size_t skip_last) const;
+    const Place* dateline_place() const;
+
+    const Article& article_;
+    const std::string& body_;
+    const Lexicon& lex_;
+    std::vector<Token> tokens_;
+    std::vector<Quotation> quotes_;
+    std::vector<Sentence> sentences_;
+    std::vector<Entity> entities_;
+    std::vector<Mention> mentions_;  ///< in text order
+    std::size_t last_speaker_ = NONE;
+    std::size_t last_speaker_token_ = 0;
+};
+
+std::size_t Extractor::match_title(std::size_t i, std::size_t limit, std::string& title) const {
+    std::size_t best = 0;
+    std::string phrase;
+    for (std::size_t n = 1; n <= lex_.max_title_words() && i + n - 1 <= limit; ++n) {
+        const Token& t = tokens_[i + n - 1];
+        if (t.kind != TokenKind::WORD) break;
+        phrase += (n > 1 ? " " : "") + t.lower;
+        if (auto found = lex_.title(phrase)) {
+            best = n;
+            title = *found;
+        } else if (i + n <= limit && is_punct(i + n, ".") && tokens_[i + n].start == t.end) {
+            if (auto dotted = lex_.title(phrase + ".")) {
+                best = n;
+                title = *dotted;
+            }
+        }
+    }
+    return best;
+}
+
+bool Extractor::np_word(std::size_t i) const {
+    const Token& t = tokens_[i];
+    // The dot of "Mr." or "Sen." belongs to the phrase.
+    if (t.kind == TokenKind::PUNCT && t.lower == "." && i > 0 && tokens_[i - 1].kind == TokenKind::WORD &&
+        tokens_[i - 1].end == t.start && abbreviations().count(tokens_[i - 1].lower))
+        return true;
+    if (t.kind != TokenKind::WORD || t.quote != NONE) return false;
+    if (t.cap) return !is_function_word(t.lower) || t.lower == "the";
+    if (is_determiner(t.lower) || is_speaker_noun(t.lower)) return true;
+    if (t.lower == "of" || t.lower == "for") return true;
+    std::string title;
+    return match_title(i, i, title) > 0;
+}
+
+std::optional<SpeakerPhrase> Extractor::read_phrase(std::size_t first, std::size_t last) const {
+    // Trim "of"/"for" and determiners at the edges that cannot start or end a phrase.
+    while (first <= last && (tokens_[first].lower == "of" || tokens_[first].lower == "for")) ++first;
+    while (last >= first && last != NONE &&
+           (tokens_[last].lower == "of" || tokens_[last].lower == "for" || is_determiner(tokens_[last].lower)))
+        --last;
+    if (first > last || last == NONE || last - first > 9) return std::nullopt;
+    SpeakerPhrase p;
+    p.first = first;
+    p.last = last;
+    if (first == last && is_pronoun(tokens_[first].lower)) {
+        p.kind = SpeakerKind::PRONOUN;
+        p.pronoun = tokens_[first].lower;
+        return p;
+    }
+    auto is_name_word = [&](std::size_t k) {
+        const Token& t = tokens_[k];
+        return t.kind == TokenKind::WORD && t.cap && !is_function_word(t.lower);
+    };
+    // "Jason Gilbert of Cheyenne", "David French of the National Retail
+    // Federation": a name before of/for/from is the speaker; the rest is
+    // affiliation.
+    std::size_t name_last = last;
+    for (std::size_t m = first + 1; m < last; ++m) {
+        if (!in_list(tokens_[m].lower, {"of", "for", "from", "at", "with"})) continue;
+        if (is_name_word(m - 1)) {
+            name_last = m - 1;
+            break;
+        }
+        // "a spokesman for the ministry": a nominal headed before the preposition.
+        if (is_speaker_noun(tokens_[m - 1].lower)) {
+            p.kind = SpeakerKind::NOMINAL;
+            std::size_t from = first;
+            while (from < m - 1 && is_determiner(tokens_[from].lower)) ++from;
+            std::string title;
+            if (match_title(m - 1, m - 1, title)) p.role = title;
+            p.nominal = text_of(from, last);
+            return p;
+        }
+        break;
+    }
+    // The name is the run of capitalised words at the end; titles and
+    // modifiers before it ("US President", "Rubio spokesman") give the role.
+    std::size_t run = name_last + 1;
+    while (run > first && (is_name_word(run - 1) || (tokens_[run - 1].kind == TokenKind::PUNCT &&
+                                                     tokens_[run - 1].lower == "." && run - 1 > first)))
+        --run;
+    // Peel titles and country words off the front of the run:
+    // "President Donald Trump", "Secretary of State Marco Rubio", "US".
+    std::string role;
+    for (std::size_t k = first; k <= name_last;) {
+        std::string title;
+        std::size_t n = match_title(k, name_last, title);
+        if (n) {
+            role = title;
+            k += n;
+            while (k <= name_last && tokens_[k].kind == TokenKind::PUNCT) ++k;
+            if (k > run) run = k;
+            continue;
+        }
+        if (k >= run) {
+            const Token& t = tokens_[k];
+            bool country_word = k < name_last && (lex_.demonym_country(strip_possessive(token_text(body_, t))) ||
+                                                  ends_with(t.lower, "'s") || ends_with(t.lower, "\u2019s") ||
+                                                  (t.all_caps && t.end - t.start <= 4 && lex_.best_place(t.lower) &&
+                                                   lex_.best_place(t.lower)->kind == "country"));
+            // A country word only counts as a modifier when a title follows it.
+            std::string next_title;
+            if (country_word && k + 1 <= name_last && match_title(k + 1, name_last, next_title)) {
+                ++k;
+                run = k;
+                continue;
+            }
+            if (k == run && t.lower == "the") {
+                ++k;
+                run = k;
+                continue;
+            }
+            break;
+        }
+        ++k;
+    }
+    // A title inside the capitalised run ends what came before it:
+    // "United Auto Workers Secretary-Treasurer Gary Casteel".
+    for (std::size_t k = run; k <= name_last; ++k) {
+        std::string title;
+        std::size_t n = k > run ? match_title(k, name_last, title) : 0;
+        if (n && k + n <= name_last) {
+            role = title;
+            run = k + n;
+            k = run - 1;
+        }
+    }
+    p.role = role;
+    for (std::size_t k = run; k <= name_last; ++k)
+        if (tokens_[k].kind == TokenKind::WORD) p.name_words.push_back(strip_possessive(token_text(body_, tokens_[k])));
+    // A long capitalised run holding a given name: the name starts there
+    // ("Auto Workers Gary Casteel").
+    if (p.name_words.size() >= 3) {
+        for (std::size_t g = 0; g + 1 < p.name_words.size(); ++g) {
+            auto given = lex_.given_name(p.name_words[g]);
+            if (given && !given->weak && g > 0) {
+                p.name_words.erase(p.name_words.begin(), p.name_words.begin() + static_cast<std::ptrdiff_t>(g));
+                break;
+            }
+        }
+    }
+    if (!p.name_words.empty() && p.name_words.size() <= 5) {
+        p.kind = SpeakerKind::PERSON;  // may turn out an organisation in resolve()
+        return p;
+    }
+    // No name: "the president", "officials", "the company".
+    p.name_words.clear();
+    const Token& head = tokens_[last];
+    if (!is_speaker_noun(head.lower) && role.empty()) return std::nullopt;
+    p.kind = SpeakerKind::NOMINAL;
+    std::size_t from = first;
+    while (from < last && is_determiner(tokens_[from].lower)) ++from;
+    p.nominal = text_of(from, last);
+    return p;
+}
+
+std::optional<SpeakerPhrase> Extractor::speaker_before(std::size_t cue, std::size_t sentence_first) const {
+    if (cue == 0 || cue <= sentence_first) return std::nullopt;
+    std::size_t j = cue - 1;
+    // Skip adverbs and auxiliaries: "Trump also said", "she has repeatedly said".
+    while (j > sentence_first && is_word(j) && tokens_[j].quote == NONE && !tokens_[j].cap &&
+           is_adverb_between(tokens_[j].lower))
+        --j;
+    if (is_punct(j, ",") && j > sentence_first + 1) {
+        // "Zelenskyy, who had earlier voiced support, told ...", "The Kremlin,
+        // for its part, said ...", "Marta Oliveira, a spokeswoman, said ...":
+        // skip the aside between two commas and take the phrase before it.
+        for (std::size_t k = j - 1; k > sentence_first && j - k <= 16; --k) {
+            if (tokens_[k].quote != NONE || tokens_[k].kind == TokenKind::QUOTE) break;
+            if (!is_punct(k, ",")) continue;
+            std::size_t last = k - 1;
+            if (!is_word(last) || tokens_[last].quote != NONE) break;
+            std::size_t first = last;
+            while (first > sentence_first && np_word(first - 1) && last - first < 8) --first;
+            auto found = read_phrase(first, last);
+            // "Hunter's chief of staff, Joe Kasper, told": the aside is the name.
+            if (j - k >= 3 && j - k <= 5) {
+                bool all_names = true;
+                for (std::size_t q = k + 1; q < j; ++q)
+                    if (!(tokens_[q].kind == TokenKind::WORD && tokens_[q].cap && !is_function_word(tokens_[q].lower)))
+                        all_names = false;
+                if (all_names && lex_.given_name(token_text(body_, tokens_[k + 1]))) {
+                    auto aside = read_phrase(k + 1, j - 1);
+                    if (aside) return aside;
+                }
+            }
+            if (found && found->kind != SpeakerKind::PRONOUN) {
+                // The aside may name the role: ", a spokeswoman for the ministry,".
+                if (found->role.empty()) {
+                    for (std::size_t q = k + 1; q < j; ++q) {
+                        std::string title;
+                        if (is_word(q) && match_title(q, j - 1, title)) {
+                            found->role = title;
+                            break;
+                        }
+                    }
+                }
+                return found;
+            }
+            break;
+        }
+        return std::nullopt;
+    }
+    if (!is_word(j) || tokens_[j].quote != NONE) return std::nullopt;
+    if (tokens_[j].lower == "who" || tokens_[j].lower == "which") {
+        // "Smith, who ... said": the antecedent is before the comma.
+        if (j >= 2 && j - 1 > sentence_first && is_punct(j - 1, ",")) return speaker_before(j, sentence_first);
+        return std::nullopt;
+    }
+    std::size_t last = j;
+    std::size_t first = j;
+    while (first > sentence_first && np_word(first - 1) && last - first < 8) --first;
+    // A phrase cannot start with "of"/"for"; "the" at the very start is fine.
+    auto phrase = read_phrase(first, last);
+    if (!phrase && is_pronoun(tokens_[last].lower)) phrase = read_phrase(last, last);
+    if (!phrase) return std::nullopt;
+    // "Zelenskyy, who had earlier voiced support for the proposal, told ...":
+    // when the phrase is a relative clause's tail, take the antecedent.
+    return phrase;
+}
+
+std::optional<SpeakerPhrase> Extractor::speaker_after(std::size_t cue, std::size_t sentence_last) const {
+    std::size_t k = cue + 1;
+    if (k > sentence_last || !is_word(k)) return std::nullopt;
+    std::size_t last = k;
+    while (last + 1 <= sentence_last && np_word(last + 1) && last - k < 8) ++last;
+    if (!np_word(k)) return std::nullopt;  // "said it had ...": a pronoun there starts the content
+    // "said the company on Tuesday": stop before time words.
+    while (last > k && (is_weekday(tokens_[last].lower) || month_index(tokens_[last].lower))) --last;
+    return read_phrase(k, last);
+}
+
+void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& out) const {
+    for (std::size_t i = s.first; i <= s.last; ++i) {
+        const Token& t = tokens_[i];
+        if (t.kind != TokenKind::WORD || t.quote != NONE) continue;
+        Attribution a;
+        if (t.lower == "according" && i + 1 <= s.last && tokens_[i + 1].lower == "to") {
+            auto who = speaker_after(i + 1, s.last);
+            if (!who) continue;
+            a.cue_first = i;
+            a.cue_last = i + 1;
+            a.cue_text = "according to";
+            a.speaker = *who;
+            a.speaker_after = true;
+            out.push_back(a);
+            i = who->last;
+            continue;
+        }
+        auto lemma = lex_.speech_verb_lemma(t.lower);
+        if (!lemma) continue;
+        // Lemmas whose forms are mostly other things in news prose.
+        static const std::unordered_set<std::string> WEAK = {
+            "believe", "think", "fear", "hope", "worry", "wonder", "find", "present", "release", "order", "question",
+            "object", "demonstrate", "illustrate", "indicate", "estimate", "forecast", "ensure", "convince",
+            "accept", "agree", "continue", "speak", "post", "charge", "highlight", "point", "report", "state",
+            "describe", "cite", "answer", "comment", "blame", "recommend", "persist", "decline", "reckon"};
+        bool weak = WEAK.count(*lemma) > 0;
+        // Infinitives and passives are not speech events: "declined to say", "is said to".
+        if (i > s.first && (tokens_[i - 1].lower == "to" || tokens_[i - 1].lower == "not" ||
+                            tokens_[i - 1].lower == "never" || tokens_[i - 1].lower == "n't"))
+            continue;
+        if (i > s.first && in_list(tokens_[i - 1].lower, {"is", "was", "were", "are", "be", "been", "being"}) &&
+            *lemma != "say")
+            continue;
+        if (i > s.first && in_list(tokens_[i - 1].lower, {"is", "was", "were", "are", "be", "been", "being"}) &&
+            i + 1 <= s.last && tokens_[i + 1].lower == "to")
+            continue;
+        // "the said agreement" and nouns such as "a statement" are not cues.
+        if (i > s.first && in_list(tokens_[i - 1].lower, {"the", "a", "an", "this", "that", "his", "her", "their"}))
+            continue;
+        bool participle = ends_with(t.lower, "ing");
+        a.cue_first = a.cue_last = i;
+        a.cue_text = t.lower;
+        if (participle) {
+            // ", saying ...": the speaker is the clause's subject, found later.
+            if (!(i > s.first && is_punct(i - 1, ","))) continue;
+            static const std::unordered_set<std::string> PARTICIPLES = {
+                "saying", "adding", "noting", "arguing", "insisting", "warning", "stressing", "telling",
+                "explaining", "claiming", "asking", "suggesting", "declaring", "stating", "writing", "calling",
+                "accusing", "urging", "acknowledging", "recalling", "predicting", "promising", "vowing",
+                "emphasizing", "emphasising", "announcing", "describing", "questioning", "complaining"};
+            if (!PARTICIPLES.count(t.lower)) continue;
+            a.speaker.kind = SpeakerKind::PRONOUN;
+            a.speaker.pronoun = "";  // resolved to the sentence subject or last speaker
+            a.speaker.first = a.speaker.last = NONE;
+            out.push_back(a);
+            continue;
+        }
+        auto who = speaker_before(i, s.first);
+        if (who) {
+            a.speaker = *who;
+        } else {
+            // Inverted order after a quotation or a comma: "..., said Trump".
+            bool after_break = i > s.first && (tokens_[i - 1].kind == TokenKind::QUOTE || is_punct(i - 1, ","));
+            if (!after_break) continue;
+            auto after = speaker_after(i, s.last);
+            if (!after) continue;
+            a.speaker = *after;
+            a.speaker_after = true;
+        }
+        if (weak && a.speaker.kind == SpeakerKind::NOMINAL && !is_speaker_noun(tokens_[a.speaker.last].lower))
+            continue;
+        if (weak) {
+            // Weak verbs count only next to a quotation or before a "that" clause.
+            std::size_t k = a.speaker_after ? a.speaker.last + 1 : i + 1;
+            std::size_t b = a.speaker_after ? i : (a.speaker.first == NONE ? i : a.speaker.first);
+            bool quote_after = k <= s.last && (tokens_[k].lower == "that" || tokens_[k].kind == TokenKind::QUOTE ||
+                                               is_punct(k, ":"));
+            bool quote_before = b > s.first && (tokens_[b - 1].kind == TokenKind::QUOTE ||
+                                                (b > s.first + 1 && is_punct(b - 1, ",") &&
+                                                 tokens_[b - 2].kind == TokenKind::QUOTE));
+            if (!quote_after && !quote_before) continue;
+        }
+        out.push_back(a);
+        if (a.speaker_after) i = a.speaker.last;
+    }
+}
+
+/// Words that may follow a cue before its content: "told reporters in Helsinki that".
+bool is_cue_object_word(const std::string& w) {
+    return in_list(w, {"reporters", "journalists", "a", "an", "the", "joint", "news", "press", "conference",
+                       "briefing", "in", "on", "at", "during", "interview", "with", "statement", "written", "speech",
+                       "to", "lawmakers", "supporters", "audience", "crowd", "tuesday", "monday", "wednesday",
+                       "thursday", "friday", "saturday", "sunday", "earlier", "later", "last", "week", "night",
+                       "morning", "afternoon", "evening", "yesterday", "today", "late", "post", "social", "media",
+                       "television", "radio", "broadcast", "address", "remarks", "rally", "meeting", "summit",
+                       "parliament", "also", "repeatedly", "publicly", "separately", "told", "state", "told",
+                       "his", "her", "their", "its", "nightly", "video", "televised", "website", "email",
+                       "event", "forum", "hearing", "him", "them", "me", "us", "visit", "trip", "of", "for"});
+}
+
+void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attributions) const {
+    for (std::size_t n = 0; n < attributions.size(); ++n) {
+        Attribution& a = attributions[n];
+        std::size_t lo = n == 0 ? s.first : (attributions[n - 1].attr_last == NONE ? s.first : attributions[n - 1].attr_last + 1);
+        std::size_t hi = n + 1 < attributions.size()
+                             ? (attributions[n + 1].speaker.first != NONE && !attributions[n + 1].speaker_after
+                                    ? attributions[n + 1].speaker.first - 1
+                                    : attributions[n + 1].cue_first - 1)
+                             : s.last;
+        std::size_t attr_first = a.speaker.first != NONE ? std::min(a.speaker.first, a.cue_first) : a.cue_first;
+        std::size_t attr_last = a.speaker.last != NONE ? std::max(a.speaker.last, a.cue_last) : a.cue_last;
+        // Content after the cue: skip the cue's object and modifiers ("told
+        // reporters in Helsinki", "said on Tuesday", "said in a statement")
+        // up to "that", ":", "," or a quotation.
+        std::size_t k = attr_last + 1;
+        bool told = a.cue_text == "told" || a.cue_text == "tells" || a.cue_text == "tell" || a.cue_text == "telling";
+        std::size_t scan = k;
+        std::size_t skipped_words = 0;
+        bool skipping = scan <= hi && outside(scan) && is_word(scan) &&
+                        (told || in_list(tokens_[scan].lower, {"in", "on", "at", "during", "to", "earlier", "later",
+                                                               "last", "this", "yesterday", "today", "also",
+                                                               "repeatedly", "publicly", "late", "again", "via",
+                                                               "through", "after", "before", "while", "when"}) ||
+                         is_weekday(tokens_[scan].lower));
+        while (skipping && scan <= hi && outside(scan) && tokens_[scan].kind == TokenKind::WORD &&
+               (is_cue_object_word(tokens_[scan].lower) || tokens_[scan].cap || (told && skipped_words < 4)) &&
+               tokens_[scan].lower != "that" && skipped_words < 10) {
+            ++scan;
+            ++skipped_words;
+        }
+        std::size_t after_first = NONE;
+        if (scan <= hi) {
+            if (tokens_[scan].lower == "that" || is_punct(scan, ":") || is_punct(scan, ",")) {
+                after_first = scan + 1;
+            } else if (tokens_[scan].kind == TokenKind::QUOTE || tokens_[scan].quote != NONE) {
+                after_first = scan;
+            } else if (skipped_words == 0) {
+                after_first = scan;
+            }
+        }
+        a.attr_first = attr_first;
+        a.attr_last = after_first == NONE ? std::min(scan, hi) : after_first - 1;
+        if (a.attr_last < attr_last) a.attr_last = attr_last;
+        // Is there content after? Need a few words that are not just the sentence's end.
+        std::size_t after_words = 0;
+        if (after_first != NONE)
+            for (std::size_t q = after_first; q <= hi; ++q)
+                if (tokens_[q].kind == TokenKind::WORD) ++after_words;
+        // Content before: "CONTENT, X said." or "\"QUOTE,\" X said."
+        std::size_t before_last = NONE;
+        if (attr_first > lo) {
+            std::size_t b = attr_first - 1;
+            // "\"...,\" his friend Mahamat Oumar told": look past a few lower-case words.
+            for (int step = 0; step < 3 && b > lo && is_word(b) && !tokens_[b].cap && tokens_[b].quote == NONE; ++step) --b;
+            if (!(tokens_[b].kind == TokenKind::QUOTE || is_punct(b, ","))) b = attr_first - 1;
+            if (tokens_[b].kind == TokenKind::QUOTE && !tokens_[b].opening && b > lo) before_last = b;
+            else if (is_punct(b, ",") || is_punct(b, "\u2014") || is_punct(b, ":")) before_last = b > lo ? b - 1 : NONE;
+        }
+        std::size_t before_words = 0;
+        if (before_last != NONE)
+            for (std::size_t q = lo; q <= before_last; ++q)
+                if (tokens_[q].kind == TokenKind::WORD) ++before_words;
+        // The attribution at the end ("..., he said.") takes what is before it;
+        // otherwise what follows it.
+        bool tail_is_modifier = after_first == NONE || after_words == 0;
+        // "\"...,\" he said of the claim during a call": a quotation just
+        // before the attribution is its content unless a clause follows.
+        bool quote_before = before_last != NONE && (tokens_[before_last].kind == TokenKind::QUOTE ||
+                                                    tokens_[before_last].quote != NONE);
+        bool clause_after = after_first != NONE && after_first > 0 &&
+                            (tokens_[after_first - 1].lower == "that" || is_punct(after_first - 1, ":") ||
+                             tokens_[after_first].kind == TokenKind::QUOTE);
+        if (quote_before && !clause_after) tail_is_modifier = true;
+        if ((tail_is_modifier || a.speaker_after || a.cue_text == "according to") && before_words >= 2 &&
+            !(a.cue_text == "according to" && after_words >= 3)) {
+            a.content_first = lo;
+            a.content_last = before_last;
+        } else if (after_words >= 2) {
+            a.content_first = after_first;
+            a.content_last = hi;
+        } else if (before_words >= 2) {
+            a.content_first = lo;
+            a.content_last = before_last;
+        }
+    }
+}
+
+// --- Entities and coreference ------------------------------------------------------
+
+/// The gender an honorific or title implies ("Mr." male, "spokeswoman" female).
+Gender gender_of_title(const std::string& title) {
+    std::string t = ascii_lower(title);
+    if (in_list(t, {"mr.", "mr", "mister", "sir", "king", "prince", "lord", "duke", "baron", "emperor", "sultan",
+                    "sheikh"}) ||
+        t.find("spokesman") != std::string::npos || t.find("chairman") != std::string::npos)
+        return Gender::MALE;
+    if (in_list(t, {"mrs.", "ms.", "mrs", "ms", "miss", "missus", "queen", "princess", "lady", "dame", "duchess",
+                    "baroness", "empress", "sheikha", "countess"}) ||
+        t.find("spokeswoman") != std::string::npos || t.find("chairwoman") != std::string::npos)
+        return Gender::FEMALE;
+    return Gender::UNKNOWN;
+}
+
+/// Honorifics say gender but are not roles worth showing.
+bool is_honorific(const std::string& title) {
+    return in_list(ascii_lower(title), {"mr.", "mr", "mister", "mrs.", "mrs", "ms.", "ms", "miss", "mx.", "missus"});
+}
+
+std::size_t Extractor::entity_for_name(const std::vector<std::string>& words, const std::string& role,
+                                       std::size_t token, bool create) {
+    if (words.empty()) return NONE;
+    std::string surname = fold_key(words.back());
+    std::string first = words.size() >= 2 ? fold_key(words.front()) : "";
+    // Most recent entity with the same surname (and a compatible first name).
+    for (std::size_t e = entities_.size(); e-- > 0;) {
+        Entity& en = entities_[e];
+        bool same = en.surname == surname && (first.empty() || en.first.empty() || en.first == first);
+        if (!same && words.size() == 1 && en.first == surname && en.person) same = false;
+        if (same) {
+            if (en.first.empty() && !first.empty() && en.person) {
+                // A fuller mention after a surname-only one: keep the full name.
+                en.first = first;
+                std::string full;
+                for (const auto& w : words) full += (full.empty() ? "" : " ") + w;
+                en.name = full;
+            }
+            if (en.role.empty() && !role.empty() && !is_honorific(role)) en.role = role;
+            if (en.gender == Gender::UNKNOWN) en.gender = gender_of_title(role);
+            return e;
+        }
+    }
+    if (!create) return NONE;
+    Entity en;
+    for (const auto& w : words) en.name += (en.name.empty() ? "" : " ") + w;
+    en.surname = surname;
+    en.first = first;
+    en.role = role;
+    if (words.size() >= 2) {
+        if (auto g = lex_.given_name(words.front())) en.gender = g->gender;
+    }
+    if (en.gender == Gender::UNKNOWN) en.gender = gender_of_title(role);
+    if (is_honorific(role)) en.role.clear();
+    // A person has a given name first, or a title; anything else is an organisation.
+    bool given = words.size() >= 2 && lex_.given_name(words.front()).has_value();
+    en.person = given || !role.empty();
+    if (!en.person && words.size() == 1) en.person = false;
+    (void)token;
+    entities_.push_back(en);
+    return entities_.size() - 1;
+}
+
+void Extractor::register_mentions() {
+    // Person mentions outside quotations, in text order: "Given Surname",
+    // "Title Surname", and surnames of people already seen.
+    for (const Sentence& s : sentences_) {
+        bool first_in_sentence = true;
+        for (std::size_t i = s.first; i <= s.last; ++i) {
+            const Token& t = tokens_[i];
+            if (t.kind != TokenKind::WORD || t.quote != NONE || !t.cap) continue;
+            std::string title;
+            std::size_t n = match_title(i, s.last, title);
+            std::size_t j = i + n;
+            while (j <= s.last && is_punct(j, ".")) ++j;
+            std::vector<std::string> words;
+            std::size_t k = j;
+            while (k <= s.last && tokens_[k].kind == TokenKind::WORD && tokens_[k].quote == NONE && tokens_[k].cap &&
+                   !is_function_word(tokens_[k].lower) && words.size() < 4) {
+                words.push_back(strip_possessive(token_text(body_, tokens_[k])));
+                if (tokens_[k].lower.find('\'') != std::string::npos ||
+                    tokens_[k].lower.find("\u2019") != std::string::npos)
+                    {
+                        ++k;
+                        break;
+                    }
+                ++k;
+            }
+            std::size_t entity = NONE;
+            if (!words.empty() && n > 0) {
+                entity = entity_for_name(words, title, i, true);
+            } else if (words.size() >= 2) {
+                auto g = lex_.given_name(words.front());
+                if (g && !(g->weak && words.size() < 2)) entity = entity_for_name(words, "", i, true);
+            } else if (words.size() == 1) {
+                entity = entity_for_name(words, "", i, false);
+                if (entity != NONE && !entities_[entity].person) entity = NONE;
+            }
+            if (entity != NONE && entities_[entity].person) {
+                mentions_.push_back({entity, i, first_in_sentence});
+                first_in_sentence = false;
+            }
+            if (k > i + 1) i = k - 1;
+        }
+    }
+}
+
+std::size_t Extractor::resolve(const SpeakerPhrase& p, std::size_t cue_token) {
+    switch (p.kind) {
+        case SpeakerKind::PERSON: {
+            std::size_t e = entity_for_name(p.name_words, p.role, p.first, true);
+            return e;
+        }
+        case SpeakerKind::PRONOUN: {
+            Gender want = p.pronoun == "he" ? Gender::MALE : p.pronoun == "she" ? Gender::FEMALE : Gender::UNKNOWN;
+            if (p.pronoun == "they" || p.pronoun == "we" || p.pronoun == "i") {
+                if (p.pronoun == "i" || p.pronoun == "we") return last_speaker_;
+                return NONE;
+            }
+            if (p.pronoun == "it") {
+                for (std::size_t e = entities_.size(); e-- > 0;)
+                    if (!entities_[e].person) return e;
+                return NONE;
+            }
+            auto compatible = [&](std::size_t e) {
+                if (e == NONE || !entities_[e].person) return false;
+                Gender g = entities_[e].gender;
+                return want == Gender::UNKNOWN || g == Gender::UNKNOWN || g == want;
+            };
+            // The last speaker, unless someone else compatible has since been
+            // the subject of a sentence.
+            std::size_t sentence_of_cue = tokens_[cue_token].sentence;
+            std::size_t best = NONE;
+            for (std::size_t m = mentions_.size(); m-- > 0;) {
+                const Mention& mention = mentions_[m];
+                if (mention.token >= cue_token) continue;
+                if (tokens_[mention.token].sentence + 3 < sentence_of_cue) break;
+                if (!compatible(mention.entity)) continue;
+                if (mention.entity == last_speaker_) {
+                    best = mention.entity;
+                    break;
+                }
+                if (mention.subject || tokens_[mention.token].sentence == sentence_of_cue) {
+                    best = mention.entity;
+                    break;
+                }
+            }
+            if (best == NONE && compatible(last_speaker_)) best = last_speaker_;
+            if (best == NONE) {
+                for (std::size_t m = mentions_.size(); m-- > 0;)
+                    if (mentions_[m].token < cue_token && compatible(mentions_[m].entity)) return mentions_[m].entity;
+            }
+            return best;
+        }
+        case SpeakerKind::NOMINAL: {
+            if (!p.role.empty() && p.nominal.find(' ') == std::string::npos) {
+                // "the president": the latest person with that role.
+                std::string want = ascii_lower(p.role);
+                for (std::size_t e = entities_.size(); e-- > 0;) {
+                    std::string role = ascii_lower(entities_[e].role);
+                    if (entities_[e].person && !role.empty() && role.find(want) != std::string::npos) return e;
+                }
+            }
+            if (!p.nominal.empty() && tokens_[p.last].cap) {
+                // "the Kremlin", "the White House": an organisation by name.
+                std::vector<std::string> words;
+                for (std::size_t k = p.first; k <= p.last; ++k)
+                    if (tokens_[k].cap && tokens_[k].lower != "the") words.push_back(token_text(body_, tokens_[k]));
+                if (!words.empty()) {
+                    std::size_t e = entity_for_name(words, "", p.first, true);
+                    return e;
+                }
+            }
+            return NONE;
+        }
+        case SpeakerKind::ORGANIZATION: break;
+    }
+    return NONE;
+}
+
+// --- Days and places ----------------------------------------------------------------
+
+std::optional<CivilDate> Extractor::day_near(std::size_t first, std::size_t last, std::size_t skip_first,
+                                             std::size_t skip_last) const {
+    const CivilDate& today = article_.date;
+    for (std::size_t i = first; i <= last && i < tokens_.size(); ++i) {
+        if (skip_first != NONE && i >= skip_first && i <= skip_last) continue;
+        const Token& t = tokens_[i];
+        if (t.kind != TokenKind::WORD || t.quote != NONE) continue;
+        if (t.lower == "yesterday") return today.plus_days(-1);
+        if (t.lower == "today" || t.lower == "tonight") return today;
+        int wd = weekday_index(t.lower);
+        if (wd >= 0 && t.cap) {
+            int back = (today.weekday() - wd + 7) % 7;
+            bool last_week = i > 0 && tokens_[i - 1].lower == "last";
+            if (last_week) back += back == 0 ? 7 : (today.weekday() > wd ? 7 : 0);
+            if (i > 0 && tokens_[i - 1].lower == "next") continue;
+            return today.plus_days(-back);
+        }
+        int month = t.cap ? month_index(t.lower) : 0;
+        if (month && t.lower != "may" && i + 1 <= last && is_word(i + 1)) {
+            const std::string& d = tokens_[i + 1].lower;
+            if (d.size() <= 2 && std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+                int day = std::stoi(d);
+                int year = today.year;
+                if (month > today.month + 1) --year;  // "on December 30" in a January article
+                if (auto date = CivilDate::make(year, month, day)) return date;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+const Place* Extractor::place_near(std::size_t first, std::size_t last, std::size_t skip_first,
+                                   std::size_t skip_last) const {
+    for (std::size_t i = first; i + 1 <= last && i + 1 < tokens_.size(); ++i) {
+        if (skip_first != NONE && i >= skip_first && i <= skip_last) continue;
+        const Token& t = tokens_[i];
+        if (t.quote != NONE || (t.lower != "in" && t.lower != "at" && t.lower != "from")) continue;
+        // The place: one to three capitalised words.
+        std::size_t k = i + 1;
+        if (k <= last && tokens_[k].lower == "the") ++k;
+        std::string phrase;
+        const Place* found = nullptr;
+        for (std::size_t n = 0; n < 3 && k + n <= last; ++n) {
+            const Token& w = tokens_[k + n];
+            if (w.kind != TokenKind::WORD || !w.cap) break;
+            phrase += (n ? " " : "") + token_text(body_, w);
+            if (const Place* p = lex_.best_place(phrase)) found = p;
+        }
+        if (found && (found->kind == "city" || found->kind == "region" || found->kind == "country")) return found;
+    }
+    return nullptr;
+}
+
+const Place* Extractor::dateline_place() const {
+    // "KYIV, Ukraine (AP) —", "MOSCOW, March 3 -", "HELSINKI, Finland (Saywho Wire) — ".
+    std::vector<std::size_t> caps;
+    std::size_t i = 0;
+    for (; i < tokens_.size() && i < 4; ++i) {
+        const Token& t = tokens_[i];
+        if (t.paragraph != 0 || t.kind != TokenKind::WORD || !t.all_caps) break;
+        caps.push_back(i);
+    }
+    if (caps.empty() || i >= tokens_.size()) return nullptr;
+    bool comma = is_punct(i, ",");
+    bool dash = is_punct(i, "-") || is_punct(i, "\u2014") || is_punct(i, "\u2013") || is_punct(i, "(");
+    if (!comma && !dash) return nullptr;
+    // The dateline must end in a dash within a few tokens.
+    bool ends = false;
+    for (std::size_t k = i; k < tokens_.size() && k < i + 12; ++k)
+        if (is_punct(k, "-") || is_punct(k, "\u2014") || is_punct(k, "\u2013")) ends = true;
+    if (!ends) return nullptr;
+    std::string phrase = text_of(caps.front(), caps.back());
+    const Place* place = lex_.best_place(phrase);
+    if (!place) return nullptr;
+    // "PARIS, Texas": a following region or country overrides the guess.
+    if (comma && i + 1 < tokens_.size() && tokens_[i + 1].cap) {
+        for (const Place* candidate : lex_.find_places(phrase)) {
+            const Place* country = lex_.best_place(token_text(body_, tokens_[i + 1]));
+            if (country && country->kind == "country" && candidate->country_code == country->country_code)
+                return candidate;
+        }
+    }
+    return place;
+}
+
+// --- Putting it together -------------------------------------------------------------
+
+std::vector<Statement> Extractor::run() {
+    std::vector<Statement> out;
+    tokens_ = tokenize(body_);
+    if (tokens_.empty()) return out;
+    quotes_ = find_quotations(body_, tokens_);
+    sentences_ = split_sentences(tokens_);
+    register_mentions();
+    const Place* dateline = dateline_place();
+
+    struct Pending {
+        Statement st;
+        std::size_t entity;
+        bool explicit_place;
+    };
+    std::vector<Pending> pending;
+
+    for (std::size_t si = 0; si < sentences_.size(); ++si) {
+        const Sentence& s = sentences_[si];
+        std::vector<Attribution> attributions;
+        find_attributions(s, attributions);
+        choose_content(s, attributions);
+        for (Attribution& a : attributions) {
+            if (a.content_first == NONE || a.content_last == NONE || a.content_last < a.content_first) continue;
+            // Trim punctuation and quote marks at the content's edges.
+            std::size_t cf = a.content_first, cl = a.content_last;
+            while (cf < cl && (tokens_[cf].kind != TokenKind::WORD)) ++cf;
+            while (cl > cf && (tokens_[cl].kind != TokenKind::WORD)) --cl;
+            if (tokens_[cf].kind != TokenKind::WORD) continue;
+            std::size_t words = 0, quoted = 0;
+            for (std::size_t k = cf; k <= cl; ++k)
+                if (tokens_[k].kind == TokenKind::WORD) {
+                    ++words;
+                    if (tokens_[k].quote != NONE) ++quoted;
+                }
+            if (words < 3) continue;
+
+            Statement st;
+            st.direct = quoted == words && tokens_[cf].quote == tokens_[cl].quote;
+            st.quote = st.direct ? "direct" : quoted > 0 ? "mixed" : "none";
+            std::size_t end_byte = tokens_[cl].end;
+            // Keep a final full stop or question mark that belongs to the words.
+            if (cl + 1 < tokens_.size() && tokens_[cl + 1].kind == TokenKind::PUNCT &&
+                (tokens_[cl + 1].lower == "." || tokens_[cl + 1].lower == "?" || tokens_[cl + 1].lower == "!") &&
+                tokens_[cl + 1].start == tokens_[cl].end && cl + 1 <= a.content_last)
+                end_byte = tokens_[cl + 1].end;
+            st.text = body_.substr(tokens_[cf].start, end_byte - tokens_[cf].start);
+            st.start = article_.body_offset + tokens_[cf].start;
+            st.end = article_.body_offset + end_byte;
+            st.cue = a.cue_text;
+
+            // Speaker.
+            std::size_t entity = NONE;
+            if (a.speaker.kind == SpeakerKind::PRONOUN && a.speaker.pronoun.empty()) {
+                // ", saying ...": the subject of the clause, or the last speaker.
+                for (std::size_t m = mentions_.size(); m-- > 0;)
+                    if (tokens_[mentions_[m].token].sentence == si && mentions_[m].token < a.cue_first)
+                        entity = mentions_[m].entity;
+                if (entity == NONE) {
+                    auto subject = speaker_before(a.cue_first - 1, s.first);
+                    (void)subject;
+                    entity = last_speaker_;
+                }
+            } else {
+                entity = resolve(a.speaker, a.cue_first);
+            }
+            if (entity != NONE) {
+                const Entity& en = entities_[entity];
+                st.speaker = en.name;
+                st.role = en.role;
+                st.speaker_kind = en.person ? "person" : "organization";
+                last_speaker_ = entity;
+                last_speaker_token_ = a.cue_first;
+            } else {
+                if (a.speaker.kind == SpeakerKind::PRONOUN) st.speaker = a.speaker.pronoun;
+                else if (a.speaker.kind == SpeakerKind::NOMINAL) st.speaker = a.speaker.nominal;
+                st.role = a.speaker.role;
+                st.speaker_kind = "group";
+            }
+
+            // Day: from the attribution's own words, never from the content.
+            std::size_t lo = s.first, hi = s.last;
+            auto day = day_near(lo, hi, cf, cl);
+            st.date = day ? *day : article_.date;
+            st.date_basis = day ? "text" : "article";
+
+            const Place* place = place_near(lo, hi, cf, cl);
+            if (place) {
+                st.location = place->name;
+                st.country = place->country_code;
+                st.location_id = place->geonameid;
+                st.location_basis = "explicit";
+            }
+            pending.push_back({st, entity, place != nullptr});
+        }
+    }
+
+    // Inferred places: the same speaker's explicit place on the same day.
+    for (auto& p : pending) {
+        if (p.explicit_place || p.entity == NONE) continue;
+        for (const auto& other : pending) {
+            if (other.explicit_place && other.entity == p.entity && other.st.date == p.st.date) {
+                p.st.location = other.st.location;
+                p.st.country = other.st.country;
+                p.st.location_id = other.st.location_id;
+                p.st.location_basis = "inferred";
+                break;
+            }
+        }
+        if (p.st.location_basis.empty() && dateline && p.st.date == article_.date) {
+            p.st.location = dateline->name;
+            p.st.country = dateline->country_code;
+            p.st.location_id = dateline->geonameid;
+            p.st.location_basis = "dateline";
+        }
+    }
+    for (auto& p : pending) out.push_back(std::move(p.st));
+    return out;
+}
+
+}  // namespace
+
+std::vector<Statement> extract_statements(const Article& article) {
+    Extractor extractor(article);
+    return extractor.run();
+}
+
+}  // namespace saywho
