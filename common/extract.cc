@@ -422,6 +422,8 @@ class Extractor {
         : article_(article), body_(article.body), lex_(Lexicon::instance()) {}
 
     std::vector<Statement> run();
+    /// After run(): the persons seen and the places named.
+    void collect_mentions(ArticleFacts& facts) const;
 
   private:
     // A cue found in a sentence, with its speaker phrase and content.
@@ -1281,11 +1283,35 @@ std::vector<Statement> Extractor::run() {
     return out;
 }
 
+void Extractor::collect_mentions(ArticleFacts& facts) const {
+    std::unordered_set<std::string> seen;
+    for (const Entity& e : entities_)
+        if (e.person && seen.insert(e.name).second) facts.people.push_back(e.name);
+    std::unordered_set<std::uint32_t> seen_places;
+    auto add = [&](const Place* p) {
+        if (p && seen_places.insert(p->geonameid).second)
+            facts.places.push_back({p->name, p->country_code, p->geonameid});
+    };
+    if (!tokens_.empty()) add(dateline_place());
+    for (const Sentence& s : sentences_) {
+        for (std::size_t i = s.first; i <= s.last;) {
+            const Place* p = place_near(i, std::min(i + 4, s.last), NONE, NONE);
+            add(p);
+            ++i;
+        }
+    }
+}
+
 }  // namespace
 
-std::vector<Statement> extract_statements(const Article& article) {
+ArticleFacts analyze_article(const Article& article) {
     Extractor extractor(article);
-    return extractor.run();
+    ArticleFacts facts;
+    facts.statements = extractor.run();
+    extractor.collect_mentions(facts);
+    return facts;
 }
+
+std::vector<Statement> extract_statements(const Article& article) { return analyze_article(article).statements; }
 
 }  // namespace saywho

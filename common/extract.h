@@ -9,6 +9,8 @@
 #ifndef SAYWHO_COMMON_EXTRACT_H
 #define SAYWHO_COMMON_EXTRACT_H
 
+#include <cstdint>
+#include <string>
 #include <vector>
 
 #include "common/article.h"
@@ -16,8 +18,25 @@
 
 namespace saywho {
 
-/// The statements of @p article in text order. Offsets are relative to the
-/// file: article.body_offset plus the offset in article.body.
+/// A place named in an article.
+struct PlaceMention {
+    std::string name;         ///< canonical display name ("Kyiv")
+    std::string country;      ///< ISO code ("UA")
+    std::uint32_t geonameid = 0;
+};
+
+/// Everything extraction finds in one article.
+struct ArticleFacts {
+    std::vector<Statement> statements;   ///< in text order
+    std::vector<std::string> people;     ///< canonical names of the persons mentioned, each once
+    std::vector<PlaceMention> places;    ///< the dateline place and places named "in X", each once
+};
+
+/// Statements, people and places of @p article. Statement offsets are
+/// relative to the file: article.body_offset plus the offset in article.body.
+ArticleFacts analyze_article(const Article& article);
+
+/// analyze_article(article).statements.
 std::vector<Statement> extract_statements(const Article& article);
 
 }  // namespace saywho
