@@ -359,7 +359,18 @@ bool is_speaker_noun(const std::string& w) {
                        "founder", "host", "author", "professor", "scientist", "scientists", "doctor", "doctors",
                        "operative", "strategist", "strategists", "insiders", "insider", "allies", "ally", "rival",
                        "opponent", "opponents", "speaker", "lawmaker", "lawmakers", "legislators", "member", "members",
-                       "parliament", "kremlin", "pentagon", "fbi", "cia"});
+                       "parliament", "kremlin", "pentagon", "fbi", "cia", "email", "tweet", "post", "message", "release",
+                       "ad", "advertisement", "note", "filing", "document", "sign", "book", "column", "editorial",
+                       "article", "story", "headline", "caption", "video", "speech", "transcript", "complaint",
+                       "lawsuit", "ruling", "order", "website", "blog", "magazine", "network", "station", "paper",
+                       "outlet", "newspaper", "daily", "journal", "times", "post", "spokespeople", "friend",
+                       "supporter", "voter", "resident", "worker", "workers", "student", "students", "father",
+                       "mother", "wife", "husband", "son", "daughter", "brother", "sister", "colleague", "colleagues",
+                       "associate", "associates", "partner", "owner", "employee", "employees", "consultant",
+                       "pollster", "pollsters", "historian", "economist", "speechwriter", "writer", "reporter",
+                       "correspondent", "editor", "columnist", "commentator", "anchor", "moderator", "chair",
+                       "president", "ceo", "head", "nominee", "candidates", "delegate", "delegates", "donor",
+                       "donors", "fundraiser", "surrogate", "surrogates", "adviser", "aide", "official"});
 }
 
 bool is_determiner(const std::string& w) {
@@ -497,6 +508,9 @@ std::size_t Extractor::match_title(std::size_t i, std::size_t limit, std::string
 
 bool Extractor::np_word(std::size_t i) const {
     const Token& t = tokens_[i];
+    // Possessives belong to the phrase: "the Democratic nominee's campaign".
+    if (t.kind == TokenKind::WORD && t.quote == NONE && (ends_with(t.lower, "'s") || ends_with(t.lower, "\u2019s")))
+        return true;
     // The dot of "Mr." or "Sen." belongs to the phrase.
     if (t.kind == TokenKind::PUNCT && t.lower == "." && i > 0 && tokens_[i - 1].kind == TokenKind::WORD &&
         tokens_[i - 1].end == t.start && abbreviations().count(tokens_[i - 1].lower))
@@ -638,13 +652,36 @@ std::optional<SpeakerPhrase> Extractor::speaker_before(std::size_t cue, std::siz
     while (j > sentence_first && is_word(j) && tokens_[j].quote == NONE && !tokens_[j].cap &&
            is_adverb_between(tokens_[j].lower))
         --j;
+    if (is_punct(j, ")") && j > sentence_first + 1) {
+        // "Sen. Marco Rubio (R-Fla.) said": skip the parenthesis.
+        std::size_t k = j;
+        while (k > sentence_first && !is_punct(k, "(") && j - k < 12) --k;
+        if (is_punct(k, "(") && k > sentence_first) return speaker_before(k, sentence_first);
+        return std::nullopt;
+    }
+    bool dash = is_punct(j, "-") || is_punct(j, "\u2014") || is_punct(j, "\u2013");
+    if (dash && j > sentence_first + 1) {
+        // "Donald Trump - who previously said ... - said at a rally": a dash aside.
+        for (std::size_t k = j - 1; k > sentence_first && j - k <= 40; --k) {
+            if (tokens_[k].lower == tokens_[j].lower && tokens_[k].kind == TokenKind::PUNCT) {
+                auto found = speaker_before(k, sentence_first);
+                if (found && found->kind != SpeakerKind::PRONOUN) return found;
+                break;
+            }
+        }
+        return std::nullopt;
+    }
     if (is_punct(j, ",") && j > sentence_first + 1) {
         // "Zelenskyy, who had earlier voiced support, told ...", "The Kremlin,
         // for its part, said ...", "Marta Oliveira, a spokeswoman, said ...":
         // skip the aside between two commas and take the phrase before it.
-        for (std::size_t k = j - 1; k > sentence_first && j - k <= 16; --k) {
+        for (std::size_t k = j - 1; k > sentence_first && j - k <= 40; --k) {
             if (tokens_[k].quote != NONE || tokens_[k].kind == TokenKind::QUOTE) break;
             if (!is_punct(k, ",")) continue;
+            // Long asides must look like one: ", who ...", ", a ...", ", the ...".
+            if (j - k > 16 && !in_list(tokens_[k + 1].lower, {"who", "which", "a", "an", "the", "now", "former",
+                                                                "whose", "once", "then", "also"}))
+                break;
             std::size_t last = k - 1;
             if (!is_word(last) || tokens_[last].quote != NONE) break;
             std::size_t first = last;
@@ -704,7 +741,16 @@ std::optional<SpeakerPhrase> Extractor::speaker_after(std::size_t cue, std::size
     if (!np_word(k)) return std::nullopt;  // "said it had ...": a pronoun there starts the content
     // "said the company on Tuesday": stop before time words.
     while (last > k && (is_weekday(tokens_[last].lower) || month_index(tokens_[last].lower))) --last;
-    return read_phrase(k, last);
+    auto phrase = read_phrase(k, last);
+    if (phrase) return phrase;
+    // "said the younger Mr. Trump": adjectives too, up to punctuation.
+    std::size_t to = k;
+    while (to + 1 <= sentence_last && to - k < 7 && outside(to + 1) && (is_word(to + 1) || np_word(to + 1)) &&
+           !in_list(tokens_[to + 1].lower, {"who", "which", "that", "in", "on", "at", "after", "as", "during",
+                                            "when", "while", "before", "to"}))
+        ++to;
+    if (to > last && (tokens_[to].cap || is_speaker_noun(tokens_[to].lower))) return read_phrase(k, to);
+    return std::nullopt;
 }
 
 void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& out) const {
@@ -714,6 +760,22 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
         Attribution a;
         if (t.lower == "according" && i + 1 <= s.last && tokens_[i + 1].lower == "to") {
             auto who = speaker_after(i + 1, s.last);
+            if (!who && i + 2 <= s.last && is_word(i + 2) && outside(i + 2)) {
+                // "according to a new poll", "according to two senators present":
+                // any noun phrase up to the next punctuation or relative clause.
+                std::size_t from = i + 2, to = i + 2;
+                while (to + 1 <= s.last && to - from < 8 && outside(to + 1) &&
+                       (is_word(to + 1) || np_word(to + 1)) &&
+                       !in_list(tokens_[to + 1].lower, {"who", "which", "that", "whose"}))
+                    ++to;
+                SpeakerPhrase nominal;
+                nominal.kind = SpeakerKind::NOMINAL;
+                nominal.first = from;
+                nominal.last = to;
+                while (from < to && is_determiner(tokens_[from].lower)) ++from;
+                nominal.nominal = text_of(from, to);
+                who = nominal;
+            }
             if (!who) continue;
             a.cue_first = i;
             a.cue_last = i + 1;
@@ -725,14 +787,28 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
             continue;
         }
         auto lemma = lex_.speech_verb_lemma(t.lower);
-        if (!lemma) continue;
+        // Verbs of voice the lexicon lacks; like weak verbs they count only
+        // next to a quotation: "\"Mexico!\" the audience screamed back".
+        static const std::unordered_map<std::string, std::string> EXTRA = {
+            {"screamed", "scream"}, {"echoed", "echo"},   {"chanted", "chant"}, {"blared", "blare"},
+            {"barked", "bark"},     {"yelled", "yell"},   {"shouted", "shout"}, {"reads", "read"},
+            {"read", "read"},       {"cried", "cry"},     {"mused", "muse"},    {"sighed", "sigh"},
+            {"laughed", "laugh"},   {"snapped", "snap"},  {"quipped", "quip"},  {"joked", "joke"},
+            {"chimed", "chime"},    {"offered", "offer"}, {"began", "begin"},   {"went", "go"}};
+        bool extra = false;
+        if (!lemma) {
+            auto it = EXTRA.find(t.lower);
+            if (it == EXTRA.end()) continue;
+            lemma = it->second;
+            extra = true;
+        }
         // Lemmas whose forms are mostly other things in news prose.
         static const std::unordered_set<std::string> WEAK = {
             "believe", "think", "fear", "hope", "worry", "wonder", "find", "present", "release", "order", "question",
             "object", "demonstrate", "illustrate", "indicate", "estimate", "forecast", "ensure", "convince",
             "accept", "agree", "continue", "speak", "post", "charge", "highlight", "point", "report", "state",
             "describe", "cite", "answer", "comment", "blame", "recommend", "persist", "decline", "reckon"};
-        bool weak = WEAK.count(*lemma) > 0;
+        bool weak = extra || WEAK.count(*lemma) > 0;
         // Infinitives and passives are not speech events: "declined to say", "is said to".
         if (i > s.first && (tokens_[i - 1].lower == "to" || tokens_[i - 1].lower == "not" ||
                             tokens_[i - 1].lower == "never" || tokens_[i - 1].lower == "n't"))
@@ -751,7 +827,7 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
         a.cue_text = t.lower;
         if (participle) {
             // ", saying ...": the speaker is the clause's subject, found later.
-            if (!(i > s.first && is_punct(i - 1, ","))) continue;
+            if (!(i > s.first && (is_punct(i - 1, ",") || tokens_[i - 1].lower == "and"))) continue;
             static const std::unordered_set<std::string> PARTICIPLES = {
                 "saying", "adding", "noting", "arguing", "insisting", "warning", "stressing", "telling",
                 "explaining", "claiming", "asking", "suggesting", "declaring", "stating", "writing", "calling",
@@ -765,6 +841,14 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
             continue;
         }
         auto who = speaker_before(i, s.first);
+        if (!who && i > s.first + 1 && in_list(tokens_[i - 1].lower, {"and", "but"}) && !weak) {
+            // "he supported Obama and said, ...": the clause's subject speaks.
+            a.speaker.kind = SpeakerKind::PRONOUN;
+            a.speaker.pronoun = "";
+            a.speaker.first = a.speaker.last = NONE;
+            out.push_back(a);
+            continue;
+        }
         if (who) {
             a.speaker = *who;
         } else {
@@ -782,8 +866,13 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
             // Weak verbs count only next to a quotation or before a "that" clause.
             std::size_t k = a.speaker_after ? a.speaker.last + 1 : i + 1;
             std::size_t b = a.speaker_after ? i : (a.speaker.first == NONE ? i : a.speaker.first);
+            // "went on:", "screamed back": a particle may come first.
+            if (k <= s.last && in_list(tokens_[k].lower, {"on", "back", "in", "out", "up"})) ++k;
             bool quote_after = k <= s.last && (tokens_[k].lower == "that" || tokens_[k].kind == TokenKind::QUOTE ||
-                                               is_punct(k, ":"));
+                                               is_punct(k, ":") ||
+                                               (is_punct(k, ",") && k + 1 <= s.last &&
+                                                tokens_[k + 1].kind == TokenKind::QUOTE));
+            if (extra && k <= s.last && tokens_[k].lower == "that") quote_after = false;
             bool quote_before = b > s.first && (tokens_[b - 1].kind == TokenKind::QUOTE ||
                                                 (b > s.first + 1 && is_punct(b - 1, ",") &&
                                                  tokens_[b - 2].kind == TokenKind::QUOTE));
@@ -792,19 +881,6 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
         out.push_back(a);
         if (a.speaker_after) i = a.speaker.last;
     }
-}
-
-/// Words that may follow a cue before its content: "told reporters in Helsinki that".
-bool is_cue_object_word(const std::string& w) {
-    return in_list(w, {"reporters", "journalists", "a", "an", "the", "joint", "news", "press", "conference",
-                       "briefing", "in", "on", "at", "during", "interview", "with", "statement", "written", "speech",
-                       "to", "lawmakers", "supporters", "audience", "crowd", "tuesday", "monday", "wednesday",
-                       "thursday", "friday", "saturday", "sunday", "earlier", "later", "last", "week", "night",
-                       "morning", "afternoon", "evening", "yesterday", "today", "late", "post", "social", "media",
-                       "television", "radio", "broadcast", "address", "remarks", "rally", "meeting", "summit",
-                       "parliament", "also", "repeatedly", "publicly", "separately", "told", "state", "told",
-                       "his", "her", "their", "its", "nightly", "video", "televised", "website", "email",
-                       "event", "forum", "hearing", "him", "them", "me", "us", "visit", "trip", "of", "for"});
 }
 
 void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attributions) const {
@@ -818,24 +894,64 @@ void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attr
                              : s.last;
         std::size_t attr_first = a.speaker.first != NONE ? std::min(a.speaker.first, a.cue_first) : a.cue_first;
         std::size_t attr_last = a.speaker.last != NONE ? std::max(a.speaker.last, a.cue_last) : a.cue_last;
-        // Content after the cue: skip the cue's object and modifiers ("told
-        // reporters in Helsinki", "said on Tuesday", "said in a statement")
-        // up to "that", ":", "," or a quotation.
+        // Content after the cue. Right after it ("said the deal was off"), or
+        // after the cue's object and modifiers ("told reporters in Helsinki
+        // that", "said on Tuesday:", "tweeted in response: \"...\"") when
+        // those end in "that", ":", "," or a quotation.
         std::size_t k = attr_last + 1;
-        bool told = a.cue_text == "told" || a.cue_text == "tells" || a.cue_text == "tell" || a.cue_text == "telling";
+        bool told = in_list(a.cue_text, {"told", "tells", "tell", "telling", "asked", "asks", "urged", "warned"});
+        // A time phrase right after the cue is part of the attribution:
+        // "said Thursday he would", "said late on Tuesday that".
+        std::size_t time_words = 0;
+        while (k <= hi && outside(k) && is_word(k) && time_words < 4 &&
+               (is_weekday(tokens_[k].lower) ||
+                in_list(tokens_[k].lower, {"yesterday", "today", "tonight", "earlier", "late", "morning", "night",
+                                           "afternoon", "evening"}) ||
+                (in_list(tokens_[k].lower, {"on", "last", "this", "early"}) && k + 1 <= hi &&
+                 (is_weekday(tokens_[k + 1].lower) ||
+                  in_list(tokens_[k + 1].lower, {"week", "month", "year", "weekend", "night", "morning"}))) ||
+                (in_list(tokens_[k].lower, {"week", "month", "year", "weekend"}) && k > 0 &&
+                 in_list(tokens_[k - 1].lower, {"last", "this", "early"})))) {
+            ++k;
+            ++time_words;
+        }
         std::size_t scan = k;
         std::size_t skipped_words = 0;
         bool skipping = scan <= hi && outside(scan) && is_word(scan) &&
                         (told || in_list(tokens_[scan].lower, {"in", "on", "at", "during", "to", "earlier", "later",
-                                                               "last", "this", "yesterday", "today", "also",
+                                                               "last", "this", "yesterday", "today", "also", "of",
                                                                "repeatedly", "publicly", "late", "again", "via",
-                                                               "through", "after", "before", "while", "when"}) ||
+                                                               "through", "after", "before", "while", "when", "from",
+                                                               "privately", "recently", "afterward", "afterwards",
+                                                               "then", "once", "flatly", "simply", "bluntly",
+                                                               "tonight", "shortly", "about", "with"}) ||
                          is_weekday(tokens_[scan].lower));
-        while (skipping && scan <= hi && outside(scan) && tokens_[scan].kind == TokenKind::WORD &&
-               (is_cue_object_word(tokens_[scan].lower) || tokens_[scan].cap || (told && skipped_words < 4)) &&
-               tokens_[scan].lower != "that" && skipped_words < 10) {
-            ++scan;
-            ++skipped_words;
+        if (skipping) {
+            std::size_t probe = scan;
+            std::size_t words = 0;
+            while (probe <= hi && outside(probe) && words < 12) {
+                const Token& t = tokens_[probe];
+                if (t.kind == TokenKind::WORD && t.lower != "that") {
+                    ++words;
+                    ++probe;
+                    continue;
+                }
+                if (np_word(probe) && t.kind == TokenKind::PUNCT) {  // "Mr."
+                    ++probe;
+                    continue;
+                }
+                break;
+            }
+            bool reached = probe <= hi && (tokens_[probe].lower == "that" || is_punct(probe, ":") ||
+                                           is_punct(probe, ",") || tokens_[probe].kind == TokenKind::QUOTE ||
+                                           tokens_[probe].quote != NONE);
+            if (reached) {
+                scan = probe;
+                skipped_words = words;
+            } else {
+                scan = probe;  // modifiers run to the end: no content after
+                skipped_words = words;
+            }
         }
         std::size_t after_first = NONE;
         if (scan <= hi) {
@@ -861,7 +977,14 @@ void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attr
             std::size_t b = attr_first - 1;
             // "\"...,\" his friend Mahamat Oumar told": look past a few lower-case words.
             for (int step = 0; step < 3 && b > lo && is_word(b) && !tokens_[b].cap && tokens_[b].quote == NONE; ++step) --b;
-            if (!(tokens_[b].kind == TokenKind::QUOTE || is_punct(b, ","))) b = attr_first - 1;
+            if (!(tokens_[b].kind == TokenKind::QUOTE || is_punct(b, ","))) {
+                // "\"...,\" former Bush speechwriter Noam Neusner wrote": a
+                // closing quote a few words back.
+                b = attr_first - 1;
+                for (int step = 0; step < 6 && b > lo && (is_word(b) || np_word(b)) && tokens_[b].quote == NONE; ++step)
+                    --b;
+                if (!(tokens_[b].kind == TokenKind::QUOTE && !tokens_[b].opening)) b = attr_first - 1;
+            }
             if (tokens_[b].kind == TokenKind::QUOTE && !tokens_[b].opening && b > lo) before_last = b;
             else if (is_punct(b, ",") || is_punct(b, "\u2014") || is_punct(b, ":")) before_last = b > lo ? b - 1 : NONE;
         }
@@ -890,6 +1013,17 @@ void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attr
         } else if (before_words >= 2) {
             a.content_first = lo;
             a.content_last = before_last;
+        } else if (n == 0 && attr_first == s.first && &s != &sentences_.front()) {
+            // "\"... missing.\" Trump said.": the quotation closed its own
+            // sentence just before the attribution.
+            const Sentence& prev = *(&s - 1);
+            const Token& end = tokens_[prev.last];
+            if (end.kind == TokenKind::QUOTE && !end.opening && end.paragraph == tokens_[s.first].paragraph &&
+                prev.last > 0 && tokens_[prev.last - 1].quote != NONE) {
+                const Quotation& q = quotes_[tokens_[prev.last - 1].quote];
+                a.content_first = q.first_token;
+                a.content_last = q.last_token;
+            }
         }
     }
 }
