@@ -1030,6 +1030,28 @@ void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attr
 
 // --- Entities and coreference ------------------------------------------------------
 
+/// Words that make a capitalised name an organisation, not a person.
+bool looks_like_organization(const std::vector<std::string>& words) {
+    static const std::unordered_set<std::string> ORG_WORDS = {
+        "party", "committee", "campaign", "association", "institute", "university", "department", "ministry",
+        "council", "group", "times", "post", "news", "inc", "corp", "company", "bank", "fund", "agency", "office",
+        "center", "centre", "foundation", "network", "reuters", "ap", "cnn", "kremlin", "house", "pentagon",
+        "commission", "court", "journal", "tribune", "herald", "press", "service", "services", "board", "union",
+        "organization", "organisation", "federation", "league", "club", "police", "army", "navy", "government",
+        "administration", "senate", "congress", "parliament", "assembly", "school", "college", "hospital",
+        "church", "coalition", "alliance", "project", "media", "magazine", "radio", "television", "tv", "channel",
+        "institution", "authority", "bureau", "embassy", "council", "democrats", "republicans", "gop", "dnc", "rnc",
+        "pac", "corporation", "ltd", "llc", "group", "review", "daily", "gazette", "wire", "globe", "telegraph",
+        "guardian", "economist", "politico", "breitbart", "fox", "msnbc", "abc", "cbs", "nbc", "bbc", "npr",
+        "state", "states", "nations", "world", "international", "national", "federal", "street", "avenue"};
+    for (const auto& w : words) {
+        if (ORG_WORDS.count(ascii_lower(w))) return true;
+        if (w.size() >= 2 && w.size() <= 5 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+            return true;  // CIA, FBI, NATO
+    }
+    return false;
+}
+
 /// The gender an honorific or title implies ("Mr." male, "spokeswoman" female).
 Gender gender_of_title(const std::string& title) {
     std::string t = ascii_lower(title);
@@ -1068,6 +1090,7 @@ std::size_t Extractor::entity_for_name(const std::vector<std::string>& words, co
                 en.name = full;
             }
             if (en.role.empty() && !role.empty() && !is_honorific(role)) en.role = role;
+            if (!role.empty() && !looks_like_organization(words)) en.person = true;
             if (en.gender == Gender::UNKNOWN) en.gender = gender_of_title(role);
             return e;
         }
@@ -1083,10 +1106,13 @@ std::size_t Extractor::entity_for_name(const std::vector<std::string>& words, co
     }
     if (en.gender == Gender::UNKNOWN) en.gender = gender_of_title(role);
     if (is_honorific(role)) en.role.clear();
-    // A person has a given name first, or a title; anything else is an organisation.
-    bool given = words.size() >= 2 && lex_.given_name(words.front()).has_value();
-    en.person = given || !role.empty();
-    if (!en.person && words.size() == 1) en.person = false;
+    // A person has a given name first or a title; a name with an
+    // organisation word ("Party", "Times") or an acronym is an organisation;
+    // a bare surname-like word is taken for a person.
+    auto given = words.size() >= 2 ? lex_.given_name(words.front()) : std::nullopt;
+    bool org = looks_like_organization(words);
+    en.person = !org && (given.has_value() || !role.empty() || words.size() <= 3);
+    if (words.size() == 1 && !role.empty()) en.person = true;
     (void)token;
     entities_.push_back(en);
     return entities_.size() - 1;
@@ -1096,6 +1122,11 @@ void Extractor::register_mentions() {
     // Person mentions outside quotations, in text order: "Given Surname",
     // "Title Surname", and surnames of people already seen.
     for (const Sentence& s : sentences_) {
+        // A subject stands at the start of the sentence's own words (after a
+        // leading quotation, conjunction or short adverbial at most).
+        std::size_t own_start = s.first;
+        while (own_start <= s.last && (tokens_[own_start].quote != NONE || tokens_[own_start].kind != TokenKind::WORD))
+            ++own_start;
         bool first_in_sentence = true;
         for (std::size_t i = s.first; i <= s.last; ++i) {
             const Token& t = tokens_[i];
@@ -1122,13 +1153,15 @@ void Extractor::register_mentions() {
                 entity = entity_for_name(words, title, i, true);
             } else if (words.size() >= 2) {
                 auto g = lex_.given_name(words.front());
-                if (g && !(g->weak && words.size() < 2)) entity = entity_for_name(words, "", i, true);
+                if (g && !looks_like_organization(words) &&
+                    !(g->weak && lex_.best_place(words.front()) && lex_.best_place(words.front())->population > 200000))
+                    entity = entity_for_name(words, "", i, true);
             } else if (words.size() == 1) {
                 entity = entity_for_name(words, "", i, false);
                 if (entity != NONE && !entities_[entity].person) entity = NONE;
             }
             if (entity != NONE && entities_[entity].person) {
-                mentions_.push_back({entity, i, first_in_sentence});
+                mentions_.push_back({entity, i, first_in_sentence && i <= own_start + 3});
                 first_in_sentence = false;
             }
             if (k > i + 1) i = k - 1;
@@ -1158,25 +1191,41 @@ std::size_t Extractor::resolve(const SpeakerPhrase& p, std::size_t cue_token) {
                 Gender g = entities_[e].gender;
                 return want == Gender::UNKNOWN || g == Gender::UNKNOWN || g == want;
             };
-            // The last speaker, unless someone else compatible has since been
-            // the subject of a sentence.
+            // Score the people mentioned in the last few sentences: the last
+            // speaker and sentence subjects are the likeliest antecedents,
+            // nearer ones more than farther ones; gender must agree.
             std::size_t sentence_of_cue = tokens_[cue_token].sentence;
-            std::size_t best = NONE;
+            std::size_t paragraph_of_cue = tokens_[cue_token].paragraph;
+            std::unordered_map<std::size_t, double> scores;
             for (std::size_t m = mentions_.size(); m-- > 0;) {
                 const Mention& mention = mentions_[m];
                 if (mention.token >= cue_token) continue;
-                if (tokens_[mention.token].sentence + 3 < sentence_of_cue) break;
+                std::size_t back = sentence_of_cue - tokens_[mention.token].sentence;
+                if (back > 4) break;
                 if (!compatible(mention.entity)) continue;
-                if (mention.entity == last_speaker_) {
-                    best = mention.entity;
-                    break;
-                }
-                if (mention.subject || tokens_[mention.token].sentence == sentence_of_cue) {
-                    best = mention.entity;
-                    break;
+                double score = 4.0 - static_cast<double>(back);
+                if (mention.subject) score += 2.0;
+                if (back == 0) score += 1.0;
+                if (tokens_[mention.token].paragraph == paragraph_of_cue) score += 0.5;
+                if (entities_[mention.entity].gender == want && want != Gender::UNKNOWN) score += 0.5;
+                double& best_so_far = scores[mention.entity];
+                best_so_far = std::max(best_so_far, score);
+            }
+            if (compatible(last_speaker_)) {
+                std::size_t back = sentence_of_cue - tokens_[last_speaker_token_].sentence;
+                if (back <= 6) {
+                    double score = 5.0 - static_cast<double>(back) * 0.75;
+                    double& s0 = scores[last_speaker_];
+                    s0 = std::max(s0, score) + 1.0;
                 }
             }
-            if (best == NONE && compatible(last_speaker_)) best = last_speaker_;
+            std::size_t best = NONE;
+            double best_score = -1e9;
+            for (const auto& [entity, score] : scores)
+                if (score > best_score || (score == best_score && entity > best)) {
+                    best = entity;
+                    best_score = score;
+                }
             if (best == NONE) {
                 for (std::size_t m = mentions_.size(); m-- > 0;)
                     if (mentions_[m].token < cue_token && compatible(mentions_[m].entity)) return mentions_[m].entity;
@@ -1362,6 +1411,13 @@ std::vector<Statement> Extractor::run() {
                 }
             } else {
                 entity = resolve(a.speaker, a.cue_first);
+            }
+            if (entity != NONE && a.speaker.kind == SpeakerKind::PRONOUN && a.speaker.first != NONE) {
+                // The pronoun now names this person: later pronouns may chain to it.
+                Mention m{entity, a.speaker.first, true};
+                auto at = std::upper_bound(mentions_.begin(), mentions_.end(), m,
+                                           [](const Mention& x, const Mention& y) { return x.token < y.token; });
+                mentions_.insert(at, m);
             }
             if (entity != NONE) {
                 const Entity& en = entities_[entity];
