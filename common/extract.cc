@@ -1360,6 +1360,8 @@ std::vector<Statement> Extractor::run() {
         Statement st;
         std::size_t entity;
         bool explicit_place;
+        std::size_t sentence;
+        bool continuation = false;
     };
     std::vector<Pending> pending;
 
@@ -1368,6 +1370,52 @@ std::vector<Statement> Extractor::run() {
         std::vector<Attribution> attributions;
         find_attributions(s, attributions);
         choose_content(s, attributions);
+        if (attributions.empty() && !pending.empty()) {
+            // A sentence that is nothing but a quotation continues the last
+            // quoted speaker: "\"We will not wait,\" she said. \"The grid
+            // needs work now.\"" — in the same paragraph, or in the next one
+            // when the quoted speaker closed the previous paragraph.
+            const Pending& last = pending.back();
+            std::size_t words = 0, quoted = 0;
+            for (std::size_t k = s.first; k <= s.last; ++k)
+                if (tokens_[k].kind == TokenKind::WORD) {
+                    ++words;
+                    if (tokens_[k].quote != NONE) ++quoted;
+                }
+            const std::size_t paragraph = tokens_[s.first].paragraph;
+            const std::size_t last_paragraph = tokens_[sentences_[last.sentence].first].paragraph;
+            bool follows = last.st.quote != "none" &&
+                           (paragraph == last_paragraph ||
+                            (paragraph == last_paragraph + 1 && last.sentence + 1 == si &&
+                             tokens_[s.first].kind == TokenKind::QUOTE));
+            if (follows && words >= 3 && quoted == words) {
+                std::size_t cf = s.first, cl = s.last;
+                while (cf < cl && tokens_[cf].kind != TokenKind::WORD) ++cf;
+                while (cl > cf && tokens_[cl].kind != TokenKind::WORD) --cl;
+                Pending next = last;
+                std::size_t end_byte = tokens_[cl].end;
+                if (cl + 1 <= s.last && tokens_[cl + 1].kind == TokenKind::PUNCT && tokens_[cl + 1].start == tokens_[cl].end &&
+                    (tokens_[cl + 1].lower == "." || tokens_[cl + 1].lower == "?" || tokens_[cl + 1].lower == "!"))
+                    end_byte = tokens_[cl + 1].end;
+                next.st.text = body_.substr(tokens_[cf].start, end_byte - tokens_[cf].start);
+                next.st.start = article_.body_offset + tokens_[cf].start;
+                next.st.end = article_.body_offset + end_byte;
+                next.st.direct = true;
+                next.st.quote = "direct";
+                next.sentence = si;
+                next.continuation = true;
+                next.explicit_place = false;
+                if (next.st.location_basis == "explicit") {
+                    // Its place is decided with the others below (inferred or dateline).
+                    next.st.location_basis.clear();
+                    next.st.location.clear();
+                    next.st.country.clear();
+                    next.st.location_id = 0;
+                }
+                pending.push_back(next);
+            }
+            continue;
+        }
         for (Attribution& a : attributions) {
             if (a.content_first == NONE || a.content_last == NONE || a.content_last < a.content_first) continue;
             // Trim punctuation and quote marks at the content's edges.
@@ -1446,7 +1494,12 @@ std::vector<Statement> Extractor::run() {
                 st.location_id = place->geonameid;
                 st.location_basis = "explicit";
             }
-            pending.push_back({st, entity, place != nullptr});
+            // A quotation already given to its speaker by continuation gets
+            // the explicit attribution instead.
+            if (!pending.empty() && pending.back().continuation && pending.back().st.start == st.start &&
+                pending.back().st.end == st.end)
+                pending.pop_back();
+            pending.push_back({st, entity, place != nullptr, si, false});
         }
     }
 
