@@ -652,6 +652,7 @@ std::optional<SpeakerPhrase> Extractor::speaker_before(std::size_t cue, std::siz
     while (j > sentence_first && is_word(j) && tokens_[j].quote == NONE && !tokens_[j].cap &&
            is_adverb_between(tokens_[j].lower))
         --j;
+    if (is_punct(j, ",") && j > sentence_first + 2 && is_punct(j - 1, ")")) --j;  // "Sen. Jack Reed (D-R.I.), said"
     if (is_punct(j, ")") && j > sentence_first + 1) {
         // "Sen. Marco Rubio (R-Fla.) said": skip the parenthesis.
         std::size_t k = j;
@@ -676,7 +677,16 @@ std::optional<SpeakerPhrase> Extractor::speaker_before(std::size_t cue, std::siz
         // for its part, said ...", "Marta Oliveira, a spokeswoman, said ...":
         // skip the aside between two commas and take the phrase before it.
         for (std::size_t k = j - 1; k > sentence_first && j - k <= 40; --k) {
-            if (tokens_[k].quote != NONE || tokens_[k].kind == TokenKind::QUOTE) break;
+            // A short quoted title may sit in the aside: ', the co-author of "Going Viral,"'.
+            if (tokens_[k].quote != NONE || tokens_[k].kind == TokenKind::QUOTE) {
+                if (tokens_[k].quote != NONE) {
+                    const Quotation& q = quotes_[tokens_[k].quote];
+                    if (q.last_token != NONE && q.last_token - q.first_token <= 5) continue;
+                } else if (k + 1 < j) {
+                    continue;
+                }
+                break;
+            }
             if (!is_punct(k, ",")) continue;
             // Long asides must look like one: ", who ...", ", a ...", ", the ...".
             if (j - k > 16 && !in_list(tokens_[k + 1].lower, {"who", "which", "a", "an", "the", "now", "former",
@@ -717,8 +727,13 @@ std::optional<SpeakerPhrase> Extractor::speaker_before(std::size_t cue, std::siz
     }
     if (!is_word(j) || tokens_[j].quote != NONE) return std::nullopt;
     if (tokens_[j].lower == "who" || tokens_[j].lower == "which") {
-        // "Smith, who ... said": the antecedent is before the comma.
-        if (j >= 2 && j - 1 > sentence_first && is_punct(j - 1, ",")) return speaker_before(j, sentence_first);
+        // "Ted Cruz, who said ...": the antecedent is just before the comma.
+        if (j >= 2 && j - 1 > sentence_first && is_punct(j - 1, ",") && is_word(j - 2)) {
+            std::size_t last = j - 2, first = j - 2;
+            while (first > sentence_first && np_word(first - 1) && last - first < 8) --first;
+            auto found = read_phrase(first, last);
+            if (found && found->kind != SpeakerKind::PRONOUN) return found;
+        }
         return std::nullopt;
     }
     std::size_t last = j;
@@ -727,6 +742,31 @@ std::optional<SpeakerPhrase> Extractor::speaker_before(std::size_t cue, std::siz
     // A phrase cannot start with "of"/"for"; "the" at the very start is fine.
     auto phrase = read_phrase(first, last);
     if (!phrase && is_pronoun(tokens_[last].lower)) phrase = read_phrase(last, last);
+    static const std::unordered_set<std::string> STRONG_FORMS = {
+        "said", "says", "told", "tells", "added", "adds", "wrote", "writes", "asked", "explained", "noted",
+        "argued", "insisted", "claimed", "warned", "replied", "responded", "declared", "announced", "continued",
+        "recalled", "acknowledged", "admitted", "suggested", "tweeted", "stressed", "concluded", "countered",
+        "cautioned", "complained", "predicted", "agreed", "echoed", "screamed", "shouted", "yelled"};
+    if (!phrase && !tokens_[last].cap && !is_adverb_between(tokens_[last].lower) &&
+        STRONG_FORMS.count(tokens_[cue].lower)) {
+        // "the man said", "another commenter said": a determiner and a few
+        // lower-case words make a nominal speaker.
+        for (std::size_t d = last; d + 4 > last && d > sentence_first; --d) {
+            const std::string& w = tokens_[d - 1].lower;
+            if (!is_word(d - 1) || tokens_[d - 1].quote != NONE) break;
+            if (in_list(w, {"the", "a", "an", "another", "one", "many", "some", "several", "his", "her", "their",
+                            "its", "other", "most", "two", "three", "few"})) {
+                SpeakerPhrase nominal;
+                nominal.kind = SpeakerKind::NOMINAL;
+                nominal.first = d - 1;
+                nominal.last = last;
+                nominal.nominal = text_of(d, last);
+                phrase = nominal;
+                break;
+            }
+            if (tokens_[d - 1].cap || is_function_word(w) || lex_.speech_verb_lemma(w)) break;
+        }
+    }
     if (!phrase) return std::nullopt;
     // "Zelenskyy, who had earlier voiced support for the proposal, told ...":
     // when the phrase is a relative clause's tail, take the antecedent.
@@ -807,7 +847,8 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
             "believe", "think", "fear", "hope", "worry", "wonder", "find", "present", "release", "order", "question",
             "object", "demonstrate", "illustrate", "indicate", "estimate", "forecast", "ensure", "convince",
             "accept", "agree", "continue", "speak", "post", "charge", "highlight", "point", "report", "state",
-            "describe", "cite", "answer", "comment", "blame", "recommend", "persist", "decline", "reckon"};
+            "describe", "cite", "answer", "comment", "blame", "recommend", "persist", "decline", "reckon",
+            "pledge", "testify", "brief", "remark", "quip", "threaten"};
         bool weak = extra || WEAK.count(*lemma) > 0;
         // Infinitives and passives are not speech events: "declined to say", "is said to".
         if (i > s.first && (tokens_[i - 1].lower == "to" || tokens_[i - 1].lower == "not" ||
@@ -819,6 +860,17 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
         if (i > s.first && in_list(tokens_[i - 1].lower, {"is", "was", "were", "are", "be", "been", "being"}) &&
             i + 1 <= s.last && tokens_[i + 1].lower == "to")
             continue;
+        // Base and -s forms double as nouns ("an old quip", "his remarks"):
+        // take them only after a name, a pronoun or a plural subject.
+        if (t.lower == *lemma || (ends_with(t.lower, "s") && !ends_with(t.lower, "ss") && t.lower != "says" &&
+                                  t.lower != "tells" && t.lower != "writes" && t.lower != "adds")) {
+            bool verb_like = i > s.first && (tokens_[i - 1].cap || is_pronoun(tokens_[i - 1].lower) ||
+                                             is_speaker_noun(tokens_[i - 1].lower) ||
+                                             (ends_with(tokens_[i - 1].lower, "s") && t.lower == *lemma) ||
+                                             is_adverb_between(tokens_[i - 1].lower) ||
+                                             tokens_[i - 1].kind == TokenKind::QUOTE || is_punct(i - 1, ","));
+            if (!verb_like) continue;
+        }
         // "the said agreement" and nouns such as "a statement" are not cues.
         if (i > s.first && in_list(tokens_[i - 1].lower, {"the", "a", "an", "this", "that", "his", "her", "their"}))
             continue;
@@ -955,7 +1007,10 @@ void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attr
         }
         std::size_t after_first = NONE;
         if (scan <= hi) {
-            if (tokens_[scan].lower == "that" || is_punct(scan, ":") || is_punct(scan, ",")) {
+            bool parenthetical = attr_first > s.first && is_punct(attr_first - 1, ",");
+            bool quote_next = scan + 1 <= hi && (tokens_[scan + 1].kind == TokenKind::QUOTE || tokens_[scan + 1].quote != NONE);
+            if (tokens_[scan].lower == "that" || is_punct(scan, ":") ||
+                (is_punct(scan, ",") && (parenthetical || quote_next || skipped_words > 0))) {
                 after_first = scan + 1;
             } else if (tokens_[scan].kind == TokenKind::QUOTE || tokens_[scan].quote != NONE) {
                 after_first = scan;
@@ -999,9 +1054,15 @@ void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attr
         // before the attribution is its content unless a clause follows.
         bool quote_before = before_last != NONE && (tokens_[before_last].kind == TokenKind::QUOTE ||
                                                     tokens_[before_last].quote != NONE);
+        bool long_quote_after = false;
+        if (after_first != NONE && after_first <= hi && tokens_[after_first].kind == TokenKind::QUOTE &&
+            after_first + 1 <= hi && tokens_[after_first + 1].quote != NONE) {
+            const Quotation& q = quotes_[tokens_[after_first + 1].quote];
+            long_quote_after = q.last_token != NONE && q.last_token >= q.first_token + 3;  // not a show's title
+        }
         bool clause_after = after_first != NONE && after_first > 0 &&
                             (tokens_[after_first - 1].lower == "that" || is_punct(after_first - 1, ":") ||
-                             tokens_[after_first].kind == TokenKind::QUOTE);
+                             long_quote_after);
         if (quote_before && !clause_after) tail_is_modifier = true;
         if ((tail_is_modifier || a.speaker_after || a.cue_text == "according to") && before_words >= 2 &&
             !(a.cue_text == "according to" && after_words >= 3)) {
@@ -1429,7 +1490,8 @@ std::vector<Statement> Extractor::run() {
                     ++words;
                     if (tokens_[k].quote != NONE) ++quoted;
                 }
-            if (words < 3) continue;
+            // Reported speech needs a clause; a quotation may be one word ("Savage," she said).
+            if (words < 3 && quoted != words) continue;
 
             Statement st;
             st.direct = quoted == words && tokens_[cf].quote == tokens_[cl].quote;
