@@ -373,8 +373,14 @@ bool is_speaker_noun(const std::string& w) {
                        "donors", "fundraiser", "surrogate", "surrogates", "adviser", "aide", "official"});
 }
 
+/// Lower-case words inside names: "Joseph ole Sankale", "Department of Health".
+bool is_name_particle(const std::string& w) {
+    return in_list(w, {"de", "da", "van", "von", "bin", "al", "ole", "le", "la", "del", "der", "di", "du", "dos",
+                       "das", "ibn", "of", "y"});
+}
+
 bool is_determiner(const std::string& w) {
-    return in_list(w, {"the", "a", "an", "another", "one", "his", "her", "their", "its", "our", "this", "that",
+    return in_list(w, {"the", "a", "an", "another", "one", "his", "her", "their", "its", "our",
                        "two", "three", "several", "many", "some", "other", "senior", "top", "former", "current",
                        "local", "federal", "state"});
 }
@@ -386,6 +392,30 @@ bool is_function_word(const std::string& w) {
                        "there", "this", "that", "these", "those", "it", "we", "they", "he", "she", "i", "you",
                        "asked", "speaking", "earlier", "later", "also", "today", "yesterday", "last", "on", "by",
                        "for", "with", "from", "of", "to", "about", "what", "where", "why", "how", "not", "no", "yes"});
+}
+
+/// Words that make a capitalised name an organisation, not a person.
+bool looks_like_organization(const std::vector<std::string>& words) {
+    static const std::unordered_set<std::string> ORG_WORDS = {
+        "party", "committee", "campaign", "association", "institute", "university", "department", "ministry",
+        "council", "group", "times", "post", "news", "inc", "corp", "company", "bank", "fund", "agency", "office",
+        "center", "centre", "foundation", "network", "reuters", "ap", "cnn", "kremlin", "house", "pentagon",
+        "commission", "court", "journal", "tribune", "herald", "press", "service", "services", "board", "union",
+        "organization", "organisation", "federation", "league", "club", "police", "army", "navy", "government",
+        "administration", "senate", "congress", "parliament", "assembly", "school", "college", "hospital",
+        "church", "coalition", "alliance", "project", "media", "magazine", "radio", "television", "tv", "channel",
+        "institution", "authority", "bureau", "embassy", "council", "democrats", "republicans", "gop", "dnc", "rnc",
+        "pac", "corporation", "ltd", "llc", "group", "review", "daily", "gazette", "wire", "globe", "telegraph",
+        "guardian", "economist", "politico", "breitbart", "fox", "msnbc", "abc", "cbs", "nbc", "bbc", "npr",
+        "state", "states", "nations", "world", "international", "national", "federal", "street", "avenue",
+        "railway", "railways", "airline", "airlines", "airways", "motors", "energy", "systems", "technologies",
+        "holdings", "partners", "capital", "authority", "regulator", "commission", "inspectorate", "institute"};
+    for (const auto& w : words) {
+        if (ORG_WORDS.count(ascii_lower(w))) return true;
+        if (w.size() >= 2 && w.size() <= 5 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+            return true;  // CIA, FBI, NATO
+    }
+    return false;
 }
 
 // --- Speakers -----------------------------------------------------------------
@@ -444,6 +474,10 @@ class Extractor {
         bool speaker_after = false;  ///< "said Trump"
         std::size_t attr_first = NONE, attr_last = NONE;  ///< speaker, cue and their modifiers
         std::size_t content_first = NONE, content_last = NONE;
+        /// "\"Q1,\" she said, \"Q2.\"": the quotation after the cue, when the
+        /// one before it is the main content.
+        std::size_t second_first = NONE, second_last = NONE;
+        std::size_t window_last = NONE;  ///< last token this attribution may look at (before the next one)
         std::string cue_text;
     };
 
@@ -483,6 +517,7 @@ class Extractor {
     std::vector<Entity> entities_;
     std::vector<Mention> mentions_;  ///< in text order
     std::size_t last_speaker_ = NONE;
+    std::unordered_set<std::size_t> used_as_speaker_;
     std::size_t last_speaker_token_ = 0;
 };
 
@@ -548,6 +583,10 @@ std::optional<SpeakerPhrase> Extractor::read_phrase(std::size_t first, std::size
     std::size_t name_last = last;
     for (std::size_t m = first + 1; m < last; ++m) {
         if (!in_list(tokens_[m].lower, {"of", "for", "from", "at", "with"})) continue;
+        // "Department of Health", "Federal Court of Justice": one name.
+        if (tokens_[m].lower == "of" && is_name_word(m - 1) && m + 1 <= last && is_name_word(m + 1) &&
+            looks_like_organization({token_text(body_, tokens_[m - 1])}))
+            continue;
         if (is_name_word(m - 1)) {
             name_last = m - 1;
             break;
@@ -568,18 +607,22 @@ std::optional<SpeakerPhrase> Extractor::read_phrase(std::size_t first, std::size
     // modifiers before it ("US President", "Rubio spokesman") give the role.
     std::size_t run = name_last + 1;
     while (run > first && (is_name_word(run - 1) || (tokens_[run - 1].kind == TokenKind::PUNCT &&
-                                                     tokens_[run - 1].lower == "." && run - 1 > first)))
+                                                     tokens_[run - 1].lower == "." && run - 1 > first) ||
+                           (is_name_particle(tokens_[run - 1].lower) && run - 1 > first && is_name_word(run - 2))))
         --run;
     // Peel titles and country words off the front of the run:
     // "President Donald Trump", "Secretary of State Marco Rubio", "US".
     std::string role;
+    std::size_t title_end = NONE;  // where the last title ended, to join adjacent ones
     for (std::size_t k = first; k <= name_last;) {
         std::string title;
         std::size_t n = match_title(k, name_last, title);
         if (n) {
-            role = title;
+            // "Deputy" + "Foreign Minister" read as one role.
+            role = title_end == k && !role.empty() ? role + " " + title : title;
             k += n;
             while (k <= name_last && tokens_[k].kind == TokenKind::PUNCT) ++k;
+            title_end = k;
             if (k > run) run = k;
             continue;
         }
@@ -739,6 +782,20 @@ std::optional<SpeakerPhrase> Extractor::speaker_before(std::size_t cue, std::siz
     std::size_t last = j;
     std::size_t first = j;
     while (first > sentence_first && np_word(first - 1) && last - first < 8) --first;
+    // "the Dutch economy ministry": up to two lower-case modifiers after a
+    // demonym or a name.
+    if (first > sentence_first + 1 && is_speaker_noun(tokens_[last].lower)) {
+        std::size_t f = first;
+        for (int step = 0; step < 2 && f > sentence_first && is_word(f - 1) && !tokens_[f - 1].cap &&
+                           !is_function_word(tokens_[f - 1].lower) && !is_determiner(tokens_[f - 1].lower);
+             ++step)
+            --f;
+        if (f < first && f > sentence_first && is_word(f - 1) && tokens_[f - 1].cap &&
+            (lex_.demonym_country(token_text(body_, tokens_[f - 1])) || np_word(f - 1))) {
+            first = f - 1;
+            while (first > sentence_first && np_word(first - 1) && last - first < 8) --first;
+        }
+    }
     // A phrase cannot start with "of"/"for"; "the" at the very start is fine.
     auto phrase = read_phrase(first, last);
     if (!phrase && is_pronoun(tokens_[last].lower)) phrase = read_phrase(last, last);
@@ -944,6 +1001,14 @@ void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attr
                                     ? attributions[n + 1].speaker.first - 1
                                     : attributions[n + 1].cue_first - 1)
                              : s.last;
+        // "Rapidão said that it disagreed with ...": an attribution that opens
+        // this one's "that" clause is part of its content, not a boundary.
+        if (n + 1 < attributions.size()) {
+            const Attribution& next = attributions[n + 1];
+            std::size_t next_start = next.speaker.first != NONE && !next.speaker_after ? next.speaker.first : next.cue_first;
+            if (next_start > 0 && tokens_[next_start - 1].lower == "that" && next_start - 1 <= a.cue_last + 8)
+                hi = s.last;
+        }
         std::size_t attr_first = a.speaker.first != NONE ? std::min(a.speaker.first, a.cue_first) : a.cue_first;
         std::size_t attr_last = a.speaker.last != NONE ? std::max(a.speaker.last, a.cue_last) : a.cue_last;
         // Content after the cue. Right after it ("said the deal was off"), or
@@ -1064,14 +1129,24 @@ void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attr
                             (tokens_[after_first - 1].lower == "that" || is_punct(after_first - 1, ":") ||
                              long_quote_after);
         if (quote_before && !clause_after) tail_is_modifier = true;
-        if ((tail_is_modifier || a.speaker_after || a.cue_text == "according to") && before_words >= 2 &&
+        a.window_last = hi;
+        std::size_t min_before = quote_before ? 1 : 2;
+        if (quote_before && long_quote_after && is_punct(after_first - 1, ",")) {
+            // "\"Q1,\" she said, \"Q2.\"": both halves are hers.
+            a.content_first = lo;
+            a.content_last = before_last;
+            a.second_first = after_first;
+            a.second_last = hi;
+            continue;
+        }
+        if ((tail_is_modifier || a.speaker_after || a.cue_text == "according to") && before_words >= min_before &&
             !(a.cue_text == "according to" && after_words >= 3)) {
             a.content_first = lo;
             a.content_last = before_last;
         } else if (after_words >= 2) {
             a.content_first = after_first;
             a.content_last = hi;
-        } else if (before_words >= 2) {
+        } else if (before_words >= min_before) {
             a.content_first = lo;
             a.content_last = before_last;
         } else if (n == 0 && attr_first == s.first && &s != &sentences_.front()) {
@@ -1090,28 +1165,6 @@ void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attr
 }
 
 // --- Entities and coreference ------------------------------------------------------
-
-/// Words that make a capitalised name an organisation, not a person.
-bool looks_like_organization(const std::vector<std::string>& words) {
-    static const std::unordered_set<std::string> ORG_WORDS = {
-        "party", "committee", "campaign", "association", "institute", "university", "department", "ministry",
-        "council", "group", "times", "post", "news", "inc", "corp", "company", "bank", "fund", "agency", "office",
-        "center", "centre", "foundation", "network", "reuters", "ap", "cnn", "kremlin", "house", "pentagon",
-        "commission", "court", "journal", "tribune", "herald", "press", "service", "services", "board", "union",
-        "organization", "organisation", "federation", "league", "club", "police", "army", "navy", "government",
-        "administration", "senate", "congress", "parliament", "assembly", "school", "college", "hospital",
-        "church", "coalition", "alliance", "project", "media", "magazine", "radio", "television", "tv", "channel",
-        "institution", "authority", "bureau", "embassy", "council", "democrats", "republicans", "gop", "dnc", "rnc",
-        "pac", "corporation", "ltd", "llc", "group", "review", "daily", "gazette", "wire", "globe", "telegraph",
-        "guardian", "economist", "politico", "breitbart", "fox", "msnbc", "abc", "cbs", "nbc", "bbc", "npr",
-        "state", "states", "nations", "world", "international", "national", "federal", "street", "avenue"};
-    for (const auto& w : words) {
-        if (ORG_WORDS.count(ascii_lower(w))) return true;
-        if (w.size() >= 2 && w.size() <= 5 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
-            return true;  // CIA, FBI, NATO
-    }
-    return false;
-}
 
 /// The gender an honorific or title implies ("Mr." male, "spokeswoman" female).
 Gender gender_of_title(const std::string& title) {
@@ -1141,6 +1194,17 @@ std::size_t Extractor::entity_for_name(const std::vector<std::string>& words, co
     for (std::size_t e = entities_.size(); e-- > 0;) {
         Entity& en = entities_[e];
         bool same = en.surname == surname && (first.empty() || en.first.empty() || en.first == first);
+        // "Costa Ribeiro" is "Mariana Costa Ribeiro"; "Commission" is "European Commission".
+        if (!same && en.surname == surname && words.size() >= 2) {
+            std::string tail;
+            for (const auto& w : words) tail += (tail.empty() ? "" : " ") + fold_key(w);
+            std::string full = fold_key(en.name);
+            same = full.size() > tail.size() && ends_with(full, " " + tail);
+        }
+        if (!same && !en.person && words.size() == 1 && looks_like_organization(words)) {
+            std::string full = " " + fold_key(en.name) + " ";
+            same = full.find(" " + surname + " ") != std::string::npos;
+        }
         if (!same && words.size() == 1 && en.first == surname && en.person) same = false;
         if (same) {
             if (en.first.empty() && !first.empty() && en.person) {
@@ -1163,7 +1227,8 @@ std::size_t Extractor::entity_for_name(const std::vector<std::string>& words, co
     en.first = first;
     en.role = role;
     if (words.size() >= 2) {
-        if (auto g = lex_.given_name(words.front())) en.gender = g->gender;
+        // Weak entries (one noisy source, or also a word) say nothing of gender.
+        if (auto g = lex_.given_name(words.front()); g && !g->weak) en.gender = g->gender;
     }
     if (en.gender == Gender::UNKNOWN) en.gender = gender_of_title(role);
     if (is_honorific(role)) en.role.clear();
@@ -1194,12 +1259,28 @@ void Extractor::register_mentions() {
             if (t.kind != TokenKind::WORD || t.quote != NONE || !t.cap) continue;
             std::string title;
             std::size_t n = match_title(i, s.last, title);
+            // "Estonian Energy Minister Kadri Tamm": a demonym before the title.
+            if (!n && i + 1 <= s.last && lex_.demonym_country(token_text(body_, t))) {
+                std::size_t n2 = match_title(i + 1, s.last, title);
+                if (n2) n = n2 + 1;
+            }
             std::size_t j = i + n;
             while (j <= s.last && is_punct(j, ".")) ++j;
+            // "Deputy Foreign Minister": titles may follow one another.
+            for (std::string more; n && j <= s.last;) {
+                std::size_t extra = match_title(j, s.last, more);
+                if (!extra) break;
+                title += " " + more;
+                j += extra;
+                while (j <= s.last && is_punct(j, ".")) ++j;
+            }
             std::vector<std::string> words;
             std::size_t k = j;
-            while (k <= s.last && tokens_[k].kind == TokenKind::WORD && tokens_[k].quote == NONE && tokens_[k].cap &&
-                   !is_function_word(tokens_[k].lower) && words.size() < 4) {
+            while (k <= s.last && tokens_[k].kind == TokenKind::WORD && tokens_[k].quote == NONE &&
+                   ((tokens_[k].cap && !is_function_word(tokens_[k].lower)) ||
+                    (is_name_particle(tokens_[k].lower) && !words.empty() && k + 1 <= s.last && tokens_[k + 1].cap &&
+                     tokens_[k + 1].kind == TokenKind::WORD)) &&
+                   words.size() < 5) {
                 words.push_back(strip_possessive(token_text(body_, tokens_[k])));
                 if (tokens_[k].lower.find('\'') != std::string::npos ||
                     tokens_[k].lower.find("\u2019") != std::string::npos)
@@ -1212,6 +1293,11 @@ void Extractor::register_mentions() {
             std::size_t entity = NONE;
             if (!words.empty() && n > 0) {
                 entity = entity_for_name(words, title, i, true);
+            } else if (words.size() >= 2 && looks_like_organization(words)) {
+                // Organisations are remembered so "the Commission" finds "European Commission".
+                std::vector<std::string> name = words;
+                if (ascii_lower(name.front()) == "the") name.erase(name.begin());
+                if (!name.empty()) entity_for_name(name, "", i, true);
             } else if (words.size() >= 2) {
                 auto g = lex_.given_name(words.front());
                 if (g && !looks_like_organization(words) &&
@@ -1294,12 +1380,52 @@ std::size_t Extractor::resolve(const SpeakerPhrase& p, std::size_t cue_token) {
             return best;
         }
         case SpeakerKind::NOMINAL: {
-            if (!p.role.empty() && p.nominal.find(' ') == std::string::npos) {
-                // "the president": the latest person with that role.
-                std::string want = ascii_lower(p.role);
+            if (!p.role.empty()) {
+                // "the president", "the deputy minister": the latest person whose
+                // role holds every word of it.
+                std::vector<std::string> want;
+                std::string lowered = ascii_lower(p.nominal.empty() ? p.role : p.nominal);
+                std::size_t at = 0;
+                while (at < lowered.size()) {
+                    std::size_t sp = lowered.find(' ', at);
+                    if (sp == std::string::npos) sp = lowered.size();
+                    if (sp > at) want.push_back(lowered.substr(at, sp - at));
+                    at = sp + 1;
+                }
                 for (std::size_t e = entities_.size(); e-- > 0;) {
-                    std::string role = ascii_lower(entities_[e].role);
-                    if (entities_[e].person && !role.empty() && role.find(want) != std::string::npos) return e;
+                    if (!entities_[e].person || entities_[e].role.empty()) continue;
+                    std::string role = " " + ascii_lower(entities_[e].role) + " ";
+                    bool all = !want.empty();
+                    for (const auto& w : want)
+                        if (role.find(" " + w + " ") == std::string::npos) all = false;
+                    if (all) return e;
+                }
+            }
+            {
+                // "the company", "the department", "the ministry": the latest
+                // organisation named with that word, or any for "company".
+                const std::string head = tokens_[p.last].lower;
+                bool generic = in_list(head, {"company", "firm", "carrier", "operator", "group", "organisation",
+                                              "organization"});
+                for (std::size_t e = entities_.size(); e-- > 0;) {
+                    if (entities_[e].person) continue;
+                    std::string full = " " + fold_key(entities_[e].name) + " ";
+                    if (full.find(" " + head + " ") != std::string::npos || (generic && used_as_speaker_.count(e)))
+                        return e;
+                }
+            }
+            if (!p.nominal.empty() && !tokens_[p.last].cap && looks_like_organization({tokens_[p.last].lower})) {
+                // "the Ukrainian agriculture ministry": an organisation described.
+                bool described = false;
+                for (std::size_t k = p.first; k < p.last; ++k)
+                    if (tokens_[k].cap && tokens_[k].lower != "the") described = true;
+                if (described) {
+                    Entity en;
+                    en.name = p.nominal;
+                    en.surname = fold_key(tokens_[p.last].lower);
+                    en.person = false;
+                    entities_.push_back(en);
+                    return entities_.size() - 1;
                 }
             }
             if (!p.nominal.empty() && tokens_[p.last].cap) {
@@ -1369,6 +1495,10 @@ const Place* Extractor::place_near(std::size_t first, std::size_t last, std::siz
             phrase += (n ? " " : "") + token_text(body_, w);
             if (const Place* p = lex_.best_place(phrase)) found = p;
         }
+        // "at the University of Helsinki" names an institution, not a place.
+        std::size_t after = k + 1;
+        while (after <= last && after < tokens_.size() && tokens_[after].kind == TokenKind::WORD && tokens_[after].cap) ++after;
+        if (found && after < tokens_.size() && tokens_[after].lower == "of") found = nullptr;
         if (found && (found->kind == "city" || found->kind == "region" || found->kind == "country")) return found;
     }
     return nullptr;
@@ -1431,6 +1561,15 @@ std::vector<Statement> Extractor::run() {
         std::vector<Attribution> attributions;
         find_attributions(s, attributions);
         choose_content(s, attributions);
+        for (std::size_t n = 0; n < attributions.size(); ++n) {
+            if (attributions[n].second_first == NONE) continue;
+            Attribution second = attributions[n];
+            second.content_first = second.second_first;
+            second.content_last = second.second_last;
+            second.second_first = second.second_last = NONE;
+            attributions[n].second_first = attributions[n].second_last = NONE;
+            attributions.insert(attributions.begin() + static_cast<std::ptrdiff_t>(n) + 1, second);
+        }
         if (attributions.empty() && !pending.empty()) {
             // A sentence that is nothing but a quotation continues the last
             // quoted speaker: "\"We will not wait,\" she said. \"The grid
@@ -1444,7 +1583,7 @@ std::vector<Statement> Extractor::run() {
                     if (tokens_[k].quote != NONE) ++quoted;
                 }
             const std::size_t paragraph = tokens_[s.first].paragraph;
-            const std::size_t last_paragraph = tokens_[sentences_[last.sentence].first].paragraph;
+            const std::size_t last_paragraph = tokens_[sentences_[last.sentence].last].paragraph;
             bool follows = last.st.quote != "none" &&
                            (paragraph == last_paragraph ||
                             (paragraph == last_paragraph + 1 && last.sentence + 1 == si &&
@@ -1465,8 +1604,8 @@ std::vector<Statement> Extractor::run() {
                 next.st.quote = "direct";
                 next.sentence = si;
                 next.continuation = true;
-                next.explicit_place = false;
-                if (next.st.location_basis == "explicit") {
+                next.explicit_place = next.st.location_basis == "explicit" && paragraph == last_paragraph;
+                if (next.st.location_basis == "explicit" && paragraph != last_paragraph) {
                     // Its place is decided with the others below (inferred or dateline).
                     next.st.location_basis.clear();
                     next.st.location.clear();
@@ -1522,7 +1661,8 @@ std::vector<Statement> Extractor::run() {
             } else {
                 entity = resolve(a.speaker, a.cue_first);
             }
-            if (entity != NONE && a.speaker.kind == SpeakerKind::PRONOUN && a.speaker.first != NONE) {
+            if (entity != NONE && a.speaker.kind != SpeakerKind::ORGANIZATION && a.speaker.first != NONE &&
+                entities_[entity].person) {
                 // The pronoun now names this person: later pronouns may chain to it.
                 Mention m{entity, a.speaker.first, true};
                 auto at = std::upper_bound(mentions_.begin(), mentions_.end(), m,
@@ -1536,6 +1676,7 @@ std::vector<Statement> Extractor::run() {
                 st.speaker_kind = en.person ? "person" : "organization";
                 last_speaker_ = entity;
                 last_speaker_token_ = a.cue_first;
+                used_as_speaker_.insert(entity);
             } else {
                 if (a.speaker.kind == SpeakerKind::PRONOUN) st.speaker = a.speaker.pronoun;
                 else if (a.speaker.kind == SpeakerKind::NOMINAL) st.speaker = a.speaker.nominal;
@@ -1549,7 +1690,9 @@ std::vector<Statement> Extractor::run() {
             st.date = day ? *day : article_.date;
             st.date_basis = day ? "text" : "article";
 
-            const Place* place = place_near(lo, hi, cf, cl);
+            // Where: only words that belong to the speech event, from the cue
+            // to the next attribution, outside the content.
+            const Place* place = place_near(a.cue_first, a.window_last == NONE ? hi : a.window_last, cf, cl);
             if (place) {
                 st.location = place->name;
                 st.country = place->country_code;
@@ -1567,8 +1710,9 @@ std::vector<Statement> Extractor::run() {
 
     // Inferred places: the same speaker's explicit place on the same day.
     for (auto& p : pending) {
-        if (p.explicit_place || p.entity == NONE) continue;
+        if (p.explicit_place) continue;
         for (const auto& other : pending) {
+            if (p.entity == NONE) break;
             if (other.explicit_place && other.entity == p.entity && other.st.date == p.st.date) {
                 p.st.location = other.st.location;
                 p.st.country = other.st.country;
