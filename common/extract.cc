@@ -664,7 +664,7 @@ std::optional<SpeakerPhrase> Extractor::read_phrase(std::size_t first, std::size
         if (tokens_[k].kind == TokenKind::WORD) p.name_words.push_back(strip_possessive(token_text(body_, tokens_[k])));
     // A long capitalised run holding a given name: the name starts there
     // ("Auto Workers Gary Casteel").
-    if (p.name_words.size() >= 3) {
+    if (p.name_words.size() >= 3 && !lex_.given_name(p.name_words.front())) {
         for (std::size_t g = 0; g + 1 < p.name_words.size(); ++g) {
             auto given = lex_.given_name(p.name_words[g]);
             if (given && !given->weak && g > 0) {
@@ -1257,55 +1257,39 @@ void Extractor::register_mentions() {
         for (std::size_t i = s.first; i <= s.last; ++i) {
             const Token& t = tokens_[i];
             if (t.kind != TokenKind::WORD || t.quote != NONE || !t.cap) continue;
-            std::string title;
-            std::size_t n = match_title(i, s.last, title);
-            // "Estonian Energy Minister Kadri Tamm": a demonym before the title.
-            if (!n && i + 1 <= s.last && lex_.demonym_country(token_text(body_, t))) {
-                std::size_t n2 = match_title(i + 1, s.last, title);
-                if (n2) n = n2 + 1;
-            }
-            std::size_t j = i + n;
-            while (j <= s.last && is_punct(j, ".")) ++j;
-            // "Deputy Foreign Minister": titles may follow one another.
-            for (std::string more; n && j <= s.last;) {
-                std::size_t extra = match_title(j, s.last, more);
-                if (!extra) break;
-                title += " " + more;
-                j += extra;
-                while (j <= s.last && is_punct(j, ".")) ++j;
-            }
-            std::vector<std::string> words;
-            std::size_t k = j;
-            while (k <= s.last && tokens_[k].kind == TokenKind::WORD && tokens_[k].quote == NONE &&
-                   ((tokens_[k].cap && !is_function_word(tokens_[k].lower)) ||
-                    (is_name_particle(tokens_[k].lower) && !words.empty() && k + 1 <= s.last && tokens_[k + 1].cap &&
-                     tokens_[k + 1].kind == TokenKind::WORD)) &&
-                   words.size() < 5) {
-                words.push_back(strip_possessive(token_text(body_, tokens_[k])));
-                if (tokens_[k].lower.find('\'') != std::string::npos ||
-                    tokens_[k].lower.find("\u2019") != std::string::npos)
-                    {
-                        ++k;
-                        break;
-                    }
+            // The run of capitalised words (with "Mr." dots and name particles)
+            // read as a speaker phrase would be: titles and country words
+            // peeled off, the name left.
+            std::size_t k = i;
+            while (k <= s.last && tokens_[k].quote == NONE && k - i < 9) {
+                const Token& w = tokens_[k];
+                bool name_word = w.kind == TokenKind::WORD && w.cap && (!is_function_word(w.lower) || k == i);
+                bool dot = np_word(k) && w.kind == TokenKind::PUNCT;
+                bool particle = w.kind == TokenKind::WORD && is_name_particle(w.lower) && k > i && k + 1 <= s.last &&
+                                tokens_[k + 1].kind == TokenKind::WORD && tokens_[k + 1].cap;
+                if (!name_word && !dot && !particle) break;
                 ++k;
+                if (w.kind == TokenKind::WORD && (ends_with(w.lower, "'s") || ends_with(w.lower, "\u2019s"))) break;
             }
+            if (k == i) continue;
+            auto phrase = read_phrase(i, k - 1);
             std::size_t entity = NONE;
-            if (!words.empty() && n > 0) {
-                entity = entity_for_name(words, title, i, true);
-            } else if (words.size() >= 2 && looks_like_organization(words)) {
-                // Organisations are remembered so "the Commission" finds "European Commission".
-                std::vector<std::string> name = words;
-                if (ascii_lower(name.front()) == "the") name.erase(name.begin());
-                if (!name.empty()) entity_for_name(name, "", i, true);
-            } else if (words.size() >= 2) {
-                auto g = lex_.given_name(words.front());
-                if (g && !looks_like_organization(words) &&
-                    !(g->weak && lex_.best_place(words.front()) && lex_.best_place(words.front())->population > 200000))
-                    entity = entity_for_name(words, "", i, true);
-            } else if (words.size() == 1) {
-                entity = entity_for_name(words, "", i, false);
-                if (entity != NONE && !entities_[entity].person) entity = NONE;
+            if (phrase && phrase->kind == SpeakerKind::PERSON && !phrase->name_words.empty()) {
+                const auto& words = phrase->name_words;
+                if (!phrase->role.empty() && !looks_like_organization(words)) {
+                    entity = entity_for_name(words, phrase->role, i, true);
+                } else if (words.size() >= 2 && looks_like_organization(words)) {
+                    // Organisations are remembered so "the Commission" finds "European Commission".
+                    entity_for_name(words, "", i, true);
+                } else if (words.size() >= 2) {
+                    auto g = lex_.given_name(words.front());
+                    if (g && !(g->weak && lex_.best_place(words.front()) &&
+                               lex_.best_place(words.front())->population > 200000))
+                        entity = entity_for_name(words, "", i, true);
+                } else {
+                    entity = entity_for_name(words, "", i, false);
+                    if (entity != NONE && !entities_[entity].person) entity = NONE;
+                }
             }
             if (entity != NONE && entities_[entity].person) {
                 mentions_.push_back({entity, i, first_in_sentence && i <= own_start + 3});
@@ -1392,14 +1376,20 @@ std::size_t Extractor::resolve(const SpeakerPhrase& p, std::size_t cue_token) {
                     if (sp > at) want.push_back(lowered.substr(at, sp - at));
                     at = sp + 1;
                 }
-                for (std::size_t e = entities_.size(); e-- > 0;) {
-                    if (!entities_[e].person || entities_[e].role.empty()) continue;
+                auto role_fits = [&](std::size_t e) {
+                    if (e == NONE || !entities_[e].person || entities_[e].role.empty()) return false;
                     std::string role = " " + ascii_lower(entities_[e].role) + " ";
-                    bool all = !want.empty();
                     for (const auto& w : want)
-                        if (role.find(" " + w + " ") == std::string::npos) all = false;
-                    if (all) return e;
-                }
+                        if (role.find(" " + w + " ") == std::string::npos) return false;
+                    return !want.empty();
+                };
+                // The last speaker if the role fits, else the latest person
+                // mentioned before the cue with that role.
+                if (role_fits(last_speaker_)) return last_speaker_;
+                for (std::size_t m = mentions_.size(); m-- > 0;)
+                    if (mentions_[m].token < cue_token && role_fits(mentions_[m].entity)) return mentions_[m].entity;
+                for (std::size_t e = entities_.size(); e-- > 0;)
+                    if (role_fits(e)) return e;
             }
             {
                 // "the company", "the department", "the ministry": the latest
