@@ -34,6 +34,8 @@ namespace saywho {
 
 namespace {
 
+using namespace std::string_view_literals;
+
 constexpr std::size_t NONE = static_cast<std::size_t>(-1);
 
 // --- Tokens -------------------------------------------------------------------
@@ -92,6 +94,7 @@ std::string ascii_lower(std::string_view s) {
 /// Splits the body into tokens and records paragraph numbers.
 std::vector<Token> tokenize(const std::string& body) {
     std::vector<Token> tokens;
+    tokens.reserve(body.size() / 5 + 16);  // about one token per five bytes of news prose
     std::size_t paragraph = 0;
     int newlines = 0;
     std::size_t i = 0;
@@ -284,15 +287,15 @@ std::vector<Sentence> split_sentences(std::vector<Token>& tokens) {
         }
         bool next_starts = (next.kind == TokenKind::WORD && next.cap) || (next.kind == TokenKind::QUOTE && next.opening);
         if (!next_starts) continue;
-        if (t.kind == TokenKind::PUNCT && t.quote == NONE && (t.lower == "." || t.lower == "?" || t.lower == "!")) {
-            if (i > 0 && tokens[i - 1].kind == TokenKind::WORD && t.lower == ".") {
+        if (t.kind == TokenKind::PUNCT && t.quote == NONE && (t.lower == "."sv || t.lower == "?"sv || t.lower == "!"sv)) {
+            if (i > 0 && tokens[i - 1].kind == TokenKind::WORD && t.lower == "."sv) {
                 const Token& w = tokens[i - 1];
                 if (abbreviations().count(w.lower)) continue;
                 if (w.end - w.start == 1 && w.cap) continue;  // an initial: "John F. Kennedy"
             }
             finish(i);
         } else if (t.kind == TokenKind::QUOTE && !t.opening && i > 0 && tokens[i - 1].kind == TokenKind::PUNCT &&
-                   (tokens[i - 1].lower == "." || tokens[i - 1].lower == "?" || tokens[i - 1].lower == "!")) {
+                   (tokens[i - 1].lower == "."sv || tokens[i - 1].lower == "?"sv || tokens[i - 1].lower == "!"sv)) {
             finish(i);
         }
     }
@@ -302,8 +305,8 @@ std::vector<Sentence> split_sentences(std::vector<Token>& tokens) {
 
 // --- Word lists -----------------------------------------------------------------
 
-bool in_list(const std::string& w, std::initializer_list<const char*> list) {
-    for (const char* s : list)
+bool in_list(std::string_view w, std::initializer_list<std::string_view> list) {
+    for (std::string_view s : list)
         if (w == s) return true;
     return false;
 }
@@ -312,16 +315,18 @@ bool is_pronoun(const std::string& w) { return in_list(w, {"he", "she", "they", 
 
 /// Words that may sit between a speaker and the verb: "Trump also said".
 bool is_adverb_between(const std::string& w) {
-    return in_list(w, {"also", "later", "previously", "earlier", "again", "then", "recently", "reportedly", "publicly",
+    static const std::unordered_set<std::string_view> WORDS = {"also", "later", "previously", "earlier", "again", "then", "recently", "reportedly", "publicly",
                        "privately", "separately", "further", "has", "have", "had", "would", "will", "could", "once",
                        "repeatedly", "often", "frequently", "first", "has", "simply", "quickly", "flatly", "initially",
                        "subsequently", "still", "now", "today", "yesterday", "tonight", "just", "already", "specifically",
                        "explicitly", "openly", "famously", "immediately", "bluntly", "angrily", "finally", "ultimately",
-                       "even", "herself", "himself", "themselves", "personally"});
+                       "even", "herself", "himself", "themselves", "personally"};
+    return WORDS.count(w) > 0;
 }
 
 bool is_weekday(const std::string& w) {
-    return in_list(w, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"});
+    static const std::unordered_set<std::string_view> WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    return WORDS.count(w) > 0;
 }
 
 int weekday_index(const std::string& w) {
@@ -344,7 +349,7 @@ int month_index(const std::string& w) {
 
 /// Nouns that name a speaker without a name: "officials said", "the company said".
 bool is_speaker_noun(const std::string& w) {
-    return in_list(w, {"official", "officials", "spokesman", "spokeswoman", "spokesperson", "source", "sources",
+    static const std::unordered_set<std::string_view> WORDS = {"official", "officials", "spokesman", "spokeswoman", "spokesperson", "source", "sources",
                        "aide", "aides", "analyst", "analysts", "expert", "experts", "minister", "ministry", "government",
                        "company", "police", "campaign", "committee", "office", "agency", "department", "authorities",
                        "lawyer", "lawyers", "attorney", "president", "leader", "statement", "report", "group", "party",
@@ -370,28 +375,32 @@ bool is_speaker_noun(const std::string& w) {
                        "pollster", "pollsters", "historian", "economist", "speechwriter", "writer", "reporter",
                        "correspondent", "editor", "columnist", "commentator", "anchor", "moderator", "chair",
                        "president", "ceo", "head", "nominee", "candidates", "delegate", "delegates", "donor",
-                       "donors", "fundraiser", "surrogate", "surrogates", "adviser", "aide", "official"});
+                       "donors", "fundraiser", "surrogate", "surrogates", "adviser", "aide", "official"};
+    return WORDS.count(w) > 0;
 }
 
 /// Lower-case words inside names: "Joseph ole Sankale", "Department of Health".
 bool is_name_particle(const std::string& w) {
-    return in_list(w, {"de", "da", "van", "von", "bin", "al", "ole", "le", "la", "del", "der", "di", "du", "dos",
-                       "das", "ibn", "of", "y"});
+    static const std::unordered_set<std::string_view> WORDS = {"de", "da", "van", "von", "bin", "al", "ole", "le", "la", "del", "der", "di", "du", "dos",
+                       "das", "ibn", "of", "y"};
+    return WORDS.count(w) > 0;
 }
 
 bool is_determiner(const std::string& w) {
-    return in_list(w, {"the", "a", "an", "another", "one", "his", "her", "their", "its", "our",
+    static const std::unordered_set<std::string_view> WORDS = {"the", "a", "an", "another", "one", "his", "her", "their", "its", "our",
                        "two", "three", "several", "many", "some", "other", "senior", "top", "former", "current",
-                       "local", "federal", "state"});
+                       "local", "federal", "state"};
+    return WORDS.count(w) > 0;
 }
 
 /// Capitalised words that are not names even inside a capitalised run.
 bool is_function_word(const std::string& w) {
-    return in_list(w, {"but", "and", "or", "so", "yet", "if", "when", "while", "as", "in", "on", "at", "after",
+    static const std::unordered_set<std::string_view> WORDS = {"but", "and", "or", "so", "yet", "if", "when", "while", "as", "in", "on", "at", "after",
                        "before", "because", "though", "although", "however", "meanwhile", "still", "now", "then",
                        "there", "this", "that", "these", "those", "it", "we", "they", "he", "she", "i", "you",
                        "asked", "speaking", "earlier", "later", "also", "today", "yesterday", "last", "on", "by",
-                       "for", "with", "from", "of", "to", "about", "what", "where", "why", "how", "not", "no", "yes"});
+                       "for", "with", "from", "of", "to", "about", "what", "where", "why", "how", "not", "no", "yes"};
+    return WORDS.count(w) > 0;
 }
 
 /// Words that make a capitalised name an organisation, not a person.
@@ -424,6 +433,7 @@ enum class SpeakerKind { PERSON, ORGANIZATION, PRONOUN, NOMINAL };
 
 struct Entity {
     std::string name;     ///< canonical: "Volodymyr Zelenskyy", "Kremlin"
+    std::string key;      ///< fold_key(name), kept in step with name
     std::string surname;  ///< lower-cased last name token for persons
     std::string first;    ///< lower-cased first name token, "" when unknown
     std::string role;
@@ -483,8 +493,8 @@ class Extractor {
 
     bool is_word(std::size_t i) const { return i < tokens_.size() && tokens_[i].kind == TokenKind::WORD; }
     bool outside(std::size_t i) const { return tokens_[i].quote == NONE && tokens_[i].kind != TokenKind::QUOTE; }
-    bool is_punct(std::size_t i, const char* p) const {
-        return i < tokens_.size() && tokens_[i].kind == TokenKind::PUNCT && tokens_[i].lower == p;
+    bool is_punct(std::size_t i, std::string_view p) const {
+        return i < tokens_.size() && tokens_[i].kind == TokenKind::PUNCT && std::string_view(tokens_[i].lower) == p;
     }
     std::string text_of(std::size_t first, std::size_t last) const {
         return body_.substr(tokens_[first].start, tokens_[last].end - tokens_[first].start);
@@ -547,22 +557,22 @@ bool Extractor::np_word(std::size_t i) const {
     if (t.kind == TokenKind::WORD && t.quote == NONE && (ends_with(t.lower, "'s") || ends_with(t.lower, "\u2019s")))
         return true;
     // The dot of "Mr." or "Sen." belongs to the phrase.
-    if (t.kind == TokenKind::PUNCT && t.lower == "." && i > 0 && tokens_[i - 1].kind == TokenKind::WORD &&
+    if (t.kind == TokenKind::PUNCT && t.lower == "."sv && i > 0 && tokens_[i - 1].kind == TokenKind::WORD &&
         tokens_[i - 1].end == t.start && abbreviations().count(tokens_[i - 1].lower))
         return true;
     if (t.kind != TokenKind::WORD || t.quote != NONE) return false;
-    if (t.cap) return !is_function_word(t.lower) || t.lower == "the";
+    if (t.cap) return !is_function_word(t.lower) || t.lower == "the"sv;
     if (is_determiner(t.lower) || is_speaker_noun(t.lower)) return true;
-    if (t.lower == "of" || t.lower == "for") return true;
+    if (t.lower == "of"sv || t.lower == "for"sv) return true;
     std::string title;
     return match_title(i, i, title) > 0;
 }
 
 std::optional<SpeakerPhrase> Extractor::read_phrase(std::size_t first, std::size_t last) const {
     // Trim "of"/"for" and determiners at the edges that cannot start or end a phrase.
-    while (first <= last && (tokens_[first].lower == "of" || tokens_[first].lower == "for")) ++first;
+    while (first <= last && (tokens_[first].lower == "of"sv || tokens_[first].lower == "for"sv)) ++first;
     while (last >= first && last != NONE &&
-           (tokens_[last].lower == "of" || tokens_[last].lower == "for" || is_determiner(tokens_[last].lower)))
+           (tokens_[last].lower == "of"sv || tokens_[last].lower == "for"sv || is_determiner(tokens_[last].lower)))
         --last;
     if (first > last || last == NONE || last - first > 9) return std::nullopt;
     SpeakerPhrase p;
@@ -584,7 +594,7 @@ std::optional<SpeakerPhrase> Extractor::read_phrase(std::size_t first, std::size
     for (std::size_t m = first + 1; m < last; ++m) {
         if (!in_list(tokens_[m].lower, {"of", "for", "from", "at", "with"})) continue;
         // "Department of Health", "Federal Court of Justice": one name.
-        if (tokens_[m].lower == "of" && is_name_word(m - 1) && m + 1 <= last && is_name_word(m + 1) &&
+        if (tokens_[m].lower == "of"sv && is_name_word(m - 1) && m + 1 <= last && is_name_word(m + 1) &&
             looks_like_organization({token_text(body_, tokens_[m - 1])}))
             continue;
         if (is_name_word(m - 1)) {
@@ -607,7 +617,7 @@ std::optional<SpeakerPhrase> Extractor::read_phrase(std::size_t first, std::size
     // modifiers before it ("US President", "Rubio spokesman") give the role.
     std::size_t run = name_last + 1;
     while (run > first && (is_name_word(run - 1) || (tokens_[run - 1].kind == TokenKind::PUNCT &&
-                                                     tokens_[run - 1].lower == "." && run - 1 > first) ||
+                                                     tokens_[run - 1].lower == "."sv && run - 1 > first) ||
                            (is_name_particle(tokens_[run - 1].lower) && run - 1 > first && is_name_word(run - 2))))
         --run;
     // Peel titles and country words off the front of the run:
@@ -639,7 +649,7 @@ std::optional<SpeakerPhrase> Extractor::read_phrase(std::size_t first, std::size
                 run = k;
                 continue;
             }
-            if (k == run && t.lower == "the") {
+            if (k == run && t.lower == "the"sv) {
                 ++k;
                 run = k;
                 continue;
@@ -769,7 +779,7 @@ std::optional<SpeakerPhrase> Extractor::speaker_before(std::size_t cue, std::siz
         return std::nullopt;
     }
     if (!is_word(j) || tokens_[j].quote != NONE) return std::nullopt;
-    if (tokens_[j].lower == "who" || tokens_[j].lower == "which") {
+    if (tokens_[j].lower == "who"sv || tokens_[j].lower == "which"sv) {
         // "Ted Cruz, who said ...": the antecedent is just before the comma.
         if (j >= 2 && j - 1 > sentence_first && is_punct(j - 1, ",") && is_word(j - 2)) {
             std::size_t last = j - 2, first = j - 2;
@@ -855,7 +865,7 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
         const Token& t = tokens_[i];
         if (t.kind != TokenKind::WORD || t.quote != NONE) continue;
         Attribution a;
-        if (t.lower == "according" && i + 1 <= s.last && tokens_[i + 1].lower == "to") {
+        if (t.lower == "according"sv && i + 1 <= s.last && tokens_[i + 1].lower == "to"sv) {
             auto who = speaker_after(i + 1, s.last);
             if (!who && i + 2 <= s.last && is_word(i + 2) && outside(i + 2)) {
                 // "according to a new poll", "according to two senators present":
@@ -908,19 +918,19 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
             "pledge", "testify", "brief", "remark", "quip", "threaten"};
         bool weak = extra || WEAK.count(*lemma) > 0;
         // Infinitives and passives are not speech events: "declined to say", "is said to".
-        if (i > s.first && (tokens_[i - 1].lower == "to" || tokens_[i - 1].lower == "not" ||
-                            tokens_[i - 1].lower == "never" || tokens_[i - 1].lower == "n't"))
+        if (i > s.first && (tokens_[i - 1].lower == "to"sv || tokens_[i - 1].lower == "not"sv ||
+                            tokens_[i - 1].lower == "never"sv || tokens_[i - 1].lower == "n't"sv))
             continue;
         if (i > s.first && in_list(tokens_[i - 1].lower, {"is", "was", "were", "are", "be", "been", "being"}) &&
             *lemma != "say")
             continue;
         if (i > s.first && in_list(tokens_[i - 1].lower, {"is", "was", "were", "are", "be", "been", "being"}) &&
-            i + 1 <= s.last && tokens_[i + 1].lower == "to")
+            i + 1 <= s.last && tokens_[i + 1].lower == "to"sv)
             continue;
         // Base and -s forms double as nouns ("an old quip", "his remarks"):
         // take them only after a name, a pronoun or a plural subject.
-        if (t.lower == *lemma || (ends_with(t.lower, "s") && !ends_with(t.lower, "ss") && t.lower != "says" &&
-                                  t.lower != "tells" && t.lower != "writes" && t.lower != "adds")) {
+        if (t.lower == *lemma || (ends_with(t.lower, "s") && !ends_with(t.lower, "ss") && t.lower != "says"sv &&
+                                  t.lower != "tells"sv && t.lower != "writes"sv && t.lower != "adds"sv)) {
             bool verb_like = i > s.first && (tokens_[i - 1].cap || is_pronoun(tokens_[i - 1].lower) ||
                                              is_speaker_noun(tokens_[i - 1].lower) ||
                                              (ends_with(tokens_[i - 1].lower, "s") && t.lower == *lemma) ||
@@ -936,7 +946,7 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
         a.cue_text = t.lower;
         if (participle) {
             // ", saying ...": the speaker is the clause's subject, found later.
-            if (!(i > s.first && (is_punct(i - 1, ",") || tokens_[i - 1].lower == "and"))) continue;
+            if (!(i > s.first && (is_punct(i - 1, ",") || tokens_[i - 1].lower == "and"sv))) continue;
             static const std::unordered_set<std::string> PARTICIPLES = {
                 "saying", "adding", "noting", "arguing", "insisting", "warning", "stressing", "telling",
                 "explaining", "claiming", "asking", "suggesting", "declaring", "stating", "writing", "calling",
@@ -977,11 +987,11 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
             std::size_t b = a.speaker_after ? i : (a.speaker.first == NONE ? i : a.speaker.first);
             // "went on:", "screamed back": a particle may come first.
             if (k <= s.last && in_list(tokens_[k].lower, {"on", "back", "in", "out", "up"})) ++k;
-            bool quote_after = k <= s.last && (tokens_[k].lower == "that" || tokens_[k].kind == TokenKind::QUOTE ||
+            bool quote_after = k <= s.last && (tokens_[k].lower == "that"sv || tokens_[k].kind == TokenKind::QUOTE ||
                                                is_punct(k, ":") ||
                                                (is_punct(k, ",") && k + 1 <= s.last &&
                                                 tokens_[k + 1].kind == TokenKind::QUOTE));
-            if (extra && k <= s.last && tokens_[k].lower == "that") quote_after = false;
+            if (extra && k <= s.last && tokens_[k].lower == "that"sv) quote_after = false;
             bool quote_before = b > s.first && (tokens_[b - 1].kind == TokenKind::QUOTE ||
                                                 (b > s.first + 1 && is_punct(b - 1, ",") &&
                                                  tokens_[b - 2].kind == TokenKind::QUOTE));
@@ -1006,7 +1016,7 @@ void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attr
         if (n + 1 < attributions.size()) {
             const Attribution& next = attributions[n + 1];
             std::size_t next_start = next.speaker.first != NONE && !next.speaker_after ? next.speaker.first : next.cue_first;
-            if (next_start > 0 && tokens_[next_start - 1].lower == "that" && next_start - 1 <= a.cue_last + 8)
+            if (next_start > 0 && tokens_[next_start - 1].lower == "that"sv && next_start - 1 <= a.cue_last + 8)
                 hi = s.last;
         }
         std::size_t attr_first = a.speaker.first != NONE ? std::min(a.speaker.first, a.cue_first) : a.cue_first;
@@ -1048,7 +1058,7 @@ void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attr
             std::size_t words = 0;
             while (probe <= hi && outside(probe) && words < 12) {
                 const Token& t = tokens_[probe];
-                if (t.kind == TokenKind::WORD && t.lower != "that") {
+                if (t.kind == TokenKind::WORD && t.lower != "that"sv) {
                     ++words;
                     ++probe;
                     continue;
@@ -1059,7 +1069,7 @@ void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attr
                 }
                 break;
             }
-            bool reached = probe <= hi && (tokens_[probe].lower == "that" || is_punct(probe, ":") ||
+            bool reached = probe <= hi && (tokens_[probe].lower == "that"sv || is_punct(probe, ":") ||
                                            is_punct(probe, ",") || tokens_[probe].kind == TokenKind::QUOTE ||
                                            tokens_[probe].quote != NONE);
             if (reached) {
@@ -1074,7 +1084,7 @@ void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attr
         if (scan <= hi) {
             bool parenthetical = attr_first > s.first && is_punct(attr_first - 1, ",");
             bool quote_next = scan + 1 <= hi && (tokens_[scan + 1].kind == TokenKind::QUOTE || tokens_[scan + 1].quote != NONE);
-            if (tokens_[scan].lower == "that" || is_punct(scan, ":") ||
+            if (tokens_[scan].lower == "that"sv || is_punct(scan, ":") ||
                 (is_punct(scan, ",") && (parenthetical || quote_next || skipped_words > 0))) {
                 after_first = scan + 1;
             } else if (tokens_[scan].kind == TokenKind::QUOTE || tokens_[scan].quote != NONE) {
@@ -1126,7 +1136,7 @@ void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attr
             long_quote_after = q.last_token != NONE && q.last_token >= q.first_token + 3;  // not a show's title
         }
         bool clause_after = after_first != NONE && after_first > 0 &&
-                            (tokens_[after_first - 1].lower == "that" || is_punct(after_first - 1, ":") ||
+                            (tokens_[after_first - 1].lower == "that"sv || is_punct(after_first - 1, ":") ||
                              long_quote_after);
         if (quote_before && !clause_after) tail_is_modifier = true;
         a.window_last = hi;
@@ -1198,11 +1208,11 @@ std::size_t Extractor::entity_for_name(const std::vector<std::string>& words, co
         if (!same && en.surname == surname && words.size() >= 2) {
             std::string tail;
             for (const auto& w : words) tail += (tail.empty() ? "" : " ") + fold_key(w);
-            std::string full = fold_key(en.name);
+            const std::string& full = en.key;
             same = full.size() > tail.size() && ends_with(full, " " + tail);
         }
         if (!same && !en.person && words.size() == 1 && looks_like_organization(words)) {
-            std::string full = " " + fold_key(en.name) + " ";
+            std::string full = " " + en.key + " ";
             same = full.find(" " + surname + " ") != std::string::npos;
         }
         if (!same && words.size() == 1 && en.first == surname && en.person) same = false;
@@ -1213,6 +1223,7 @@ std::size_t Extractor::entity_for_name(const std::vector<std::string>& words, co
                 std::string full;
                 for (const auto& w : words) full += (full.empty() ? "" : " ") + w;
                 en.name = full;
+                en.key = fold_key(full);
             }
             if (en.role.empty() && !role.empty() && !is_honorific(role)) en.role = role;
             if (!role.empty() && !looks_like_organization(words)) en.person = true;
@@ -1223,6 +1234,7 @@ std::size_t Extractor::entity_for_name(const std::vector<std::string>& words, co
     if (!create) return NONE;
     Entity en;
     for (const auto& w : words) en.name += (en.name.empty() ? "" : " ") + w;
+    en.key = fold_key(en.name);
     en.surname = surname;
     en.first = first;
     en.role = role;
@@ -1399,7 +1411,7 @@ std::size_t Extractor::resolve(const SpeakerPhrase& p, std::size_t cue_token) {
                                               "organization"});
                 for (std::size_t e = entities_.size(); e-- > 0;) {
                     if (entities_[e].person) continue;
-                    std::string full = " " + fold_key(entities_[e].name) + " ";
+                    std::string full = " " + entities_[e].key + " ";
                     if (full.find(" " + head + " ") != std::string::npos || (generic && used_as_speaker_.count(e)))
                         return e;
                 }
@@ -1408,10 +1420,11 @@ std::size_t Extractor::resolve(const SpeakerPhrase& p, std::size_t cue_token) {
                 // "the Ukrainian agriculture ministry": an organisation described.
                 bool described = false;
                 for (std::size_t k = p.first; k < p.last; ++k)
-                    if (tokens_[k].cap && tokens_[k].lower != "the") described = true;
+                    if (tokens_[k].cap && tokens_[k].lower != "the"sv) described = true;
                 if (described) {
                     Entity en;
                     en.name = p.nominal;
+                    en.key = fold_key(en.name);
                     en.surname = fold_key(tokens_[p.last].lower);
                     en.person = false;
                     entities_.push_back(en);
@@ -1422,7 +1435,7 @@ std::size_t Extractor::resolve(const SpeakerPhrase& p, std::size_t cue_token) {
                 // "the Kremlin", "the White House": an organisation by name.
                 std::vector<std::string> words;
                 for (std::size_t k = p.first; k <= p.last; ++k)
-                    if (tokens_[k].cap && tokens_[k].lower != "the") words.push_back(token_text(body_, tokens_[k]));
+                    if (tokens_[k].cap && tokens_[k].lower != "the"sv) words.push_back(token_text(body_, tokens_[k]));
                 if (!words.empty()) {
                     std::size_t e = entity_for_name(words, "", p.first, true);
                     return e;
@@ -1444,18 +1457,18 @@ std::optional<CivilDate> Extractor::day_near(std::size_t first, std::size_t last
         if (skip_first != NONE && i >= skip_first && i <= skip_last) continue;
         const Token& t = tokens_[i];
         if (t.kind != TokenKind::WORD || t.quote != NONE) continue;
-        if (t.lower == "yesterday") return today.plus_days(-1);
-        if (t.lower == "today" || t.lower == "tonight") return today;
+        if (t.lower == "yesterday"sv) return today.plus_days(-1);
+        if (t.lower == "today"sv || t.lower == "tonight"sv) return today;
         int wd = weekday_index(t.lower);
         if (wd >= 0 && t.cap) {
             int back = (today.weekday() - wd + 7) % 7;
-            bool last_week = i > 0 && tokens_[i - 1].lower == "last";
+            bool last_week = i > 0 && tokens_[i - 1].lower == "last"sv;
             if (last_week) back += back == 0 ? 7 : (today.weekday() > wd ? 7 : 0);
-            if (i > 0 && tokens_[i - 1].lower == "next") continue;
+            if (i > 0 && tokens_[i - 1].lower == "next"sv) continue;
             return today.plus_days(-back);
         }
         int month = t.cap ? month_index(t.lower) : 0;
-        if (month && t.lower != "may" && i + 1 <= last && is_word(i + 1)) {
+        if (month && t.lower != "may"sv && i + 1 <= last && is_word(i + 1)) {
             const std::string& d = tokens_[i + 1].lower;
             if (d.size() <= 2 && std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; })) {
                 int day = std::stoi(d);
@@ -1473,10 +1486,10 @@ const Place* Extractor::place_near(std::size_t first, std::size_t last, std::siz
     for (std::size_t i = first; i + 1 <= last && i + 1 < tokens_.size(); ++i) {
         if (skip_first != NONE && i >= skip_first && i <= skip_last) continue;
         const Token& t = tokens_[i];
-        if (t.quote != NONE || (t.lower != "in" && t.lower != "at" && t.lower != "from")) continue;
+        if (t.quote != NONE || (t.lower != "in"sv && t.lower != "at"sv && t.lower != "from"sv)) continue;
         // The place: one to three capitalised words.
         std::size_t k = i + 1;
-        if (k <= last && tokens_[k].lower == "the") ++k;
+        if (k <= last && tokens_[k].lower == "the"sv) ++k;
         std::string phrase;
         const Place* found = nullptr;
         for (std::size_t n = 0; n < 3 && k + n <= last; ++n) {
@@ -1488,7 +1501,7 @@ const Place* Extractor::place_near(std::size_t first, std::size_t last, std::siz
         // "at the University of Helsinki" names an institution, not a place.
         std::size_t after = k + 1;
         while (after <= last && after < tokens_.size() && tokens_[after].kind == TokenKind::WORD && tokens_[after].cap) ++after;
-        if (found && after < tokens_.size() && tokens_[after].lower == "of") found = nullptr;
+        if (found && after < tokens_.size() && tokens_[after].lower == "of"sv) found = nullptr;
         if (found && (found->kind == "city" || found->kind == "region" || found->kind == "country")) return found;
     }
     return nullptr;
@@ -1585,7 +1598,7 @@ std::vector<Statement> Extractor::run() {
                 Pending next = last;
                 std::size_t end_byte = tokens_[cl].end;
                 if (cl + 1 <= s.last && tokens_[cl + 1].kind == TokenKind::PUNCT && tokens_[cl + 1].start == tokens_[cl].end &&
-                    (tokens_[cl + 1].lower == "." || tokens_[cl + 1].lower == "?" || tokens_[cl + 1].lower == "!"))
+                    (tokens_[cl + 1].lower == "."sv || tokens_[cl + 1].lower == "?"sv || tokens_[cl + 1].lower == "!"sv))
                     end_byte = tokens_[cl + 1].end;
                 next.st.text = body_.substr(tokens_[cf].start, end_byte - tokens_[cf].start);
                 next.st.start = article_.body_offset + tokens_[cf].start;
@@ -1628,7 +1641,7 @@ std::vector<Statement> Extractor::run() {
             std::size_t end_byte = tokens_[cl].end;
             // Keep a final full stop or question mark that belongs to the words.
             if (cl + 1 < tokens_.size() && tokens_[cl + 1].kind == TokenKind::PUNCT &&
-                (tokens_[cl + 1].lower == "." || tokens_[cl + 1].lower == "?" || tokens_[cl + 1].lower == "!") &&
+                (tokens_[cl + 1].lower == "."sv || tokens_[cl + 1].lower == "?"sv || tokens_[cl + 1].lower == "!"sv) &&
                 tokens_[cl + 1].start == tokens_[cl].end && cl + 1 <= a.content_last)
                 end_byte = tokens_[cl + 1].end;
             st.text = body_.substr(tokens_[cf].start, end_byte - tokens_[cf].start);
@@ -1732,13 +1745,9 @@ void Extractor::collect_mentions(ArticleFacts& facts) const {
             facts.places.push_back({p->name, p->country_code, p->geonameid});
     };
     if (!tokens_.empty()) add(dateline_place());
-    for (const Sentence& s : sentences_) {
-        for (std::size_t i = s.first; i <= s.last;) {
-            const Place* p = place_near(i, std::min(i + 4, s.last), NONE, NONE);
-            add(p);
-            ++i;
-        }
-    }
+    for (const Sentence& s : sentences_)
+        for (std::size_t i = s.first; i <= s.last; ++i)
+            if (in_list(tokens_[i].lower, {"in", "at", "from"})) add(place_near(i, std::min(i + 4, s.last), NONE, NONE));
 }
 
 }  // namespace
@@ -1751,6 +1760,9 @@ ArticleFacts analyze_article(const Article& article) {
     return facts;
 }
 
-std::vector<Statement> extract_statements(const Article& article) { return analyze_article(article).statements; }
+std::vector<Statement> extract_statements(const Article& article) {
+    Extractor extractor(article);
+    return extractor.run();
+}
 
 }  // namespace saywho

@@ -93,7 +93,33 @@ bool looks_binary(std::string_view bytes) {
     return control * 10 > bytes.size();
 }
 
+namespace {
+
+/// fold_key() for pure ASCII text: NFKC and accent removal change nothing,
+/// so lower-casing and collapsing spaces is the whole job, without ICU.
+bool fold_ascii(std::string_view text, std::string& out) {
+    out.clear();
+    out.reserve(text.size());
+    bool pending_space = false;
+    for (char c : text) {
+        auto u = static_cast<unsigned char>(c);
+        if (u >= 0x80) return false;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+            pending_space = !out.empty();
+            continue;
+        }
+        if (pending_space) out += ' ';
+        pending_space = false;
+        out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return true;
+}
+
+}  // namespace
+
 std::string fold_key(std::string_view text) {
+    std::string ascii;
+    if (fold_ascii(text, ascii)) return ascii;
     // A Transliterator is expensive to build and not thread-safe to share,
     // so each thread keeps its own.
     thread_local std::unique_ptr<icu::Transliterator> folder;

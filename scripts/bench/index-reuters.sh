@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
 # Benchmark: index Reuters-21578 (../shared/corpus/reuters21578) from scratch,
 # then re-index it unchanged; prints the median of ROUNDS runs of each.
-# Usage: scripts/bench/index-reuters.sh [ROUNDS]   (default 3; needs a build in build/)
+# Usage: scripts/bench/index-reuters.sh [ROUNDS [SAYWHO-INDEX OPTIONS...]]
+#   (ROUNDS defaults to 3; the options go to every saywho-index run, e.g.
+#   --no-statements to time articles only; BUILD_DIR names the build, default build/)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-3}
+shift || true
+options=("$@")
+build=${BUILD_DIR:-build}
 archive=../shared/corpus/reuters21578/reuters21578.tar.zst
 [[ -f $archive ]] || { echo "bench: $archive not found (../shared is needed)" >&2; exit 2; }
-[[ -x build/saywho-index ]] || { echo "bench: build first: scripts/setup.sh" >&2; exit 2; }
-corpus=build/corpus/reuters21578
+[[ -x $build/saywho-index ]] || { echo "bench: build first: scripts/setup.sh" >&2; exit 2; }
+corpus=$build/corpus/reuters21578
 if [[ ! -d $corpus ]]; then
-    mkdir -p build/corpus
-    tar --zstd -xf "$archive" -C build/corpus
+    mkdir -p "$build/corpus"
+    tar --zstd -xf "$archive" -C "$build/corpus"
 fi
 articles=$(find "$corpus" -name '*.txt' | wc -l)
 bytes=$(find "$corpus" -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s}')
@@ -23,17 +28,17 @@ median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 : >"$work/full" ; : >"$work/rss" ; : >"$work/again"
 for ((i = 1; i <= rounds; i++)); do
     rm -rf "$work/db"
-    /usr/bin/time -f '%e %M' -o "$work/t" build/saywho-index --no-progress --db "$work/db" "$corpus" >/dev/null
+    /usr/bin/time -f '%e %M' -o "$work/t" "$build/saywho-index" --no-progress "${options[@]}" --db "$work/db" "$corpus" >/dev/null
     read -r secs rss <"$work/t"
     echo "$secs" >>"$work/full"; echo "$rss" >>"$work/rss"
-    /usr/bin/time -f '%e' -o "$work/t" build/saywho-index --no-progress --db "$work/db" "$corpus" >/dev/null
+    /usr/bin/time -f '%e' -o "$work/t" "$build/saywho-index" --no-progress "${options[@]}" --db "$work/db" "$corpus" >/dev/null
     cat "$work/t" >>"$work/again"
     echo "round $i: index ${secs}s, peak RSS $((rss / 1024)) MiB, re-index $(cat "$work/t")s" >&2
 done
 full=$(median <"$work/full"); again=$(median <"$work/again"); rss=$(median <"$work/rss")
 size=$(du -sm "$work/db" | cut -f1)
-awk -v a="$articles" -v b="$bytes" -v f="$full" -v g="$again" -v r="$rss" -v s="$size" -v n="$rounds" 'BEGIN {
-    printf "reuters21578: %d articles, %.1f MB; median of %d rounds\n", a, b / 1e6, n
+awk -v a="$articles" -v b="$bytes" -v f="$full" -v g="$again" -v r="$rss" -v s="$size" -v n="$rounds" -v o="${options[*]:-(none)}" 'BEGIN {
+    printf "reuters21578: %d articles, %.1f MB; median of %d rounds; options: %s\n", a, b / 1e6, n, o
     printf "| run | seconds | articles/s | MB/s | peak RSS |\n|---|---|---|---|---|\n"
     printf "| index from scratch | %.2f | %.0f | %.2f | %d MiB |\n", f, a / f, b / 1e6 / f, r / 1024
     printf "| re-index, unchanged | %.2f | %.0f | %.1f | |\n", g, a / g, b / 1e6 / g
