@@ -901,7 +901,10 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
             {"barked", "bark"},     {"yelled", "yell"},   {"shouted", "shout"}, {"reads", "read"},
             {"read", "read"},       {"cried", "cry"},     {"mused", "muse"},    {"sighed", "sigh"},
             {"laughed", "laugh"},   {"snapped", "snap"},  {"quipped", "quip"},  {"joked", "joke"},
-            {"chimed", "chime"},    {"offered", "offer"}, {"began", "begin"},   {"went", "go"}};
+            {"chimed", "chime"},    {"offered", "offer"}, {"began", "begin"},   {"went", "go"},
+            {"called", "call"},     {"calls", "call"},    {"calling", "call"},  {"dubbed", "dub"},
+            {"labeled", "label"},   {"labelled", "label"}, {"branded", "brand"}, {"characterized", "characterize"},
+            {"characterizes", "characterize"}, {"characterised", "characterise"}};
         bool extra = false;
         if (!lemma) {
             auto it = EXTRA.find(t.lower);
@@ -987,6 +990,20 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
             std::size_t b = a.speaker_after ? i : (a.speaker.first == NONE ? i : a.speaker.first);
             // "went on:", "screamed back": a particle may come first.
             if (k <= s.last && in_list(tokens_[k].lower, {"on", "back", "in", "out", "up"})) ++k;
+            // "The Times reported Tuesday that", "Sanders called Trump a \"liar\"":
+            // the clause or quotation may come a few words later.
+            bool naming = in_list(*lemma, {"call", "dub", "label", "brand", "characterize", "characterise", "describe"});
+            for (std::size_t q = k; q <= s.last && q < k + (naming ? 8 : 5); ++q) {
+                if (tokens_[q].kind == TokenKind::QUOTE && (naming || q == k)) {
+                    k = q;
+                    break;
+                }
+                if (!naming && tokens_[q].lower == "that"sv && tokens_[q].quote == NONE) {
+                    k = q;
+                    break;
+                }
+                if (tokens_[q].kind == TokenKind::PUNCT && !np_word(q)) break;
+            }
             bool quote_after = k <= s.last && (tokens_[k].lower == "that"sv || tokens_[k].kind == TokenKind::QUOTE ||
                                                is_punct(k, ":") ||
                                                (is_punct(k, ",") && k + 1 <= s.last &&
@@ -1069,15 +1086,30 @@ void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attr
                 }
                 break;
             }
-            bool reached = probe <= hi && (tokens_[probe].lower == "that"sv || is_punct(probe, ":") ||
+            // "asked Richards what impact ...", "asked whether": the question is the content.
+            if (told) {
+                for (std::size_t q = scan; q < probe; ++q)
+                    if (in_list(tokens_[q].lower, {"whether", "if", "what", "why", "how", "when", "who", "where"}) &&
+                        q > scan) {
+                        probe = q;
+                        break;
+                    }
+            }
+            bool wh = told && probe <= hi && probe > scan &&
+                      in_list(tokens_[probe].lower, {"whether", "if", "what", "why", "how", "when", "who", "where"});
+            if (wh) {
+                scan = probe;
+                skipped_words = 0;  // content starts at the wh-word itself
+            }
+            bool reached = !wh && probe <= hi && (tokens_[probe].lower == "that"sv || is_punct(probe, ":") ||
                                            is_punct(probe, ",") || tokens_[probe].kind == TokenKind::QUOTE ||
                                            tokens_[probe].quote != NONE);
-            if (reached) {
+            if (!wh) {
+                // Either the clause starts at probe, or the modifiers ran to
+                // the end and there is no content after.
                 scan = probe;
                 skipped_words = words;
-            } else {
-                scan = probe;  // modifiers run to the end: no content after
-                skipped_words = words;
+                (void)reached;
             }
         }
         std::size_t after_first = NONE;
