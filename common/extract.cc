@@ -857,6 +857,16 @@ std::optional<SpeakerPhrase> Extractor::speaker_after(std::size_t cue, std::size
                                             "when", "while", "before", "to"}))
         ++to;
     if (to > last && (tokens_[to].cap || is_speaker_noun(tokens_[to].lower))) return read_phrase(k, to);
+    // "\"...,\" said the designer, who works ...": a determiner and a noun.
+    bool ends_phrase = to + 1 > sentence_last || is_punct(to + 1, ",") || is_punct(to + 1, ".");
+    if (is_determiner(tokens_[k].lower) && to > k && to - k <= 3 && ends_phrase && !tokens_[to].cap) {
+        SpeakerPhrase nominal;
+        nominal.kind = SpeakerKind::NOMINAL;
+        nominal.first = k;
+        nominal.last = to;
+        nominal.nominal = text_of(k + 1, to);
+        return nominal;
+    }
     return std::nullopt;
 }
 

@@ -33,7 +33,40 @@ std::string year_term(const CivilDate& date) { return PREFIX_YEAR + date.compact
 
 std::string type_term(std::string_view type) { return bounded_term(PREFIX_TYPE, type); }
 
-std::string source_term(std::string_view source) { return bounded_term(PREFIX_SOURCE, fold_key(source)); }
+std::string source_term(std::string_view source) { return folded_term(PREFIX_SOURCE, source); }
+
+std::string statement_id_term(std::string_view article_id, std::size_t index) {
+    std::string id(article_id);
+    id += '#';
+    id += std::to_string(index);
+    return article_id_term(id);
+}
+
+std::string statement_article_term(std::string_view article_id) { return bounded_term(PREFIX_ARTICLE, article_id); }
+
+std::vector<std::string> person_keys(std::string_view name) {
+    std::vector<std::string> keys;
+    const std::string full = fold_key(name);
+    if (full.empty()) return keys;
+    // fold_key() leaves single spaces between words, so each space starts a
+    // shorter tail: "mariana costa ribeiro" -> "costa ribeiro" -> "ribeiro".
+    keys.push_back(full);
+    for (std::size_t space = full.find(' '); space != std::string::npos; space = full.find(' ', space + 1))
+        keys.push_back(full.substr(space + 1));
+    return keys;
+}
+
+std::vector<std::string> person_terms(std::string_view prefix, std::string_view name) {
+    std::vector<std::string> terms;
+    for (const auto& key : person_keys(name)) terms.push_back(bounded_term(prefix, key));
+    return terms;
+}
+
+std::string folded_term(std::string_view prefix, std::string_view value) {
+    return bounded_term(prefix, fold_key(value));
+}
+
+std::string country_term(std::string_view iso_code) { return folded_term(PREFIX_COUNTRY, iso_code); }
 
 const FieldSpec* find_query_field(std::string_view name) {
     for (const auto& field : QUERY_FIELDS)

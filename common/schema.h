@@ -5,19 +5,55 @@
  *  Documents
  *  ---------
  *  A saywho database holds documents of two types, told apart by the type
- *  term (XTYPE:article, XTYPE:statement). Schema version 1 has articles only;
- *  statements arrive with the extraction work and will bump the version.
+ *  term (XTYPE:article, XTYPE:statement). Schema version 1 had articles
+ *  only; version 2 adds a document for every statement extraction finds
+ *  (common/extract.h) and the people and places of each article.
  *
  *  An article document has:
  *   - terms: its unique id term (Q), its title words twice (S-prefixed and
  *     unprefixed, so a bare word matches titles too), its body words
  *     (unprefixed, positional; a gap of 100 positions separates title and body
- *     so a phrase never spans them), the date terms D/M/Y, the type term, and
- *     its source (G) when the input gave one;
+ *     so a phrase never spans them), the date terms D/M/Y, the type term, its
+ *     source (G) when the input gave one, and from extraction: XPERSON: for
+ *     every person named (the speaker keys below), XPLACE: for every place
+ *     (folded canonical name) and XCOUNTRY: for the countries of those places;
  *   - values: SLOT_DATE (for date ranges and sorting) and SLOT_CONTENT_HASH
  *     (to skip unchanged articles on re-indexing);
  *   - data: a JSON object holding everything a result needs to print without
- *     opening the original file (see DocumentData below).
+ *     opening the original file (see "Document data" below).
+ *
+ *  A statement document has:
+ *   - terms: its unique id term Q<article id>#<n> (n counts the article's
+ *     statements from 0, in text order), XARTICLE:<article id> (so one
+ *     delete_document() call removes every statement of an article), its
+ *     words (unprefixed, positional) and, after a gap of 100 positions, the
+ *     speaker's name as free text (so "zelenskyy drones" finds a statement by
+ *     Zelenskyy about drones), the date terms D/M/Y of the day it was said,
+ *     the type term, its article's source (G) when given, and the boolean
+ *     terms XSPEAKER:, XROLE:, XLOC:, XCOUNTRY:, XLOCBASIS:, XQUOTE: and
+ *     XDATEBASIS: of what extraction found (each only when not empty);
+ *   - values: SLOT_DATE (the statement's day), SLOT_SPEAKER, SLOT_LOCATION
+ *     and SLOT_COUNTRY when known; no content hash (a statement changes only
+ *     with its article, which holds the hash);
+ *   - data: a JSON object (see "Document data" below).
+ *
+ *  Keys
+ *  ----
+ *  Boolean terms made from names go through fold_key() (NFKC, case and
+ *  accents folded), so "Zelenskyý", "ZELENSKYY" and "zelenskyy" are one key.
+ *  A person (XSPEAKER:, XPERSON:) gets one term for the full name and one for
+ *  each shorter tail of it down to the last word ("mariana costa ribeiro",
+ *  "costa ribeiro", "ribeiro"), so a surname alone, two-word surnames
+ *  included, finds them. Places are keyed by their canonical gazetteer name
+ *  ("kyiv", never "kiev"); countries by their lowercase ISO code ("ua").
+ *
+ *  Known limits
+ *  ------------
+ *  An unchanged article (same content hash) is not extracted again, so an
+ *  improved extractor reaches old articles only through a rebuild (or a
+ *  SCHEMA_VERSION bump, which forces one). An article whose id is another
+ *  article's id plus "#<n>" shares its Q term with that article's statement
+ *  n, and re-indexing it can replace that statement: avoid such ids.
  *
  *  Metadata
  *  --------
@@ -36,6 +72,7 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
@@ -44,13 +81,16 @@
 namespace saywho::schema {
 
 /// Bump when terms, values or data change in a way old databases do not have.
-inline constexpr int SCHEMA_VERSION = 1;
+inline constexpr int SCHEMA_VERSION = 2;
 
 /// Metadata key holding SCHEMA_VERSION (decimal).
 inline constexpr char METADATA_SCHEMA_VERSION[] = "saywho:schema-version";
 /// Metadata key holding the space-separated features this database was built with.
 inline constexpr char METADATA_FEATURES[] = "saywho:features";
-inline constexpr char FEATURES[] = "articles";
+/// The document types this schema version defines. A database filled with
+/// `saywho-index --no-statements` records them too: it simply has no
+/// statement documents yet.
+inline constexpr char FEATURES[] = "articles statements";
 
 // --- Term prefixes ----------------------------------------------------------
 // Omega's letters where Omega has one (xapian-omega/docs/termprefixes.rst);
@@ -71,12 +111,34 @@ inline constexpr char PREFIX_YEAR[] = "Y";
 inline constexpr char PREFIX_SOURCE[] = "G";
 /// Document type: XTYPE:article or XTYPE:statement.
 inline constexpr char PREFIX_TYPE[] = "XTYPE:";
+/// Statement: speaker keys (see "Keys" above): XSPEAKER:volodymyr zelenskyy, XSPEAKER:zelenskyy.
+inline constexpr char PREFIX_SPEAKER[] = "XSPEAKER:";
+/// Statement: fold_key() of the speaker's title ("foreign minister").
+inline constexpr char PREFIX_ROLE[] = "XROLE:";
+/// Statement: fold_key() of the canonical place where it was said ("kyiv").
+inline constexpr char PREFIX_LOCATION[] = "XLOC:";
+/// Statement: lowercase ISO code of its location's country; article: of each place it names ("ua").
+inline constexpr char PREFIX_COUNTRY[] = "XCOUNTRY:";
+/// Statement: how its location was found: explicit, inferred or dateline.
+inline constexpr char PREFIX_LOCATION_BASIS[] = "XLOCBASIS:";
+/// Statement: how much of it is quoted: direct, mixed or none.
+inline constexpr char PREFIX_QUOTE[] = "XQUOTE:";
+/// Statement: where its date comes from: article (the article's date) or text.
+inline constexpr char PREFIX_DATE_BASIS[] = "XDATEBASIS:";
+/// Statement: the id of its article, so all of them can be deleted at once.
+inline constexpr char PREFIX_ARTICLE[] = "XARTICLE:";
+/// Article: keys of each person it names (as XSPEAKER:).
+inline constexpr char PREFIX_PERSON[] = "XPERSON:";
+/// Article: fold_key() of each place it names (canonical name: "kyiv").
+inline constexpr char PREFIX_PLACE[] = "XPLACE:";
 
 /// How a field is searched.
 enum class FieldKind {
     FREE_TEXT,  ///< words, stemmed, positional: QueryParser::add_prefix
     BOOLEAN,    ///< exact filter terms: QueryParser::add_boolean_prefix
     DATE,       ///< date: handled by the date range and field processors
+    PLACE,      ///< a place name resolved through the gazetteer (alternate names, country -> its places)
+    COUNTRY,    ///< an ISO code or a country name, resolved to the ISO code
 };
 
 /// One entry of the table that drives both indexing and query parsing.
@@ -85,27 +147,52 @@ struct FieldSpec {
     const char* prefix;      ///< the term prefix
     FieldKind kind;
     bool folded;             ///< boolean values go through fold_key()
+    /// Space-separated list of the only values accepted (a plural of one is
+    /// accepted too: type:articles); nullptr when any value is.
+    const char* values;
     const char* help;        ///< one line for --help and docs
 };
 
 /// Every field a user can name in a query. Nothing else may spell a prefix.
-inline constexpr std::array<FieldSpec, 5> QUERY_FIELDS = {{
-    {"title", PREFIX_TITLE, FieldKind::FREE_TEXT, false, "words in the title: title:ceasefire"},
-    {"id", PREFIX_ID, FieldKind::BOOLEAN, false, "one article by its id: id:2025-03-19-helsinki"},
-    {"type", PREFIX_TYPE, FieldKind::BOOLEAN, true, "article or statement: type:article"},
-    {"source", PREFIX_SOURCE, FieldKind::BOOLEAN, true, "the source given in JSON Lines input: source:ap"},
-    {"date", PREFIX_DAY, FieldKind::DATE, false,
+/// The prefixes not listed here (XARTICLE:, XPERSON:, XPLACE:, XLOCBASIS:,
+/// XDATEBASIS:) are not exposed to users yet.
+inline constexpr std::array<FieldSpec, 10> QUERY_FIELDS = {{
+    {"title", PREFIX_TITLE, FieldKind::FREE_TEXT, false, nullptr, "words in the title: title:ceasefire"},
+    {"id", PREFIX_ID, FieldKind::BOOLEAN, false, nullptr, "one article by its id: id:2025-03-19-helsinki"},
+    {"type", PREFIX_TYPE, FieldKind::BOOLEAN, true, "article statement", "article or statement: type:statement"},
+    {"source", PREFIX_SOURCE, FieldKind::BOOLEAN, true, nullptr, "the source given in JSON Lines input: source:ap"},
+    {"date", PREFIX_DAY, FieldKind::DATE, false, nullptr,
      "a day, month or year, or a range: date:2025-03, date:2025-03-01..2025-03-31, date:2025-03-01.."},
+    {"speaker", PREFIX_SPEAKER, FieldKind::BOOLEAN, true, nullptr,
+     "statements by a person, full name or surname: speaker:Zelenskyy, speaker:\"Aino Kettunen\""},
+    {"role", PREFIX_ROLE, FieldKind::BOOLEAN, true, nullptr,
+     "statements by a speaker with this title: role:president, role:\"foreign minister\""},
+    {"location", PREFIX_LOCATION, FieldKind::PLACE, true, nullptr,
+     "statements made in a place (any of its names; a country includes its places): location:Kyiv"},
+    {"country", PREFIX_COUNTRY, FieldKind::COUNTRY, true, nullptr,
+     "statements made in, and articles naming places in, a country: country:FI, country:Finland"},
+    {"quote", PREFIX_QUOTE, FieldKind::BOOLEAN, true, "direct mixed none",
+     "statements quoted in full (direct), in part (mixed) or reported (none): quote:direct"},
 }};
 
 // --- Value slots: persisted, never renumber ---------------------------------
 enum ValueSlot : Xapian::valueno {
-    /// Article date as 8 ASCII digits YYYYMMDD: sorts as text, and the date
-    /// range processor compares it as text.
+    /// Date as 8 ASCII digits YYYYMMDD (an article's date, a statement's
+    /// day): sorts as text, and the date range processor compares it as text.
     SLOT_DATE = 0,
-    /// fnv1a64 of the article's id, date, title, body, url and source, as 16
-    /// hex digits: re-indexing skips an article whose hash is unchanged.
+    /// Articles only: fnv1a64 of the article's id, date, title, body, url,
+    /// source and path (and whether statements were extracted), as 16 hex
+    /// digits: re-indexing skips an article whose hash is unchanged.
     SLOT_CONTENT_HASH = 1,
+    /// Statements only: the speaker's display name as extracted, UTF-8
+    /// ("Volodymyr Zelenskyy"); absent when no speaker was found. For facets.
+    SLOT_SPEAKER = 2,
+    /// Statements only: the canonical display name of the place, UTF-8
+    /// ("Kyiv"); absent when unknown. For facets.
+    SLOT_LOCATION = 3,
+    /// Statements only: the ISO code of the location's country, uppercase
+    /// ASCII ("UA"); absent when unknown. For facets.
+    SLOT_COUNTRY = 4,
 };
 
 // --- Document types ---------------------------------------------------------
@@ -113,17 +200,38 @@ inline constexpr char TYPE_ARTICLE[] = "article";
 inline constexpr char TYPE_STATEMENT[] = "statement";
 
 // --- Document data: a JSON object with these members ------------------------
-inline constexpr char DATA_TYPE[] = "type";      ///< "article"
-inline constexpr char DATA_ID[] = "id";          ///< article id
-inline constexpr char DATA_DATE[] = "date";      ///< "YYYY-MM-DD"
-inline constexpr char DATA_TITLE[] = "title";
-inline constexpr char DATA_BODY[] = "body";      ///< full body text, for snippets
-inline constexpr char DATA_PATH[] = "path";      ///< absolute path of the input file ("-" for stdin)
+// Both types:
+inline constexpr char DATA_TYPE[] = "type";      ///< "article" or "statement"
+inline constexpr char DATA_ID[] = "id";          ///< article id; statement: "<article id>#<n>"
+inline constexpr char DATA_DATE[] = "date";      ///< "YYYY-MM-DD": the article's date; the day a statement was said
+inline constexpr char DATA_TITLE[] = "title";    ///< the article's title
+inline constexpr char DATA_PATH[] = "path";      ///< absolute path of the input file ("<stdin>" for stdin)
 inline constexpr char DATA_LINE[] = "line";      ///< JSON Lines: 1-based line in path; text files: absent
+// Articles only:
+inline constexpr char DATA_BODY[] = "body";      ///< full body text, for snippets
 inline constexpr char DATA_SOURCE[] = "source";  ///< JSON Lines "source", may be absent
 inline constexpr char DATA_URL[] = "url";        ///< JSON Lines "url", may be absent
+// Statements only (the meaning of each is that of the Statement member of the
+// same name, common/statement.h; strings are "" when extraction found nothing):
+inline constexpr char DATA_ARTICLE[] = "article";            ///< the article's id
+inline constexpr char DATA_ARTICLE_DATE[] = "article_date";  ///< "YYYY-MM-DD"
+inline constexpr char DATA_SPEAKER[] = "speaker";
+inline constexpr char DATA_ROLE[] = "role";
+inline constexpr char DATA_SPEAKER_KIND[] = "speaker_kind";
+inline constexpr char DATA_TEXT[] = "text";                  ///< the statement's words, for snippets
+/// Number: byte offset of the text in the article file; for JSON Lines, in the body string.
+inline constexpr char DATA_START[] = "start";
+inline constexpr char DATA_END[] = "end";                    ///< number: one past its last byte
+inline constexpr char DATA_DIRECT[] = "direct";              ///< true or false
+inline constexpr char DATA_QUOTE[] = "quote";
+inline constexpr char DATA_CUE[] = "cue";
+inline constexpr char DATA_LOCATION[] = "location";
+inline constexpr char DATA_COUNTRY[] = "country";            ///< uppercase ISO code
+inline constexpr char DATA_LOCATION_BASIS[] = "location_basis";
+inline constexpr char DATA_DATE_BASIS[] = "date_basis";
 
-/// Gap of term positions left between title and body (Omega uses 100).
+/// Gap of term positions left between fields (title and body; a
+/// statement's words and its speaker) so phrases never span them (Omega uses 100).
 inline constexpr Xapian::termpos FIELD_POSITION_GAP = 100;
 
 /// Longest term we create; Xapian's hard limit is 245 bytes.
@@ -141,6 +249,25 @@ std::string month_term(const CivilDate& date);  ///< "M202503"
 std::string year_term(const CivilDate& date);   ///< "Y2025"
 std::string type_term(std::string_view type);   ///< "XTYPE:article"
 std::string source_term(std::string_view source);
+
+/// The unique id term of statement @p index (0-based, in text order) of an
+/// article: "Q<article id>#<index>".
+std::string statement_id_term(std::string_view article_id, std::size_t index);
+/// "XARTICLE:<article id>": every statement of that article carries it.
+std::string statement_article_term(std::string_view article_id);
+
+/// The keys of a person's name: the folded full name and each shorter tail
+/// of it down to the last word ("mariana costa ribeiro", "costa ribeiro",
+/// "ribeiro"); empty for a blank name.
+std::vector<std::string> person_keys(std::string_view name);
+/// @p prefix + each of person_keys(@p name) (PREFIX_SPEAKER or PREFIX_PERSON).
+std::vector<std::string> person_terms(std::string_view prefix, std::string_view name);
+
+/// @p prefix + fold_key(@p value), bounded: for XROLE:, XLOC:, XPLACE:,
+/// XLOCBASIS:, XQUOTE:, XDATEBASIS:, XSPEAKER: and other folded boolean fields.
+std::string folded_term(std::string_view prefix, std::string_view value);
+/// "XCOUNTRY:" + the lowercase ISO code ("UA" -> "XCOUNTRY:ua").
+std::string country_term(std::string_view iso_code);
 
 /// Finds a query field by name; nullptr when there is none.
 const FieldSpec* find_query_field(std::string_view name);

@@ -1,5 +1,5 @@
 /** @file document_builder.cc
- *  @brief Turns an Article into the Xapian document the schema describes.
+ *  @brief Turns an Article and its extracted statements into the Xapian documents the schema describes.
  */
 #include "indexer/document_builder.h"
 
@@ -11,7 +11,54 @@
 
 namespace saywho {
 
-std::string article_content_hash(const Article& article) {
+namespace {
+
+/// Builds the JSON object stored as document data.
+class DataWriter {
+  public:
+    DataWriter() : writer_(buffer_) { writer_.StartObject(); }
+
+    void put(const char* key, const std::string& value) {
+        writer_.Key(key);
+        writer_.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+    }
+    void put(const char* key, std::uint64_t value) {
+        writer_.Key(key);
+        writer_.Uint64(value);
+    }
+    void put_bool(const char* key, bool value) {
+        writer_.Key(key);
+        writer_.Bool(value);
+    }
+
+    /// The finished object; call once.
+    std::string finish() {
+        writer_.EndObject();
+        return std::string(buffer_.GetString(), buffer_.GetSize());
+    }
+
+  private:
+    rapidjson::StringBuffer buffer_;
+    rapidjson::Writer<rapidjson::StringBuffer> writer_;
+};
+
+void add_date_terms(Xapian::Document& doc, const CivilDate& date) {
+    doc.add_boolean_term(schema::day_term(date));
+    doc.add_boolean_term(schema::month_term(date));
+    doc.add_boolean_term(schema::year_term(date));
+    doc.add_value(schema::SLOT_DATE, date.compact());
+}
+
+/// Adds @p prefix + fold_key(@p value) unless @p value is empty: extraction
+/// leaves a field empty when it found nothing, and an empty key would match
+/// every such statement under a query no user can type.
+void add_folded_term(Xapian::Document& doc, const char* prefix, const std::string& value) {
+    if (!value.empty()) doc.add_boolean_term(schema::folded_term(prefix, value));
+}
+
+}  // namespace
+
+std::string article_content_hash(const Article& article, bool with_statements) {
     // A field separator that cannot occur in valid UTF-8 keeps
     // ("ab","c") and ("a","bc") apart.
     static const std::string SEP = "\xFF";
@@ -21,6 +68,7 @@ std::string article_content_hash(const Article& article) {
         h = fnv1a64(*field, h);
     }
     h = fnv1a64(SEP + article.date.compact() + SEP + std::to_string(article.line), h);
+    if (!with_statements) h = fnv1a64(SEP + "without statements", h);
     return hex64(h);
 }
 
@@ -29,7 +77,8 @@ DocumentBuilder::DocumentBuilder() {
     term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
 }
 
-Xapian::Document DocumentBuilder::build_article(const Article& article, const std::string& content_hash) {
+Xapian::Document DocumentBuilder::build_article(const Article& article, const std::string& content_hash,
+                                                const ArticleFacts& facts) {
     Xapian::Document doc;
     term_generator_.set_document(doc);
 
@@ -43,35 +92,86 @@ Xapian::Document DocumentBuilder::build_article(const Article& article, const st
 
     doc.add_boolean_term(schema::article_id_term(article.id));
     doc.add_boolean_term(schema::type_term(schema::TYPE_ARTICLE));
-    doc.add_boolean_term(schema::day_term(article.date));
-    doc.add_boolean_term(schema::month_term(article.date));
-    doc.add_boolean_term(schema::year_term(article.date));
+    add_date_terms(doc, article.date);
     if (!article.source.empty()) doc.add_boolean_term(schema::source_term(article.source));
+    for (const auto& person : facts.people)
+        for (const auto& term : schema::person_terms(schema::PREFIX_PERSON, person)) doc.add_boolean_term(term);
+    for (const auto& place : facts.places) {
+        add_folded_term(doc, schema::PREFIX_PLACE, place.name);
+        if (!place.country.empty()) doc.add_boolean_term(schema::country_term(place.country));
+    }
 
-    doc.add_value(schema::SLOT_DATE, article.date.compact());
     doc.add_value(schema::SLOT_CONTENT_HASH, content_hash);
 
-    rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-    auto put = [&](const char* key, const std::string& value) {
-        writer.Key(key);
-        writer.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-    };
-    writer.StartObject();
-    put(schema::DATA_TYPE, schema::TYPE_ARTICLE);
-    put(schema::DATA_ID, article.id);
-    put(schema::DATA_DATE, article.date.iso());
-    put(schema::DATA_TITLE, article.title);
-    put(schema::DATA_PATH, article.path);
-    if (article.line) {
-        writer.Key(schema::DATA_LINE);
-        writer.Uint64(article.line);
+    DataWriter data;
+    data.put(schema::DATA_TYPE, schema::TYPE_ARTICLE);
+    data.put(schema::DATA_ID, article.id);
+    data.put(schema::DATA_DATE, article.date.iso());
+    data.put(schema::DATA_TITLE, article.title);
+    data.put(schema::DATA_PATH, article.path);
+    if (article.line) data.put(schema::DATA_LINE, std::uint64_t{article.line});
+    if (!article.source.empty()) data.put(schema::DATA_SOURCE, article.source);
+    if (!article.url.empty()) data.put(schema::DATA_URL, article.url);
+    data.put(schema::DATA_BODY, article.body);
+    doc.set_data(data.finish());
+    return doc;
+}
+
+Xapian::Document DocumentBuilder::build_statement(const Article& article, const Statement& statement,
+                                                  std::size_t index) {
+    Xapian::Document doc;
+    term_generator_.set_document(doc);
+
+    // The words, then the speaker's name after a gap: "zelenskyy drones"
+    // finds a statement by Zelenskyy about drones, while a phrase cannot run
+    // from the last words of the text into the name.
+    term_generator_.index_text(statement.text);
+    if (!statement.speaker.empty()) {
+        term_generator_.increase_termpos(schema::FIELD_POSITION_GAP);
+        term_generator_.index_text(statement.speaker);
     }
-    if (!article.source.empty()) put(schema::DATA_SOURCE, article.source);
-    if (!article.url.empty()) put(schema::DATA_URL, article.url);
-    put(schema::DATA_BODY, article.body);
-    writer.EndObject();
-    doc.set_data(std::string(buffer.GetString(), buffer.GetSize()));
+
+    doc.add_boolean_term(schema::statement_id_term(article.id, index));
+    doc.add_boolean_term(schema::statement_article_term(article.id));
+    doc.add_boolean_term(schema::type_term(schema::TYPE_STATEMENT));
+    add_date_terms(doc, statement.date);
+    // A statement inherits its article's source, so source: filters both.
+    if (!article.source.empty()) doc.add_boolean_term(schema::source_term(article.source));
+    for (const auto& term : schema::person_terms(schema::PREFIX_SPEAKER, statement.speaker)) doc.add_boolean_term(term);
+    add_folded_term(doc, schema::PREFIX_ROLE, statement.role);
+    add_folded_term(doc, schema::PREFIX_LOCATION, statement.location);
+    if (!statement.country.empty()) doc.add_boolean_term(schema::country_term(statement.country));
+    add_folded_term(doc, schema::PREFIX_LOCATION_BASIS, statement.location_basis);
+    add_folded_term(doc, schema::PREFIX_QUOTE, statement.quote);
+    add_folded_term(doc, schema::PREFIX_DATE_BASIS, statement.date_basis);
+
+    if (!statement.speaker.empty()) doc.add_value(schema::SLOT_SPEAKER, statement.speaker);
+    if (!statement.location.empty()) doc.add_value(schema::SLOT_LOCATION, statement.location);
+    if (!statement.country.empty()) doc.add_value(schema::SLOT_COUNTRY, statement.country);
+
+    DataWriter data;
+    data.put(schema::DATA_TYPE, schema::TYPE_STATEMENT);
+    data.put(schema::DATA_ID, article.id + "#" + std::to_string(index));
+    data.put(schema::DATA_ARTICLE, article.id);
+    data.put(schema::DATA_TITLE, article.title);
+    data.put(schema::DATA_ARTICLE_DATE, article.date.iso());
+    data.put(schema::DATA_PATH, article.path);
+    if (article.line) data.put(schema::DATA_LINE, std::uint64_t{article.line});
+    data.put(schema::DATA_SPEAKER, statement.speaker);
+    data.put(schema::DATA_ROLE, statement.role);
+    data.put(schema::DATA_SPEAKER_KIND, statement.speaker_kind);
+    data.put(schema::DATA_TEXT, statement.text);
+    data.put(schema::DATA_START, std::uint64_t{statement.start});
+    data.put(schema::DATA_END, std::uint64_t{statement.end});
+    data.put_bool(schema::DATA_DIRECT, statement.direct);
+    data.put(schema::DATA_QUOTE, statement.quote);
+    data.put(schema::DATA_CUE, statement.cue);
+    data.put(schema::DATA_LOCATION, statement.location);
+    data.put(schema::DATA_COUNTRY, statement.country);
+    data.put(schema::DATA_LOCATION_BASIS, statement.location_basis);
+    data.put(schema::DATA_DATE, statement.date.iso());
+    data.put(schema::DATA_DATE_BASIS, statement.date_basis);
+    doc.set_data(data.finish());
     return doc;
 }
 

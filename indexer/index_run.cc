@@ -13,6 +13,7 @@
 
 #include "common/database.h"
 #include "common/errors.h"
+#include "common/extract.h"
 #include "common/schema.h"
 #include "indexer/document_builder.h"
 
@@ -35,7 +36,23 @@ std::string stored_hash(const Xapian::Database& db, const std::string& id_term) 
     return db.get_document(*it).get_value(schema::SLOT_CONTENT_HASH);
 }
 
-/// Removes articles whose input is gone; see IndexOptions::prune.
+/// Fills @p facts with what extraction finds in @p article; on failure
+/// reports a warning, leaves @p facts empty and returns false: a fault in the
+/// extractor must cost the article's statements, not the article or the run.
+bool extract_facts(const Article& article, const std::string& display_path, IndexObserver& observer,
+                   ArticleFacts& facts) {
+    try {
+        facts = analyze_article(article);
+        return true;
+    } catch (const std::exception& e) {
+        observer.on_problem({display_path, article.line,
+                             "statements not extracted from '" + article.id + "': " + e.what(), false});
+        facts = ArticleFacts{};
+        return false;
+    }
+}
+
+/// Removes articles whose input is gone, each with its statements; see IndexOptions::prune.
 std::size_t prune_articles(Xapian::WritableDatabase& db, const std::unordered_set<std::string>& fully_read_jsonl,
                            const std::unordered_set<std::string>& seen_ids) {
     std::vector<std::string> doomed;
@@ -51,9 +68,12 @@ std::size_t prune_articles(Xapian::WritableDatabase& db, const std::unordered_se
         std::error_code ec;
         bool gone = !fs::exists(path, ec) && !ec;
         if (!gone && fully_read_jsonl.count(path) && !seen_ids.count(id)) gone = true;
-        if (gone) doomed.push_back(schema::article_id_term(id));
+        if (gone) doomed.push_back(id);
     }
-    for (const auto& term : doomed) db.delete_document(term);
+    for (const auto& id : doomed) {
+        db.delete_document(schema::article_id_term(id));
+        db.delete_document(schema::statement_article_term(id));
+    }
     return doomed.size();
 }
 
@@ -103,14 +123,32 @@ IndexSummary run_index(const IndexOptions& options, IndexObserver& observer, std
                 ++summary.warnings;
             }
             const std::string id_term = schema::article_id_term(article.id);
-            const std::string hash = article_content_hash(article);
+            const std::string hash = article_content_hash(article, options.statements);
             try {
                 std::string old_hash = stored_hash(db, id_term);
                 if (old_hash == hash) {
                     ++summary.unchanged;
                     return;
                 }
-                db.replace_document(id_term, builder.build_article(article, hash));
+                ArticleFacts facts;
+                std::string stored = hash;
+                if (options.statements && !extract_facts(article, display_path, observer, facts)) {
+                    ++summary.warnings;
+                    // Stored as an article without statements, so the next
+                    // run tries the extraction again instead of skipping it.
+                    stored = article_content_hash(article, false);
+                }
+                // The old statements go first, whatever changed: a changed
+                // body can have fewer statements, and none may be left behind.
+                // Adding (not replacing by id term) then cannot clobber a
+                // document of another article whose id is "<this id>#<n>".
+                db.delete_document(schema::statement_article_term(article.id));
+                for (std::size_t i = 0; i < facts.statements.size(); ++i)
+                    db.add_document(builder.build_statement(article, facts.statements[i], i));
+                // The article, with its new content hash, comes last: if a
+                // statement fails, the old hash makes the next run redo them all.
+                db.replace_document(id_term, builder.build_article(article, stored, facts));
+                summary.statements += facts.statements.size();
                 ++(old_hash.empty() ? summary.added : summary.updated);
                 if (++uncommitted >= options.batch_size) {
                     db.commit();

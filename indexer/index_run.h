@@ -21,7 +21,12 @@ struct IndexOptions {
     /// Remove articles whose input file is gone (and, for JSON Lines files read
     /// in full in this run, ids no longer in them).
     bool prune = false;
-    /// Commit after this many added, updated or removed documents.
+    /// Extract statements (common/extract.h) and index each as a document,
+    /// with the people and places of each article. False indexes articles
+    /// only (`--no-statements`, for benchmarks and quick builds).
+    bool statements = true;
+    /// Commit after this many added, updated or removed articles (each with
+    /// its statements, so an article and its statements are committed together).
     std::size_t batch_size = 2000;
 };
 
@@ -33,8 +38,13 @@ struct IndexSummary {
     std::size_t unchanged = 0;
     std::size_t skipped = 0;   ///< bad input, reported with its reason
     std::size_t failed = 0;    ///< good input the database refused
-    std::size_t pruned = 0;
-    std::size_t warnings = 0;  ///< indexed after a repair (e.g. invalid UTF-8)
+    std::size_t pruned = 0;    ///< articles removed by prune, each with its statements
+    /// Statement documents written for the added and updated articles (those
+    /// of unchanged articles are kept and not counted).
+    std::size_t statements = 0;
+    /// Indexed with a problem: after a repair (e.g. invalid UTF-8), as a
+    /// duplicate id, or without statements because extraction failed.
+    std::size_t warnings = 0;
     std::size_t ignored_files = 0;  ///< files in directories that are not .txt/.jsonl
     std::uint64_t bytes_read = 0;
     double seconds = 0;
@@ -58,7 +68,8 @@ class IndexObserver {
 };
 
 /// Indexes every input into options.db_path, committing in batches and at
-/// the end. Bad inputs are reported and counted, never fatal.
+/// the end. Bad inputs are reported and counted, never fatal. An added or
+/// changed article replaces all the statements indexed for it before.
 /// Throws DatabaseError when the database cannot be opened (locked, other
 /// schema) or a write fails in a way that leaves nothing sensible to do.
 IndexSummary run_index(const IndexOptions& options, IndexObserver& observer, std::istream& stdin_stream);

@@ -99,12 +99,14 @@ int main(int argc, char** argv) {
         "'date YYYY-MM-DD <title>', a blank line, then the body), a JSON Lines\n"
         "file (.jsonl: one {\"id\",\"date\",\"title\",\"body\",\"url\",\"source\"} a line),\n"
         "a directory (searched recursively for .txt and .jsonl), or - for JSON Lines\n"
-        "on stdin. Re-running is incremental: unchanged articles are skipped, changed\n"
-        "ones replaced.\n\n"
+        "on stdin. Every statement found in an article (who said what, where and\n"
+        "when) is indexed as a document of its own. Re-running is incremental:\n"
+        "unchanged articles are skipped, changed ones replaced with their statements.\n\n"
         "Examples:\n"
         "  saywho-index corpus/                  index a directory into ./saywho.db\n"
         "  saywho-index --db news.db archive/    choose the database\n"
         "  saywho-index --prune archive/         also drop articles whose files are gone\n"
+        "  saywho-index --no-statements archive/ articles only, no statement extraction\n"
         "  zcat feed.jsonl.gz | saywho-index -   read JSON Lines from stdin\n"
         "  saywho-index extract article.txt     print its statements as JSON Lines\n\n"
         "Exit status: 0 all indexed, 1 some inputs skipped (each reported as\n"
@@ -123,6 +125,9 @@ int main(int argc, char** argv) {
         ->transform(CLI::AsSizeValue(false));
     app.add_flag("--prune", cli.index.prune,
                  "remove articles whose files no longer exist (and ids gone from re-read .jsonl files)");
+    bool no_statements = false;
+    app.add_flag("--no-statements", no_statements,
+                 "index articles only: no statements, people or places are extracted");
     app.add_option("--batch-size", cli.index.batch_size, "commit after this many changed articles")
         ->check(CLI::PositiveNumber);
     app.add_flag("--no-progress", cli.no_progress, "no progress line even on a terminal");
@@ -145,6 +150,7 @@ int main(int argc, char** argv) {
         return EXIT_FATAL;
     }
     cli.index.db_path = saywho::default_database_path(db_option);
+    cli.index.statements = !no_statements;
 
     ConsoleObserver observer(!cli.no_progress && isatty(STDERR_FILENO));
     try {
@@ -153,6 +159,10 @@ int main(int argc, char** argv) {
         std::size_t done = s.added + s.updated + s.unchanged;
         std::printf("%s: %zu added, %zu updated, %zu unchanged, %zu skipped, %zu failed", cli.index.db_path.c_str(),
                     s.added, s.updated, s.unchanged, s.skipped, s.failed);
+        if (cli.index.statements)
+            std::printf(", %zu statement%s", s.statements, s.statements == 1 ? "" : "s");
+        else
+            std::printf(", no statements (--no-statements)");
         if (cli.index.prune) std::printf(", %zu pruned", s.pruned);
         if (s.warnings) std::printf(" (%zu with warnings)", s.warnings);
         std::printf(" in %.2f s, %.0f articles/s\n", s.seconds, s.seconds > 0 ? done / s.seconds : 0.0);

@@ -48,7 +48,13 @@ int main(int argc, char** argv) {
         "  title:drought               a word in the title\n"
         "  date:2025-03                a day, month or year (date:2025-03-19, date:2025)\n"
         "  date:2025-03-01..2025-03-31 a date range; open ends: date:2025-03-01.. date:..2025-03-31\n"
-        "  type:article id:ID source:NAME\n\n"
+        "  type:article type:statement id:ID source:NAME\n"
+        "Statements (who said what, where and when):\n"
+        "  speaker:Kettunen            statements by a person (surname or \"full name\"; any case or accents)\n"
+        "  role:\"foreign minister\"     by a speaker with this title\n"
+        "  location:Kyiv               said in a place (location:Kiev too); a country includes its places\n"
+        "  country:FI                  said in a country (ISO code or name); also articles naming places there\n"
+        "  quote:direct                quoted in full; quote:mixed in part; quote:none reported speech\n\n"
         "Exit status: 0 results found, 1 nothing found, 2 error (bad query, no database)."};
     app.option_defaults()->always_capture_default();
     app.add_option("--db", cli.db, "database directory (default: $SAYWHO_DB, else ./saywho.db)");

@@ -21,6 +21,15 @@ void write_member(JsonWriter& w, const char* key, const std::string& value) {
     write_string(w, value);
 }
 
+/// A member that is null when extraction found nothing, as in `saywho-index extract`.
+void write_member_or_null(JsonWriter& w, const char* key, const std::string& value) {
+    w.Key(key);
+    if (value.empty())
+        w.Null();
+    else
+        write_string(w, value);
+}
+
 std::string highlighted(const Hit& hit, bool bold) {
     if (!bold) return hit.snippet;
     std::string out;
@@ -36,14 +45,56 @@ std::string highlighted(const Hit& hit, bool bold) {
     return out;
 }
 
+/// rank, date, title; "id:"; snippet.
+void print_article(std::ostream& out, const Hit& hit, bool bold) {
+    out << hit.rank << ". " << hit.date << "  " << (bold ? "\033[1m" : "")
+        << (hit.title.empty() ? "(no title)" : hit.title) << (bold ? "\033[0m" : "") << "\n";
+    out << "   id: " << hit.id << "\n";
+    if (!hit.snippet.empty()) out << "   " << highlighted(hit, bold) << "\n";
+}
+
+/// rank, date, speaker (role), place; the quoted snippet; "in:" article title [article id].
+void print_statement(std::ostream& out, const Hit& hit, bool bold) {
+    const StatementDetails& st = hit.statement;
+    out << hit.rank << ". " << hit.date << "  " << (bold ? "\033[1m" : "")
+        << (st.speaker.empty() ? "(unknown speaker)" : st.speaker) << (bold ? "\033[0m" : "");
+    if (!st.role.empty()) out << " (" << st.role << ")";
+    if (!st.location.empty()) out << ", " << st.location;
+    out << "\n";
+    if (!hit.snippet.empty()) out << "   “" << highlighted(hit, bold) << "”\n";
+    out << "   in: " << (hit.title.empty() ? "(no title)" : hit.title) << "  [" << st.article_id << "]\n";
+}
+
+/// The statement members of a JSON hit (docs/json.md, "Statement hits").
+void write_statement_members(JsonWriter& w, const StatementDetails& st) {
+    write_member(w, "article", st.article_id);
+    write_member(w, "article_date", st.article_date);
+    write_member_or_null(w, "speaker", st.speaker);
+    write_member_or_null(w, "role", st.role);
+    write_member(w, "speaker_kind", st.speaker_kind);
+    write_member(w, "text", st.text);
+    w.Key("start");
+    w.Uint64(st.start);
+    w.Key("end");
+    w.Uint64(st.end);
+    w.Key("direct");
+    w.Bool(st.direct);
+    write_member(w, "quote", st.quote);
+    write_member(w, "cue", st.cue);
+    write_member_or_null(w, "location", st.location);
+    write_member_or_null(w, "country", st.country);
+    write_member_or_null(w, "location_basis", st.location_basis);
+    write_member(w, "date_basis", st.date_basis);
+}
+
 }  // namespace
 
 void print_text(std::ostream& out, const ResultSet& results, bool bold) {
     for (const auto& hit : results.hits) {
-        out << hit.rank << ". " << hit.date << "  " << (bold ? "\033[1m" : "")
-            << (hit.title.empty() ? "(no title)" : hit.title) << (bold ? "\033[0m" : "") << "\n";
-        out << "   id: " << hit.id << "\n";
-        if (!hit.snippet.empty()) out << "   " << highlighted(hit, bold) << "\n";
+        if (hit.is_statement())
+            print_statement(out, hit, bold);
+        else
+            print_article(out, hit, bold);
         out << "\n";
     }
     std::size_t first = results.offset + 1;
@@ -109,6 +160,7 @@ void print_json(std::ostream& out, const ResultSet& results) {
         }
         if (!hit.source.empty()) write_member(w, "source", hit.source);
         if (!hit.url.empty()) write_member(w, "url", hit.url);
+        if (hit.is_statement()) write_statement_members(w, hit.statement);
         w.EndObject();
     }
     w.EndArray();

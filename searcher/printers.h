@@ -12,9 +12,11 @@
 namespace saywho {
 
 /// Version of the JSON output contract in docs/json.md.
-inline constexpr int JSON_VERSION = 1;
+inline constexpr int JSON_VERSION = 2;
 
-/// Readable results: rank, date, title, id, snippet. With @p bold the
+/// Readable results. An article: rank, date, title, id, snippet; a
+/// statement: rank, date, speaker (role), place, its quoted snippet, and the
+/// title and id of its article. With @p bold the title or speaker and the
 /// highlights use the terminal's bold attribute; otherwise plain text.
 void print_text(std::ostream& out, const ResultSet& results, bool bold);
 

@@ -3,8 +3,12 @@
  */
 #include "searcher/query_parser.h"
 
+#include <sstream>
+#include <vector>
+
 #include "common/civil_date.h"
 #include "common/errors.h"
+#include "common/lexicon.h"
 #include "common/schema.h"
 #include "common/text.h"
 
@@ -92,24 +96,78 @@ class DateFieldProcessor : public Xapian::FieldProcessor {
     }
 };
 
-/// A boolean field whose values are folded (and, for type:, checked).
+/// A boolean field whose values are folded and, when the schema lists the
+/// values it takes (type:, quote:), checked against them.
 class FoldedFieldProcessor : public Xapian::FieldProcessor {
   public:
     explicit FoldedFieldProcessor(const schema::FieldSpec& field) : field_(field) {}
 
     Xapian::Query operator()(const std::string& text) override {
         std::string key = fold_key(text);
-        if (std::string(field_.query_name) == "type") {
-            if (key == "articles") key = schema::TYPE_ARTICLE;
-            if (key == "statements") key = schema::TYPE_STATEMENT;
-            if (key != schema::TYPE_ARTICLE && key != schema::TYPE_STATEMENT)
-                throw Xapian::QueryParserError("unknown type '" + text + "': expected type:article or type:statement");
-        }
+        if (field_.values) key = allowed_value(text, key);
         return Xapian::Query(schema::bounded_term(field_.prefix, key));
     }
 
   private:
+    /// @p key if it is one of field_.values, or its singular when that is
+    /// (type:articles); throws QueryParserError naming @p text otherwise.
+    std::string allowed_value(const std::string& text, const std::string& key) const {
+        std::vector<std::string> values;
+        std::istringstream words(field_.values);
+        for (std::string value; words >> value;) values.push_back(value);
+        for (const auto& value : values)
+            if (key == value || key == value + "s") return value;
+        std::string expected;
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            expected += i == 0 ? "" : i + 1 == values.size() ? " or " : ", ";
+            expected += std::string(field_.query_name) + ":" + values[i];
+        }
+        throw Xapian::QueryParserError("unknown " + std::string(field_.query_name) + " '" + text + "': expected " +
+                                       expected);
+    }
+
     const schema::FieldSpec& field_;
+};
+
+/// location:X: the place the gazetteer knows by the name X (any of its
+/// names, so location:Kiev finds Kyiv); for a country, also every statement
+/// made in it (location:Finland finds Helsinki). A name the gazetteer does not
+/// know still matches a location recorded under that name.
+class PlaceFieldProcessor : public Xapian::FieldProcessor {
+  public:
+    explicit PlaceFieldProcessor(const schema::FieldSpec& field) : field_(field) {}
+
+    Xapian::Query operator()(const std::string& text) override {
+        const Place* place = Lexicon::instance().best_place(text);
+        if (!place) return Xapian::Query(schema::folded_term(field_.prefix, text));
+        Xapian::Query here(schema::folded_term(field_.prefix, place->name));
+        if (place->kind != "country") return here;
+        return Xapian::Query(Xapian::Query::OP_OR, here, Xapian::Query(schema::country_term(place->country_code)));
+    }
+
+  private:
+    const schema::FieldSpec& field_;
+};
+
+/// country:FI or country:Finland -> XCOUNTRY:fi. Unknown countries are an
+/// error rather than an empty result, so a typo does not look like "no news".
+class CountryFieldProcessor : public Xapian::FieldProcessor {
+  public:
+    Xapian::Query operator()(const std::string& text) override {
+        const Lexicon& lexicon = Lexicon::instance();
+        const std::string name(trim(text));
+        const Place* country = name.size() == 2 ? lexicon.country(name) : nullptr;
+        if (!country)
+            for (const Place* place : lexicon.find_places(name))
+                if (place->kind == "country") {
+                    country = place;
+                    break;
+                }
+        if (!country)
+            throw Xapian::QueryParserError("unknown country '" + text +
+                                           "': expected an ISO code or a country name: country:FI, country:Finland");
+        return Xapian::Query(schema::country_term(country->country_code));
+    }
 };
 
 /// Turns Xapian's terse parser messages into ones that point at the query.
@@ -151,6 +209,12 @@ SaywhoQueryParser::SaywhoQueryParser(const Xapian::Database& db, MatchMode mode)
                 break;
             case schema::FieldKind::DATE:
                 parser_.add_boolean_prefix(field.query_name, (new DateFieldProcessor)->release());
+                break;
+            case schema::FieldKind::PLACE:
+                parser_.add_boolean_prefix(field.query_name, (new PlaceFieldProcessor(field))->release());
+                break;
+            case schema::FieldKind::COUNTRY:
+                parser_.add_boolean_prefix(field.query_name, (new CountryFieldProcessor)->release());
                 break;
         }
     }

@@ -25,6 +25,37 @@ std::string member(const rapidjson::Document& data, const char* name) {
     return std::string(it->value.GetString(), it->value.GetStringLength());
 }
 
+std::size_t number_member(const rapidjson::Document& data, const char* name) {
+    auto it = data.FindMember(name);
+    if (it == data.MemberEnd() || !it->value.IsUint64()) return 0;
+    return static_cast<std::size_t>(it->value.GetUint64());
+}
+
+bool bool_member(const rapidjson::Document& data, const char* name) {
+    auto it = data.FindMember(name);
+    return it != data.MemberEnd() && it->value.IsBool() && it->value.GetBool();
+}
+
+StatementDetails read_statement(const rapidjson::Document& data) {
+    StatementDetails st;
+    st.article_id = member(data, schema::DATA_ARTICLE);
+    st.article_date = member(data, schema::DATA_ARTICLE_DATE);
+    st.speaker = member(data, schema::DATA_SPEAKER);
+    st.role = member(data, schema::DATA_ROLE);
+    st.speaker_kind = member(data, schema::DATA_SPEAKER_KIND);
+    st.text = member(data, schema::DATA_TEXT);
+    st.start = number_member(data, schema::DATA_START);
+    st.end = number_member(data, schema::DATA_END);
+    st.direct = bool_member(data, schema::DATA_DIRECT);
+    st.quote = member(data, schema::DATA_QUOTE);
+    st.cue = member(data, schema::DATA_CUE);
+    st.location = member(data, schema::DATA_LOCATION);
+    st.country = member(data, schema::DATA_COUNTRY);
+    st.location_basis = member(data, schema::DATA_LOCATION_BASIS);
+    st.date_basis = member(data, schema::DATA_DATE_BASIS);
+    return st;
+}
+
 /// The start of @p text, at most @p length bytes, cut at a space and marked
 /// with an ellipsis when cut.
 std::string leading_text(const std::string& text, std::size_t length) {
@@ -38,6 +69,8 @@ std::string leading_text(const std::string& text, std::size_t length) {
 }
 
 }  // namespace
+
+bool Hit::is_statement() const { return type == schema::TYPE_STATEMENT; }
 
 const char* sort_order_name(SortOrder order) {
     switch (order) {
@@ -117,15 +150,16 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& options) {
         hit.path = member(data, schema::DATA_PATH);
         hit.source = member(data, schema::DATA_SOURCE);
         hit.url = member(data, schema::DATA_URL);
-        auto line = data.FindMember(schema::DATA_LINE);
-        if (line != data.MemberEnd() && line->value.IsUint64()) hit.line = line->value.GetUint64();
-        const std::string body = member(data, schema::DATA_BODY);
+        hit.line = number_member(data, schema::DATA_LINE);
+        if (hit.is_statement()) hit.statement = read_statement(data);
+        // A statement's snippet is its own text, highlighted like a body.
+        const std::string body = hit.is_statement() ? hit.statement.text : member(data, schema::DATA_BODY);
         std::string marked = mset.snippet(body, options.snippet_length, parser.stemmer(),
                                           Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE |
                                               Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,
                                           HIGHLIGHT_START, HIGHLIGHT_END, "…");
         // A query of filters only (a date range, type:article) matches no
-        // words in the body: show how the article begins instead.
+        // words in the text: show how it begins instead.
         if (marked.empty())
             marked = html_escape(leading_text(body, options.snippet_length));
         split_snippet(marked, hit.snippet, hit.highlights);

@@ -34,20 +34,44 @@ struct SearchOptions {
 /// A highlighted stretch of a snippet: byte offsets [start, end).
 using ByteRange = std::pair<std::size_t, std::size_t>;
 
+/// What a statement hit adds to a Hit; each member means what the Statement
+/// member of that name means (common/statement.h). Strings are empty when
+/// extraction found nothing.
+struct StatementDetails {
+    std::string article_id;
+    std::string article_date;  ///< YYYY-MM-DD
+    std::string speaker;
+    std::string role;
+    std::string speaker_kind;
+    std::string text;  ///< the whole statement (the snippet may be cut)
+    std::size_t start = 0;
+    std::size_t end = 0;
+    bool direct = false;
+    std::string quote;
+    std::string cue;
+    std::string location;
+    std::string country;
+    std::string location_basis;
+    std::string date_basis;
+};
+
 struct Hit {
     std::size_t rank = 0;  ///< 1-based over the whole result list
     double weight = 0;
     int percent = 0;
-    std::string type;  ///< "article"
-    std::string id;
-    std::string date;  ///< YYYY-MM-DD
-    std::string title;
+    std::string type;  ///< "article" or "statement"
+    std::string id;    ///< article id; statement: "<article id>#<n>"
+    std::string date;  ///< YYYY-MM-DD: the article's date, or the day the statement was said
+    std::string title;  ///< the article's title (for a statement, of its article)
     std::string path;
     std::size_t line = 0;
     std::string source;
     std::string url;
-    std::string snippet;  ///< plain text, no markup
+    std::string snippet;  ///< plain text, no markup: from the body, or the statement's text
     std::vector<ByteRange> highlights;
+    StatementDetails statement;  ///< statements only
+
+    bool is_statement() const;
 };
 
 struct ResultSet {

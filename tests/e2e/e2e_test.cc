@@ -7,9 +7,12 @@
  */
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
+#include <regex>
 #include <set>
 
 #include <rapidjson/document.h>
@@ -79,6 +82,21 @@ class EndToEnd : public ::testing::Test {
             for (const auto& hit : doc["results"].GetArray()) ids.push_back(hit["id"].GetString());
         return ids;
     }
+    /// The string members of each hit of a --json search (null members are absent).
+    std::vector<std::map<std::string, std::string>> hit_strings(std::vector<std::string> args) {
+        rapidjson::Document doc = search_json(args);
+        std::vector<std::map<std::string, std::string>> hits;
+        if (!doc.IsObject() || !doc.HasMember("results")) return hits;
+        for (const auto& hit : doc["results"].GetArray()) {
+            std::map<std::string, std::string> fields;
+            for (const auto& m : hit.GetObject())
+                if (m.value.IsString()) fields[m.name.GetString()] = m.value.GetString();
+            hits.push_back(std::move(fields));
+        }
+        return hits;
+    }
+    /// The number of documents in the database that have @p term.
+    Xapian::doccount term_count(const std::string& term) const { return Xapian::Database(db_).get_termfreq(term); }
     void index_corpus() {
         CommandResult r = index({CORPUS.string()});
         ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
@@ -88,18 +106,27 @@ class EndToEnd : public ::testing::Test {
     std::string db_;
 };
 
+/// The statement count of a saywho-index summary line ("..., 226 statements in ..."), or -1.
+long statements_reported(const std::string& summary) {
+    std::smatch m;
+    if (!std::regex_search(summary, m, std::regex(", ([0-9]+) statements? "))) return -1;
+    return std::stol(m[1]);
+}
+
 TEST_F(EndToEnd, IndexesTheCorpusAndFindsTheCeasefireArticleFirst) {
     CommandResult r = index({CORPUS.string()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_TRUE(contains(r.out, "24 added, 0 updated, 0 unchanged, 0 skipped, 0 failed")) << r.out;
-    auto ids = result_ids({"ceasefire"});
+    EXPECT_TRUE(contains(r.out, "24 added, 0 updated, 0 unchanged, 0 skipped, 0 failed, ")) << r.out;
+    EXPECT_GT(statements_reported(r.out), 24) << r.out;
+    EXPECT_EQ(statements_reported(r.out), static_cast<long>(term_count("XTYPE:statement"))) << r.out;
+    auto ids = result_ids({"ceasefire", "type:article"});
     ASSERT_FALSE(ids.empty());
     EXPECT_EQ(ids[0], "2025-03-18-geneva-ceasefire-talks");
 }
 
 TEST_F(EndToEnd, TextOutputShowsRankDateTitleIdAndSnippet) {
     index_corpus();
-    CommandResult r = search({"drought", "--limit", "1"});
+    CommandResult r = search({"drought", "type:article", "--limit", "1"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_TRUE(contains(r.out, "1. 2025-03-03  ")) << r.out;
     EXPECT_TRUE(contains(r.out, "id: 2025-03-03-nairobi-drought-water-rationing")) << r.out;
@@ -110,23 +137,23 @@ TEST_F(EndToEnd, TextOutputShowsRankDateTitleIdAndSnippet) {
 
 TEST_F(EndToEnd, PhraseQueryMatchesOnlyTheExactPhrase) {
     index_corpus();
-    EXPECT_EQ(result_ids({"\"security guarantees\""}),
+    EXPECT_EQ(result_ids({"\"security guarantees\"", "type:article"}),
               std::vector<std::string>{"2025-03-26-brussels-security-guarantees-ukraine"});
     // The same words apart match more articles than the phrase does.
-    EXPECT_GT(result_ids({"security", "guarantees", "--match", "any"}).size(), 1u);
+    EXPECT_GT(result_ids({"security", "guarantees", "type:article", "--match", "any"}).size(), 1u);
 }
 
 TEST_F(EndToEnd, DateRangeExcludesArticlesOutsideIt) {
     index_corpus();
-    auto all = result_ids({"ceasefire"});
-    auto late_march = result_ids({"ceasefire", "date:2025-03-10..2025-03-31"});
+    auto all = result_ids({"ceasefire", "type:article"});
+    auto late_march = result_ids({"ceasefire", "type:article", "date:2025-03-10..2025-03-31"});
     EXPECT_EQ(all.size(), 3u);
     EXPECT_EQ(std::set<std::string>(late_march.begin(), late_march.end()),
               (std::set<std::string>{"2025-03-18-geneva-ceasefire-talks",
                                      "2025-03-26-brussels-security-guarantees-ukraine"}));
-    auto open_end = result_ids({"ceasefire", "date:..2025-03-05"});
+    auto open_end = result_ids({"ceasefire", "type:article", "date:..2025-03-05"});
     EXPECT_EQ(open_end, std::vector<std::string>{"2025-03-04-helsinki-energy-summit"});
-    auto june = result_ids({"date:2025-06", "--sort", "oldest"});
+    auto june = result_ids({"date:2025-06", "type:article", "--sort", "oldest"});
     EXPECT_EQ(june, (std::vector<std::string>{"2025-06-03-sao-paulo-eu-mercosur-trade-deal", "2025-06-30-europe-heatwave"}));
 }
 
@@ -141,9 +168,13 @@ TEST_F(EndToEnd, SortAndPagination) {
 
 TEST_F(EndToEnd, ReindexingReportsEverythingUnchanged) {
     index_corpus();
+    const Xapian::doccount statements = term_count("XTYPE:statement");
+    ASSERT_GT(statements, 0u);
     CommandResult r = index({CORPUS.string()});
     EXPECT_EQ(r.exit_code, 0);
     EXPECT_TRUE(contains(r.out, "0 added, 0 updated, 24 unchanged")) << r.out;
+    EXPECT_EQ(statements_reported(r.out), 0) << "nothing extracted again: " << r.out;
+    EXPECT_EQ(term_count("XTYPE:statement"), statements) << "the statements are kept as they were";
 }
 
 TEST_F(EndToEnd, ChangedFileReplacesItsArticleAndPruneRemovesDeletedOnes) {
@@ -151,30 +182,43 @@ TEST_F(EndToEnd, ChangedFileReplacesItsArticleAndPruneRemovesDeletedOnes) {
     fs::copy(CORPUS, archive, fs::copy_options::recursive);
     ASSERT_EQ(index({archive.string()}).exit_code, 0);
 
+    ASSERT_GT(term_count("XARTICLE:2025-01-28-jakarta-flood"), 0u);
+    ASSERT_EQ(search({"speaker:Wibisono"}).exit_code, 0);
+    ASSERT_GT(term_count("XARTICLE:2025-03-03-nairobi-drought-water-rationing"), 0u);
+    const Xapian::doccount statements = term_count("XTYPE:statement");
+
+    // The new body has no statements: the old ones must all go.
     write_file(archive / "2025-01-28-jakarta-flood.txt",
                "date 2025-01-28 Jakarta flood update\n\nThe marmalade warehouse reopened.\n");
     CommandResult r = index({archive.string()});
     EXPECT_TRUE(contains(r.out, "0 added, 1 updated, 23 unchanged")) << r.out;
     EXPECT_EQ(result_ids({"marmalade"}), std::vector<std::string>{"2025-01-28-jakarta-flood"});
+    EXPECT_EQ(term_count("XARTICLE:2025-01-28-jakarta-flood"), 0u);
+    EXPECT_EQ(search({"speaker:Wibisono"}).exit_code, 1) << "the flood article's spokesman is gone";
+    const Xapian::doccount nairobi = term_count("XARTICLE:2025-03-03-nairobi-drought-water-rationing");
+    EXPECT_LT(term_count("XTYPE:statement"), statements);
 
     fs::remove(archive / "2025-03-03-nairobi-drought-water-rationing.txt");
     r = index({archive.string()});
     EXPECT_FALSE(contains(r.out, "pruned")) << r.out;
     // Without --prune nothing is removed.
     EXPECT_EQ(result_ids({"id:2025-03-03-nairobi-drought-water-rationing"}).size(), 1u);
+    const Xapian::doccount before_prune = term_count("XTYPE:statement");
     r = index({"--prune", archive.string()});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_TRUE(contains(r.out, "1 pruned")) << r.out;
     EXPECT_EQ(search({"id:2025-03-03-nairobi-drought-water-rationing"}).exit_code, 1);
+    EXPECT_EQ(term_count("XARTICLE:2025-03-03-nairobi-drought-water-rationing"), 0u) << "pruned with its article";
+    EXPECT_EQ(term_count("XTYPE:statement"), before_prune - nairobi) << "and nothing else";
 }
 
 TEST_F(EndToEnd, JsonOutputHoldsTheDocumentedFields) {
     index_corpus();
-    rapidjson::Document doc = search_json({"drought"});
+    rapidjson::Document doc = search_json({"drought", "type:article"});
     ASSERT_TRUE(doc.IsObject());
-    EXPECT_EQ(doc["version"].GetInt(), 1);
+    EXPECT_EQ(doc["version"].GetInt(), 2);
     EXPECT_STREQ(doc["type"].GetString(), "results");
-    EXPECT_STREQ(doc["query"].GetString(), "drought");
+    EXPECT_STREQ(doc["query"].GetString(), "drought type:article");
     EXPECT_TRUE(doc["parsed"].IsString());
     EXPECT_EQ(doc["total"]["estimate"].GetUint(), 2u);
     EXPECT_TRUE(doc["total"]["exact"].GetBool());
@@ -224,7 +268,7 @@ TEST_F(EndToEnd, ExitCodesFoundNothingFoundAndError) {
 
     rapidjson::Document error = search_json({"date:2025-02-30"}, 2);
     ASSERT_TRUE(error.IsObject());
-    EXPECT_EQ(error["version"].GetInt(), 1);
+    EXPECT_EQ(error["version"].GetInt(), 2);
     EXPECT_STREQ(error["error"]["code"].GetString(), "bad_query");
     EXPECT_TRUE(contains(error["error"]["message"].GetString(), "2025-02-30"));
 
@@ -329,9 +373,9 @@ TEST_F(EndToEnd, SeedArticleIsFoundByItsWordsAndDate) {
     fs::path seed = SHARED / "seed";
     if (!fs::exists(seed)) GTEST_SKIP() << "../shared/seed is absent; skipping the seed article test";
     ASSERT_EQ(index({seed.string()}).exit_code, 0);
-    auto ids = result_ids({"Zelenskyy", "Helsinki", "date:2025-03-19"});
+    auto ids = result_ids({"Zelenskyy", "Helsinki", "date:2025-03-19", "type:article"});
     EXPECT_EQ(ids, std::vector<std::string>{"2025-03-19-trump-ukraine-peace-talks"});
-    EXPECT_EQ(result_ids({"\"very much on track\""}).size(), 1u);
+    EXPECT_EQ(result_ids({"\"very much on track\"", "type:article"}).size(), 1u);
     EXPECT_EQ(search({"Helsinki", "date:2025-03-20.."}).exit_code, 1);
 }
 
@@ -344,8 +388,8 @@ TEST_F(EndToEnd, SharedSampleCorpus) {
     auto quebecor = result_ids({"title:quebecor"});
     ASSERT_FALSE(quebecor.empty());
     EXPECT_EQ(quebecor[0], "reuters21578-00079");
-    auto coffee = result_ids({"coffee"});
-    auto coffee_march = result_ids({"coffee", "date:1987-03-01..1987-03-31"});
+    auto coffee = result_ids({"coffee", "type:article"});
+    auto coffee_march = result_ids({"coffee", "type:article", "date:1987-03-01..1987-03-31"});
     EXPECT_LT(coffee_march.size(), coffee.size()) << "the April coffee article is outside the range";
     for (const auto& id : coffee_march) EXPECT_NE(id, "reuters21578-12701") << "April article leaked into March";
     r = index({sample.string()});
@@ -361,11 +405,21 @@ TEST_F(EndToEnd, DatabasePassesXapianCheckAndHoldsTheSchemaTerms) {
     EXPECT_TRUE(contains(r.out, "No errors found")) << r.out;
 
     Xapian::Database db(db_);
-    EXPECT_EQ(db.get_doccount(), 24u);
-    EXPECT_EQ(db.get_metadata("saywho:schema-version"), "1");
+    const Xapian::doccount statements = db.get_termfreq("XTYPE:statement");
+    EXPECT_GT(statements, 24u);
+    EXPECT_EQ(db.get_doccount(), 24u + statements);
+    EXPECT_EQ(db.get_metadata("saywho:schema-version"), "2");
+    EXPECT_EQ(db.get_metadata("saywho:features"), "articles statements");
     EXPECT_EQ(db.get_termfreq("XTYPE:article"), 24u);
-    EXPECT_EQ(db.get_termfreq("M202503"), 7u);
-    EXPECT_EQ(db.get_termfreq("Y2025"), 24u);
+    // Counted over articles: statements carry the date terms of their own day.
+    auto articles_with = [&](const std::string& term) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term), Xapian::Query("XTYPE:article")));
+        return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+    };
+    EXPECT_EQ(articles_with("M202503"), 7u);
+    EXPECT_EQ(articles_with("Y2025"), 24u);
+    EXPECT_EQ(db.get_termfreq("Y2025"), 24u + statements) << "every statement is dated";
     const std::string id_term = "Q2025-03-18-geneva-ceasefire-talks";
     ASSERT_EQ(db.get_termfreq(id_term), 1u);
     Xapian::Document doc = db.get_document(*db.postlist_begin(id_term));
@@ -375,15 +429,191 @@ TEST_F(EndToEnd, DatabasePassesXapianCheckAndHoldsTheSchemaTerms) {
     EXPECT_TRUE(terms.count("D20250318"));
     EXPECT_TRUE(terms.count("ZSceasefir")) << "title words are S-prefixed";
     EXPECT_FALSE(terms.count("D20250319")) << "no other day";
+    EXPECT_TRUE(terms.count("XPERSON:imhof")) << "the Swiss envoy is named";
+    EXPECT_TRUE(terms.count("XPLACE:geneva"));
+    EXPECT_TRUE(terms.count("XCOUNTRY:ch"));
+    EXPECT_FALSE(terms.count("XSPEAKER:imhof")) << "speakers are on statements";
+
+    // Statement documents: the absent terms matter as much as the present ones.
+    const std::string article_term = "XARTICLE:2025-03-18-geneva-ceasefire-talks";
+    ASSERT_GT(db.get_termfreq(article_term), 0u);
+    for (auto it = db.postlist_begin(article_term); it != db.postlist_end(article_term); ++it) {
+        Xapian::Document st = db.get_document(*it);
+        std::set<std::string> st_terms(st.termlist_begin(), st.termlist_end());
+        EXPECT_TRUE(st_terms.count("XTYPE:statement"));
+        EXPECT_FALSE(st_terms.count("XTYPE:article"));
+        EXPECT_FALSE(st_terms.count(id_term)) << "id: finds the article alone";
+        EXPECT_FALSE(st_terms.count("ZSceasefir")) << "no title terms";
+        EXPECT_EQ(st.get_value(0).size(), 8u) << "the statement's day";
+        EXPECT_EQ(st.get_value(1), "") << "no content hash";
+        EXPECT_EQ(std::count_if(st_terms.begin(), st_terms.end(),
+                                [](const std::string& t) { return t.rfind("Q2025-03-18-geneva-ceasefire-talks#", 0) == 0; }),
+                  1)
+            << "one unique id";
+    }
+}
+
+// --- Statements ---------------------------------------------------------------
+
+/// The article ids of corpus/README.md's recurring speaker Aino Kettunen.
+const std::set<std::string> KETTUNEN_ARTICLES = {
+    "2025-03-04-helsinki-energy-summit", "2025-03-18-geneva-ceasefire-talks",
+    "2025-03-26-brussels-security-guarantees-ukraine", "2025-05-14-oslo-nordic-energy-security-meeting"};
+
+TEST_F(EndToEnd, SpeakerFindsTheStatementsOfThatPersonOnly) {
+    index_corpus();
+    auto hits = hit_strings({"type:statement", "speaker:Kettunen", "--limit", "1000"});
+    ASSERT_GE(hits.size(), 4u);
+    std::set<std::string> articles;
+    for (auto& hit : hits) {
+        EXPECT_EQ(hit["type"], "statement");
+        EXPECT_TRUE(contains(hit["speaker"], "Kettunen")) << hit["id"] << ": " << hit["speaker"];
+        articles.insert(hit["article"]);
+    }
+    EXPECT_EQ(articles, KETTUNEN_ARTICLES);
+    // Case, accents and the full name make no difference.
+    auto ids = result_ids({"type:statement", "speaker:Kettunen", "--limit", "1000"});
+    EXPECT_EQ(result_ids({"type:statement", "speaker:KETTUNEN", "--limit", "1000"}), ids);
+    EXPECT_EQ(result_ids({"type:statement", "speaker:Kettünen", "--limit", "1000"}), ids);
+    EXPECT_EQ(result_ids({"speaker:\"Aino Kettunen\"", "--limit", "1000"}), ids);
+}
+
+TEST_F(EndToEnd, StatementsMixWithWordsDatesAndOtherFields) {
+    index_corpus();
+    // A word of the text and a word of the speaker's name, together.
+    auto hits = hit_strings({"kettunen", "paper", "type:statement"});
+    ASSERT_EQ(hits.size(), 1u);
+    EXPECT_EQ(hits[0]["article"], "2025-03-26-brussels-security-guarantees-ukraine");
+    // date: filters by the day a statement was said.
+    for (auto& hit : hit_strings({"speaker:kettunen", "date:2025-03", "--limit", "1000"})) {
+        EXPECT_EQ(hit["date"].substr(0, 7), "2025-03") << hit["id"];
+    }
+    EXPECT_EQ(search({"speaker:kettunen", "date:2025-06"}).exit_code, 1);
+    for (auto& hit : hit_strings({"quote:direct", "--limit", "1000"})) EXPECT_EQ(hit["quote"], "direct") << hit["id"];
+    for (auto& hit : hit_strings({"country:FI", "type:statement", "--limit", "1000"}))
+        EXPECT_EQ(hit["country"], "FI") << hit["id"];
+    EXPECT_EQ(result_ids({"country:Finland", "type:statement", "--limit", "1000"}),
+              result_ids({"country:fi", "type:statement", "--limit", "1000"}));
+}
+
+TEST_F(EndToEnd, LocationFindsAPlaceByAnyNameAndACountryByItsPlaces) {
+    index_corpus();
+    auto helsinki = hit_strings({"location:Helsinki", "type:statement", "--limit", "1000"});
+    ASSERT_FALSE(helsinki.empty());
+    std::set<std::string> helsinki_ids;
+    for (auto& hit : helsinki) {
+        EXPECT_EQ(hit["location"], "Helsinki") << hit["id"];
+        helsinki_ids.insert(hit["id"]);
+    }
+    auto finland = result_ids({"location:Finland", "--limit", "1000"});
+    std::set<std::string> finland_ids(finland.begin(), finland.end());
+    EXPECT_TRUE(std::includes(finland_ids.begin(), finland_ids.end(), helsinki_ids.begin(), helsinki_ids.end()))
+        << "location:Finland includes every statement made in Helsinki";
+
+    auto kyiv = result_ids({"location:Kyiv", "type:statement", "--limit", "1000"});
+    ASSERT_FALSE(kyiv.empty());
+    EXPECT_EQ(result_ids({"location:Kiev", "type:statement", "--limit", "1000"}), kyiv);
+}
+
+TEST_F(EndToEnd, StatementJsonHitHoldsTheDocumentedFields) {
+    index_corpus();
+    rapidjson::Document doc = search_json({"type:statement", "speaker:Kettunen", "location:Helsinki"});
+    ASSERT_TRUE(doc.IsObject());
+    EXPECT_EQ(doc["version"].GetInt(), 2);
+    ASSERT_GT(doc["results"].Size(), 0u);
+    for (const auto& hit : doc["results"].GetArray()) {
+        for (const char* field : {"type", "id", "date", "title", "snippet", "path", "article", "article_date",
+                                  "speaker", "role", "speaker_kind", "text", "quote", "cue", "location", "country",
+                                  "location_basis", "date_basis"})
+            EXPECT_TRUE(hit.HasMember(field) && hit[field].IsString()) << field;
+        EXPECT_STREQ(hit["type"].GetString(), "statement");
+        EXPECT_STREQ(hit["location"].GetString(), "Helsinki");
+        EXPECT_STREQ(hit["country"].GetString(), "FI");
+        EXPECT_TRUE(hit["rank"].IsUint());
+        EXPECT_TRUE(hit["direct"].IsBool());
+        EXPECT_TRUE(hit["highlights"].IsArray());
+        const std::string article = hit["article"].GetString();
+        EXPECT_TRUE(KETTUNEN_ARTICLES.count(article)) << article;
+        EXPECT_EQ(std::string(hit["id"].GetString()).rfind(article + "#", 0), 0u) << hit["id"].GetString();
+        // start and end locate the text in the article file.
+        ASSERT_TRUE(hit["start"].IsUint64() && hit["end"].IsUint64());
+        std::ifstream file(hit["path"].GetString(), std::ios::binary);
+        std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+        std::size_t start = hit["start"].GetUint64(), end = hit["end"].GetUint64();
+        ASSERT_LT(start, end);
+        ASSERT_LE(end, bytes.size());
+        EXPECT_EQ(bytes.substr(start, end - start), hit["text"].GetString());
+    }
+}
+
+TEST_F(EndToEnd, StatementTextOutputShowsSpeakerQuoteAndArticle) {
+    index_corpus();
+    CommandResult r = search({"type:statement", "speaker:Kettunen", "paper", "--limit", "1"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "1. 2025-03-26  Aino Kettunen")) << r.out;
+    EXPECT_TRUE(contains(r.out, "\n   “")) << "the statement, quoted: " << r.out;
+    EXPECT_TRUE(contains(r.out, "paper")) << r.out;
+    EXPECT_TRUE(contains(r.out, "\n   in: ")) << r.out;
+    EXPECT_TRUE(contains(r.out, "  [2025-03-26-brussels-security-guarantees-ukraine]\n")) << r.out;
+    EXPECT_FALSE(contains(r.out, "\033[")) << "no terminal escapes when stdout is not a TTY";
+}
+
+TEST_F(EndToEnd, NoStatementsIndexesArticlesOnly) {
+    CommandResult r = index({"--no-statements", CORPUS.string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "24 added")) << r.out;
+    EXPECT_TRUE(contains(r.out, ", no statements (--no-statements) in ")) << r.out;
+    EXPECT_EQ(term_count("XTYPE:statement"), 0u);
+    EXPECT_EQ(Xapian::Database(db_).get_doccount(), 24u);
+    EXPECT_EQ(search({"speaker:Kettunen"}).exit_code, 1);
+    // Without the option, the same archive gets its statements.
+    r = index({CORPUS.string()});
+    EXPECT_TRUE(contains(r.out, "0 added, 24 updated")) << r.out;
+    EXPECT_GT(statements_reported(r.out), 0) << r.out;
+    EXPECT_EQ(search({"speaker:Kettunen"}).exit_code, 0);
+}
+
+TEST_F(EndToEnd, ADatabaseOfSchemaVersionOneIsRefused) {
+    index_corpus();
+    {
+        Xapian::WritableDatabase db(db_);
+        db.set_metadata("saywho:schema-version", "1");
+        db.commit();
+    }
+    CommandResult r = index({CORPUS.string()});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_TRUE(contains(r.err, "schema version 1 but this saywho uses version 2")) << r.err;
+    EXPECT_TRUE(contains(r.err, "rebuild")) << r.err;
+}
+
+TEST_F(EndToEnd, SeedArticleGivesZelenskyysStatementsInHelsinki) {
+    fs::path seed = SHARED / "seed";
+    if (!fs::exists(seed)) GTEST_SKIP() << "../shared/seed is absent; skipping the seed statement test";
+    ASSERT_EQ(index({seed.string()}).exit_code, 0);
+    auto hits = hit_strings({"speaker:zelenskyy", "location:helsinki"});
+    ASSERT_FALSE(hits.empty());
+    for (auto& hit : hits) {
+        EXPECT_EQ(hit["speaker"], "Volodymyr Zelenskyy") << hit["id"];
+        EXPECT_EQ(hit["location"], "Helsinki") << hit["id"];
+        EXPECT_EQ(hit["article"], "2025-03-19-trump-ukraine-peace-talks");
+    }
+    // His words about the drones, by a word of the text and his name.
+    auto drones = hit_strings({"zelenskyy", "drones", "type:statement"});
+    ASSERT_EQ(drones.size(), 1u);
+    EXPECT_EQ(drones[0]["type"], "statement");
+    EXPECT_TRUE(contains(drones[0]["text"], "150 drones")) << drones[0]["text"];
 }
 
 TEST_F(EndToEnd, HelpTeachesUsage) {
     CommandResult r = run_command({INDEX, "--help"});
     EXPECT_EQ(r.exit_code, 0);
     EXPECT_TRUE(contains(r.out, "Examples:")) << r.out;
+    EXPECT_TRUE(contains(r.out, "--no-statements")) << r.out;
     r = run_command({SEARCH, "--help"});
     EXPECT_EQ(r.exit_code, 0);
     EXPECT_TRUE(contains(r.out, "date:2025-03-01..2025-03-31")) << r.out;
+    for (const char* field : {"speaker:", "location:", "country:", "role:", "quote:", "type:statement"})
+        EXPECT_TRUE(contains(r.out, field)) << field << " in " << r.out;
     EXPECT_EQ(run_command({INDEX}).exit_code, 2) << "no paths is a usage error";
 }
 

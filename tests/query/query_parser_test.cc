@@ -44,6 +44,35 @@ const ParseCase PARSE_CASES[] = {
     {"ceasefire date:2025-03-01..2025-03-31",
      "Query((Zceasefir@1 FILTER VALUE_RANGE 0 20250301 20250331))"},
     {"NOT drought", "Query((<alldocuments> AND_NOT Zdrought@1))"},
+    // Statements. Speaker names are folded: case and accents do not matter,
+    // and a surname alone is a key of its own.
+    {"speaker:Zelenskyy", "Query(0 * XSPEAKER:zelenskyy)"},
+    {"speaker:ZELENSKYY", "Query(0 * XSPEAKER:zelenskyy)"},
+    {"speaker:Zelenskyý", "Query(0 * XSPEAKER:zelenskyy)"},
+    {"speaker:\"Volodymyr Zelenskyy\"", "Query(0 * XSPEAKER:volodymyr zelenskyy)"},
+    {"speaker:kettunen speaker:zelenskyy", "Query(0 * (XSPEAKER:kettunen OR XSPEAKER:zelenskyy))"},
+    {"type:statement speaker:Kettunen", "Query(0 * (XSPEAKER:kettunen AND XTYPE:statement))"},
+    {"drones speaker:zelenskyy date:2025-03", "Query((Zdrone@1 FILTER (M202503 AND XSPEAKER:zelenskyy)))"},
+    {"role:President", "Query(0 * XROLE:president)"},
+    {"role:\"Foreign Minister\"", "Query(0 * XROLE:foreign minister)"},
+    {"quote:direct", "Query(0 * XQUOTE:direct)"},
+    {"quote:Mixed", "Query(0 * XQUOTE:mixed)"},
+    {"quote:none", "Query(0 * XQUOTE:none)"},
+    // location: goes through the gazetteer: another name of the place finds
+    // its canonical key, a country adds every statement made in it, and a
+    // name the gazetteer does not know is still a key.
+    {"location:Helsinki", "Query(0 * XLOC:helsinki)"},
+    {"location:Kiev", "Query(0 * XLOC:kyiv)"},
+    {"location:kyiv", "Query(0 * XLOC:kyiv)"},
+    {"location:\"São Paulo\"", "Query(0 * XLOC:sao paulo)"},
+    {"location:Finland", "Query(0 * (XLOC:finland OR XCOUNTRY:fi))"},
+    {"location:Nowhereville", "Query(0 * XLOC:nowhereville)"},
+    {"location:Helsinki type:statement", "Query(0 * (XLOC:helsinki AND XTYPE:statement))"},
+    {"country:FI", "Query(0 * XCOUNTRY:fi)"},
+    {"country:fi", "Query(0 * XCOUNTRY:fi)"},
+    {"country:Finland", "Query(0 * XCOUNTRY:fi)"},
+    {"drones country:UA date:2025-03-01..2025-03-31",
+     "Query((Zdrone@1 FILTER (VALUE_RANGE 0 20250301 20250331 AND XCOUNTRY:ua)))"},
 };
 
 struct RejectCase {
@@ -58,7 +87,10 @@ const RejectCase REJECT_CASES[] = {
     {"date:March", "'March'"},
     {"date:2025-03-31..2025-03-01", "ends before it begins"},
     {"date:..", "needs a start or an end"},
-    {"type:tweet", "unknown type 'tweet'"},
+    {"type:tweet", "unknown type 'tweet': expected type:article or type:statement"},
+    {"quote:partly", "unknown quote 'partly': expected quote:direct, quote:mixed or quote:none"},
+    {"country:Atlantis", "unknown country 'Atlantis'"},
+    {"country:XX", "unknown country 'XX'"},
     {"1..5", "only date:A..B ranges"},
     {"!!!", "nothing to search for"},
 };

@@ -83,6 +83,7 @@ class IndexRunTest : public ::testing::Test {
         options.db_path = db_path_;
         options.inputs = std::move(inputs);
         options.prune = prune;
+        options.statements = extract_statements_;
         observer_ = RecordingObserver();
         std::istringstream in(stdin_text);
         return run_index(options, observer_, in);
@@ -96,10 +97,18 @@ class IndexRunTest : public ::testing::Test {
         return db.term_exists(schema::article_id_term(id));
     }
 
+    /// The number of documents with @p term.
+    Xapian::doccount count(const std::string& term) const { return open_db().get_termfreq(term); }
+    /// The number of statement documents of the article @p id.
+    Xapian::doccount statements_of(const std::string& id) const {
+        return count(schema::statement_article_term(id));
+    }
+
     TempDir dir_;
     fs::path archive_;
     std::string db_path_;
     RecordingObserver observer_;
+    bool extract_statements_ = true;  ///< IndexOptions::statements for index()
 };
 
 TEST_F(IndexRunTest, IndexesThreeNewArticles) {
@@ -321,6 +330,116 @@ TEST_F(IndexRunTest, StoresTheAbsolutePathInTheData) {
     fs::path stored = data[schema::DATA_PATH].GetString();
     EXPECT_TRUE(stored.is_absolute()) << stored;
     EXPECT_TRUE(fs::equivalent(stored, archive_ / "one.txt")) << stored;
+}
+
+// --- Statements -------------------------------------------------------------
+
+// Articles whose statements the extractor finds without doubt: a named
+// speaker with a title, a speech verb and a dateline.
+const char KETTUNEN_BODY[] =
+    "HELSINKI, Finland (Saywho Wire) — Foreign Minister Aino Kettunen said on Wednesday that the talks "
+    "would continue.\n\n\"We will not wait for the next incident,\" Kettunen told reporters.";
+const char HOLMQVIST_BODY[] =
+    "OSLO, Norway (Saywho Wire) — Grid director Lars Holmqvist said on Wednesday that the cables were repaired.";
+
+TEST_F(IndexRunTest, EveryStatementBecomesADocumentOfItsArticle) {
+    write_article("kettunen.txt", "2025-03-19", "Talks", KETTUNEN_BODY);
+    IndexSummary summary = index_archive();
+    EXPECT_EQ(summary.added, 1u) << observer_.describe();
+    ASSERT_GE(summary.statements, 2u);
+    EXPECT_EQ(statements_of("kettunen"), summary.statements);
+    EXPECT_EQ(count(schema::type_term(schema::TYPE_STATEMENT)), summary.statements);
+    EXPECT_EQ(count(schema::type_term(schema::TYPE_ARTICLE)), 1u);
+    EXPECT_EQ(open_db().get_doccount(), 1u + summary.statements);
+    EXPECT_EQ(count(schema::statement_id_term("kettunen", 0)), 1u);
+    EXPECT_EQ(count("XSPEAKER:kettunen"), summary.statements);
+    EXPECT_EQ(count("XLOC:helsinki"), summary.statements);
+    EXPECT_EQ(count("XPERSON:kettunen"), 1u) << "the article names the person";
+    EXPECT_EQ(count("XPLACE:helsinki"), 1u) << "the article names the place";
+}
+
+TEST_F(IndexRunTest, AnUnchangedArticleKeepsItsStatements) {
+    write_article("kettunen.txt", "2025-03-19", "Talks", KETTUNEN_BODY);
+    const std::size_t first = index_archive().statements;
+    IndexSummary again = index_archive();
+    EXPECT_EQ(again.unchanged, 1u);
+    EXPECT_EQ(again.statements, 0u) << "nothing was extracted again";
+    EXPECT_EQ(statements_of("kettunen"), first);
+}
+
+TEST_F(IndexRunTest, AChangedBodyReplacesAllItsStatements) {
+    write_article("kettunen.txt", "2025-03-19", "Talks", KETTUNEN_BODY);
+    write_article("holmqvist.txt", "2025-03-19", "Cables", HOLMQVIST_BODY);
+    index_archive();
+    ASSERT_GE(statements_of("kettunen"), 2u);
+    const Xapian::doccount holmqvist = statements_of("holmqvist");
+    ASSERT_GE(holmqvist, 1u);
+
+    // Fewer statements, by someone else: none of the old ones may remain.
+    write_article("kettunen.txt", "2025-03-19", "Talks", HOLMQVIST_BODY);
+    IndexSummary summary = index_archive();
+    EXPECT_EQ(summary.updated, 1u);
+    EXPECT_EQ(summary.unchanged, 1u);
+    EXPECT_EQ(statements_of("kettunen"), summary.statements);
+    EXPECT_EQ(statements_of("kettunen"), holmqvist);
+    EXPECT_EQ(count("XSPEAKER:kettunen"), 0u);
+    EXPECT_EQ(statements_of("holmqvist"), holmqvist) << "the other article's statements are untouched";
+    EXPECT_EQ(open_db().get_doccount(), 2u + 2 * holmqvist);
+
+    // No statements at all.
+    write_article("kettunen.txt", "2025-03-19", "Talks", "The weather was mild.");
+    summary = index_archive();
+    EXPECT_EQ(summary.updated, 1u);
+    EXPECT_EQ(statements_of("kettunen"), 0u);
+    EXPECT_EQ(open_db().get_doccount(), 2u + holmqvist);
+}
+
+TEST_F(IndexRunTest, PruneRemovesTheStatementsOfADeletedFile) {
+    write_article("kettunen.txt", "2025-03-19", "Talks", KETTUNEN_BODY);
+    write_article("holmqvist.txt", "2025-03-19", "Cables", HOLMQVIST_BODY);
+    index_archive();
+    ASSERT_GT(statements_of("kettunen"), 0u);
+    const Xapian::doccount holmqvist = statements_of("holmqvist");
+    fs::remove(archive_ / "kettunen.txt");
+    IndexSummary summary = index_archive(/*prune=*/true);
+    EXPECT_EQ(summary.pruned, 1u);
+    EXPECT_EQ(statements_of("kettunen"), 0u);
+    EXPECT_EQ(count("XSPEAKER:kettunen"), 0u);
+    EXPECT_EQ(statements_of("holmqvist"), holmqvist);
+    EXPECT_EQ(open_db().get_doccount(), 1u + holmqvist);
+}
+
+TEST_F(IndexRunTest, NoStatementsIndexesArticlesOnlyAndSwitchingBackAddsThem) {
+    write_article("kettunen.txt", "2025-03-19", "Talks", KETTUNEN_BODY);
+    extract_statements_ = false;
+    IndexSummary summary = index_archive();
+    EXPECT_EQ(summary.added, 1u);
+    EXPECT_EQ(summary.statements, 0u);
+    EXPECT_EQ(count(schema::type_term(schema::TYPE_STATEMENT)), 0u);
+    EXPECT_EQ(count("XPERSON:kettunen"), 0u) << "no extraction at all";
+    EXPECT_EQ(open_db().get_doccount(), 1u);
+
+    // The article did not change, but what is indexed for it does.
+    extract_statements_ = true;
+    summary = index_archive();
+    EXPECT_EQ(summary.updated, 1u);
+    EXPECT_GE(summary.statements, 2u);
+    EXPECT_EQ(statements_of("kettunen"), summary.statements);
+
+    extract_statements_ = false;
+    summary = index_archive();
+    EXPECT_EQ(summary.updated, 1u);
+    EXPECT_EQ(statements_of("kettunen"), 0u) << "--no-statements removes what an earlier run extracted";
+}
+
+TEST_F(IndexRunTest, StatementsOfADuplicateIdAreThoseOfTheLaterArticle) {
+    write_file(dir_.path() / "a" / "same.txt", article_text("2025-03-19", "From a", KETTUNEN_BODY));
+    write_file(dir_.path() / "b" / "same.txt", article_text("2025-03-19", "From b", HOLMQVIST_BODY));
+    IndexSummary summary = index({dir_ / "a", dir_ / "b"});
+    EXPECT_EQ(count("XSPEAKER:kettunen"), 0u) << observer_.describe();
+    EXPECT_GE(count("XSPEAKER:holmqvist"), 1u);
+    EXPECT_EQ(open_db().get_doccount(), 1u + statements_of("same"));
+    EXPECT_GT(summary.statements, statements_of("same")) << "both were extracted; the first was replaced";
 }
 
 // --- Opening databases ------------------------------------------------------

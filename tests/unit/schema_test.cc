@@ -3,6 +3,7 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -103,6 +104,34 @@ TEST(SchemaTerms, SourceTermIsFolded) {
     EXPECT_NE(source_term("AP"), source_term("AFP"));
 }
 
+TEST(SchemaTerms, StatementIdAndArticleTerms) {
+    EXPECT_EQ(statement_id_term("2025-03-19-helsinki", 0), "Q2025-03-19-helsinki#0");
+    EXPECT_EQ(statement_id_term("2025-03-19-helsinki", 12), "Q2025-03-19-helsinki#12");
+    EXPECT_EQ(statement_article_term("2025-03-19-helsinki"), "XARTICLE:2025-03-19-helsinki");
+    EXPECT_LE(statement_article_term(std::string(400, 'a')).size(), MAX_SAFE_TERM_LENGTH);
+    EXPECT_LE(statement_id_term(std::string(400, 'a'), 3).size(), MAX_SAFE_TERM_LENGTH);
+}
+
+TEST(SchemaTerms, PersonKeysAreTheFoldedNameAndEachTailOfIt) {
+    EXPECT_EQ(person_keys("Volodymyr Zelenskyý"), (std::vector<std::string>{"volodymyr zelenskyy", "zelenskyy"}));
+    EXPECT_EQ(person_keys("Mariana Costa Ribeiro"),
+              (std::vector<std::string>{"mariana costa ribeiro", "costa ribeiro", "ribeiro"}));
+    EXPECT_EQ(person_keys("  KREMLIN "), std::vector<std::string>{"kremlin"});
+    EXPECT_EQ(person_keys("Anna-Kaisa  Rautio"), (std::vector<std::string>{"anna-kaisa rautio", "rautio"}));
+    EXPECT_TRUE(person_keys("").empty());
+    EXPECT_TRUE(person_keys("   ").empty());
+    EXPECT_EQ(person_terms(PREFIX_SPEAKER, "Aino Kettunen"),
+              (std::vector<std::string>{"XSPEAKER:aino kettunen", "XSPEAKER:kettunen"}));
+    EXPECT_EQ(person_terms(PREFIX_PERSON, "Aino Kettunen").front(), "XPERSON:aino kettunen");
+}
+
+TEST(SchemaTerms, FoldedAndCountryTerms) {
+    EXPECT_EQ(folded_term(PREFIX_LOCATION, "São Paulo"), "XLOC:sao paulo");
+    EXPECT_EQ(folded_term(PREFIX_ROLE, "Foreign  Minister"), "XROLE:foreign minister");
+    EXPECT_EQ(country_term("UA"), "XCOUNTRY:ua");
+    EXPECT_EQ(country_term("ua"), "XCOUNTRY:ua");
+}
+
 TEST(QueryFields, NamesAndPrefixesAreUniqueAndHelpIsNonEmpty) {
     std::set<std::string> names, prefixes;
     for (const auto& field : QUERY_FIELDS) {
@@ -142,6 +171,13 @@ TEST(QueryFields, PrefixesAreTheOmegaLetters) {
     EXPECT_STREQ(find_query_field("source")->prefix, "G");
     EXPECT_STREQ(find_query_field("date")->prefix, "D");
     EXPECT_TRUE(find_query_field("source")->folded);
+    EXPECT_STREQ(find_query_field("speaker")->prefix, "XSPEAKER:");
+    EXPECT_STREQ(find_query_field("role")->prefix, "XROLE:");
+    EXPECT_STREQ(find_query_field("location")->prefix, "XLOC:");
+    EXPECT_STREQ(find_query_field("country")->prefix, "XCOUNTRY:");
+    EXPECT_STREQ(find_query_field("quote")->prefix, "XQUOTE:");
+    EXPECT_EQ(find_query_field("location")->kind, FieldKind::PLACE);
+    EXPECT_EQ(find_query_field("country")->kind, FieldKind::COUNTRY);
 }
 
 // Slot numbers are stored in every database built: renumbering them silently
@@ -149,10 +185,14 @@ TEST(QueryFields, PrefixesAreTheOmegaLetters) {
 TEST(ValueSlots, ArePersistedNumbers) {
     EXPECT_EQ(static_cast<Xapian::valueno>(SLOT_DATE), 0u);
     EXPECT_EQ(static_cast<Xapian::valueno>(SLOT_CONTENT_HASH), 1u);
+    EXPECT_EQ(static_cast<Xapian::valueno>(SLOT_SPEAKER), 2u);
+    EXPECT_EQ(static_cast<Xapian::valueno>(SLOT_LOCATION), 3u);
+    EXPECT_EQ(static_cast<Xapian::valueno>(SLOT_COUNTRY), 4u);
 }
 
 TEST(SchemaVersion, MetadataKeysAndVersion) {
-    EXPECT_EQ(SCHEMA_VERSION, 1);
+    EXPECT_EQ(SCHEMA_VERSION, 2);
+    EXPECT_STREQ(FEATURES, "articles statements");
     EXPECT_STREQ(METADATA_SCHEMA_VERSION, "saywho:schema-version");
 }
 

@@ -1,0 +1,123 @@
+/** @file printers_test.cc  @brief Unit tests of the text and JSON printers for statement hits: layout, omitted parts, nulls. */
+#include "searcher/printers.h"
+
+#include <sstream>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+
+namespace saywho {
+namespace {
+
+Hit statement_hit() {
+    Hit hit;
+    hit.rank = 3;
+    hit.type = "statement";
+    hit.id = "2025-03-19-trump-ukraine-peace-talks#5";
+    hit.date = "2025-03-19";
+    hit.title = "Trump says Ukraine peace talks 'very much on track'";
+    hit.path = "/seed/2025-03-19-trump-ukraine-peace-talks.txt";
+    hit.snippet = "there were attacks from 150 drones overnight";
+    hit.highlights = {{28, 34}};
+    StatementDetails& st = hit.statement;
+    st.article_id = "2025-03-19-trump-ukraine-peace-talks";
+    st.article_date = "2025-03-19";
+    st.speaker = "Volodymyr Zelenskyy";
+    st.role = "President";
+    st.speaker_kind = "person";
+    st.text = hit.snippet;
+    st.start = 1365;
+    st.end = 1409;
+    st.quote = "mixed";
+    st.cue = "told";
+    st.location = "Helsinki";
+    st.country = "FI";
+    st.location_basis = "explicit";
+    st.date_basis = "article";
+    return hit;
+}
+
+std::string text_of(const Hit& hit, bool bold) {
+    ResultSet results;
+    results.hits = {hit};
+    results.estimate = 1;
+    results.exact = true;
+    std::ostringstream out;
+    print_text(out, results, bold);
+    return out.str();
+}
+
+TEST(PrintText, AStatementShowsSpeakerRolePlaceQuoteAndArticle) {
+    EXPECT_EQ(text_of(statement_hit(), false),
+              "3. 2025-03-19  Volodymyr Zelenskyy (President), Helsinki\n"
+              "   “there were attacks from 150 drones overnight”\n"
+              "   in: Trump says Ukraine peace talks 'very much on track'  [2025-03-19-trump-ukraine-peace-talks]\n"
+              "\n"
+              "results 1-1 of 1, by relevance\n");
+}
+
+TEST(PrintText, AnUnknownRoleOrPlaceIsLeftOut) {
+    Hit hit = statement_hit();
+    hit.statement.role.clear();
+    hit.statement.location.clear();
+    std::string out = text_of(hit, false);
+    EXPECT_EQ(out.substr(0, out.find('\n')), "3. 2025-03-19  Volodymyr Zelenskyy");
+    hit.statement.speaker.clear();
+    out = text_of(hit, false);
+    EXPECT_EQ(out.substr(0, out.find('\n')), "3. 2025-03-19  (unknown speaker)");
+}
+
+TEST(PrintText, QueryWordsAreBoldOnATerminalOnly) {
+    EXPECT_NE(text_of(statement_hit(), true).find("150 \033[1mdrones\033[0m overnight"), std::string::npos);
+    EXPECT_EQ(text_of(statement_hit(), false).find('\033'), std::string::npos);
+}
+
+TEST(PrintJson, AStatementHitCarriesEveryFieldAndNullsForTheUnknown) {
+    Hit hit = statement_hit();
+    hit.statement.role.clear();
+    ResultSet results;
+    results.hits = {hit};
+    std::ostringstream out;
+    print_json(out, results);
+    rapidjson::Document doc;
+    doc.Parse(out.str().c_str());
+    ASSERT_FALSE(doc.HasParseError()) << out.str();
+    EXPECT_EQ(doc["version"].GetInt(), 2);
+    const auto& h = doc["results"][0];
+    EXPECT_STREQ(h["type"].GetString(), "statement");
+    EXPECT_STREQ(h["id"].GetString(), "2025-03-19-trump-ukraine-peace-talks#5");
+    EXPECT_STREQ(h["article"].GetString(), "2025-03-19-trump-ukraine-peace-talks");
+    EXPECT_STREQ(h["article_date"].GetString(), "2025-03-19");
+    EXPECT_STREQ(h["speaker"].GetString(), "Volodymyr Zelenskyy");
+    EXPECT_TRUE(h["role"].IsNull());
+    EXPECT_STREQ(h["speaker_kind"].GetString(), "person");
+    EXPECT_STREQ(h["text"].GetString(), hit.statement.text.c_str());
+    EXPECT_EQ(h["start"].GetUint64(), 1365u);
+    EXPECT_EQ(h["end"].GetUint64(), 1409u);
+    EXPECT_FALSE(h["direct"].GetBool());
+    EXPECT_STREQ(h["quote"].GetString(), "mixed");
+    EXPECT_STREQ(h["cue"].GetString(), "told");
+    EXPECT_STREQ(h["location"].GetString(), "Helsinki");
+    EXPECT_STREQ(h["country"].GetString(), "FI");
+    EXPECT_STREQ(h["location_basis"].GetString(), "explicit");
+    EXPECT_STREQ(h["date_basis"].GetString(), "article");
+    EXPECT_EQ(h["highlights"][0][0].GetUint64(), 28u);
+}
+
+TEST(PrintJson, AnArticleHitHasNoStatementMembers) {
+    Hit hit = statement_hit();
+    hit.type = "article";
+    ResultSet results;
+    results.hits = {hit};
+    std::ostringstream out;
+    print_json(out, results);
+    rapidjson::Document doc;
+    doc.Parse(out.str().c_str());
+    ASSERT_FALSE(doc.HasParseError()) << out.str();
+    for (const char* member : {"article", "speaker", "text", "location", "quote"})
+        EXPECT_FALSE(doc["results"][0].HasMember(member)) << member;
+}
+
+}  // namespace
+}  // namespace saywho

@@ -1,0 +1,269 @@
+/** @file statement_document_test.cc  @brief Unit tests of DocumentBuilder::build_statement and the extraction terms of articles: terms, folded keys, values and data. */
+#include "indexer/document_builder.h"
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+#include <xapian.h>
+
+#include "common/schema.h"
+#include "searcher/query_parser.h"
+
+namespace saywho {
+namespace {
+
+Article helsinki_article() {
+    Article a;
+    a.id = "2025-03-19-helsinki";
+    a.date = *CivilDate::make(2025, 3, 19);
+    a.title = "Leaders meet in Helsinki";
+    a.body = "Zelenskyý told reporters there were attacks from 150 drones overnight.";
+    a.path = "/archive/2025-03-19-helsinki.txt";
+    return a;
+}
+
+/// A statement with every field set; the speaker's name carries an accent
+/// that the folded keys must remove.
+Statement drone_statement() {
+    Statement st;
+    st.speaker = "Volodymyr Zelenskyý";
+    st.role = "President";
+    st.speaker_kind = "person";
+    st.text = "there were attacks from 150 drones overnight";
+    st.start = 40;
+    st.end = 84;
+    st.direct = false;
+    st.quote = "mixed";
+    st.cue = "told";
+    st.location = "Kyiv";
+    st.country = "UA";
+    st.location_basis = "explicit";
+    st.date = *CivilDate::make(2025, 3, 18);
+    st.date_basis = "text";
+    return st;
+}
+
+std::set<std::string> all_terms(const Xapian::Document& doc) {
+    return std::set<std::string>(doc.termlist_begin(), doc.termlist_end());
+}
+
+rapidjson::Document parse_data(const Xapian::Document& doc) {
+    rapidjson::Document data;
+    std::string raw = doc.get_data();
+    data.Parse(raw.c_str(), raw.size());
+    EXPECT_FALSE(data.HasParseError()) << raw;
+    EXPECT_TRUE(data.IsObject()) << raw;
+    return data;
+}
+
+TEST(StatementDocument, HasItsIdArticleTypeAndDateTerms) {
+    DocumentBuilder builder;
+    Xapian::Document doc = builder.build_statement(helsinki_article(), drone_statement(), 2);
+    auto terms = all_terms(doc);
+    for (const char* term : {"Q2025-03-19-helsinki#2", "XARTICLE:2025-03-19-helsinki", "XTYPE:statement",
+                             "D20250318", "M202503", "Y2025"})
+        EXPECT_TRUE(terms.count(term)) << term;
+    // The statement's own day, not the article's; and never the article's
+    // id term, which would make id:ARTICLE find its statements too.
+    EXPECT_FALSE(terms.count("D20250319"));
+    EXPECT_FALSE(terms.count("Q2025-03-19-helsinki"));
+    EXPECT_FALSE(terms.count("XTYPE:article"));
+}
+
+TEST(StatementDocument, HasTheFoldedFilterTermsOfEveryField) {
+    DocumentBuilder builder;
+    auto terms = all_terms(builder.build_statement(helsinki_article(), drone_statement(), 0));
+    for (const char* term :
+         {"XSPEAKER:volodymyr zelenskyy", "XSPEAKER:zelenskyy", "XROLE:president", "XLOC:kyiv", "XCOUNTRY:ua",
+          "XLOCBASIS:explicit", "XQUOTE:mixed", "XDATEBASIS:text"})
+        EXPECT_TRUE(terms.count(term)) << term;
+    EXPECT_FALSE(terms.count("XSPEAKER:volodymyr")) << "a given name alone is not a key";
+}
+
+TEST(StatementDocument, IndexesItsWordsAndTheSpeakerAsFreeText) {
+    DocumentBuilder builder;
+    Statement st = drone_statement();
+    st.speaker = "Volodymyr Zelenskyy";
+    auto terms = all_terms(builder.build_statement(helsinki_article(), st, 0));
+    for (const char* term : {"drones", "Zdrone", "overnight", "zelenskyy", "volodymyr"})
+        EXPECT_TRUE(terms.count(term)) << term;
+    EXPECT_FALSE(terms.count("Sleaders")) << "the article's title is not a statement's text";
+}
+
+TEST(StatementDocument, StoresDateAndFacetValuesButNoContentHash) {
+    DocumentBuilder builder;
+    Xapian::Document doc = builder.build_statement(helsinki_article(), drone_statement(), 0);
+    EXPECT_EQ(doc.get_value(schema::SLOT_DATE), "20250318");
+    EXPECT_EQ(doc.get_value(schema::SLOT_SPEAKER), "Volodymyr Zelenskyý");
+    EXPECT_EQ(doc.get_value(schema::SLOT_LOCATION), "Kyiv");
+    EXPECT_EQ(doc.get_value(schema::SLOT_COUNTRY), "UA");
+    EXPECT_EQ(doc.get_value(schema::SLOT_CONTENT_HASH), "");
+}
+
+TEST(StatementDocument, DataHoldsEveryFieldAResultNeeds) {
+    DocumentBuilder builder;
+    Article article = helsinki_article();
+    Statement st = drone_statement();
+    rapidjson::Document data = parse_data(builder.build_statement(article, st, 3));
+    auto text = [&](const char* key) -> std::string {
+        if (!data.HasMember(key) || !data[key].IsString()) return "<missing " + std::string(key) + ">";
+        return data[key].GetString();
+    };
+    EXPECT_EQ(text(schema::DATA_TYPE), "statement");
+    EXPECT_EQ(text(schema::DATA_ID), "2025-03-19-helsinki#3");
+    EXPECT_EQ(text(schema::DATA_ARTICLE), article.id);
+    EXPECT_EQ(text(schema::DATA_TITLE), article.title);
+    EXPECT_EQ(text(schema::DATA_ARTICLE_DATE), "2025-03-19");
+    EXPECT_EQ(text(schema::DATA_PATH), article.path);
+    EXPECT_EQ(text(schema::DATA_SPEAKER), st.speaker);
+    EXPECT_EQ(text(schema::DATA_ROLE), "President");
+    EXPECT_EQ(text(schema::DATA_SPEAKER_KIND), "person");
+    EXPECT_EQ(text(schema::DATA_TEXT), st.text);
+    EXPECT_EQ(text(schema::DATA_QUOTE), "mixed");
+    EXPECT_EQ(text(schema::DATA_CUE), "told");
+    EXPECT_EQ(text(schema::DATA_LOCATION), "Kyiv");
+    EXPECT_EQ(text(schema::DATA_COUNTRY), "UA");
+    EXPECT_EQ(text(schema::DATA_LOCATION_BASIS), "explicit");
+    EXPECT_EQ(text(schema::DATA_DATE), "2025-03-18");
+    EXPECT_EQ(text(schema::DATA_DATE_BASIS), "text");
+    ASSERT_TRUE(data[schema::DATA_START].IsUint64());
+    EXPECT_EQ(data[schema::DATA_START].GetUint64(), 40u);
+    EXPECT_EQ(data[schema::DATA_END].GetUint64(), 84u);
+    ASSERT_TRUE(data[schema::DATA_DIRECT].IsBool());
+    EXPECT_FALSE(data[schema::DATA_DIRECT].GetBool());
+    EXPECT_FALSE(data.HasMember(schema::DATA_BODY)) << "statements do not repeat the article's body";
+    EXPECT_FALSE(data.HasMember(schema::DATA_LINE)) << "text files have no line";
+}
+
+TEST(StatementDocument, AnUnknownSpeakerOrPlaceGivesNoKeysAndNoValues) {
+    DocumentBuilder builder;
+    Statement st = drone_statement();
+    st.speaker.clear();
+    st.role.clear();
+    st.location.clear();
+    st.country.clear();
+    st.location_basis.clear();
+    Xapian::Document doc = builder.build_statement(helsinki_article(), st, 0);
+    for (const auto& term : all_terms(doc))
+        for (const char* prefix : {"XSPEAKER:", "XROLE:", "XLOC:", "XCOUNTRY:", "XLOCBASIS:"})
+            EXPECT_NE(term.rfind(prefix, 0), 0u) << term;
+    EXPECT_EQ(doc.get_value(schema::SLOT_SPEAKER), "");
+    EXPECT_EQ(doc.get_value(schema::SLOT_LOCATION), "");
+    EXPECT_EQ(doc.get_value(schema::SLOT_COUNTRY), "");
+}
+
+TEST(StatementDocument, InheritsTheSourceAndLineOfAJsonLinesArticle) {
+    DocumentBuilder builder;
+    Article article = helsinki_article();
+    article.source = "AP";
+    article.line = 7;
+    Xapian::Document doc = builder.build_statement(article, drone_statement(), 0);
+    EXPECT_TRUE(all_terms(doc).count("Gap"));
+    EXPECT_EQ(parse_data(doc)[schema::DATA_LINE].GetUint64(), 7u);
+}
+
+TEST(StatementDocument, AVeryLongArticleIdStillGivesAcceptableTerms) {
+    DocumentBuilder builder;
+    Article article = helsinki_article();
+    article.id = std::string(1000, 'x');
+    Xapian::Document doc = builder.build_statement(article, drone_statement(), 12);
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    EXPECT_NO_THROW(db.add_document(doc));
+    EXPECT_EQ(db.get_termfreq(schema::statement_article_term(article.id)), 1u);
+    EXPECT_EQ(db.get_termfreq(schema::statement_id_term(article.id, 12)), 1u);
+    EXPECT_EQ(db.get_termfreq(schema::statement_id_term(article.id, 1)), 0u) << "#1 and #12 stay apart";
+}
+
+/// The statement in a database, queried through the real query parser.
+class StatementSearch : public ::testing::Test {
+  protected:
+    StatementSearch() : db_(std::string(), Xapian::DB_BACKEND_INMEMORY) {
+        DocumentBuilder builder;
+        db_.add_document(builder.build_statement(helsinki_article(), drone_statement(), 0));
+        Statement other = drone_statement();
+        other.speaker = "Aino Kettunen";
+        other.role = "Foreign Minister";
+        other.location = "Helsinki";
+        other.country = "FI";
+        other.quote = "direct";
+        other.text = "we will not wait for the next incident";
+        db_.add_document(builder.build_statement(helsinki_article(), other, 1));
+    }
+
+    /// The ids of the statements @p query finds.
+    std::vector<std::string> ids(const std::string& query) {
+        SaywhoQueryParser parser(db_, MatchMode::ALL);
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(parser.parse(query));
+        std::vector<std::string> out;
+        Xapian::MSet mset = enquire.get_mset(0, 10);
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            rapidjson::Document data;
+            std::string raw = it.get_document().get_data();
+            data.Parse(raw.c_str(), raw.size());
+            out.push_back(data[schema::DATA_ID].GetString());
+        }
+        return out;
+    }
+
+    Xapian::WritableDatabase db_;
+};
+
+TEST_F(StatementSearch, ASpeakerIsFoundByFullNameOrSurnameInAnyCaseOrAccent) {
+    const std::vector<std::string> zelenskyy{"2025-03-19-helsinki#0"};
+    for (const char* query : {"speaker:zelenskyy", "speaker:ZELENSKYY", "speaker:Zelenskyý", "speaker:Zelenskyy",
+                              "speaker:\"Volodymyr Zelenskyy\"", "speaker:\"volodymyr zelenskyý\""})
+        EXPECT_EQ(ids(query), zelenskyy) << query;
+    EXPECT_EQ(ids("speaker:kettunen"), std::vector<std::string>{"2025-03-19-helsinki#1"});
+    EXPECT_TRUE(ids("speaker:volodymyr").empty());
+}
+
+TEST_F(StatementSearch, FieldsCombineWithWordsAndEachOther) {
+    EXPECT_EQ(ids("drones speaker:zelenskyy"), std::vector<std::string>{"2025-03-19-helsinki#0"});
+    EXPECT_TRUE(ids("drones speaker:kettunen").empty());
+    EXPECT_EQ(ids("role:\"foreign minister\""), std::vector<std::string>{"2025-03-19-helsinki#1"});
+    EXPECT_EQ(ids("quote:direct"), std::vector<std::string>{"2025-03-19-helsinki#1"});
+    EXPECT_EQ(ids("location:Kiev type:statement"), std::vector<std::string>{"2025-03-19-helsinki#0"});
+    EXPECT_EQ(ids("country:FI"), std::vector<std::string>{"2025-03-19-helsinki#1"});
+    EXPECT_EQ(ids("location:Finland"), std::vector<std::string>{"2025-03-19-helsinki#1"});
+    EXPECT_EQ(ids("date:2025-03-18 quote:mixed"), std::vector<std::string>{"2025-03-19-helsinki#0"});
+    EXPECT_TRUE(ids("date:2025-03-19 quote:mixed").empty()) << "the statement's day, not the article's";
+}
+
+TEST_F(StatementSearch, TheSpeakerNameIsFreeTextButNoPhraseSpansIntoIt) {
+    // "zelenskyý" is the indexed form of the speaker's last name.
+    EXPECT_EQ(ids("zelenskyý drones"), std::vector<std::string>{"2025-03-19-helsinki#0"});
+    EXPECT_TRUE(ids("\"overnight volodymyr\"").empty());
+    EXPECT_EQ(ids("\"150 drones overnight\""), std::vector<std::string>{"2025-03-19-helsinki#0"});
+}
+
+TEST(ArticleDocument, PeopleAndPlacesFromExtractionBecomeTerms) {
+    DocumentBuilder builder;
+    ArticleFacts facts;
+    facts.people = {"Aino Kettunen", "Volodymyr Zelenskyý"};
+    facts.places = {PlaceMention{"Helsinki", "FI", 658225}, PlaceMention{"São Paulo", "BR", 3448439}};
+    auto terms = all_terms(builder.build_article(helsinki_article(), "h", facts));
+    for (const char* term : {"XPERSON:aino kettunen", "XPERSON:kettunen", "XPERSON:volodymyr zelenskyy",
+                             "XPERSON:zelenskyy", "XPLACE:helsinki", "XPLACE:sao paulo", "XCOUNTRY:fi", "XCOUNTRY:br"})
+        EXPECT_TRUE(terms.count(term)) << term;
+    for (const auto& term : terms) EXPECT_NE(term.rfind("XSPEAKER:", 0), 0u) << "an article speaks for nobody";
+}
+
+TEST(ArticleDocument, WithoutFactsAnArticleHasNoPersonOrPlaceTerms) {
+    DocumentBuilder builder;
+    for (const auto& term : all_terms(builder.build_article(helsinki_article(), "h")))
+        for (const char* prefix : {"XPERSON:", "XPLACE:", "XCOUNTRY:"}) EXPECT_NE(term.rfind(prefix, 0), 0u) << term;
+}
+
+TEST(ArticleContentHash, DependsOnWhetherStatementsAreExtracted) {
+    // Otherwise a database built with --no-statements would never get its
+    // statements: every article would be skipped as unchanged.
+    EXPECT_NE(article_content_hash(helsinki_article(), true), article_content_hash(helsinki_article(), false));
+    EXPECT_EQ(article_content_hash(helsinki_article()), article_content_hash(helsinki_article(), true));
+}
+
+}  // namespace
+}  // namespace saywho
