@@ -1033,11 +1033,15 @@ void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attr
     for (std::size_t n = 0; n < attributions.size(); ++n) {
         Attribution& a = attributions[n];
         std::size_t lo = n == 0 ? s.first : (attributions[n - 1].attr_last == NONE ? s.first : attributions[n - 1].attr_last + 1);
+        if (lo > s.last) lo = s.last;
         std::size_t hi = n + 1 < attributions.size()
                              ? (attributions[n + 1].speaker.first != NONE && !attributions[n + 1].speaker_after
                                     ? attributions[n + 1].speaker.first - 1
                                     : attributions[n + 1].cue_first - 1)
                              : s.last;
+        // A next speaker that starts before this cue (overlapping phrases)
+        // must not push the bound before it.
+        if (hi == NONE || hi < a.cue_last || hi > s.last) hi = s.last;
         // "Rapidão said that it disagreed with ...": an attribution that opens
         // this one's "that" clause is part of its content, not a boundary.
         if (n + 1 < attributions.size()) {

@@ -1,0 +1,154 @@
+/** @file extract_test.cc
+ *  @brief Statement extraction on short hand-written articles, one pattern per test.
+ */
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "common/archive_reader.h"
+#include "common/extract.h"
+
+namespace saywho {
+namespace {
+
+/// The statements of an article with @p body, dated @p date.
+std::vector<Statement> extract(const std::string& body, const std::string& date = "2025-03-19") {
+    ParseResult parsed = parse_text_article("t.txt", "t", "date " + date + " Title\n\n" + body + "\n", ReaderOptions{});
+    EXPECT_TRUE(parsed.article.has_value());
+    return parsed.article ? extract_statements(*parsed.article) : std::vector<Statement>{};
+}
+
+const Statement* holding(const std::vector<Statement>& statements, const std::string& words) {
+    for (const auto& st : statements)
+        if (st.text.find(words) != std::string::npos) return &st;
+    return nullptr;
+}
+
+TEST(Extract, DirectQuoteBeforeSaidWithFullNameAndTitle) {
+    auto st = extract("\"We will rebuild every substation,\" Energy Minister Lars Holmqvist said.");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_EQ(st[0].speaker, "Lars Holmqvist");
+    EXPECT_EQ(st[0].role, "Energy Minister");
+    EXPECT_TRUE(st[0].direct);
+    EXPECT_EQ(st[0].text, "We will rebuild every substation");
+    EXPECT_EQ(st[0].cue, "said");
+}
+
+TEST(Extract, CurlyQuotesAndInvertedSaid) {
+    auto st = extract("\u201CThe harvest is lost,\u201D said Wanjiru Kamau.");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_EQ(st[0].speaker, "Wanjiru Kamau");
+}
+
+TEST(Extract, InterruptedQuoteGivesBothHalvesToTheSpeaker) {
+    auto st = extract("Aino Kettunen spoke first.\n\n\"We will not wait,\" she said, \"because the cables are exposed.\"");
+    const Statement* first = holding(st, "We will not wait");
+    const Statement* second = holding(st, "because the cables are exposed");
+    ASSERT_NE(first, nullptr);
+    ASSERT_NE(second, nullptr);
+    EXPECT_EQ(first->speaker, "Aino Kettunen");
+    EXPECT_EQ(second->speaker, "Aino Kettunen");
+}
+
+TEST(Extract, QuoteRunningOverParagraphs) {
+    auto st = extract("\u201CThe first paragraph of the quote runs on.\n\n\u201CAnd it ends here,\u201D said Tomasz Wroblewski.");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_NE(st[0].text.find("first paragraph"), std::string::npos);
+    EXPECT_NE(st[0].text.find("ends here"), std::string::npos);
+}
+
+TEST(Extract, ReportedSpeechWithThatAndPronounResolution) {
+    auto st = extract("Finnish Foreign Minister Aino Kettunen arrived on Monday. She said that the talks would resume in May.");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_EQ(st[0].speaker, "Aino Kettunen");
+    EXPECT_EQ(st[0].text, "the talks would resume in May.");
+    EXPECT_FALSE(st[0].direct);
+    EXPECT_EQ(st[0].quote, "none");
+}
+
+TEST(Extract, AccordingTo) {
+    auto st = extract("The ceasefire held overnight, according to Swiss envoy Beat Imhof.");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_EQ(st[0].speaker, "Beat Imhof");
+    EXPECT_EQ(st[0].cue, "according to");
+}
+
+TEST(Extract, ToldANewsConferenceInAPlaceIsExplicit) {
+    auto st = extract("Oksana Hrytsenko told a news conference in Geneva that the text was acceptable.");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_EQ(st[0].location, "Geneva");
+    EXPECT_EQ(st[0].country, "CH");
+    EXPECT_EQ(st[0].location_basis, "explicit");
+}
+
+TEST(Extract, DatelinePlaceAndKievAlternateName) {
+    auto st = extract("KIEV, March 19 (Saywho Wire) - Oksana Hrytsenko said the grid had been repaired.");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_EQ(st[0].location, "Kyiv");
+    EXPECT_EQ(st[0].location_basis, "dateline");
+}
+
+TEST(Extract, WeekdayAndYesterdayResolveAgainstTheArticleDate) {
+    // 2025-03-19 was a Wednesday.
+    auto st = extract("Beat Imhof said Tuesday that the talks had stalled. Lars Holmqvist said yesterday that repairs were done.");
+    const Statement* tuesday = holding(st, "talks had stalled");
+    const Statement* yesterday = holding(st, "repairs were done");
+    ASSERT_NE(tuesday, nullptr);
+    ASSERT_NE(yesterday, nullptr);
+    EXPECT_EQ(tuesday->date.iso(), "2025-03-18");
+    EXPECT_EQ(tuesday->date_basis, "text");
+    EXPECT_EQ(yesterday->date.iso(), "2025-03-18");
+}
+
+TEST(Extract, DayInsideTheQuoteDoesNotDateTheStatement) {
+    auto st = extract("\"We met on Monday and agreed nothing,\" Beat Imhof said.");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_EQ(st[0].date.iso(), "2025-03-19");
+    EXPECT_EQ(st[0].date_basis, "article");
+}
+
+TEST(Extract, OrganisationSpeakerWithoutThe) {
+    auto st = extract("The Kremlin said it had identified \"a number of issues\" with the plan.");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_EQ(st[0].speaker, "Kremlin");
+    EXPECT_EQ(st[0].speaker_kind, "organization");
+    EXPECT_EQ(st[0].quote, "mixed");
+}
+
+TEST(Extract, BeliefsAndCallsAreNotStatements) {
+    EXPECT_TRUE(extract("Kettunen believes the plan will work.").empty());
+    EXPECT_TRUE(extract("Hours after a call Tuesday between the two leaders, the markets rose.").empty());
+}
+
+TEST(Extract, OffsetsPointIntoTheFile) {
+    const std::string body = "\"Prices will fall,\" said Wanjiru Kamau.";
+    ParseResult parsed = parse_text_article("t.txt", "t", "date 2025-03-19 T\n\n" + body + "\n", ReaderOptions{});
+    ASSERT_TRUE(parsed.article);
+    auto st = extract_statements(*parsed.article);
+    ASSERT_EQ(st.size(), 1u);
+    const std::string file = "date 2025-03-19 T\n\n" + body + "\n";
+    EXPECT_EQ(file.substr(st[0].start, st[0].end - st[0].start), st[0].text);
+}
+
+// Regression: a later cue whose speaker phrase began before an earlier cue
+// ("OSLO ... said ..., called \"...\"") pushed a token bound below zero and
+// read past the token array (found by AddressSanitizer on Reuters-21578).
+TEST(ExtractRegression, LaterSpeakerStartingBeforeAnEarlierCueStaysInBounds) {
+    auto st = extract(
+        "OSLO, May 2 - Nordic Rail said it is launching a cheap weekend ticket, called \"Fjord Hopper,\" for "
+        "travellers who book late.");
+    const Statement* said = holding(st, "launching a cheap weekend ticket");
+    ASSERT_NE(said, nullptr);
+    EXPECT_EQ(said->speaker, "Nordic Rail");
+}
+
+TEST(ExtractRegression, UnbalancedAndNestedQuoteMarksDoNotCrash) {
+    std::string body;
+    for (int i = 0; i < 2000; ++i) body += i % 3 ? "\"" : "\u201C word ";
+    auto st = extract(body + " he said.");
+    for (const auto& s : st) EXPECT_LE(s.start, s.end);
+}
+
+}  // namespace
+}  // namespace saywho
