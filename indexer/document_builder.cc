@@ -114,6 +114,9 @@ Xapian::Document DocumentBuilder::build_article(const Article& article, const st
     if (!article.url.empty()) data.put(schema::DATA_URL, article.url);
     data.put(schema::DATA_BODY, article.body);
     doc.set_data(data.finish());
+    // Let go of the document: it may be handed to another thread, and
+    // Xapian's reference counts are not atomic.
+    term_generator_.set_document(Xapian::Document());
     return doc;
 }
 
@@ -172,6 +175,9 @@ Xapian::Document DocumentBuilder::build_statement(const Article& article, const 
     data.put(schema::DATA_DATE, statement.date.iso());
     data.put(schema::DATA_DATE_BASIS, statement.date_basis);
     doc.set_data(data.finish());
+    // Let go of the document: it may be handed to another thread, and
+    // Xapian's reference counts are not atomic.
+    term_generator_.set_document(Xapian::Document());
     return doc;
 }
 
