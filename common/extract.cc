@@ -506,6 +506,7 @@ class Extractor {
     std::optional<SpeakerPhrase> speaker_before(std::size_t cue, std::size_t sentence_first) const;
     std::optional<SpeakerPhrase> speaker_after(std::size_t cue, std::size_t sentence_last) const;
     void find_attributions(const Sentence& s, std::vector<Attribution>& out) const;
+    void find_quote_attributions(const Sentence& s, std::vector<Attribution>& out) const;
     void choose_content(const Sentence& s, std::vector<Attribution>& attributions) const;
 
     void register_mentions();
@@ -1027,6 +1028,78 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
         out.push_back(a);
         if (a.speaker_after) i = a.speaker.last;
     }
+}
+
+/// A verb form as it follows a speaker: "posted", "reads", "put".
+bool looks_like_verb(const std::string& w) {
+    if (w.size() < 3 || is_function_word(w) || is_determiner(w)) return false;
+    return ends_with(w, "ed") || ends_with(w, "es") || (ends_with(w, "s") && !ends_with(w, "ss")) ||
+           in_list(w, {"put", "wrote", "said", "told", "spoke", "went"});
+}
+
+void Extractor::find_quote_attributions(const Sentence& s, std::vector<Attribution>& out) const {
+    // Quotations no cue has claimed, next to "NP verb": "\"...,\" the suit
+    // reads", "As Amar put it, \"...\"", "Dorsey posted: \"...\"". The
+    // quotation itself is the evidence of speech, so any verb will do.
+    auto claimed = [&](std::size_t first, std::size_t last) {
+        for (const auto& a : out)
+            if (a.content_first != NONE && a.content_first <= last && first <= a.content_last) return true;
+        return false;
+    };
+    for (std::size_t i = s.first; i <= s.last; ++i) {
+        if (tokens_[i].kind != TokenKind::QUOTE || !tokens_[i].opening || i + 1 > s.last) continue;
+        std::size_t q = tokens_[i + 1].quote;
+        if (q == NONE) continue;
+        const Quotation& quote = quotes_[q];
+        if (quote.first_token == NONE || quote.last_token == NONE || quote.last_token > s.last) continue;
+        std::size_t words = 0;
+        for (std::size_t k = quote.first_token; k <= quote.last_token; ++k)
+            if (tokens_[k].kind == TokenKind::WORD) ++words;
+        if (words < 4 || claimed(quote.first_token, quote.last_token)) {
+            i = quote.last_token;
+            continue;
+        }
+        Attribution a;
+        // After the quotation: [,] NP verb.
+        std::size_t k = quote.close_token == NONE ? NONE : quote.close_token + 1;
+        if (k != NONE && k <= s.last && is_punct(k, ",")) ++k;
+        if (k != NONE && k <= s.last && is_word(k) && tokens_[k].quote == NONE) {
+            std::size_t v = k;
+            while (v <= s.last && v - k < 6 && (np_word(v) || is_pronoun(tokens_[v].lower)) &&
+                   !looks_like_verb(tokens_[v].lower))
+                ++v;
+            if (v > k && v <= s.last && is_word(v) && looks_like_verb(tokens_[v].lower)) {
+                if (auto who = read_phrase(k, v - 1)) {
+                    a.speaker = *who;
+                    a.cue_first = a.cue_last = v;
+                }
+            }
+        }
+        // Before it: NP verb [up to six words] (":" | ",") "quotation".
+        if (a.cue_first == NONE && i > s.first && (is_punct(i - 1, ":") || is_punct(i - 1, ","))) {
+            for (std::size_t v = i - 1; v-- > s.first && i - 1 - v <= 7;) {
+                if (!is_word(v) || tokens_[v].quote != NONE) break;
+                if (!looks_like_verb(tokens_[v].lower)) continue;
+                if (auto who = speaker_before(v, s.first)) {
+                    a.speaker = *who;
+                    a.cue_first = a.cue_last = v;
+                }
+                break;
+            }
+        }
+        if (a.cue_first != NONE) {
+            a.cue_text = tokens_[a.cue_first].lower;
+            a.content_first = quote.first_token;
+            a.content_last = quote.last_token;
+            a.window_last = s.last;
+            a.attr_first = std::min(a.cue_first, a.speaker.first == NONE ? a.cue_first : a.speaker.first);
+            a.attr_last = std::max(a.cue_last, a.speaker.last == NONE ? a.cue_last : a.speaker.last);
+            out.push_back(a);
+        }
+        i = quote.last_token;
+    }
+    std::sort(out.begin(), out.end(),
+              [](const Attribution& x, const Attribution& y) { return x.content_first < y.content_first; });
 }
 
 void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attributions) const {
@@ -1610,6 +1683,7 @@ std::vector<Statement> Extractor::run() {
         std::vector<Attribution> attributions;
         find_attributions(s, attributions);
         choose_content(s, attributions);
+        find_quote_attributions(s, attributions);
         for (std::size_t n = 0; n < attributions.size(); ++n) {
             if (attributions[n].second_first == NONE) continue;
             Attribution second = attributions[n];
