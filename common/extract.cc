@@ -1018,13 +1018,15 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
                     k = q;
                     break;
                 }
-                if (!naming && tokens_[q].lower == "that"sv && tokens_[q].quote == NONE) {
+                if (!naming && tokens_[q].quote == NONE &&
+                    (tokens_[q].lower == "that"sv || in_list(tokens_[q].lower, {"whether", "why", "how"}))) {
                     k = q;
                     break;
                 }
                 if (tokens_[q].kind == TokenKind::PUNCT && !np_word(q)) break;
             }
             bool quote_after = k <= s.last && (tokens_[k].lower == "that"sv || tokens_[k].kind == TokenKind::QUOTE ||
+                                               (!naming && in_list(tokens_[k].lower, {"whether", "why", "how"})) ||
                                                is_punct(k, ":") ||
                                                (is_punct(k, ",") && k + 1 <= s.last &&
                                                 tokens_[k + 1].kind == TokenKind::QUOTE));
@@ -1176,16 +1178,26 @@ void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attr
                 break;
             }
             // "asked Richards what impact ...", "asked whether": the question is the content.
-            if (told) {
-                for (std::size_t q = scan; q < probe; ++q)
-                    if (in_list(tokens_[q].lower, {"whether", "if", "what", "why", "how", "when", "who", "where"}) &&
-                        q > scan) {
-                        probe = q;
+            // "explained to CBS why Merkel was selected": a question word ends
+            // the modifiers after any cue.
+            for (std::size_t q = scan + 1; q < probe; ++q)
+                if (in_list(tokens_[q].lower, {"whether", "why", "how"}) ||
+                    (told && in_list(tokens_[q].lower, {"if", "what", "when", "who", "where"}))) {
+                    probe = q;
+                    break;
+                }
+            // "urged Clinton to make a decision": the object and its infinitive.
+            if (told && in_list(a.cue_text, {"urged", "urges", "urging", "asked", "asks", "asking", "warned", "told"})) {
+                for (std::size_t q = scan + 1; q < probe && q <= scan + 4; ++q)
+                    if (tokens_[q].lower == "to"sv && q + 1 <= hi && is_word(q + 1) && !tokens_[q + 1].cap) {
+                        probe = scan;  // content from the object on
                         break;
                     }
             }
-            bool wh = told && probe <= hi && probe > scan &&
-                      in_list(tokens_[probe].lower, {"whether", "if", "what", "why", "how", "when", "who", "where"});
+            bool wh = probe <= hi && (probe > scan || (told && probe == scan && skipped_words == 0)) &&
+                      (in_list(tokens_[probe].lower, {"whether", "why", "how"}) ||
+                       (told && in_list(tokens_[probe].lower, {"if", "what", "when", "who", "where"})) ||
+                       (told && probe == scan));
             if (wh) {
                 scan = probe;
                 skipped_words = 0;  // content starts at the wh-word itself
