@@ -961,6 +961,14 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
                                              tokens_[i - 1].kind == TokenKind::QUOTE || is_punct(i - 1, ","));
             if (!verb_like) continue;
         }
+        // "Editor's note": after a possessive the word is a noun.
+        if (i > s.first && (ends_with(tokens_[i - 1].lower, "'s") || ends_with(tokens_[i - 1].lower, "\u2019s")) &&
+            t.lower == *lemma)
+            continue;
+        // "promised to take bold action": an intention, not a statement.
+        if (in_list(*lemma, {"promise", "vow", "pledge", "threaten", "swear", "agree", "decline", "refuse"}) &&
+            i + 1 <= s.last && tokens_[i + 1].lower == "to"sv)
+            continue;
         // "the said agreement" and nouns such as "a statement" are not cues.
         if (i > s.first && in_list(tokens_[i - 1].lower, {"the", "a", "an", "this", "that", "his", "her", "their"}))
             continue;
