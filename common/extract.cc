@@ -844,6 +844,26 @@ std::optional<SpeakerPhrase> Extractor::speaker_before(std::size_t cue, std::siz
             if (tokens_[d - 1].cap || is_function_word(w) || lex_.speech_verb_lemma(w)) break;
         }
     }
+    if (!phrase && in_list(tokens_[cue].lower, {"say", "says", "said"}) && cue + 1 < tokens_.size() &&
+        (is_word(cue + 1) || is_punct(cue + 1, ",")) && tokens_[cue + 1].lower != "to"sv) {
+        // "local party leaders say the mogul ...", "three-fourths say ...":
+        // with say and a clause, whoever stands before the verb is the source.
+        std::size_t f = last;
+        while (f > sentence_first && last - f < 5 && is_word(f - 1) && tokens_[f - 1].quote == NONE &&
+               !in_list(tokens_[f - 1].lower, {"where", "who", "which", "that", "and", "but", "while", "because",
+                                               "if", "when", "as", "than", "what", "how", "why"}))
+            --f;
+        bool starts_clause = f == sentence_first || !is_word(f - 1) ||
+                             in_list(tokens_[f - 1].lower, {"where", "and", "but", "while", "because", "as"});
+        if (starts_clause && !is_function_word(tokens_[f].lower) && !lex_.speech_verb_lemma(tokens_[last].lower)) {
+            SpeakerPhrase group;
+            group.kind = SpeakerKind::NOMINAL;
+            group.first = f;
+            group.last = last;
+            group.nominal = text_of(f, last);
+            phrase = group;
+        }
+    }
     if (!phrase) return std::nullopt;
     // "Zelenskyy, who had earlier voiced support for the proposal, told ...":
     // when the phrase is a relative clause's tail, take the antecedent.
