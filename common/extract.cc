@@ -1062,7 +1062,15 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
             bool quote_before = b > s.first && (tokens_[b - 1].kind == TokenKind::QUOTE ||
                                                 (b > s.first + 1 && is_punct(b - 1, ",") &&
                                                  tokens_[b - 2].kind == TokenKind::QUOTE));
-            if (!quote_after && !quote_before) continue;
+            // "..., The Hill reported." and "CNN reported at least six ...": a
+            // named source closing the sentence after a comma, or a named
+            // source that reports.
+            std::size_t after_cue = a.speaker_after ? a.speaker.last + 1 : i + 1;
+            bool closes_sentence = after_cue > s.last || is_punct(after_cue, ".");
+            bool named = a.speaker.kind == SpeakerKind::PERSON;
+            bool end_attribution = !extra && named && closes_sentence && b > s.first && is_punct(b - 1, ",");
+            bool named_report = named && *lemma == "report" && !a.speaker_after;
+            if (!quote_after && !quote_before && !end_attribution && !named_report) continue;
         }
         out.push_back(a);
         if (a.speaker_after) i = a.speaker.last;
