@@ -494,6 +494,7 @@ class Extractor {
         /// "\"Q1,\" she said, \"Q2.\"": the quotation after the cue, when the
         /// one before it is the main content.
         std::size_t second_first = NONE, second_last = NONE;
+        bool preset = false;  ///< content already decided where the cue was found
         std::size_t window_last = NONE;  ///< last token this attribution may look at (before the next one)
         std::string cue_text;
     };
@@ -933,6 +934,39 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
             i = who->last;
             continue;
         }
+        if (t.lower == "asked"sv && (i == s.first || (i == s.first + 1 && tokens_[s.first].lower == "when"sv)) &&
+            i + 1 <= s.last) {
+            // "Asked whether she had practised, Melania Trump said ...": the
+            // question is a statement of its own, by an asker the text does
+            // not name; it runs to the comma.
+            std::size_t from = i + 1;
+            if (tokens_[from].lower == "by"sv) {
+                while (from <= s.last && !in_list(tokens_[from].lower, {"whether", "if", "what", "why", "how", "who",
+                                                                        "when", "where", "about", "whom"}) &&
+                       !is_punct(from, ","))
+                    ++from;
+            }
+            if (from <= s.last && in_list(tokens_[from].lower, {"whether", "if", "what", "why", "how", "who", "when",
+                                                                 "where", "about", "whom"})) {
+                std::size_t to = from;
+                while (to + 1 <= s.last && !is_punct(to + 1, ",") && tokens_[to + 1].kind != TokenKind::QUOTE) ++to;
+                if (to > from + 1) {
+                    a.cue_first = a.cue_last = i;
+                    a.cue_text = "asked";
+                    a.speaker.kind = SpeakerKind::NOMINAL;
+                    a.speaker.first = a.speaker.last = NONE;
+                    a.content_first = from;
+                    a.content_last = to;
+                    a.attr_first = i;
+                    a.attr_last = to;
+                    a.window_last = to;
+                    a.preset = true;
+                    out.push_back(a);
+                    i = to;
+                    continue;
+                }
+            }
+        }
         auto lemma = lex_.speech_verb_lemma(t.lower);
         // Verbs of voice the lexicon lacks; like weak verbs they count only
         // next to a quotation: "\"Mexico!\" the audience screamed back".
@@ -1145,6 +1179,7 @@ void Extractor::find_quote_attributions(const Sentence& s, std::vector<Attributi
 void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attributions) const {
     for (std::size_t n = 0; n < attributions.size(); ++n) {
         Attribution& a = attributions[n];
+        if (a.preset) continue;
         std::size_t lo = n == 0 ? s.first : (attributions[n - 1].attr_last == NONE ? s.first : attributions[n - 1].attr_last + 1);
         if (lo > s.last) lo = s.last;
         std::size_t hi = n + 1 < attributions.size()
@@ -1546,6 +1581,7 @@ std::size_t Extractor::resolve(const SpeakerPhrase& p, std::size_t cue_token) {
             return best;
         }
         case SpeakerKind::NOMINAL: {
+            if (p.first == NONE || p.last == NONE) return NONE;  // an asker the text does not name
             if (!p.role.empty()) {
                 // "the president", "the deputy minister": the latest person whose
                 // role holds every word of it.
