@@ -1765,8 +1765,65 @@ std::vector<Statement> Extractor::run() {
     };
     std::vector<Pending> pending;
 
+    std::size_t transcript_paragraph = NONE;  // paragraph taken whole by a "NAME: ..." line
     for (std::size_t si = 0; si < sentences_.size(); ++si) {
         const Sentence& s = sentences_[si];
+        const std::size_t this_paragraph = tokens_[s.first].paragraph;
+        if (this_paragraph == transcript_paragraph) continue;
+        if (s.first == 0 || tokens_[s.first - 1].paragraph != this_paragraph) {
+            // "JAKE TAPPER: Donald Trump released a video ...", "Q: ...": a
+            // transcript line; its paragraph is one statement by that name.
+            std::size_t colon = s.first;
+            while (colon <= s.last && colon - s.first < 5 && is_word(colon) && tokens_[colon].cap) ++colon;
+            std::size_t para_last = s.last;
+            for (std::size_t k = s.last; k < tokens_.size() && tokens_[k].paragraph == this_paragraph; ++k) para_last = k;
+            std::size_t words_after = 0;
+            for (std::size_t k = colon + 1; k <= para_last && k < tokens_.size(); ++k)
+                if (tokens_[k].kind == TokenKind::WORD) ++words_after;
+            bool shape = colon > s.first && colon <= s.last && is_punct(colon, ":") && words_after >= 3;
+            if (shape) {
+                std::vector<std::string> words;
+                for (std::size_t k = s.first; k < colon; ++k) words.push_back(token_text(body_, tokens_[k]));
+                const std::string first = tokens_[s.first].lower;
+                bool q_or_a = words.size() == 1 && (first == "q"sv || first == "a"sv);
+                bool all_caps = true;
+                for (std::size_t k = s.first; k < colon; ++k) all_caps = all_caps && tokens_[k].all_caps;
+                auto given = lex_.given_name(words.front());
+                bool known = words.size() == 1 && entity_for_name(words, "", s.first, false) != NONE;
+                bool header = in_list(first, {"update", "note", "editor", "related", "photo", "source", "read",
+                                              "watch", "correction", "disclosure", "video", "warning", "caption"}) ||
+                              is_weekday(first) || month_index(first) || is_function_word(first);
+                if (!header && (q_or_a || (all_caps && words.size() >= 2) || known ||
+                                (words.size() >= 2 && given && !given->weak))) {
+                    std::size_t cf = colon + 1;
+                    while (cf < para_last && tokens_[cf].kind != TokenKind::WORD) ++cf;
+                    std::size_t cl = para_last;
+                    while (cl > cf && tokens_[cl].kind != TokenKind::WORD) --cl;
+                    Statement st;
+                    std::size_t end_byte = tokens_[cl].end;
+                    if (cl + 1 <= para_last && tokens_[cl + 1].kind == TokenKind::PUNCT) end_byte = tokens_[cl + 1].end;
+                    st.text = body_.substr(tokens_[cf].start, end_byte - tokens_[cf].start);
+                    st.start = article_.body_offset + tokens_[cf].start;
+                    st.end = article_.body_offset + end_byte;
+                    st.direct = true;  // a transcript gives the words as spoken
+                    st.quote = "direct";
+                    st.cue = ":";
+                    std::size_t entity = q_or_a ? NONE : entity_for_name(words, "", s.first, true);
+                    if (entity != NONE) {
+                        st.speaker = entities_[entity].name;
+                        st.role = entities_[entity].role;
+                        st.speaker_kind = entities_[entity].person ? "person" : "organization";
+                    } else {
+                        st.speaker_kind = "group";
+                    }
+                    st.date = article_.date;
+                    st.date_basis = "article";
+                    pending.push_back({st, entity, false, si, false});
+                    transcript_paragraph = this_paragraph;
+                    continue;
+                }
+            }
+        }
         std::vector<Attribution> attributions;
         find_attributions(s, attributions);
         choose_content(s, attributions);

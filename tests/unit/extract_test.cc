@@ -131,6 +131,29 @@ TEST(Extract, OffsetsPointIntoTheFile) {
     EXPECT_EQ(file.substr(st[0].start, st[0].end - st[0].start), st[0].text);
 }
 
+TEST(Extract, TranscriptLinesAreStatementsOfTheirSpeaker) {
+    auto st = extract("Aino Kettunen spoke to the radio.\n\nAINO KETTUNEN: We will keep the cables safe whatever it costs.");
+    const Statement* line = holding(st, "keep the cables safe");
+    ASSERT_NE(line, nullptr);
+    EXPECT_EQ(line->speaker, "Aino Kettunen");
+    EXPECT_EQ(line->cue, ":");
+    EXPECT_TRUE(line->direct);
+}
+
+TEST(Extract, AskedWhetherIsAQuestionByAnUnnamedAsker) {
+    auto st = extract("Asked whether the plant was safe, Beat Imhof said, \"Nobody can promise that.\"");
+    const Statement* question = holding(st, "whether the plant was safe");
+    const Statement* answer = holding(st, "Nobody can promise that");
+    ASSERT_NE(question, nullptr);
+    ASSERT_NE(answer, nullptr);
+    EXPECT_EQ(question->speaker, "");
+    EXPECT_EQ(answer->speaker, "Beat Imhof");
+}
+
+TEST(Extract, HeadersWithAColonAreNotTranscripts) {
+    EXPECT_TRUE(extract("Update: the ministry has since published the full report on the grid.").empty());
+}
+
 // Regression: a later cue whose speaker phrase began before an earlier cue
 // ("OSLO ... said ..., called \"...\"") pushed a token bound below zero and
 // read past the token array (found by AddressSanitizer on Reuters-21578).
