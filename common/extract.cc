@@ -713,9 +713,21 @@ std::optional<SpeakerPhrase> Extractor::speaker_before(std::size_t cue, std::siz
     if (cue == 0 || cue <= sentence_first) return std::nullopt;
     std::size_t j = cue - 1;
     // Skip adverbs and auxiliaries: "Trump also said", "she has repeatedly said".
-    while (j > sentence_first && is_word(j) && tokens_[j].quote == NONE && !tokens_[j].cap &&
-           is_adverb_between(tokens_[j].lower))
-        --j;
+    // Also a time phrase: "Trump on Saturday tweeted", "Kasich last week said".
+    for (bool moved = true; moved && j > sentence_first;) {
+        moved = false;
+        if (is_word(j) && tokens_[j].quote == NONE && !tokens_[j].cap && is_adverb_between(tokens_[j].lower)) {
+            --j;
+            moved = true;
+        } else if (is_word(j) && is_weekday(tokens_[j].lower) && j - 1 > sentence_first) {
+            j -= in_list(tokens_[j - 1].lower, {"on", "last", "this", "late", "early"}) ? 2 : 1;
+            moved = true;
+        } else if (is_word(j) && in_list(tokens_[j].lower, {"week", "month", "year", "night", "morning"}) &&
+                   j - 1 > sentence_first && in_list(tokens_[j - 1].lower, {"last", "this", "earlier", "later"})) {
+            j -= 2;
+            moved = true;
+        }
+    }
     if (is_punct(j, ",") && j > sentence_first + 2 && is_punct(j - 1, ")")) --j;  // "Sen. Jack Reed (D-R.I.), said"
     if (is_punct(j, ")") && j > sentence_first + 1) {
         // "Sen. Marco Rubio (R-Fla.) said": skip the parenthesis.
@@ -940,6 +952,12 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
             // question is a statement of its own, by an asker the text does
             // not name; it runs to the comma.
             std::size_t from = i + 1;
+            std::optional<SpeakerPhrase> asker;
+            if (tokens_[from].lower == "by"sv && from + 1 <= s.last) {
+                std::size_t to = from + 1;
+                while (to + 1 <= s.last && np_word(to + 1) && to - from < 6) ++to;
+                asker = read_phrase(from + 1, to);
+            }
             if (tokens_[from].lower == "by"sv) {
                 while (from <= s.last && !in_list(tokens_[from].lower, {"whether", "if", "what", "why", "how", "who",
                                                                         "when", "where", "about", "whom"}) &&
@@ -955,6 +973,7 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
                     a.cue_text = "asked";
                     a.speaker.kind = SpeakerKind::NOMINAL;
                     a.speaker.first = a.speaker.last = NONE;
+                    if (asker) a.speaker = *asker;  // "Asked by Ingraham whether ..."
                     a.content_first = from;
                     a.content_last = to;
                     a.attr_first = i;
@@ -1916,15 +1935,12 @@ std::vector<Statement> Extractor::run() {
             // Speaker.
             std::size_t entity = NONE;
             if (a.speaker.kind == SpeakerKind::PRONOUN && a.speaker.pronoun.empty()) {
-                // ", saying ...": the subject of the clause, or the last speaker.
-                for (std::size_t m = mentions_.size(); m-- > 0;)
+                // ", saying ...": the subject of the clause (the first person
+                // named in the sentence), or the last speaker.
+                for (std::size_t m = 0; m < mentions_.size() && entity == NONE; ++m)
                     if (tokens_[mentions_[m].token].sentence == si && mentions_[m].token < a.cue_first)
                         entity = mentions_[m].entity;
-                if (entity == NONE) {
-                    auto subject = speaker_before(a.cue_first - 1, s.first);
-                    (void)subject;
-                    entity = last_speaker_;
-                }
+                if (entity == NONE) entity = last_speaker_;
             } else {
                 entity = resolve(a.speaker, a.cue_first);
             }
