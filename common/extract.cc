@@ -1167,6 +1167,29 @@ void Extractor::find_quote_attributions(const Sentence& s, std::vector<Attributi
                     a.cue_first = a.cue_last = v;
                 }
             }
+            if (a.cue_first == NONE && is_determiner(tokens_[k].lower)) {
+                // "\"...!\" some protesters chanted": a determiner, a few
+                // words, and a past-tense verb.
+                std::size_t past = k + 1;
+                while (past <= s.last && past < k + 4 && is_word(past) && !ends_with(tokens_[past].lower, "ed")) ++past;
+                if (past > k + 1 && past <= s.last && is_word(past) && ends_with(tokens_[past].lower, "ed")) {
+                    SpeakerPhrase nominal;
+                    nominal.kind = SpeakerKind::NOMINAL;
+                    nominal.first = k;
+                    nominal.last = past - 1;
+                    nominal.nominal = text_of(k + 1, past - 1);
+                    a.speaker = nominal;
+                    a.cue_first = a.cue_last = past;
+                }
+            }
+            if (a.cue_first == NONE && ends_with(tokens_[k].lower, "ed") && k + 1 <= s.last && is_word(k + 1) &&
+                tokens_[k + 1].cap) {
+                // "\"...?\" reacted Trump": a past-tense verb, then the name.
+                if (auto who = speaker_after(k, s.last)) {
+                    a.speaker = *who;
+                    a.cue_first = a.cue_last = k;
+                }
+            }
         }
         // Before it: NP verb [up to six words] (":" | ",") "quotation".
         if (a.cue_first == NONE && i > s.first && (is_punct(i - 1, ":") || is_punct(i - 1, ","))) {
@@ -1785,6 +1808,10 @@ std::vector<Statement> Extractor::run() {
     std::vector<Pending> pending;
 
     std::size_t transcript_paragraph = NONE;  // paragraph taken whole by a "NAME: ..." line
+    // "President Clinton released the following statement:" closing a
+    // sentence: its speaker and verb wait for a quotation that follows.
+    std::optional<Attribution> colon_waiting;
+    std::size_t colon_sentence = NONE;
     for (std::size_t si = 0; si < sentences_.size(); ++si) {
         const Sentence& s = sentences_[si];
         const std::size_t this_paragraph = tokens_[s.first].paragraph;
@@ -1847,6 +1874,37 @@ std::vector<Statement> Extractor::run() {
         find_attributions(s, attributions);
         choose_content(s, attributions);
         find_quote_attributions(s, attributions);
+        bool quote_only = tokens_[s.first].kind == TokenKind::QUOTE && tokens_[s.first].opening;
+        for (std::size_t k = s.first; k <= s.last && quote_only; ++k)
+            if (tokens_[k].kind == TokenKind::WORD && tokens_[k].quote == NONE) quote_only = false;
+        if (attributions.empty() && colon_waiting && colon_sentence + 1 == si && quote_only && s.last > s.first) {
+            Attribution a = *colon_waiting;
+            a.content_first = s.first;
+            a.content_last = s.last;
+            a.window_last = NONE;
+            a.preset = true;
+            attributions.push_back(a);
+        }
+        colon_waiting.reset();
+        if (is_punct(s.last, ":") && s.last > s.first) {
+            bool claimed = false;
+            for (const auto& a : attributions)
+                if (a.content_first != NONE) claimed = true;
+            for (std::size_t v = s.last; !claimed && v-- > s.first && s.last - v <= 8;) {
+                if (!is_word(v) || tokens_[v].quote != NONE || !looks_like_verb(tokens_[v].lower)) continue;
+                if (auto who = speaker_before(v, s.first)) {
+                    Attribution a;
+                    a.speaker = *who;
+                    a.cue_first = a.cue_last = v;
+                    a.cue_text = tokens_[v].lower;
+                    a.attr_first = who->first == NONE ? v : std::min(who->first, v);
+                    a.attr_last = s.last;
+                    colon_waiting = a;
+                    colon_sentence = si;
+                }
+                break;
+            }
+        }
         for (std::size_t n = 0; n < attributions.size(); ++n) {
             if (attributions[n].second_first == NONE) continue;
             Attribution second = attributions[n];
