@@ -1315,15 +1315,12 @@ void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attr
                 scan = probe;
                 skipped_words = 0;  // content starts at the wh-word itself
             }
-            bool reached = !wh && probe <= hi && (tokens_[probe].lower == "that"sv || is_punct(probe, ":") ||
-                                           is_punct(probe, ",") || tokens_[probe].kind == TokenKind::QUOTE ||
-                                           tokens_[probe].quote != NONE);
             if (!wh) {
-                // Either the clause starts at probe, or the modifiers ran to
-                // the end and there is no content after.
+                // Either the clause starts at probe ("that", ":", ",", a
+                // quotation), or the modifiers ran to the end and there is no
+                // content after; the checks below tell which.
                 scan = probe;
                 skipped_words = words;
-                (void)reached;
             }
         }
         std::size_t after_first = NONE;
