@@ -536,6 +536,7 @@ class Extractor {
     std::vector<Entity> entities_;
     std::vector<Mention> mentions_;  ///< in text order
     std::size_t last_speaker_ = NONE;
+    mutable std::vector<signed char> single_title_;  ///< per token: a one-word title? (-1: not looked up)
     std::unordered_set<std::size_t> used_as_speaker_;
     std::size_t last_speaker_token_ = 0;
 };
@@ -575,8 +576,14 @@ bool Extractor::np_word(std::size_t i) const {
     if (t.cap) return !is_function_word(t.lower) || t.lower == "the"sv;
     if (is_determiner(t.lower) || is_speaker_noun(t.lower)) return true;
     if (t.lower == "of"sv || t.lower == "for"sv) return true;
-    std::string title;
-    return match_title(i, i, title) > 0;
+    // np_word() runs in many scans over the same tokens: remember the
+    // lexicon's answer per token.
+    if (single_title_.size() != tokens_.size()) single_title_.assign(tokens_.size(), -1);
+    if (single_title_[i] < 0) {
+        std::string title;
+        single_title_[i] = match_title(i, i, title) > 0 ? 1 : 0;
+    }
+    return single_title_[i] == 1;
 }
 
 std::optional<SpeakerPhrase> Extractor::read_phrase(std::size_t first, std::size_t last) const {
@@ -1527,6 +1534,18 @@ void Extractor::register_mentions() {
                 if (w.kind == TokenKind::WORD && (ends_with(w.lower, "'s") || ends_with(w.lower, "\u2019s"))) break;
             }
             if (k == i) continue;
+            if (k == i + 1) {
+                // One capitalised word, the commonest case by far: a known
+                // person's surname ("Trump said") or nothing. Skip the full
+                // phrase reading.
+                if (is_function_word(t.lower) || is_determiner(t.lower)) continue;
+                std::size_t known = entity_for_name({strip_possessive(token_text(body_, t))}, "", i, false);
+                if (known != NONE && entities_[known].person) {
+                    mentions_.push_back({known, i, first_in_sentence && i <= own_start + 3});
+                    first_in_sentence = false;
+                }
+                continue;
+            }
             auto phrase = read_phrase(i, k - 1);
             std::size_t entity = NONE;
             if (phrase && phrase->kind == SpeakerKind::PERSON && !phrase->name_words.empty()) {
