@@ -536,7 +536,8 @@ class Extractor {
     std::vector<Entity> entities_;
     std::vector<Mention> mentions_;  ///< in text order
     std::size_t last_speaker_ = NONE;
-    mutable std::vector<signed char> single_title_;  ///< per token: a one-word title? (-1: not looked up)
+    mutable std::vector<signed char> single_title_;
+    mutable std::size_t dateline_end_ = 0;  ///< first token after the dateline ("KYIV, Ukraine (AP) —")  ///< per token: a one-word title? (-1: not looked up)
     std::unordered_set<std::size_t> used_as_speaker_;
     std::size_t last_speaker_token_ = 0;
 };
@@ -1230,6 +1231,7 @@ void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attr
         Attribution& a = attributions[n];
         if (a.preset) continue;
         std::size_t lo = n == 0 ? s.first : (attributions[n - 1].attr_last == NONE ? s.first : attributions[n - 1].attr_last + 1);
+        if (lo < dateline_end_ && dateline_end_ <= s.last) lo = dateline_end_;  // the dateline is nobody's words
         if (lo > s.last) lo = s.last;
         std::size_t hi = n + 1 < attributions.size()
                              ? (attributions[n + 1].speaker.first != NONE && !attributions[n + 1].speaker_after
@@ -1789,6 +1791,11 @@ const Place* Extractor::dateline_place() const {
     for (std::size_t k = i; k < tokens_.size() && k < i + 12; ++k)
         if (is_punct(k, "-") || is_punct(k, "\u2014") || is_punct(k, "\u2013")) ends = true;
     if (!ends) return nullptr;
+    for (std::size_t k = i; k < tokens_.size() && k < i + 12; ++k)
+        if (is_punct(k, "-") || is_punct(k, "\u2014") || is_punct(k, "\u2013")) {
+            dateline_end_ = k + 1;
+            break;
+        }
     std::string phrase = text_of(caps.front(), caps.back());
     const Place* place = lex_.best_place(phrase);
     if (!place) return nullptr;

@@ -53,7 +53,8 @@ void print_article(std::ostream& out, const Hit& hit, bool bold) {
     if (!hit.snippet.empty()) out << "   " << highlighted(hit, bold) << "\n";
 }
 
-/// rank, date, speaker (role), place; the quoted snippet; "in:" article title [article id].
+/// rank, date, speaker (role), place; the snippet (in quote marks when direct,
+/// marked "(reported)" otherwise); "in:" article title [article id].
 void print_statement(std::ostream& out, const Hit& hit, bool bold) {
     const StatementDetails& st = hit.statement;
     out << hit.rank << ". " << hit.date << "  " << (bold ? "\033[1m" : "")
@@ -61,7 +62,14 @@ void print_statement(std::ostream& out, const Hit& hit, bool bold) {
     if (!st.role.empty()) out << " (" << st.role << ")";
     if (!st.location.empty()) out << ", " << st.location;
     out << "\n";
-    if (!hit.snippet.empty()) out << "   “" << highlighted(hit, bold) << "”\n";
+    // Quote marks only around words that were quoted: reported speech is
+    // the writer's paraphrase and must not read as a quotation.
+    if (!hit.snippet.empty()) {
+        if (st.direct)
+            out << "   “" << highlighted(hit, bold) << "”\n";
+        else
+            out << "   (reported) " << highlighted(hit, bold) << "\n";
+    }
     out << "   in: " << (hit.title.empty() ? "(no title)" : hit.title) << "  [" << st.article_id << "]\n";
 }
 

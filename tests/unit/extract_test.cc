@@ -166,6 +166,17 @@ TEST(ExtractRegression, LaterSpeakerStartingBeforeAnEarlierCueStaysInBounds) {
     EXPECT_EQ(said->speaker, "Nordic Rail");
 }
 
+// Regression: "KYIV, Ukraine (Saywho Wire) — ..., officials said." gave the
+// dateline to the officials as part of what they said.
+TEST(ExtractRegression, TheDatelineIsNotPartOfAStatement) {
+    auto st = extract("KYIV, Ukraine (Saywho Wire) \u2014 The capital needs money to rebuild its plants, officials said.");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_EQ(st[0].text.find("KYIV"), std::string::npos) << st[0].text;
+    EXPECT_EQ(st[0].text.rfind("The capital needs money", 0), 0u) << st[0].text;
+    EXPECT_EQ(st[0].location, "Kyiv");
+    EXPECT_EQ(st[0].location_basis, "dateline");
+}
+
 TEST(ExtractRegression, UnbalancedAndNestedQuoteMarksDoNotCrash) {
     std::string body;
     for (int i = 0; i < 2000; ++i) body += i % 3 ? "\"" : "\u201C word ";

@@ -51,10 +51,19 @@ std::string text_of(const Hit& hit, bool bold) {
 TEST(PrintText, AStatementShowsSpeakerRolePlaceQuoteAndArticle) {
     EXPECT_EQ(text_of(statement_hit(), false),
               "3. 2025-03-19  Volodymyr Zelenskyy (President), Helsinki\n"
-              "   “there were attacks from 150 drones overnight”\n"
+              "   (reported) there were attacks from 150 drones overnight\n"
               "   in: Trump says Ukraine peace talks 'very much on track'  [2025-03-19-trump-ukraine-peace-talks]\n"
               "\n"
               "results 1-1 of 1, by relevance\n");
+}
+
+TEST(PrintText, OnlyDirectQuotesAreShownInQuoteMarks) {
+    Hit hit = statement_hit();
+    hit.statement.direct = true;
+    hit.statement.quote = "direct";
+    std::string out = text_of(hit, false);
+    EXPECT_NE(out.find("   \u201Cthere were attacks from 150 drones overnight\u201D\n"), std::string::npos) << out;
+    EXPECT_EQ(out.find("(reported)"), std::string::npos) << out;
 }
 
 TEST(PrintText, AnUnknownRoleOrPlaceIsLeftOut) {
