@@ -18,6 +18,10 @@
 
 namespace saywho {
 
+/// Bump whenever extraction changes what it finds: the indexer stores it in
+/// each article's content hash, so the next run re-extracts every article.
+inline constexpr int EXTRACTOR_VERSION = 1;
+
 /// A place named in an article.
 struct PlaceMention {
     std::string name;         ///< canonical display name ("Kyiv")

@@ -49,9 +49,9 @@
  *
  *  Known limits
  *  ------------
- *  An unchanged article (same content hash) is not extracted again, so an
- *  improved extractor reaches old articles only through a rebuild (or a
- *  SCHEMA_VERSION bump, which forces one). An article whose id is another
+ *  An unchanged article (same content hash) is not extracted again; the
+ *  hash includes EXTRACTOR_VERSION (common/extract.h), so bumping it when
+ *  extraction improves re-extracts every article on the next run. An article whose id is another
  *  article's id plus "#<n>" shares its Q term with that article's statement
  *  n, and re-indexing it can replace that statement: avoid such ids.
  *

@@ -6,6 +6,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "common/extract.h"
 #include "common/schema.h"
 #include "common/text.h"
 
@@ -68,7 +69,9 @@ std::string article_content_hash(const Article& article, bool with_statements) {
         h = fnv1a64(*field, h);
     }
     h = fnv1a64(SEP + article.date.compact() + SEP + std::to_string(article.line), h);
-    if (!with_statements) h = fnv1a64(SEP + "without statements", h);
+    // With statements, the extractor's version is part of what was stored:
+    // a better extractor re-extracts every article on the next run.
+    h = fnv1a64(with_statements ? SEP + "extractor " + std::to_string(EXTRACTOR_VERSION) : SEP + "without statements", h);
     return hex64(h);
 }
 
