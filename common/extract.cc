@@ -1401,8 +1401,11 @@ void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attr
             a.second_last = hi;
             continue;
         }
+        // "According to X, CLAUSE" opens its sentence; "CLAUSE, according to
+        // X, an advocacy group." closes it: what follows X is then about X.
+        bool according_first = a.cue_text == "according to" && before_words < 2;
         if ((tail_is_modifier || a.speaker_after || a.cue_text == "according to") && before_words >= min_before &&
-            !(a.cue_text == "according to" && after_words >= 3)) {
+            !according_first) {
             a.content_first = lo;
             a.content_last = before_last;
         } else if (after_words >= 2) {
