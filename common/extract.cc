@@ -285,7 +285,9 @@ std::vector<Sentence> split_sentences(std::vector<Token>& tokens) {
                 finish(i);
             continue;
         }
-        bool next_starts = (next.kind == TokenKind::WORD && next.cap) || (next.kind == TokenKind::QUOTE && next.opening);
+        bool next_starts = (next.kind == TokenKind::WORD && next.cap) || (next.kind == TokenKind::QUOTE && next.opening) ||
+                           (next.kind == TokenKind::PUNCT && next.lower == "("sv && i + 2 < tokens.size() &&
+                            tokens[i + 2].kind == TokenKind::WORD && tokens[i + 2].cap);
         if (!next_starts) continue;
         if (t.kind == TokenKind::PUNCT && t.quote == NONE && (t.lower == "."sv || t.lower == "?"sv || t.lower == "!"sv)) {
             if (i > 0 && tokens[i - 1].kind == TokenKind::WORD && t.lower == "."sv) {
@@ -863,6 +865,23 @@ std::optional<SpeakerPhrase> Extractor::speaker_before(std::size_t cue, std::siz
                 break;
             }
             if (tokens_[d - 1].cap || is_function_word(w) || lex_.speech_verb_lemma(w)) break;
+        }
+    }
+    if (!phrase && !tokens_[last].cap) {
+        // "a White House official who spoke anonymously to discuss internal
+        // strategy said": a relative clause between the speaker and the verb.
+        for (std::size_t w = last; w > sentence_first && last - w < 15; --w) {
+            const Token& t = tokens_[w];
+            if (t.quote != NONE || t.kind == TokenKind::QUOTE || is_punct(w, ".") || is_punct(w, ";") ||
+                is_punct(w, ","))
+                break;
+            if (!in_list(t.lower, {"who", "that"}) || w == last) continue;
+            std::size_t np_last = w - 1, np_first = w - 1;
+            if (!is_word(np_last)) break;
+            while (np_first > sentence_first && np_word(np_first - 1) && np_last - np_first < 8) --np_first;
+            auto found = read_phrase(np_first, np_last);
+            if (found && found->kind != SpeakerKind::PRONOUN) phrase = found;
+            break;
         }
     }
     if (!phrase && in_list(tokens_[cue].lower, {"say", "says", "said"}) && cue + 1 < tokens_.size() &&
