@@ -1513,8 +1513,8 @@ std::size_t Extractor::entity_for_name(const std::vector<std::string>& words, co
     en.first = first;
     en.role = role;
     if (words.size() >= 2) {
-        // Weak entries (one noisy source, or also a word) say nothing of gender.
-        if (auto g = lex_.given_name(words.front()); g && !g->weak) en.gender = g->gender;
+        // The table leaves gender unknown where its only source is noisy.
+        if (auto g = lex_.given_name(words.front())) en.gender = g->gender;
     }
     if (en.gender == Gender::UNKNOWN) en.gender = gender_of_title(role);
     if (is_honorific(role)) en.role.clear();
@@ -1580,6 +1580,11 @@ void Extractor::register_mentions() {
                     // Organisations are remembered so "the Commission" finds "European Commission".
                     entity_for_name(words, "", i, true);
                 } else if (words.size() >= 2) {
+                    // "San Francisco", "Buenos Aires": a place, not a person.
+                    std::string joined;
+                    for (const auto& w : words) joined += (joined.empty() ? "" : " ") + w;
+                    const Place* place = lex_.best_place(joined);
+                    if (place && place->population >= 50000) continue;
                     auto g = lex_.given_name(words.front());
                     if (g && !(g->weak && lex_.best_place(words.front()) &&
                                lex_.best_place(words.front())->population > 200000))
@@ -2049,7 +2054,12 @@ std::vector<Statement> Extractor::run() {
             }
             if (entity != NONE && a.speaker.kind != SpeakerKind::ORGANIZATION && a.speaker.first != NONE &&
                 entities_[entity].person) {
-                // The pronoun now names this person: later pronouns may chain to it.
+                // The pronoun now names this person: later pronouns may chain to
+                // it, and "he"/"she" tells a gender the name did not.
+                if (entities_[entity].gender == Gender::UNKNOWN && a.speaker.kind == SpeakerKind::PRONOUN) {
+                    if (a.speaker.pronoun == "he") entities_[entity].gender = Gender::MALE;
+                    if (a.speaker.pronoun == "she") entities_[entity].gender = Gender::FEMALE;
+                }
                 Mention m{entity, a.speaker.first, true};
                 auto at = std::upper_bound(mentions_.begin(), mentions_.end(), m,
                                            [](const Mention& x, const Mention& y) { return x.token < y.token; });

@@ -175,6 +175,10 @@ def trim_given_names(src):
         genders, sources, flags = merged[folded]
         gender = genders.pop() if len(genders) == 1 else 'u'
         weak = bool(flags & {'word', 'place'}) or sources == {'gdfn'}
+        # gdfn alone is noisy and undocumented (README): its gender is no
+        # evidence ("Kadri" is listed male; Estonian Kadri is a woman's name).
+        if sources == {'gdfn'}:
+            gender = 'u'
         out.append([folded, gender, '1' if weak else '0'])
     return out
 
