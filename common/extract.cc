@@ -1175,7 +1175,7 @@ void Extractor::find_quote_attributions(const Sentence& s, std::vector<Attributi
         std::size_t words = 0;
         for (std::size_t k = quote.first_token; k <= quote.last_token; ++k)
             if (tokens_[k].kind == TokenKind::WORD) ++words;
-        if (words < 4 || claimed(quote.first_token, quote.last_token)) {
+        if (words < 3 || claimed(quote.first_token, quote.last_token)) {
             i = quote.last_token;
             continue;
         }
@@ -1223,7 +1223,10 @@ void Extractor::find_quote_attributions(const Sentence& s, std::vector<Attributi
             for (std::size_t v = i - 1; v-- > s.first && i - 1 - v <= 7;) {
                 if (!is_word(v) || tokens_[v].quote != NONE) break;
                 if (!looks_like_verb(tokens_[v].lower)) continue;
-                if (auto who = speaker_before(v, s.first)) {
+                auto who = speaker_before(v, s.first);
+                // "Continued Stone: \"...\"": the verb first, then the name.
+                if (!who && v == s.first) who = speaker_after(v, i - 2);
+                if (who) {
                     a.speaker = *who;
                     a.cue_first = a.cue_last = v;
                 }
@@ -1942,7 +1945,9 @@ std::vector<Statement> Extractor::run() {
                 if (a.content_first != NONE) claimed = true;
             for (std::size_t v = s.last; !claimed && v-- > s.first && s.last - v <= 8;) {
                 if (!is_word(v) || tokens_[v].quote != NONE || !looks_like_verb(tokens_[v].lower)) continue;
-                if (auto who = speaker_before(v, s.first)) {
+                auto found = speaker_before(v, s.first);
+                if (!found && v == s.first && s.last > 1) found = speaker_after(v, s.last - 1);  // "Stated Stone:"
+                if (auto who = found) {
                     Attribution a;
                     a.speaker = *who;
                     a.cue_first = a.cue_last = v;
