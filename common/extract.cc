@@ -154,7 +154,8 @@ std::vector<Token> tokenize(const std::string& body) {
             for (char c : text)
                 if (c >= 'a' && c <= 'z') t.all_caps = false;
             i = j;
-        } else if ((cp == U'\'' || cp == U'`') && i + 1 < body.size() && body[i + 1] == body[i]) {
+        } else if ((cp == U'\'' || cp == U'`') && i + 1 < body.size() && body[i + 1] == body[i] &&
+                   !(i + 2 < body.size() && body[i + 2] == body[i])) {
             // Two apostrophes or backticks are a double quote mark ('' in the
             // New York Times style, `` in old typewriter text).
             t.kind = TokenKind::QUOTE;
@@ -913,6 +914,21 @@ std::optional<SpeakerPhrase> Extractor::speaker_before(std::size_t cue, std::siz
 std::optional<SpeakerPhrase> Extractor::speaker_after(std::size_t cue, std::size_t sentence_last) const {
     std::size_t k = cue + 1;
     if (k > sentence_last || !is_word(k)) return std::nullopt;
+    // "said retired Army Lt. Gen. Mick Bednarek", "said master of ceremonies
+    // Asab Al-Tabchi": lower-case words before the name are its description.
+    if (!np_word(k)) {
+        std::size_t name = k;
+        while (name <= sentence_last && name < k + 4 && is_word(name) && !tokens_[name].cap &&
+               !is_function_word(tokens_[name].lower) && tokens_[name].lower != "that"sv)
+            ++name;
+        if (name > k && name <= sentence_last && is_word(name) && tokens_[name].cap) {
+            auto named = speaker_after(name - 1, sentence_last);
+            if (named && named->kind == SpeakerKind::PERSON) {
+                named->first = k;
+                return named;
+            }
+        }
+    }
     std::size_t last = k;
     while (last + 1 <= sentence_last && np_word(last + 1) && last - k < 8) ++last;
     if (!np_word(k)) return std::nullopt;  // "said it had ...": a pronoun there starts the content
@@ -1430,7 +1446,9 @@ void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attr
             !according_first) {
             a.content_first = lo;
             a.content_last = before_last;
-        } else if (after_words >= 2) {
+        } else if (after_words >= 2 || (after_words == 1 && after_first <= hi &&
+                                         tokens_[after_first].kind == TokenKind::QUOTE)) {
+            // A clause, or a quotation of any length ("Priebus said, \"Probably.\"").
             a.content_first = after_first;
             a.content_last = hi;
         } else if (before_words >= min_before) {

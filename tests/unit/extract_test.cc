@@ -154,6 +154,21 @@ TEST(Extract, HeadersWithAColonAreNotTranscripts) {
     EXPECT_TRUE(extract("Update: the ministry has since published the full report on the grid.").empty());
 }
 
+TEST(Extract, TripleApostropheClosesANestedQuote) {
+    auto st = extract("''I remember when it appeared on 'Fox and Friends,''' said Tommy Vietor.");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_EQ(st[0].speaker, "Tommy Vietor");
+    EXPECT_NE(st[0].text.find("Fox and Friends"), std::string::npos);
+}
+
+TEST(Extract, OneWordQuotationAfterSaidAndDescribedInvertedSpeaker) {
+    auto st = extract("Asked whether he would resign, Reince Priebus said, \"Probably.\"");
+    EXPECT_NE(holding(st, "Probably"), nullptr);
+    auto inverted = extract("\"I fundamentally disagree,\" said retired Army Lt. Gen. Mick Bednarek.");
+    ASSERT_EQ(inverted.size(), 1u);
+    EXPECT_EQ(inverted[0].speaker, "Mick Bednarek");
+}
+
 // Regression: a later cue whose speaker phrase began before an earlier cue
 // ("OSLO ... said ..., called \"...\"") pushed a token bound below zero and
 // read past the token array (found by AddressSanitizer on Reuters-21578).
