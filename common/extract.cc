@@ -777,7 +777,8 @@ std::optional<SpeakerPhrase> Extractor::speaker_before(std::size_t cue, std::siz
             if (!is_punct(k, ",")) continue;
             // Long asides must look like one: ", who ...", ", a ...", ", the ...".
             if (j - k > 16 && !in_list(tokens_[k + 1].lower, {"who", "which", "a", "an", "the", "now", "former",
-                                                                "whose", "once", "then", "also"}))
+                                                                "whose", "once", "then", "also", "in", "at", "after",
+                                                                "during", "speaking", "reached", "like", "as"}))
                 break;
             std::size_t last = k - 1;
             if (!is_word(last) || tokens_[last].quote != NONE) break;
@@ -1353,6 +1354,32 @@ void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attr
                         probe = scan;  // content from the object on
                         break;
                     }
+            }
+            // "Calabrese told the National Post he's already received ...":
+            // after told and its object (a name, "the X", a pronoun) a
+            // clause may start without "that".
+            if (in_list(a.cue_text, {"told", "tells", "tell"}) && probe > scan) {
+                std::size_t obj = scan;
+                if (in_list(tokens_[obj].lower, {"him", "her", "me", "us", "them", "reporters", "journalists"})) {
+                    ++obj;
+                } else {
+                    if (is_determiner(tokens_[obj].lower)) ++obj;
+                    std::size_t caps = 0;
+                    while (obj < probe && is_word(obj) && tokens_[obj].cap && caps < 6) {
+                        ++obj;
+                        ++caps;
+                    }
+                    if (caps == 0) obj = scan;
+                }
+                bool clause_start = obj > scan && obj < probe && is_word(obj) &&
+                                    (in_list(tokens_[obj].lower, {"he", "she", "they", "it", "we", "i", "the", "his",
+                                                                  "her", "their", "there"}) ||
+                                     (tokens_[obj].cap && !is_function_word(tokens_[obj].lower)));
+                if (clause_start) {
+                    scan = obj;
+                    probe = obj;
+                    words = 0;  // the content starts here, as if right after the cue
+                }
             }
             bool wh = probe <= hi && (probe > scan || (told && probe == scan && skipped_words == 0)) &&
                       (in_list(tokens_[probe].lower, {"whether", "why", "how"}) ||
