@@ -886,8 +886,9 @@ std::optional<SpeakerPhrase> Extractor::speaker_before(std::size_t cue, std::siz
             break;
         }
     }
-    if (!phrase && in_list(tokens_[cue].lower, {"say", "says", "said"}) && cue + 1 < tokens_.size() &&
-        (is_word(cue + 1) || is_punct(cue + 1, ",")) && tokens_[cue + 1].lower != "to"sv) {
+    bool that_clause = cue + 1 < tokens_.size() && tokens_[cue + 1].lower == "that"sv;
+    if (!phrase && (in_list(tokens_[cue].lower, {"say", "says", "said"}) || (that_clause && STRONG_FORMS.count(tokens_[cue].lower))) &&
+        cue + 1 < tokens_.size() && (is_word(cue + 1) || is_punct(cue + 1, ",")) && tokens_[cue + 1].lower != "to"sv) {
         // "local party leaders say the mogul ...", "three-fourths say ...":
         // with say and a clause, whoever stands before the verb is the source.
         std::size_t f = last;
@@ -1043,6 +1044,15 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
             {"labeled", "label"},   {"labelled", "label"}, {"branded", "brand"}, {"characterized", "characterize"},
             {"characterizes", "characterize"}, {"characterised", "characterise"}};
         bool extra = false;
+        // Speech acts the lexicon lacks that report what someone said
+        // without needing a quotation: "Clinton praised Smegielski for ...".
+        static const std::unordered_map<std::string, std::string> EXTRA_STRONG = {
+            {"praised", "praise"}, {"proposed", "propose"}, {"defended", "defend"}, {"lauded", "laud"},
+            {"proposes", "propose"}, {"praises", "praise"}, {"defends", "defend"}};
+        if (!lemma) {
+            auto it = EXTRA_STRONG.find(t.lower);
+            if (it != EXTRA_STRONG.end()) lemma = it->second;
+        }
         if (!lemma) {
             auto it = EXTRA.find(t.lower);
             if (it == EXTRA.end()) continue;
