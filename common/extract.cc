@@ -1053,6 +1053,11 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
             auto it = EXTRA_STRONG.find(t.lower);
             if (it != EXTRA_STRONG.end()) lemma = it->second;
         }
+        // "called for a ban", "called on Congress to act": a demand, with the
+        // particle part of the cue.
+        bool call_for = in_list(t.lower, {"called", "calls", "calling", "call"}) && i + 1 <= s.last &&
+                        in_list(tokens_[i + 1].lower, {"for", "on"}) && i + 2 <= s.last && is_word(i + 2);
+        if (call_for) lemma = std::string("call for");
         if (!lemma) {
             auto it = EXTRA.find(t.lower);
             if (it == EXTRA.end()) continue;
@@ -1102,6 +1107,10 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
         bool participle = ends_with(t.lower, "ing");
         a.cue_first = a.cue_last = i;
         a.cue_text = t.lower;
+        if (call_for) {
+            a.cue_last = i + 1;
+            a.cue_text = t.lower + " " + tokens_[i + 1].lower;
+        }
         if (participle) {
             // ", saying ...": the speaker is the clause's subject, found later.
             if (!(i > s.first && (is_punct(i - 1, ",") || tokens_[i - 1].lower == "and"sv))) continue;
