@@ -1162,6 +1162,11 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
                     k = q;
                     break;
                 }
+                // "described the government as democratically elected".
+                if (naming && *lemma != "call" && tokens_[q].lower == "as"sv && q > k) {
+                    k = q;
+                    break;
+                }
                 if (!naming && tokens_[q].quote == NONE &&
                     (tokens_[q].lower == "that"sv || in_list(tokens_[q].lower, {"whether", "why", "how"}))) {
                     k = q;
@@ -1170,6 +1175,7 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
                 if (tokens_[q].kind == TokenKind::PUNCT && !np_word(q)) break;
             }
             bool quote_after = k <= s.last && (tokens_[k].lower == "that"sv || tokens_[k].kind == TokenKind::QUOTE ||
+                                               (naming && tokens_[k].lower == "as"sv) ||
                                                (!naming && in_list(tokens_[k].lower, {"whether", "why", "how"})) ||
                                                is_punct(k, ":") ||
                                                (is_punct(k, ",") && k + 1 <= s.last &&
