@@ -275,10 +275,14 @@ std::vector<Sentence> split_sentences(std::vector<Token>& tokens) {
         sentences.push_back({start, last});
         start = last + 1;
     };
+    int parentheses = 0;  // "(D-N.Y.)": no sentence ends inside parentheses
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
         const Token& t = tokens[i];
         const Token& next = tokens[i + 1];
+        if (t.kind == TokenKind::PUNCT && t.lower == "("sv) ++parentheses;
+        if (t.kind == TokenKind::PUNCT && t.lower == ")"sv && parentheses > 0) --parentheses;
         if (next.paragraph != t.paragraph) {
+            parentheses = 0;
             // Paragraph ends close sentences, except inside a running quotation.
             if (!(t.quote != NONE && next.quote == t.quote) && !(next.kind == TokenKind::QUOTE && next.quote == NONE &&
                                                                   i + 2 < tokens.size() && tokens[i + 2].quote != NONE &&
@@ -289,7 +293,7 @@ std::vector<Sentence> split_sentences(std::vector<Token>& tokens) {
         bool next_starts = (next.kind == TokenKind::WORD && next.cap) || (next.kind == TokenKind::QUOTE && next.opening) ||
                            (next.kind == TokenKind::PUNCT && next.lower == "("sv && i + 2 < tokens.size() &&
                             tokens[i + 2].kind == TokenKind::WORD && tokens[i + 2].cap);
-        if (!next_starts) continue;
+        if (!next_starts || parentheses > 0) continue;
         if (t.kind == TokenKind::PUNCT && t.quote == NONE && (t.lower == "."sv || t.lower == "?"sv || t.lower == "!"sv)) {
             if (i > 0 && tokens[i - 1].kind == TokenKind::WORD && t.lower == "."sv) {
                 const Token& w = tokens[i - 1];
@@ -1311,6 +1315,13 @@ void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attr
             const Attribution& next = attributions[n + 1];
             std::size_t next_start = next.speaker.first != NONE && !next.speaker_after ? next.speaker.first : next.cue_first;
             if (next_start > 0 && tokens_[next_start - 1].lower == "that"sv && next_start - 1 <= a.cue_last + 8)
+                hi = s.last;
+            // "Instead, she said, her boss told her ..." and "Meeks said Clinton
+            // reassured them that ...": the next attribution opens this one's
+            // content, right after the cue.
+            std::size_t own_end = a.speaker_after && a.speaker.last != NONE ? a.speaker.last : a.cue_last;
+            if (next_start > own_end && next_start <= own_end + 2 && is_punct(own_end + 1, ",")) hi = s.last;
+            if (next_start == own_end + 1 && in_list(a.cue_text, {"said", "says", "say", "told", "added", "wrote"}))
                 hi = s.last;
         }
         std::size_t attr_first = a.speaker.first != NONE ? std::min(a.speaker.first, a.cue_first) : a.cue_first;

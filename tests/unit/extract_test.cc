@@ -169,6 +169,18 @@ TEST(Extract, OneWordQuotationAfterSaidAndDescribedInvertedSpeaker) {
     EXPECT_EQ(inverted[0].speaker, "Mick Bednarek");
 }
 
+// Regression: "(D-N.Y.)" ended a sentence inside the parenthesis, and an
+// attribution in the reported clause ("Clinton reassured them") cut off the
+// outer one.
+TEST(ExtractRegression, PartyTagsAndReportedClausesKeepTheOuterSpeaker) {
+    auto st = extract("Bill Clinton spoke.\n\nRep. Gregory Meeks (D-N.Y.) said Clinton reassured them that everyone "
+                      "would come together.");
+    const Statement* outer = holding(st, "Clinton reassured them");
+    ASSERT_NE(outer, nullptr);
+    EXPECT_EQ(outer->speaker, "Gregory Meeks");
+    EXPECT_EQ(outer->role, "Representative");
+}
+
 // Regression: a later cue whose speaker phrase began before an earlier cue
 // ("OSLO ... said ..., called \"...\"") pushed a token bound below zero and
 // read past the token array (found by AddressSanitizer on Reuters-21578).
