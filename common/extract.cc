@@ -811,7 +811,14 @@ std::optional<SpeakerPhrase> Extractor::speaker_before(std::size_t cue, std::siz
                         }
                     }
                 }
-                return found;
+                // "Trump, speaking at a rally in Wilmington, N.C., warned":
+                // a place before an inner comma is not the speaker; look for
+                // an earlier comma that opens the aside.
+                const Place* place = found->kind == SpeakerKind::PERSON && found->name_words.size() <= 2
+                                         ? lex_.best_place(text_of(found->first, found->last))
+                                         : nullptr;
+                if (!place) return found;
+                continue;
             }
             break;
         }
@@ -1131,7 +1138,7 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
             continue;
         }
         auto who = speaker_before(i, s.first);
-        if (!who && i > s.first + 1 && in_list(tokens_[i - 1].lower, {"and", "but"}) && !weak) {
+        if (!who && i > s.first + 1 && in_list(tokens_[i - 1].lower, {"and", "but"}) && (!weak || extra)) {
             // "he supported Obama and said, ...": the clause's subject speaks.
             a.speaker.kind = SpeakerKind::PRONOUN;
             a.speaker.pronoun = "";
