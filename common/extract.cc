@@ -1654,9 +1654,21 @@ void Extractor::register_mentions() {
                 // person's surname ("Trump said") or nothing. Skip the full
                 // phrase reading.
                 if (is_function_word(t.lower) || is_determiner(t.lower)) continue;
-                std::size_t known = entity_for_name({strip_possessive(token_text(body_, t))}, "", i, false);
+                const std::string word = strip_possessive(token_text(body_, t));
+                const bool possessive = word.size() != t.end - t.start;
+                std::size_t known = entity_for_name({word}, "", i, false);
+                // "Singh, 47, voted ...", "Dawson, a teacher, said ...": a lone
+                // name opening the sentence with an age or description.
+                if (known == NONE && i == own_start && i + 2 <= s.last && is_punct(i + 1, ",") &&
+                    (in_list(tokens_[i + 2].lower, {"a", "an", "the", "who"}) ||
+                     (tokens_[i + 2].lower.size() <= 3 &&
+                      std::all_of(tokens_[i + 2].lower.begin(), tokens_[i + 2].lower.end(),
+                                  [](char c) { return c >= '0' && c <= '9'; }))) &&
+                    !lex_.best_place(t.lower) && !is_function_word(t.lower) && !looks_like_organization({word}))
+                    known = entity_for_name({word}, "", i, true);
                 if (known != NONE && entities_[known].person) {
-                    mentions_.push_back({known, i, first_in_sentence && i <= own_start + 3});
+                    // "Bloomberg's pollster": a possessive is not the subject.
+                    mentions_.push_back({known, i, first_in_sentence && i <= own_start + 3 && !possessive});
                     first_in_sentence = false;
                 }
                 continue;
