@@ -1042,7 +1042,10 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
                 }
             }
         }
-        auto lemma = lex_.speech_verb_lemma(t.lower);
+        // Only lower-case words (or the sentence's first) can be speech verbs;
+        // skipping the rest keeps the lexicon out of the hot loop.
+        const bool maybe_verb = (!t.cap || i == s.first) && !(t.lower[0] >= '0' && t.lower[0] <= '9');
+        auto lemma = maybe_verb ? lex_.speech_verb_lemma(t.lower) : std::nullopt;
         // Verbs of voice the lexicon lacks; like weak verbs they count only
         // next to a quotation: "\"Mexico!\" the audience screamed back".
         static const std::unordered_map<std::string, std::string> EXTRA = {
