@@ -546,6 +546,8 @@ class Extractor {
     mutable std::vector<signed char> single_title_;
     mutable std::size_t dateline_end_ = 0;  ///< first token after the dateline ("KYIV, Ukraine (AP) —")  ///< per token: a one-word title? (-1: not looked up)
     std::unordered_set<std::size_t> used_as_speaker_;
+    std::string last_group_speaker_;  ///< the last unresolved nominal speaker ("officials")
+    std::size_t last_group_sentence_ = 0;
     std::size_t last_speaker_token_ = 0;
 };
 
@@ -2186,6 +2188,15 @@ std::vector<Statement> Extractor::run() {
                 else if (a.speaker.kind == SpeakerKind::NOMINAL) st.speaker = a.speaker.nominal;
                 st.role = a.speaker.role;
                 st.speaker_kind = "group";
+                // "Officials said ... They added": a plural pronoun continues the
+                // group that spoke last, if it spoke in the last few sentences.
+                if (a.speaker.kind == SpeakerKind::PRONOUN && a.speaker.pronoun == "they" &&
+                    !last_group_speaker_.empty() && si <= last_group_sentence_ + 3)
+                    st.speaker = last_group_speaker_;
+                else if (a.speaker.kind == SpeakerKind::NOMINAL && !st.speaker.empty()) {
+                    last_group_speaker_ = st.speaker;
+                    last_group_sentence_ = si;
+                }
             }
 
             // Day: from the attribution's own words, never from the content.

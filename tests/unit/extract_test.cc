@@ -181,6 +181,13 @@ TEST(ExtractRegression, PartyTagsAndReportedClausesKeepTheOuterSpeaker) {
     EXPECT_EQ(outer->role, "Representative");
 }
 
+TEST(Extract, TheyContinuesTheGroupThatSpokeLast) {
+    auto st = extract("Health officials said the outbreak had peaked. They added that schools would reopen on Monday.");
+    const Statement* added = holding(st, "schools would reopen");
+    ASSERT_NE(added, nullptr);
+    EXPECT_EQ(added->speaker, "Health officials");
+}
+
 // Regression: a later cue whose speaker phrase began before an earlier cue
 // ("OSLO ... said ..., called \"...\"") pushed a token bound below zero and
 // read past the token array (found by AddressSanitizer on Reuters-21578).
