@@ -525,8 +525,7 @@ class Extractor {
     void choose_content(const Sentence& s, std::vector<Attribution>& attributions) const;
 
     void register_mentions();
-    std::size_t entity_for_name(const std::vector<std::string>& words, const std::string& role, std::size_t token,
-                                bool create);
+    std::size_t entity_for_name(const std::vector<std::string>& words, const std::string& role, bool create);
     std::size_t resolve(const SpeakerPhrase& p, std::size_t cue_token);
 
     std::optional<CivilDate> day_near(std::size_t first, std::size_t last, std::size_t skip_first,
@@ -544,7 +543,8 @@ class Extractor {
     std::vector<Mention> mentions_;  ///< in text order
     std::size_t last_speaker_ = NONE;
     mutable std::vector<signed char> single_title_;
-    mutable std::size_t dateline_end_ = 0;  ///< first token after the dateline ("KYIV, Ukraine (AP) —")  ///< per token: a one-word title? (-1: not looked up)
+    mutable std::size_t dateline_end_ = 0;
+    const Place* dateline_ = nullptr;  ///< the dateline's place, found once in run()  ///< first token after the dateline ("KYIV, Ukraine (AP) —")  ///< per token: a one-word title? (-1: not looked up)
     std::unordered_set<std::size_t> used_as_speaker_;
     std::string last_group_speaker_;  ///< the last unresolved nominal speaker ("officials")
     std::size_t last_group_sentence_ = 0;
@@ -1566,7 +1566,7 @@ bool is_honorific(const std::string& title) {
 }
 
 std::size_t Extractor::entity_for_name(const std::vector<std::string>& words, const std::string& role,
-                                       std::size_t token, bool create) {
+                                       bool create) {
     if (words.empty()) return NONE;
     std::string surname = fold_key(words.back());
     std::string first = words.size() >= 2 ? fold_key(words.front()) : "";
@@ -1621,7 +1621,6 @@ std::size_t Extractor::entity_for_name(const std::vector<std::string>& words, co
     bool org = looks_like_organization(words);
     en.person = !org && (given.has_value() || !role.empty() || words.size() <= 3);
     if (words.size() == 1 && !role.empty()) en.person = true;
-    (void)token;
     entities_.push_back(en);
     return entities_.size() - 1;
 }
@@ -1661,7 +1660,7 @@ void Extractor::register_mentions() {
                 if (is_function_word(t.lower) || is_determiner(t.lower)) continue;
                 const std::string word = strip_possessive(token_text(body_, t));
                 const bool possessive = word.size() != t.end - t.start;
-                std::size_t known = entity_for_name({word}, "", i, false);
+                std::size_t known = entity_for_name({word}, "", false);
                 // "Singh, 47, voted ...", "Dawson, a teacher, said ...": a lone
                 // name opening the sentence with an age or description.
                 if (known == NONE && i == own_start && i + 2 <= s.last && is_punct(i + 1, ",") &&
@@ -1670,7 +1669,7 @@ void Extractor::register_mentions() {
                       std::all_of(tokens_[i + 2].lower.begin(), tokens_[i + 2].lower.end(),
                                   [](char c) { return c >= '0' && c <= '9'; }))) &&
                     !lex_.best_place(t.lower) && !is_function_word(t.lower) && !looks_like_organization({word}))
-                    known = entity_for_name({word}, "", i, true);
+                    known = entity_for_name({word}, "", true);
                 if (known != NONE && entities_[known].person) {
                     // "Bloomberg's pollster": a possessive is not the subject.
                     mentions_.push_back({known, i, first_in_sentence && i <= own_start + 3 && !possessive});
@@ -1683,10 +1682,10 @@ void Extractor::register_mentions() {
             if (phrase && phrase->kind == SpeakerKind::PERSON && !phrase->name_words.empty()) {
                 const auto& words = phrase->name_words;
                 if (!phrase->role.empty() && !looks_like_organization(words)) {
-                    entity = entity_for_name(words, phrase->role, i, true);
+                    entity = entity_for_name(words, phrase->role, true);
                 } else if (words.size() >= 2 && looks_like_organization(words)) {
                     // Organisations are remembered so "the Commission" finds "European Commission".
-                    entity_for_name(words, "", i, true);
+                    entity_for_name(words, "", true);
                 } else if (words.size() >= 2) {
                     // "San Francisco", "Buenos Aires": a place, not a person.
                     std::string joined;
@@ -1696,9 +1695,9 @@ void Extractor::register_mentions() {
                     auto g = lex_.given_name(words.front());
                     if (g && !(g->weak && lex_.best_place(words.front()) &&
                                lex_.best_place(words.front())->population > 200000))
-                        entity = entity_for_name(words, "", i, true);
+                        entity = entity_for_name(words, "", true);
                 } else {
-                    entity = entity_for_name(words, "", i, false);
+                    entity = entity_for_name(words, "", false);
                     if (entity != NONE && !entities_[entity].person) entity = NONE;
                 }
             }
@@ -1714,7 +1713,7 @@ void Extractor::register_mentions() {
 std::size_t Extractor::resolve(const SpeakerPhrase& p, std::size_t cue_token) {
     switch (p.kind) {
         case SpeakerKind::PERSON: {
-            std::size_t e = entity_for_name(p.name_words, p.role, p.first, true);
+            std::size_t e = entity_for_name(p.name_words, p.role, true);
             return e;
         }
         case SpeakerKind::PRONOUN: {
@@ -1838,7 +1837,7 @@ std::size_t Extractor::resolve(const SpeakerPhrase& p, std::size_t cue_token) {
                 for (std::size_t k = p.first; k <= p.last; ++k)
                     if (tokens_[k].cap && tokens_[k].lower != "the"sv) words.push_back(token_text(body_, tokens_[k]));
                 if (!words.empty()) {
-                    std::size_t e = entity_for_name(words, "", p.first, true);
+                    std::size_t e = entity_for_name(words, "", true);
                     return e;
                 }
             }
@@ -1954,7 +1953,8 @@ std::vector<Statement> Extractor::run() {
     quotes_ = find_quotations(body_, tokens_);
     sentences_ = split_sentences(tokens_);
     register_mentions();
-    const Place* dateline = dateline_place();
+    dateline_ = dateline_place();
+    const Place* dateline = dateline_;
 
     struct Pending {
         Statement st;
@@ -1993,7 +1993,7 @@ std::vector<Statement> Extractor::run() {
                 bool all_caps = true;
                 for (std::size_t k = s.first; k < colon; ++k) all_caps = all_caps && tokens_[k].all_caps;
                 auto given = lex_.given_name(words.front());
-                bool known = words.size() == 1 && entity_for_name(words, "", s.first, false) != NONE;
+                bool known = words.size() == 1 && entity_for_name(words, "", false) != NONE;
                 bool header = in_list(first, {"update", "note", "editor", "related", "photo", "source", "read",
                                               "watch", "correction", "disclosure", "video", "warning", "caption"}) ||
                               is_weekday(first) || month_index(first) || is_function_word(first);
@@ -2012,7 +2012,7 @@ std::vector<Statement> Extractor::run() {
                     st.direct = true;  // a transcript gives the words as spoken
                     st.quote = "direct";
                     st.cue = ":";
-                    std::size_t entity = q_or_a ? NONE : entity_for_name(words, "", s.first, true);
+                    std::size_t entity = q_or_a ? NONE : entity_for_name(words, "", true);
                     if (entity != NONE) {
                         st.speaker = entities_[entity].name;
                         st.role = entities_[entity].role;
@@ -2256,7 +2256,7 @@ void Extractor::collect_mentions(ArticleFacts& facts) const {
         if (p && seen_places.insert(p->geonameid).second)
             facts.places.push_back({p->name, p->country_code, p->geonameid});
     };
-    if (!tokens_.empty()) add(dateline_place());
+    add(dateline_);
     for (const Sentence& s : sentences_)
         for (std::size_t i = s.first; i <= s.last; ++i)
             if (in_list(tokens_[i].lower, {"in", "at", "from"})) add(place_near(i, std::min(i + 4, s.last), NONE, NONE));
