@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstring>
 #include <optional>
 #include <string_view>
@@ -262,6 +263,22 @@ const std::unordered_set<std::string>& abbreviations() {
     return set;
 }
 
+/// Whether the tokens from @p i read "Name said" (up to four capitalised
+/// words, then a common speech verb): the start of an attribution.
+bool attribution_follows(const std::vector<Token>& tokens, std::size_t i) {
+    std::size_t k = i;
+    while (k < tokens.size() && k < i + 4 &&
+           ((tokens[k].kind == TokenKind::WORD && tokens[k].cap) ||
+            (tokens[k].kind == TokenKind::PUNCT && tokens[k].lower == "."sv && k > i)))
+        ++k;
+    if (k == i || k >= tokens.size() || tokens[k].kind != TokenKind::WORD) return false;
+    static const std::unordered_set<std::string_view> VERBS = {
+        "said", "says", "asked", "asks", "added", "told", "wrote", "writes", "tweeted", "replied", "responded",
+        "continued", "exclaimed", "shouted", "yelled", "declared", "insisted", "joked", "quipped", "recalled",
+        "explained", "countered", "noted", "argued", "wondered", "screamed", "chanted", "laughed", "demanded"};
+    return VERBS.count(tokens[k].lower) > 0;
+}
+
 struct Sentence {
     std::size_t first = 0, last = 0;  ///< token range, inclusive
 };
@@ -303,6 +320,9 @@ std::vector<Sentence> split_sentences(std::vector<Token>& tokens) {
             finish(i);
         } else if (t.kind == TokenKind::QUOTE && !t.opening && i > 0 && tokens[i - 1].kind == TokenKind::PUNCT &&
                    (tokens[i - 1].lower == "."sv || tokens[i - 1].lower == "?"sv || tokens[i - 1].lower == "!"sv)) {
+            // "\"Who do they think they are?\" Trump said of Apple": a question
+            // or exclamation closing a quotation runs on into its attribution.
+            if (tokens[i - 1].lower != "."sv && attribution_follows(tokens, i + 1)) continue;
             finish(i);
         }
     }
@@ -520,6 +540,8 @@ class Extractor {
     bool np_word(std::size_t i) const;
     std::optional<SpeakerPhrase> speaker_before(std::size_t cue, std::size_t sentence_first) const;
     std::optional<SpeakerPhrase> speaker_after(std::size_t cue, std::size_t sentence_last) const;
+    bool postmodifier_at(std::size_t i) const;
+    std::optional<SpeakerPhrase> nominal_before(std::size_t end, std::size_t sentence_first) const;
     void find_attributions(const Sentence& s, std::vector<Attribution>& out) const;
     void find_quote_attributions(const Sentence& s, std::vector<Attribution>& out) const;
     void choose_content(const Sentence& s, std::vector<Attribution>& attributions) const;
@@ -726,6 +748,44 @@ std::optional<SpeakerPhrase> Extractor::read_phrase(std::size_t first, std::size
     return p;
 }
 
+/// Whether a speaker's post-modifier starts at @p i: "(a person) close to
+/// the Clintons", "familiar with", "with knowledge of", "known as", "who".
+bool Extractor::postmodifier_at(std::size_t i) const {
+    if (!is_word(i) || tokens_[i].quote != NONE) return false;
+    const std::string& w = tokens_[i].lower;
+    const std::string next = i + 1 < tokens_.size() ? tokens_[i + 1].lower : std::string();
+    if (w == "close"sv) return next == "to"sv;
+    if (w == "familiar"sv) return next == "with"sv;
+    if (w == "knowledgeable"sv) return next == "about"sv || next == "of"sv;
+    if (w == "known"sv) return next == "as"sv;
+    if (w == "with"sv) return in_list(next, {"knowledge", "direct", "ties", "access", "close"});
+    if (w == "briefed"sv || w == "involved"sv) return in_list(next, {"on", "in", "about", "with"});
+    return in_list(w, {"who", "whose"});
+}
+
+/// A determiner-led phrase ending at @p end: "another source", "a person",
+/// "one well-connected Democrat". Names are left to read_phrase().
+std::optional<SpeakerPhrase> Extractor::nominal_before(std::size_t end, std::size_t sentence_first) const {
+    for (std::size_t d = end; d + 5 > end && d >= sentence_first && d != NONE; --d) {
+        if (!is_word(d) || tokens_[d].quote != NONE) break;
+        const std::string& w = tokens_[d].lower;
+        if (d < end && in_list(w, {"a", "an", "the", "another", "one", "some", "several", "two", "three", "many"})) {
+            if (is_function_word(tokens_[end].lower) || is_determiner(tokens_[end].lower) ||
+                lex_.speech_verb_lemma(tokens_[end].lower))
+                return std::nullopt;
+            SpeakerPhrase nominal;
+            nominal.kind = SpeakerKind::NOMINAL;
+            nominal.first = d;
+            nominal.last = end;
+            nominal.nominal = text_of(d + 1, end);
+            return nominal;
+        }
+        if (is_function_word(w) || (d < end && lex_.speech_verb_lemma(w))) break;
+        if (d == 0) break;
+    }
+    return std::nullopt;
+}
+
 std::optional<SpeakerPhrase> Extractor::speaker_before(std::size_t cue, std::size_t sentence_first) const {
     if (cue == 0 || cue <= sentence_first) return std::nullopt;
     std::size_t j = cue - 1;
@@ -787,10 +847,35 @@ std::optional<SpeakerPhrase> Extractor::speaker_before(std::size_t cue, std::siz
                                                                 "during", "speaking", "reached", "like", "as"}))
                 break;
             std::size_t last = k - 1;
+            // "James B. Comey Jr., the director of the F.B.I., said".
+            if (is_punct(last, ".") && last > sentence_first && np_word(last) && is_word(last - 1)) {
+                std::size_t name_first = last - 1;
+                while (name_first > sentence_first && np_word(name_first - 1) && last - name_first < 8) --name_first;
+                if (auto found = read_phrase(name_first, last - 1); found && found->kind == SpeakerKind::PERSON) {
+                    found->last = last;
+                    return found;
+                }
+            }
+            // "Rep. Elijah Cummings (D-Md.), chair of the committee, said".
+            if (is_punct(last, ")")) {
+                std::size_t open = last;
+                while (open > sentence_first && !is_punct(open, "(") && last - open < 12) --open;
+                if (is_punct(open, "(") && open > sentence_first) last = open - 1;
+            }
+            // "Paul Porter, a truck driver from Ava, Mo., who ..., said" and
+            // "Marley Anderson, 21, a junior, said": a state's abbreviation or
+            // an age before this comma; the speaker is before an earlier one.
+            if (is_punct(last, ".") || (is_word(last) && std::isdigit(static_cast<unsigned char>(tokens_[last].lower[0]))))
+                continue;
             if (!is_word(last) || tokens_[last].quote != NONE) break;
             std::size_t first = last;
             while (first > sentence_first && np_word(first - 1) && last - first < 8) --first;
             auto found = read_phrase(first, last);
+            // "a junior from Las Vegas, said": a place or an employer after a
+            // preposition belongs to an aside.
+            if (found && found->kind != SpeakerKind::PRONOUN && first > sentence_first &&
+                in_list(tokens_[first - 1].lower, {"from", "in", "of", "at", "for", "with"}))
+                continue;
             // "Hunter's chief of staff, Joe Kasper, told": the aside is the name.
             if (j - k >= 3 && j - k <= 5) {
                 bool all_names = true;
@@ -826,6 +911,30 @@ std::optional<SpeakerPhrase> Extractor::speaker_before(std::size_t cue, std::siz
         }
         return std::nullopt;
     }
+    // "Mr. Manafort, citing ''the unique magic of Trump,'' said": an aside
+    // that ends in a short quotation.
+    if (tokens_[j].kind == TokenKind::QUOTE && !tokens_[j].opening && j > sentence_first + 3 &&
+        tokens_[j - 1].quote != NONE) {
+        const Quotation& q = quotes_[tokens_[j - 1].quote];
+        if (q.open_token != NONE && q.open_token > sentence_first + 2 && q.last_token - q.first_token <= 8) {
+            for (std::size_t c = q.open_token - 1; c > sentence_first && q.open_token - c <= 5; --c) {
+                if (!is_punct(c, ",")) {
+                    if (!is_word(c) || tokens_[c].quote != NONE) break;
+                    continue;
+                }
+                if (!(ends_with(tokens_[c + 1].lower, "ing") || in_list(tokens_[c + 1].lower, {"who", "calling"})))
+                    break;
+                std::size_t last = c - 1, first = c - 1;
+                if (!is_word(last)) break;
+                while (first > sentence_first && np_word(first - 1) && last - first < 8) --first;
+                auto found = read_phrase(first, last);
+                if (found && found->kind != SpeakerKind::PRONOUN) return found;
+                break;
+            }
+        }
+    }
+    // "James Comey Jr. said": the dot of an abbreviation ends the name.
+    if (is_punct(j, ".") && j > sentence_first && np_word(j) && is_word(j - 1)) --j;
     if (!is_word(j) || tokens_[j].quote != NONE) return std::nullopt;
     if (tokens_[j].lower == "who"sv || tokens_[j].lower == "which"sv) {
         // "Ted Cruz, who said ...": the antecedent is just before the comma.
@@ -920,6 +1029,23 @@ std::optional<SpeakerPhrase> Extractor::speaker_before(std::size_t cue, std::siz
             phrase = group;
         }
     }
+    if ((!phrase || phrase->kind == SpeakerKind::NOMINAL || phrase->first > sentence_first) &&
+        !(phrase && phrase->kind == SpeakerKind::PRONOUN)) {
+        // "Another source familiar with Cruz's thinking said", "a person
+        // close to the campaign said": a post-modifier between the speaker
+        // and the verb.
+        for (std::size_t m = last; m > sentence_first + 1 && last - m < 10; --m) {
+            if (tokens_[m].quote != NONE || tokens_[m].kind == TokenKind::QUOTE || is_punct(m, ".") ||
+                is_punct(m, ";") || is_punct(m, ","))
+                break;
+            if (!postmodifier_at(m) || m == last) continue;
+            // Only when what was read lies inside the modifier ("the mayor's
+            // plans" of "a source familiar with the mayor's plans").
+            if (phrase && phrase->kind != SpeakerKind::NOMINAL && phrase->first <= m) break;
+            if (auto nominal = nominal_before(m - 1, sentence_first)) phrase = nominal;
+            break;
+        }
+    }
     if (!phrase) return std::nullopt;
     // "Zelenskyy, who had earlier voiced support for the proposal, told ...":
     // when the phrase is a relative clause's tail, take the antecedent.
@@ -960,6 +1086,33 @@ std::optional<SpeakerPhrase> Extractor::speaker_after(std::size_t cue, std::size
     if (to > last && (tokens_[to].cap || is_speaker_noun(tokens_[to].lower))) return read_phrase(k, to);
     // "\"...,\" said the designer, who works ...": a determiner and a noun.
     bool ends_phrase = to + 1 > sentence_last || is_punct(to + 1, ",") || is_punct(to + 1, ".");
+    if (in_list(tokens_[k].lower, {"a", "an", "the", "another", "one"})) {
+        // "said a person close to the Clintons", "said one person with
+        // knowledge of the talks", "said the base chief known as Bob", and
+        // "said another leading advocate, Andrew Pincus of Mayer Brown".
+        std::size_t h = k + 1;
+        while (h <= sentence_last && h < k + 6 && is_word(h) && outside(h) && !postmodifier_at(h) &&
+               !is_function_word(tokens_[h].lower))
+            ++h;
+        if (h > k + 1 && h <= sentence_last && !lex_.speech_verb_lemma(tokens_[h - 1].lower)) {
+            if (is_punct(h, ",") && h + 1 <= sentence_last && is_word(h + 1) && tokens_[h + 1].cap &&
+                lex_.given_name(token_text(body_, tokens_[h + 1]))) {
+                auto named = speaker_after(h, sentence_last);
+                if (named && named->kind == SpeakerKind::PERSON) {
+                    named->first = k;
+                    return named;
+                }
+            }
+            if (postmodifier_at(h) || ((is_punct(h, ",") || is_punct(h, ".")) && h - k <= 4)) {
+                SpeakerPhrase nominal;
+                nominal.kind = SpeakerKind::NOMINAL;
+                nominal.first = k;
+                nominal.last = h - 1;
+                nominal.nominal = text_of(k + 1, h - 1);
+                return nominal;
+            }
+        }
+    }
     if (is_determiner(tokens_[k].lower) && to > k && to - k <= 3 && ends_phrase && !tokens_[to].cap) {
         SpeakerPhrase nominal;
         nominal.kind = SpeakerKind::NOMINAL;
@@ -1158,6 +1311,14 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
             bool after_break = i > s.first && (tokens_[i - 1].kind == TokenKind::QUOTE || is_punct(i - 1, ","));
             if (!after_break) continue;
             auto after = speaker_after(i, s.last);
+            // "..., said the candidate could win": a phrase followed by a verb
+            // is the subject of the content, not the speaker.
+            if (after && after->last + 1 <= s.last &&
+                in_list(tokens_[after->last + 1].lower,
+                        {"could", "would", "will", "can", "may", "might", "must", "should", "is", "was", "are",
+                         "were", "has", "had", "have", "did", "does", "do", "didn", "doesn", "isn", "wasn", "won",
+                         "wouldn", "couldn", "hasn", "hadn"}))
+                after.reset();
             if (!after) continue;
             a.speaker = *after;
             a.speaker_after = true;
@@ -1332,7 +1493,11 @@ void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attr
             // reassured them that ...": the next attribution opens this one's
             // content, right after the cue.
             std::size_t own_end = a.speaker_after && a.speaker.last != NONE ? a.speaker.last : a.cue_last;
-            if (next_start > own_end && next_start <= own_end + 2 && is_punct(own_end + 1, ",")) hi = s.last;
+            // ", Mr. Manafort said, adding that ...": a participle cue next is
+            // an attribution of its own, not this one's content.
+            const bool next_participle = next.speaker.first == NONE && ends_with(next.cue_text, "ing");
+            if (next_start > own_end && next_start <= own_end + 2 && is_punct(own_end + 1, ",") && !next_participle)
+                hi = s.last;
             if (next_start == own_end + 1 && in_list(a.cue_text, {"said", "says", "say", "told", "added", "wrote"}))
                 hi = s.last;
         }
@@ -1361,7 +1526,17 @@ void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attr
         }
         std::size_t scan = k;
         std::size_t skipped_words = 0;
-        bool skipping = scan <= hi && outside(scan) && is_word(scan) &&
+        // "said about half of the adjustment ...": "about" before a quantity
+        // starts the clause, it does not name a topic.
+        const bool about_quantity =
+            k + 1 <= hi && tokens_[k].lower == "about"sv &&
+            (std::isdigit(static_cast<unsigned char>(tokens_[k + 1].lower[0])) ||
+             in_list(tokens_[k + 1].lower, {"half", "a", "one", "two", "three", "four", "five", "ten", "a", "twice"}));
+        // "\"Absolutely,\" he said when asked if that remains his view": a
+        // subordinate clause after the cue holds no "that" clause of speech.
+        const bool subordinate_after =
+            k <= hi && outside(k) && in_list(tokens_[k].lower, {"when", "while", "after", "before", "as", "if", "because"});
+        bool skipping = scan <= hi && outside(scan) && is_word(scan) && !about_quantity &&
                         (told || in_list(tokens_[scan].lower, {"in", "on", "at", "during", "to", "earlier", "later",
                                                                "last", "this", "yesterday", "today", "also", "of",
                                                                "repeatedly", "publicly", "late", "again", "via",
@@ -1483,6 +1658,18 @@ void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attr
             if (tokens_[b].kind == TokenKind::QUOTE && !tokens_[b].opening && b > lo) before_last = b;
             else if (is_punct(b, ",") || is_punct(b, "\u2014") || is_punct(b, ":")) before_last = b > lo ? b - 1 : NONE;
         }
+        // "Clinton celebrated, declaring it \"...\" and said it was ...": the
+        // clause's own subject speaks, and what follows is the content.
+        const bool and_said = a.speaker.first == NONE && a.cue_first > s.first &&
+                              in_list(tokens_[a.cue_first - 1].lower, {"and", "but"});
+        if (and_said) before_last = NONE;
+        // "..., Algerian foreign affairs ministry spokesman Benali Abdelaziz
+        // said Thursday.": modifiers before the name reach back to the comma.
+        if (before_last == NONE && !and_said && attr_first > lo + 1 && (after_first == NONE || after_words == 0)) {
+            std::size_t b = attr_first - 1;
+            for (int step = 0; step < 5 && b > lo && is_word(b) && tokens_[b].quote == NONE; ++step) --b;
+            if (is_punct(b, ",") && b > lo) before_last = b - 1;
+        }
         std::size_t before_words = 0;
         if (before_last != NONE)
             for (std::size_t q = lo; q <= before_last; ++q)
@@ -1490,6 +1677,16 @@ void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attr
         // The attribution at the end ("..., he said.") takes what is before it;
         // otherwise what follows it.
         bool tail_is_modifier = after_first == NONE || after_words == 0;
+        // "A long clause, he said, on condition of anonymity" and "..., Sanders
+        // said, a policy that ...": between commas after a long clause, the
+        // attribution's tail is a modifier or an aside, not new content.
+        if (attr_first > s.first && is_punct(attr_first - 1, ",") && after_first != NONE && after_first > 0 &&
+            is_punct(after_first - 1, ",") && before_words >= 5 && after_first <= hi &&
+            (in_list(tokens_[after_first].lower, {"on", "in", "at", "during", "after", "before", "while", "a", "an",
+                                                  "according", "speaking", "referring", "citing", "noting", "as",
+                                                  "with", "without", "without", "because", "since", "from", "via",
+                                                  "who", "which", "one", "the"})))
+            tail_is_modifier = true;
         // "\"...,\" he said of the claim during a call": a quotation just
         // before the attribution is its content unless a clause follows.
         bool quote_before = before_last != NONE && (tokens_[before_last].kind == TokenKind::QUOTE ||
@@ -1503,6 +1700,7 @@ void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attr
         bool clause_after = after_first != NONE && after_first > 0 &&
                             (tokens_[after_first - 1].lower == "that"sv || is_punct(after_first - 1, ":") ||
                              long_quote_after);
+        if (quote_before && subordinate_after && !long_quote_after) clause_after = false;
         if (quote_before && !clause_after) tail_is_modifier = true;
         a.window_last = hi;
         std::size_t min_before = quote_before ? 1 : 2;

@@ -211,6 +211,86 @@ TEST(ExtractRegression, TheDatelineIsNotPartOfAStatement) {
     EXPECT_EQ(st[0].location_basis, "dateline");
 }
 
+TEST(ExtractRegression, QuestionQuoteRunsOnIntoItsAttribution) {
+    auto st = extract("\u201CWho pays for the bridge now?\u201D Okafor said of the council on Monday, when the vote failed.");
+    const Statement* q = holding(st, "Who pays for the bridge now?");
+    ASSERT_NE(q, nullptr);
+    EXPECT_EQ(q->speaker, "Okafor");
+    EXPECT_EQ(holding(st, "when the vote failed"), nullptr);
+}
+
+TEST(ExtractRegression, NominalSpeakerWithPostModifierAfterSaid) {
+    auto st = extract("\"The ferry contract was never tendered,\" said a person close to the harbour board.\n\n"
+                      "\"The pilots will strike in May,\" said one official with knowledge of the talks, who asked not to be named.");
+    const Statement* a = holding(st, "ferry contract");
+    const Statement* b = holding(st, "pilots will strike");
+    ASSERT_NE(a, nullptr);
+    ASSERT_NE(b, nullptr);
+    EXPECT_EQ(a->speaker, "person");
+    EXPECT_EQ(b->speaker, "official");
+}
+
+TEST(ExtractRegression, NominalSpeakerWithPostModifierBeforeSaid) {
+    auto st = extract("Another source familiar with the mayor's plans said the tram line would be delayed again.");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_EQ(st[0].speaker, "source");
+    EXPECT_EQ(st[0].text, "the tram line would be delayed again.");
+}
+
+TEST(ExtractRegression, SuffixAndAppositiveBeforeSaid) {
+    auto st = extract("\"The vaults were empty,\" Marcus T. Bellamy Jr., the director of the state archive, said on Friday.\n\n"
+                      "\"We found the ledgers later,\" Marcus Bellamy Jr. said.");
+    const Statement* a = holding(st, "vaults were empty");
+    const Statement* b = holding(st, "ledgers later");
+    ASSERT_NE(a, nullptr);
+    ASSERT_NE(b, nullptr);
+    EXPECT_NE(a->speaker.find("Bellamy"), std::string::npos);
+    EXPECT_NE(b->speaker.find("Bellamy"), std::string::npos);
+}
+
+TEST(ExtractRegression, AgesPlacesAndPartyTagsInAsides) {
+    auto st = extract("Rosa Delgado, 34, a nurse from Tucson, said she would vote for the first time.\n\n"
+                      "Rep. Alan Mertz (D-Ore.), chair of the transport panel, said the budget would pass.");
+    const Statement* a = holding(st, "vote for the first time");
+    const Statement* b = holding(st, "budget would pass");
+    ASSERT_NE(a, nullptr);
+    ASSERT_NE(b, nullptr);
+    EXPECT_EQ(a->speaker, "Rosa Delgado");
+    EXPECT_EQ(b->speaker, "Alan Mertz");
+}
+
+TEST(ExtractRegression, ParentheticalAttributionKeepsTheClauseBeforeIt) {
+    auto st = extract("The depot will close before the winter and its staff will move to the port, Ilves said, on condition "
+                      "that the union agrees.\n\n"
+                      "The rail plan would cost twice as much as promised, Ilves said, adding that nobody had checked the figures.");
+    const Statement* a = holding(st, "depot will close");
+    const Statement* b = holding(st, "rail plan would cost");
+    ASSERT_NE(a, nullptr);
+    ASSERT_NE(b, nullptr);
+    EXPECT_EQ(holding(st, "on condition"), nullptr);
+    EXPECT_NE(holding(st, "nobody had checked"), nullptr);
+}
+
+TEST(ExtractRegression, SubordinateClauseAfterSaidIsNotContent) {
+    auto st = extract("Senator Mia Harrow spoke to voters.\n\n\"Certainly,\" she said when asked by a reporter if that was still his plan.");
+    const Statement* a = holding(st, "Certainly");
+    ASSERT_NE(a, nullptr);
+    EXPECT_EQ(a->speaker, "Mia Harrow");
+    EXPECT_EQ(holding(st, "still his plan"), nullptr);
+}
+
+TEST(ExtractRegression, AsideEndingInShortQuotationAndVerbAfterNominal) {
+    auto st = extract("Mr. Rask, citing \"the old harbour rules,\" said the mayor could block the sale.");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_EQ(st[0].speaker, "Rask");
+    EXPECT_EQ(st[0].text, "the mayor could block the sale.");
+}
+
+TEST(ExtractRegression, AndSaidTakesTheClauseAfterIt) {
+    auto st = extract("Moreno thanked the crowd, calling it \"our best night yet\" and said the count would finish by noon.");
+    EXPECT_NE(holding(st, "the count would finish by noon"), nullptr);
+}
+
 TEST(ExtractRegression, UnbalancedAndNestedQuoteMarksDoNotCrash) {
     std::string body;
     for (int i = 0; i < 2000; ++i) body += i % 3 ? "\"" : "\u201C word ";
