@@ -479,6 +479,9 @@ struct Mention {
     std::size_t entity = NONE;
     std::size_t token = 0;  ///< first token of the mention
     bool subject = false;   ///< the first name-like mention of its sentence
+    /// A possessive or a preposition's object ("Clinton's use", "about Mr.
+    /// Curiel"): seldom what a later pronoun points back to.
+    bool oblique = false;
 };
 
 /// The words of a noun phrase as written, with lexicon lookups.
@@ -545,8 +548,10 @@ class Extractor {
     void find_attributions(const Sentence& s, std::vector<Attribution>& out) const;
     void find_quote_attributions(const Sentence& s, std::vector<Attribution>& out) const;
     void choose_content(const Sentence& s, std::vector<Attribution>& attributions) const;
+    void find_dash_attributions(const Sentence& s, std::vector<Attribution>& out) const;
 
     void register_mentions();
+    bool after_preposition(std::size_t i) const;
     std::size_t entity_for_name(const std::vector<std::string>& words, const std::string& role, bool create);
     std::size_t resolve(const SpeakerPhrase& p, std::size_t cue_token);
 
@@ -944,6 +949,22 @@ std::optional<SpeakerPhrase> Extractor::speaker_before(std::size_t cue, std::siz
             auto found = read_phrase(first, last);
             if (found && found->kind != SpeakerKind::PRONOUN) return found;
         }
+        // "business leaders who say the law ...": a plural noun just before.
+        if (tokens_[j].lower == "who"sv && j >= 1 && j - 1 > sentence_first && is_word(j - 1) &&
+            tokens_[j - 1].quote == NONE && !tokens_[j - 1].cap && ends_with(tokens_[j - 1].lower, "s") &&
+            !is_function_word(tokens_[j - 1].lower)) {
+            std::size_t last = j - 1, first = j - 1;
+            for (int step = 0; step < 3 && first > sentence_first && is_word(first - 1) && !tokens_[first - 1].cap &&
+                               !is_function_word(tokens_[first - 1].lower) && !is_determiner(tokens_[first - 1].lower);
+                 ++step)
+                --first;
+            SpeakerPhrase group;
+            group.kind = SpeakerKind::NOMINAL;
+            group.first = first;
+            group.last = last;
+            group.nominal = text_of(first, last);
+            return group;
+        }
         return std::nullopt;
     }
     std::size_t last = j;
@@ -1255,7 +1276,14 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
         // take them only after a name, a pronoun or a plural subject.
         if (t.lower == *lemma || (ends_with(t.lower, "s") && !ends_with(t.lower, "ss") && t.lower != "says"sv &&
                                   t.lower != "tells"sv && t.lower != "writes"sv && t.lower != "adds"sv)) {
-            bool verb_like = i > s.first && (tokens_[i - 1].cap || is_pronoun(tokens_[i - 1].lower) ||
+            // "Six in 10 say", "9 percent say", "the women say", "leaders who say".
+            const std::string& before = i > s.first ? tokens_[i - 1].lower : std::string();
+            bool plural_subject = !before.empty() && is_word(i - 1) &&
+                                  (std::isdigit(static_cast<unsigned char>(before[0])) ||
+                                   in_list(before, {"percent", "women", "men", "people", "children", "who", "majority",
+                                                    "majorities", "most", "many", "some", "few", "others", "both",
+                                                    "all", "half", "third", "quarter"}));
+            bool verb_like = i > s.first && (tokens_[i - 1].cap || is_pronoun(tokens_[i - 1].lower) || plural_subject ||
                                              is_speaker_noun(tokens_[i - 1].lower) ||
                                              (ends_with(tokens_[i - 1].lower, "s") && t.lower == *lemma) ||
                                              is_adverb_between(tokens_[i - 1].lower) ||
@@ -1467,6 +1495,54 @@ void Extractor::find_quote_attributions(const Sentence& s, std::vector<Attributi
               [](const Attribution& x, const Attribution& y) { return x.content_first < y.content_first; });
 }
 
+void Extractor::find_dash_attributions(const Sentence& s, std::vector<Attribution>& out) const {
+    // "\u201CWe were never asked.\u201D \u2015 Maria Lopez, 34, Phoenix" and a
+    // quotation paragraph followed by "- Bernie Sanders.": a quotation
+    // signed with a dash and a name, as in lists of quotes and epigraphs.
+    auto is_dash = [&](std::size_t i) {
+        return is_punct(i, "-") || is_punct(i, "\u2014") || is_punct(i, "\u2015") || is_punct(i, "\u2013");
+    };
+    for (std::size_t i = s.first; i <= s.last; ++i) {
+        if (!is_dash(i) || i == 0 || i + 1 > s.last) continue;
+        std::size_t name = i + 1;
+        if (!is_word(name) || !tokens_[name].cap || !outside(name) || tokens_[name].paragraph != tokens_[i].paragraph)
+            continue;
+        std::size_t last = name;
+        while (last + 1 <= s.last && last - name < 5 && np_word(last + 1) && outside(last + 1)) ++last;
+        const std::size_t after = last + 1;
+        bool signature_ends = after > s.last || is_punct(after, ",") || is_punct(after, "(") || is_punct(after, ".");
+        if (!signature_ends) continue;
+        auto who = read_phrase(name, last);
+        if (!who || who->kind != SpeakerKind::PERSON) continue;
+        // The quotation closing just before the dash (after its final stop, if any).
+        std::size_t close = i - 1;
+        while (close > 0 && tokens_[close].kind == TokenKind::PUNCT && (is_punct(close, ".") || is_punct(close, ",")))
+            --close;
+        if (tokens_[close].kind != TokenKind::QUOTE || tokens_[close].opening || close == 0) continue;
+        const std::size_t q = tokens_[close - 1].quote;
+        if (q == NONE || quotes_[q].close_token != close || quotes_[q].first_token == NONE) continue;
+        const Quotation& quote = quotes_[q];
+        // The quotation must stand alone: it opens its paragraph, or the
+        // signature opens its own.
+        const bool quote_opens = quote.open_token == 0 || tokens_[quote.open_token - 1].paragraph != tokens_[quote.open_token].paragraph;
+        const bool dash_opens = tokens_[i - 1].paragraph != tokens_[i].paragraph;
+        if (!quote_opens && !dash_opens) continue;
+        Attribution a;
+        a.cue_first = a.cue_last = i;
+        a.cue_text = tokens_[i].lower;
+        a.speaker = *who;
+        a.speaker_after = true;
+        a.content_first = quote.first_token;
+        a.content_last = quote.last_token;
+        a.attr_first = i;
+        a.attr_last = last;
+        a.window_last = s.last;
+        a.preset = true;
+        out.push_back(a);
+        i = last;
+    }
+}
+
 void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attributions) const {
     for (std::size_t n = 0; n < attributions.size(); ++n) {
         Attribution& a = attributions[n];
@@ -1621,6 +1697,8 @@ void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attr
             }
         }
         std::size_t after_first = NONE;
+        // "..., political analysts say; in 2012 ...": a semicolon closes the attribution.
+        if (scan <= hi && is_punct(scan, ";")) scan = hi + 1;
         if (scan <= hi) {
             bool parenthetical = attr_first > s.first && is_punct(attr_first - 1, ",");
             bool quote_next = scan + 1 <= hi && (tokens_[scan + 1].kind == TokenKind::QUOTE || tokens_[scan + 1].quote != NONE);
@@ -1823,6 +1901,12 @@ std::size_t Extractor::entity_for_name(const std::vector<std::string>& words, co
     return entities_.size() - 1;
 }
 
+bool Extractor::after_preposition(std::size_t i) const {
+    return i > 0 && is_word(i - 1) &&
+           in_list(tokens_[i - 1].lower, {"about", "of", "for", "with", "against", "to", "by", "from", "on", "at",
+                                          "than", "like", "into", "toward", "towards", "over", "between", "among"});
+}
+
 void Extractor::register_mentions() {
     // Person mentions outside quotations, in text order: "Given Surname",
     // "Title Surname", and surnames of people already seen.
@@ -1830,6 +1914,7 @@ void Extractor::register_mentions() {
         // A subject stands at the start of the sentence's own words (after a
         // leading quotation, conjunction or short adverbial at most).
         std::size_t own_start = s.first;
+        if (s.first < dateline_end_ && dateline_end_ <= s.last) own_start = dateline_end_;
         while (own_start <= s.last && (tokens_[own_start].quote != NONE || tokens_[own_start].kind != TokenKind::WORD))
             ++own_start;
         bool first_in_sentence = true;
@@ -1870,7 +1955,9 @@ void Extractor::register_mentions() {
                     known = entity_for_name({word}, "", true);
                 if (known != NONE && entities_[known].person) {
                     // "Bloomberg's pollster": a possessive is not the subject.
-                    mentions_.push_back({known, i, first_in_sentence && i <= own_start + 3 && !possessive});
+                    mentions_.push_back({known, i,
+                                         first_in_sentence && i <= own_start + 3 && !possessive,
+                                         possessive || after_preposition(i)});
                     first_in_sentence = false;
                 }
                 continue;
@@ -1900,13 +1987,18 @@ void Extractor::register_mentions() {
                 }
             }
             if (entity != NONE && entities_[entity].person) {
-                mentions_.push_back({entity, i, first_in_sentence && i <= own_start + 3});
+                const Token& end = tokens_[k - 1];
+                const bool possessive = end.kind == TokenKind::WORD && (ends_with(end.lower, "'s") || ends_with(end.lower, "\u2019s"));
+                mentions_.push_back({entity, i,
+                                     first_in_sentence && i <= own_start + 3 && !possessive,
+                                     possessive || after_preposition(i)});
                 first_in_sentence = false;
             }
             if (k > i + 1) i = k - 1;
         }
     }
 }
+
 
 std::size_t Extractor::resolve(const SpeakerPhrase& p, std::size_t cue_token) {
     switch (p.kind) {
@@ -1945,6 +2037,7 @@ std::size_t Extractor::resolve(const SpeakerPhrase& p, std::size_t cue_token) {
                 // Weights tuned on PolNeAR train (not dev); recency matters most.
                 double score = 4.0 - static_cast<double>(back) * 1.5;
                 if (mention.subject) score += 2.0;
+                if (mention.oblique) score -= 1.0;
                 if (back == 0) score += 1.0;
                 if (tokens_[mention.token].paragraph == paragraph_of_cue) score += 1.0;
                 if (entities_[mention.entity].gender == want && want != Gender::UNKNOWN) score += 0.5;
@@ -2150,8 +2243,8 @@ std::vector<Statement> Extractor::run() {
     if (tokens_.empty()) return out;
     quotes_ = find_quotations(body_, tokens_);
     sentences_ = split_sentences(tokens_);
+    dateline_ = dateline_place();  // before the mentions: a dateline is not a sentence's subject
     register_mentions();
-    dateline_ = dateline_place();
     const Place* dateline = dateline_;
 
     struct Pending {
@@ -2230,6 +2323,7 @@ std::vector<Statement> Extractor::run() {
         find_attributions(s, attributions);
         choose_content(s, attributions);
         find_quote_attributions(s, attributions);
+        find_dash_attributions(s, attributions);
         bool quote_only = tokens_[s.first].kind == TokenKind::QUOTE && tokens_[s.first].opening;
         for (std::size_t k = s.first; k <= s.last && quote_only; ++k)
             if (tokens_[k].kind == TokenKind::WORD && tokens_[k].quote == NONE) quote_only = false;
@@ -2414,8 +2508,8 @@ std::vector<Statement> Extractor::run() {
             }
             // A quotation already given to its speaker by continuation gets
             // the explicit attribution instead.
-            if (!pending.empty() && pending.back().continuation && pending.back().st.start == st.start &&
-                pending.back().st.end == st.end)
+            while (!pending.empty() && pending.back().continuation && pending.back().st.start >= st.start &&
+                   pending.back().st.end <= st.end)
                 pending.pop_back();
             pending.push_back({st, entity, place != nullptr, si, false});
         }

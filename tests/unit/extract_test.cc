@@ -291,6 +291,39 @@ TEST(ExtractRegression, AndSaidTakesTheClauseAfterIt) {
     EXPECT_NE(holding(st, "the count would finish by noon"), nullptr);
 }
 
+TEST(Extract, QuotationSignedWithADash) {
+    auto st = extract("We asked commuters about the new fares.\n\n"
+                      "\u201CI pay twice what I paid last year. Nobody explained why.\u201D \u2015 Ilona Varga, 41, Szeged\n\n"
+                      "\"The buses are late every single morning.\"\n\n- Pedro Almeida.\n\nThe operator did not reply.");
+    const Statement* a = holding(st, "I pay twice what I paid last year. Nobody explained why.");
+    const Statement* b = holding(st, "The buses are late every single morning.");
+    ASSERT_NE(a, nullptr);
+    ASSERT_NE(b, nullptr);
+    EXPECT_EQ(a->speaker, "Ilona Varga");
+    EXPECT_EQ(b->speaker, "Pedro Almeida");
+    EXPECT_TRUE(a->direct);
+    // The signed quotation is one statement, not also a continuation of an earlier speaker.
+    int holding_buses = 0;
+    for (const auto& s : st)
+        if (s.text.find("buses are late") != std::string::npos) ++holding_buses;
+    EXPECT_EQ(holding_buses, 1);
+}
+
+TEST(ExtractRegression, PollsAndRelativeClausesWithSay) {
+    auto st = extract("Six in 10 say the new tax is unfair.\n\n"
+                      "The city faced anger from shop owners and landlords who say the rule favours chains.\n\n"
+                      "Turnout will fall below half, local analysts say; in 2019 it was higher.");
+    const Statement* a = holding(st, "the new tax is unfair");
+    const Statement* b = holding(st, "the rule favours chains");
+    const Statement* c = holding(st, "Turnout will fall below half");
+    ASSERT_NE(a, nullptr);
+    ASSERT_NE(b, nullptr);
+    ASSERT_NE(c, nullptr);
+    EXPECT_EQ(a->speaker, "Six in 10");
+    EXPECT_EQ(b->speaker, "landlords");
+    EXPECT_EQ(holding(st, "in 2019 it was higher"), nullptr);
+}
+
 TEST(ExtractRegression, UnbalancedAndNestedQuoteMarksDoNotCrash) {
     std::string body;
     for (int i = 0; i < 2000; ++i) body += i % 3 ? "\"" : "\u201C word ";
