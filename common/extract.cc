@@ -402,7 +402,9 @@ bool is_speaker_noun(const std::string& w) {
                        "pollster", "pollsters", "historian", "economist", "speechwriter", "writer", "reporter",
                        "correspondent", "editor", "columnist", "commentator", "anchor", "moderator", "chair",
                        "president", "ceo", "head", "nominee", "candidates", "delegate", "delegates", "donor",
-                       "donors", "fundraiser", "surrogate", "surrogates", "adviser", "aide", "official"};
+                       "donors", "fundraiser", "surrogate", "surrogates", "adviser", "aide", "official", "agents",
+                       "agent", "investigators", "officers", "protesters", "demonstrators", "leaders",
+                       "respondents", "participants", "attendees", "delegates", "senators", "governors"};
     return WORDS.count(w) > 0;
 }
 
@@ -906,12 +908,19 @@ std::optional<SpeakerPhrase> Extractor::speaker_before(std::size_t cue, std::siz
                 // "Trump, speaking at a rally in Wilmington, N.C., warned":
                 // a place before an inner comma is not the speaker; look for
                 // an earlier comma that opens the aside.
+                // Small places share names with people ("Weingarten"): only
+                // a sizeable one counts.
                 const Place* place = found->kind == SpeakerKind::PERSON && found->name_words.size() <= 2
                                          ? lex_.best_place(text_of(found->first, found->last))
                                          : nullptr;
+                if (place && place->kind != "country" && place->kind != "region" && place->population < 50000)
+                    place = nullptr;
                 if (!place) return found;
                 continue;
             }
+            // "Michael Seaman, who lives outside the state capital, Sacramento,
+            // said": an aside with commas of its own; try the earlier comma.
+            if (!found) continue;
             break;
         }
         return std::nullopt;
@@ -1041,7 +1050,11 @@ std::optional<SpeakerPhrase> Extractor::speaker_before(std::size_t cue, std::siz
             --f;
         bool starts_clause = f == sentence_first || !is_word(f - 1) ||
                              in_list(tokens_[f - 1].lower, {"where", "and", "but", "while", "because", "as"});
-        if (starts_clause && !is_function_word(tokens_[f].lower) && !lex_.speech_verb_lemma(tokens_[last].lower)) {
+        // "About four in 10 said": an approximate number.
+        bool approximate = f < last && in_list(tokens_[f].lower, {"about", "nearly", "almost", "roughly", "over",
+                                                                  "more", "fewer", "less", "just", "only"});
+        if (starts_clause && (approximate || !is_function_word(tokens_[f].lower)) &&
+            !lex_.speech_verb_lemma(tokens_[last].lower)) {
             SpeakerPhrase group;
             group.kind = SpeakerKind::NOMINAL;
             group.first = f;
@@ -1362,7 +1375,7 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
             // "The Times reported Tuesday that", "Sanders called Trump a \"liar\"":
             // the clause or quotation may come a few words later.
             bool naming = in_list(*lemma, {"call", "dub", "label", "brand", "characterize", "characterise", "describe"});
-            for (std::size_t q = k; q <= s.last && q < k + (naming ? 8 : 5); ++q) {
+            for (std::size_t q = k; q <= s.last && q < k + (naming ? 16 : 5); ++q) {
                 if (tokens_[q].kind == TokenKind::QUOTE && (naming || q == k)) {
                     k = q;
                     break;
@@ -1377,7 +1390,9 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
                     k = q;
                     break;
                 }
-                if (tokens_[q].kind == TokenKind::PUNCT && !np_word(q)) break;
+                // "called Valeant's chief executive, J. Michael Pearson, \"driven\"":
+                // an object may carry an appositive.
+                if (tokens_[q].kind == TokenKind::PUNCT && !np_word(q) && !(naming && is_punct(q, ","))) break;
             }
             bool quote_after = k <= s.last && (tokens_[k].lower == "that"sv || tokens_[k].kind == TokenKind::QUOTE ||
                                                (naming && tokens_[k].lower == "as"sv) ||
@@ -1480,6 +1495,11 @@ void Extractor::find_quote_attributions(const Sentence& s, std::vector<Attributi
                 break;
             }
         }
+        // A cue that already has its content ("On \"Sunday Morning Futures,\"
+        // Issa said Clinton's ...") does not take the title too.
+        for (const auto& other : out)
+            if (a.cue_first != NONE && words <= 4 && other.cue_first == a.cue_first && other.content_first != NONE)
+                a.cue_first = NONE;
         if (a.cue_first != NONE) {
             a.cue_text = tokens_[a.cue_first].lower;
             a.content_first = quote.first_token;
@@ -1779,6 +1799,20 @@ void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attr
                             (tokens_[after_first - 1].lower == "that"sv || is_punct(after_first - 1, ":") ||
                              long_quote_after);
         if (quote_before && subordinate_after && !long_quote_after) clause_after = false;
+        // "On Fox's \"Sunday Morning Futures,\" Rep. Issa said Clinton's ..." and
+        // "he had decimated ''core Al Qaeda,'' he said it still posed ...": a
+        // short quotation before (a show's title, a scare quote) gives way to
+        // a clause right after the cue.
+        if (quote_before && !clause_after && after_first != NONE && after_words >= 3 && skipped_words == 0 &&
+            !subordinate_after) {
+            std::size_t quoted_words = 0;
+            for (std::size_t q = before_last; q >= lo && q != NONE && q + 12 > before_last; --q) {
+                if (tokens_[q].kind == TokenKind::QUOTE && tokens_[q].opening) break;
+                if (tokens_[q].kind == TokenKind::WORD) ++quoted_words;
+                if (q == 0) break;
+            }
+            if (quoted_words <= 4 && before_words > quoted_words) clause_after = true;
+        }
         if (quote_before && !clause_after) tail_is_modifier = true;
         a.window_last = hi;
         std::size_t min_before = quote_before ? 1 : 2;
@@ -2425,8 +2459,9 @@ std::vector<Statement> Extractor::run() {
                     ++words;
                     if (tokens_[k].quote != NONE) ++quoted;
                 }
-            // Reported speech needs a clause; a quotation may be one word ("Savage," she said).
-            if (words < 3 && quoted != words) continue;
+            // Reported speech needs a clause; a quotation may be one word
+            // ("Savage," she said), and a naming verb two ("called it \"predatory\"").
+            if (words < 3 && quoted != words && !(words == 2 && quoted == 1)) continue;
 
             Statement st;
             st.direct = quoted == words && tokens_[cf].quote == tokens_[cl].quote;

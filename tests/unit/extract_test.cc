@@ -324,6 +324,35 @@ TEST(ExtractRegression, PollsAndRelativeClausesWithSay) {
     EXPECT_EQ(holding(st, "in 2019 it was higher"), nullptr);
 }
 
+TEST(ExtractRegression, NamingVerbsWithShortOrDistantQuotations) {
+    auto st = extract("Governor Ana Brenner called the levy \u201Cunfair.\u201D\n\n"
+                      "Senator Paul Odum called the mayor's refusal to publish the audit of the harbour fund \u201Ca disgrace.\u201D\n\n"
+                      "Senator Rita Voss called the fund's manager, Jan Olsen, \"reckless\" on Monday.");
+    const Statement* a = holding(st, "the levy");
+    const Statement* b = holding(st, "refusal to publish");
+    const Statement* c = holding(st, "Jan Olsen");
+    ASSERT_NE(a, nullptr);
+    ASSERT_NE(b, nullptr);
+    ASSERT_NE(c, nullptr);
+    EXPECT_EQ(a->speaker, "Ana Brenner");
+    EXPECT_EQ(b->speaker, "Paul Odum");
+    EXPECT_EQ(c->speaker, "Rita Voss");
+}
+
+TEST(ExtractRegression, ShowTitleBeforeTheCueGivesWayToTheClause) {
+    auto st = extract("Sunday on the network's \u201CMorning Review,\u201D Senator Lea Haddad said the port deal was rushed.");
+    const Statement* a = holding(st, "the port deal was rushed");
+    ASSERT_NE(a, nullptr);
+    EXPECT_EQ(a->speaker, "Lea Haddad");
+    EXPECT_EQ(holding(st, "Morning Review"), nullptr);
+}
+
+TEST(ExtractRegression, AsideWithItsOwnCommasAndASmallPlaceName) {
+    auto st = extract("Tom Kessler, who farms outside the regional capital, Dodoma, said the rains came late.");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_EQ(st[0].speaker, "Tom Kessler");
+}
+
 TEST(ExtractRegression, UnbalancedAndNestedQuoteMarksDoNotCrash) {
     std::string body;
     for (int i = 0; i < 2000; ++i) body += i % 3 ? "\"" : "\u201C word ";
