@@ -1039,7 +1039,10 @@ std::optional<SpeakerPhrase> Extractor::speaker_before(std::size_t cue, std::siz
         }
     }
     bool that_clause = cue + 1 < tokens_.size() && tokens_[cue + 1].lower == "that"sv;
-    if (!phrase && (in_list(tokens_[cue].lower, {"say", "says", "said"}) || (that_clause && STRONG_FORMS.count(tokens_[cue].lower))) &&
+    // "... her bruised forearm and said": a conjunction before the verb
+    // joins it to the clause's own subject; no group speaker there.
+    if (!phrase && !in_list(tokens_[last].lower, {"and", "but", "or", "then"}) &&
+        (in_list(tokens_[cue].lower, {"say", "says", "said"}) || (that_clause && STRONG_FORMS.count(tokens_[cue].lower))) &&
         cue + 1 < tokens_.size() && (is_word(cue + 1) || is_punct(cue + 1, ",")) && tokens_[cue + 1].lower != "to"sv) {
         // "local party leaders say the mogul ...", "three-fourths say ...":
         // with say and a clause, whoever stands before the verb is the source.
@@ -1081,6 +1084,10 @@ std::optional<SpeakerPhrase> Extractor::speaker_before(std::size_t cue, std::siz
         }
     }
     if (!phrase) return std::nullopt;
+    // "... the room and said": a phrase ending in a conjunction is the tail
+    // of another clause; the caller gives the verb to that clause's subject.
+    if (phrase->last != NONE && in_list(tokens_[phrase->last].lower, {"and", "but", "or", "then"}))
+        return std::nullopt;
     // "Zelenskyy, who had earlier voiced support for the proposal, told ...":
     // when the phrase is a relative clause's tail, take the antecedent.
     return phrase;
@@ -1191,8 +1198,11 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
             i = who->last;
             continue;
         }
-        if (t.lower == "asked"sv && (i == s.first || (i == s.first + 1 && tokens_[s.first].lower == "when"sv)) &&
-            i + 1 <= s.last) {
+        // "Asked ...", "when asked ...", "after being asked ...", "was asked ...".
+        const bool asked_opening =
+            i == s.first || (i > s.first && in_list(tokens_[i - 1].lower, {"when", "once", "after", "being", "was",
+                                                                            "were", "if", "as"}));
+        if (t.lower == "asked"sv && asked_opening && i + 1 <= s.last) {
             // "Asked whether she had practised, Melania Trump said ...": the
             // question is a statement of its own, by an asker the text does
             // not name; it runs to the comma.
@@ -1203,14 +1213,21 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
                 while (to + 1 <= s.last && np_word(to + 1) && to - from < 6) ++to;
                 asker = read_phrase(from + 1, to);
             }
-            if (tokens_[from].lower == "by"sv) {
-                while (from <= s.last && !in_list(tokens_[from].lower, {"whether", "if", "what", "why", "how", "who",
-                                                                        "when", "where", "about", "whom"}) &&
-                       !is_punct(from, ","))
-                    ++from;
+            // "Asked by Stephanopoulos whether", "Asked during a January debate
+            // why", "asked specifically what": a few words before the question.
+            {
+                std::size_t probe = from;
+                while (probe <= s.last && probe < from + 7 && outside(probe) &&
+                       !in_list(tokens_[probe].lower, {"whether", "if", "what", "why", "how", "who", "when", "where",
+                                                       "about", "whom", "which"}) &&
+                       !is_punct(probe, ",") && !is_punct(probe, "."))
+                    ++probe;
+                if (probe <= s.last && in_list(tokens_[probe].lower, {"whether", "if", "what", "why", "how", "who",
+                                                                      "when", "where", "about", "whom", "which"}))
+                    from = probe;
             }
             if (from <= s.last && in_list(tokens_[from].lower, {"whether", "if", "what", "why", "how", "who", "when",
-                                                                 "where", "about", "whom"})) {
+                                                                 "where", "about", "whom", "which"})) {
                 std::size_t to = from;
                 while (to + 1 <= s.last && !is_punct(to + 1, ",") && tokens_[to + 1].kind != TokenKind::QUOTE) ++to;
                 if (to > from + 1) {
@@ -1323,7 +1340,12 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
         }
         if (participle) {
             // ", saying ...": the speaker is the clause's subject, found later.
-            if (!(i > s.first && (is_punct(i - 1, ",") || tokens_[i - 1].lower == "and"sv))) continue;
+            // ", saying", "and saying", "- saying", "after saying", "while saying".
+            if (!(i > s.first && (is_punct(i - 1, ",") || is_punct(i - 1, "-") || is_punct(i - 1, "\u2013") ||
+                                  is_punct(i - 1, "\u2014") ||
+                                  in_list(tokens_[i - 1].lower, {"and", "initially", "also", "repeatedly", "publicly"}) ||
+                                  (i == s.first + 1 && in_list(tokens_[s.first].lower, {"after", "while", "before"})))))
+                continue;
             static const std::unordered_set<std::string> PARTICIPLES = {
                 "saying", "adding", "noting", "arguing", "insisting", "warning", "stressing", "telling",
                 "explaining", "claiming", "asking", "suggesting", "declaring", "stating", "writing", "calling",
