@@ -1042,7 +1042,8 @@ std::optional<SpeakerPhrase> Extractor::speaker_before(std::size_t cue, std::siz
     // "... her bruised forearm and said": a conjunction before the verb
     // joins it to the clause's own subject; no group speaker there.
     if (!phrase && !in_list(tokens_[last].lower, {"and", "but", "or", "then"}) &&
-        (in_list(tokens_[cue].lower, {"say", "says", "said"}) || (that_clause && STRONG_FORMS.count(tokens_[cue].lower))) &&
+        (in_list(tokens_[cue].lower, {"say", "says", "said", "suggest", "suggests", "suggested"}) ||
+         (that_clause && STRONG_FORMS.count(tokens_[cue].lower))) &&
         cue + 1 < tokens_.size() && (is_word(cue + 1) || is_punct(cue + 1, ",")) && tokens_[cue + 1].lower != "to"sv) {
         // "local party leaders say the mogul ...", "three-fourths say ...":
         // with say and a clause, whoever stands before the verb is the source.
