@@ -408,6 +408,13 @@ bool is_speaker_noun(const std::string& w) {
     return WORDS.count(w) > 0;
 }
 
+/// "he's" → "he", "they'll" → "they": the word before a contracted clitic.
+std::string without_clitic(std::string w) {
+    for (const char* clitic : {"'s", "\u2019s", "'ll", "\u2019ll", "'d", "\u2019d", "'re", "\u2019re", "'ve", "\u2019ve"})
+        if (ends_with(w, clitic)) return w.substr(0, w.size() - std::strlen(clitic));
+    return w;
+}
+
 /// Lower-case words inside names: "Joseph ole Sankale", "Department of Health".
 bool is_name_particle(const std::string& w) {
     static const std::unordered_set<std::string_view> WORDS = {"de", "da", "van", "von", "bin", "al", "ole", "le", "la", "del", "der", "di", "du", "dos",
@@ -1705,17 +1712,45 @@ void Extractor::choose_content(const Sentence& s, std::vector<Attribution>& attr
                 if (in_list(tokens_[obj].lower, {"him", "her", "me", "us", "them", "reporters", "journalists"})) {
                     ++obj;
                 } else {
-                    if (is_determiner(tokens_[obj].lower)) ++obj;
+                    const bool determiner = is_determiner(tokens_[obj].lower);
+                    if (determiner) ++obj;
                     std::size_t caps = 0;
                     while (obj < probe && is_word(obj) && tokens_[obj].cap && caps < 6) {
                         ++obj;
                         ++caps;
                     }
-                    if (caps == 0) obj = scan;
+                    // "told a Planned Parenthood gathering": a determiner's noun.
+                    std::size_t nouns = 0;
+                    while (determiner && obj < probe && is_word(obj) && !tokens_[obj].cap && nouns < 2 &&
+                           !is_function_word(tokens_[obj].lower) && !is_pronoun(without_clitic(tokens_[obj].lower)) &&
+                           !is_determiner(tokens_[obj].lower)) {
+                        ++obj;
+                        ++nouns;
+                    }
+                    if (caps == 0 && nouns == 0) obj = scan;
                 }
+                // "... of Newark", "... in Washington", then "last week", "on Tuesday".
+                if (obj > scan) {
+                    for (int rounds = 0; rounds < 3 && obj < probe; ++rounds) {
+                        if (in_list(tokens_[obj].lower, {"of", "in", "at"}) && obj + 1 < probe && tokens_[obj + 1].cap) {
+                            obj += 2;
+                            while (obj < probe && is_word(obj) && tokens_[obj].cap) ++obj;
+                        } else if (in_list(tokens_[obj].lower, {"last", "this", "on", "earlier"}) && obj + 1 < probe &&
+                                   (is_weekday(tokens_[obj + 1].lower) ||
+                                    in_list(tokens_[obj + 1].lower, {"week", "month", "year", "weekend"}))) {
+                            obj += 2;
+                        } else if (is_weekday(tokens_[obj].lower) || in_list(tokens_[obj].lower, {"yesterday", "recently"})) {
+                            ++obj;
+                        } else {
+                            break;
+                        }
+                    }
+                }
+                // "he's", "she'll": a contracted pronoun starts a clause too.
+                const std::string subject = obj < tokens_.size() ? without_clitic(tokens_[obj].lower) : std::string();
                 bool clause_start = obj > scan && obj < probe && is_word(obj) &&
-                                    (in_list(tokens_[obj].lower, {"he", "she", "they", "it", "we", "i", "the", "his",
-                                                                  "her", "their", "there"}) ||
+                                    (in_list(subject, {"he", "she", "they", "it", "we", "i", "the", "his", "her",
+                                                       "their", "there"}) ||
                                      (tokens_[obj].cap && !is_function_word(tokens_[obj].lower)));
                 if (clause_start) {
                     scan = obj;

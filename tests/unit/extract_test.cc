@@ -379,6 +379,21 @@ TEST(ExtractRegression, QuestionsAfterWhenAskedAreStatements) {
     EXPECT_EQ(quote->speaker, "Tanja Roos");
 }
 
+TEST(ExtractRegression, ToldWithLongerObjectsThenAClause) {
+    auto st = extract("Mayor Ruth Adair told the Harbour Gazette she\u2019s received hundreds of letters.\n\n"
+                      "Senator Omar Haddad told a Rotary Club lunch in Leeds he will vote against the bill.\n\n"
+                      "Judge Ellen Park told The Courier of Dundee last week she would retire in June.");
+    const Statement* a = holding(st, "received hundreds of letters");
+    const Statement* b = holding(st, "he will vote against the bill");
+    const Statement* c = holding(st, "she would retire in June");
+    ASSERT_NE(a, nullptr);
+    ASSERT_NE(b, nullptr);
+    ASSERT_NE(c, nullptr);
+    EXPECT_EQ(a->speaker, "Ruth Adair");
+    EXPECT_EQ(b->speaker, "Omar Haddad");
+    EXPECT_EQ(c->speaker, "Ellen Park");
+}
+
 TEST(ExtractRegression, UnbalancedAndNestedQuoteMarksDoNotCrash) {
     std::string body;
     for (int i = 0; i < 2000; ++i) body += i % 3 ? "\"" : "\u201C word ";
