@@ -3,15 +3,20 @@
  */
 #include "indexer/index_run.h"
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <exception>
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include <rapidjson/document.h>
 #include <xapian.h>
@@ -58,8 +63,9 @@ bool extract_facts(const Article& article, const std::string& display_path, Inde
 }
 
 /// Removes articles whose input is gone, each with its statements; see IndexOptions::prune.
+template <typename SeenIds>
 std::size_t prune_articles(Xapian::WritableDatabase& db, const std::unordered_set<std::string>& fully_read_jsonl,
-                           const std::unordered_set<std::string>& seen_ids) {
+                           const SeenIds& seen_ids) {
     std::vector<std::string> doomed;
     const std::string type = schema::type_term(schema::TYPE_ARTICLE);
     for (auto it = db.postlist_begin(type); it != db.postlist_end(type); ++it) {
@@ -99,6 +105,7 @@ struct PreparedItem {
     std::string display_path;
     Xapian::Document article_doc;
     std::vector<Xapian::Document> statement_docs;
+    std::size_t file_index = 0;    ///< of the input in the reading thread's list
     // FILE_END
     const InputFile* file = nullptr;
     std::string absolute_path;
@@ -163,11 +170,12 @@ class ProblemCollector : public IndexObserver {
 /// The reading thread: parses inputs, skips articles whose hash is unchanged
 /// in @p snapshot, extracts statements and builds every document, so the
 /// writing thread only has to hand them to Xapian.
-void prepare_inputs(const IndexOptions& options, const InputList& inputs, const std::string& db_path,
+void prepare_inputs(const IndexOptions& options, const std::vector<InputFile>& files, const std::string& db_path,
                     std::istream& stdin_stream, PreparedQueue& queue) {
     Xapian::Database snapshot(db_path);
     DocumentBuilder builder;
-    for (const auto& file : inputs.files) {
+    for (std::size_t file_index = 0; file_index < files.size(); ++file_index) {
+        const InputFile& file = files[file_index];
         const bool from_stdin = file.path == "-";
         const std::string display_path = from_stdin ? "<stdin>" : file.path;
         const std::string absolute_path =
@@ -178,6 +186,7 @@ void prepare_inputs(const IndexOptions& options, const InputList& inputs, const 
             if (stopped) return;
             PreparedItem item;
             item.display_path = display_path;
+            item.file_index = file_index;
             item.problems = std::move(result.problems);
             for (const auto& problem : item.problems)
                 if (problem.skipped) file_had_skips = true;
@@ -232,69 +241,75 @@ void prepare_inputs(const IndexOptions& options, const InputList& inputs, const 
     }
 }
 
-}  // namespace
-
-IndexSummary run_index(const IndexOptions& options, IndexObserver& observer, std::istream& stdin_stream) {
-    const auto start = Clock::now();
-    IndexSummary summary;
-    InputList inputs = discover_inputs(options.inputs);
-    summary.ignored_files = inputs.ignored_files;
-    for (const auto& problem : inputs.problems) {
-        observer.on_problem(problem);
-        ++summary.skipped;
+/// Runs prepare_inputs() on a thread of its own. A failure there travels
+/// down the queue as a FAILURE item; the destructor stops and joins it.
+class ReadingThread {
+  public:
+    /// Every argument must outlive this object.
+    ReadingThread(const IndexOptions& options, const std::vector<InputFile>& files, const std::string& db_path,
+                  std::istream& stdin_stream, PreparedQueue& queue)
+        : queue_(queue), thread_([&options, &files, db_path, &stdin_stream, &queue] {
+              PreparedItem failure;
+              failure.kind = PreparedItem::Kind::FAILURE;
+              try {
+                  prepare_inputs(options, files, db_path, stdin_stream, queue);
+              } catch (const std::exception& e) {
+                  failure.failure = e.what();
+              } catch (const Xapian::Error& e) {
+                  failure.failure = e.get_description();
+              }
+              if (!failure.failure.empty()) queue.push(std::move(failure));
+              queue.finish();
+          }) {}
+    ~ReadingThread() {
+        queue_.cancel();
+        thread_.join();
     }
+    ReadingThread(const ReadingThread&) = delete;
+    ReadingThread& operator=(const ReadingThread&) = delete;
 
-    Xapian::WritableDatabase db = open_for_writing(options.db_path);
-    // A new database has nothing to read yet; commit its metadata so the
-    // reading thread can open it.
-    db.commit();
+  private:
+    PreparedQueue& queue_;
+    std::thread thread_;
+};
 
-    // Reading, extraction and document building run on their own thread;
-    // this thread only writes (Xapian allows one writer), so the two cores
-    // overlap. Problems travel with the records and are reported here, in
-    // input order.
-    PreparedQueue queue(64);
-    std::string reader_failure;
-    std::thread reader([&] {
-        try {
-            prepare_inputs(options, inputs, options.db_path, stdin_stream, queue);
-        } catch (const std::exception& e) {
-            PreparedItem failure;
-            failure.kind = PreparedItem::Kind::FAILURE;
-            failure.failure = e.what();
-            queue.push(std::move(failure));
-        } catch (const Xapian::Error& e) {
-            PreparedItem failure;
-            failure.kind = PreparedItem::Kind::FAILURE;
-            failure.failure = e.get_description();
-            queue.push(std::move(failure));
-        }
-        queue.finish();
-    });
-    // Whatever happens below, the reading thread is stopped and joined.
-    struct JoinGuard {
-        PreparedQueue& queue;
-        std::thread& thread;
-        ~JoinGuard() {
-            queue.cancel();
-            if (thread.joinable()) thread.join();
-        }
-    } join_guard{queue, reader};
+/// Where an article was read: the index of its input in the reading
+/// thread's list, and its line.
+struct Origin {
+    std::size_t file_index = 0;
+    std::size_t line = 0;
+};
 
-    std::size_t uncommitted = 0;
-    std::unordered_set<std::string> seen_ids;
-    std::unordered_set<std::string> fully_read_jsonl;
+/// What one writer did: its part of the summary, and what prune and the
+/// merge of a parallel build need to know.
+struct WriterTally {
+    IndexSummary summary;  ///< all but pruned, ignored_files, bytes_read and seconds
     IndexProgress progress;
-    progress.bytes_total = inputs.total_bytes;
+    std::unordered_map<std::string, Origin> seen_ids;  ///< every article id read, first copy's origin
+    std::unordered_set<std::string> fully_read_jsonl;  ///< absolute paths
+};
 
+/// Hands the prepared items of @p queue to @p db in input order, committing
+/// every options.batch_size articles (not at the end: the caller does).
+/// Reports problems and, after each input file, progress to @p observer.
+/// Returns when the queue is done, or early once @p stop is set.
+/// Throws Error when the reading thread failed, Xapian::DatabaseError when
+/// the database is in trouble; any other Xapian error costs one article.
+void write_prepared(Xapian::WritableDatabase& db, PreparedQueue& queue, const IndexOptions& options,
+                    const std::atomic<bool>& stop, Clock::time_point start, IndexObserver& observer,
+                    WriterTally& tally) {
+    IndexSummary& summary = tally.summary;
+    IndexProgress& progress = tally.progress;
+    std::size_t uncommitted = 0;
     while (auto next = queue.pop()) {
+        if (stop) return;
         PreparedItem& item = *next;
         if (item.kind == PreparedItem::Kind::FAILURE) throw Error("reading the archive failed: " + item.failure);
         if (item.kind == PreparedItem::Kind::FILE_END) {
             const InputFile& file = *item.file;
             if (file.format == InputFile::Format::JSONL && file.path != "-") {
                 if (!item.file_had_skips)
-                    fully_read_jsonl.insert(item.absolute_path);
+                    tally.fully_read_jsonl.insert(item.absolute_path);
                 else if (options.prune)
                     observer.on_problem({file.path, 0,
                                          "--prune keeps this file's other articles because some of its lines "
@@ -316,7 +331,7 @@ IndexSummary run_index(const IndexOptions& options, IndexObserver& observer, std
         for (const auto& problem : item.problems)
             if (!problem.skipped) warned = true;
         if (warned) ++summary.warnings;
-        if (!seen_ids.insert(item.article_id).second) {
+        if (!tally.seen_ids.emplace(item.article_id, Origin{item.file_index, item.line}).second) {
             observer.on_problem({item.display_path, item.line,
                                  "duplicate article id '" + item.article_id +
                                      "': replaces the article of that id read earlier in this run",
@@ -356,10 +371,294 @@ IndexSummary run_index(const IndexOptions& options, IndexObserver& observer, std
             observer.on_problem({item.display_path, item.line, "not indexed: " + e.get_description(), true});
         }
     }
-    summary.bytes_read = progress.bytes_done;
+}
 
-    if (options.prune) summary.pruned = prune_articles(db, fully_read_jsonl, seen_ids);
+/// Adds the counts of @p part to @p total.
+void add_counts(IndexSummary& total, const IndexSummary& part) {
+    total.added += part.added;
+    total.updated += part.updated;
+    total.unchanged += part.unchanged;
+    total.skipped += part.skipped;
+    total.failed += part.failed;
+    total.statements += part.statements;
+    total.warnings += part.warnings;
+}
+
+/// One writer updating @p db in place, its inputs read on a second thread.
+void index_in_place(Xapian::WritableDatabase& db, const IndexOptions& options, const InputList& inputs,
+                    std::istream& stdin_stream, Clock::time_point start, IndexObserver& observer,
+                    IndexSummary& summary) {
+    // Reading, extraction and document building run on their own thread;
+    // this thread only writes (Xapian allows one writer), so the two cores
+    // overlap. Problems travel with the records and are reported here, in
+    // input order.
+    PreparedQueue queue(64);
+    WriterTally tally;
+    tally.progress.bytes_total = inputs.total_bytes;
+    {
+        ReadingThread reader(options, inputs.files, options.db_path, stdin_stream, queue);
+        const std::atomic<bool> never_stop{false};
+        write_prepared(db, queue, options, never_stop, start, observer, tally);
+    }
+    add_counts(summary, tally.summary);
+    summary.bytes_read = tally.progress.bytes_done;
+    if (options.prune) summary.pruned = prune_articles(db, tally.fully_read_jsonl, tally.seen_ids);
     db.commit();
+}
+
+/// Splits @p files into at most @p parts contiguous, non-empty runs of about
+/// the same number of bytes, in order.
+std::vector<std::vector<InputFile>> split_inputs(const std::vector<InputFile>& files, std::uint64_t total_bytes,
+                                                 std::size_t parts) {
+    std::vector<std::vector<InputFile>> out(std::min(parts, files.size()));
+    std::uint64_t done = 0;
+    std::size_t part = 0;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        const std::size_t files_left = files.size() - i;
+        const std::size_t parts_left = out.size() - part - 1;  // after this one
+        if (!out[part].empty() && parts_left > 0 &&
+            (done * out.size() >= total_bytes * (part + 1) || files_left == parts_left))
+            ++part;
+        out[part].push_back(files[i]);
+        done += files[i].size;
+    }
+    return out;
+}
+
+/// One part of a parallel build: its inputs, its shard, and the writer's
+/// problems and progress until the thread that runs run_index() passes them on.
+struct Lane {
+    std::vector<InputFile> files;
+    std::string shard_path;
+    std::optional<Xapian::WritableDatabase> shard;
+    PreparedQueue queue{64};
+    WriterTally tally;
+    // Guarded by LaneHub::mutex:
+    std::vector<InputProblem> problems;
+    IndexProgress progress;
+    std::size_t progress_reports = 0;  ///< not yet passed on
+    bool done = false;
+    std::exception_ptr error;
+};
+
+/// Carries problems and progress from the writer threads of a parallel build
+/// to the thread that runs run_index(), the only one that may call the
+/// observer.
+struct LaneHub {
+    std::mutex mutex;
+    std::condition_variable changed;
+    bool news = false;
+};
+
+/// The observer a lane's writer thread reports to.
+class LaneObserver : public IndexObserver {
+  public:
+    LaneObserver(LaneHub& hub, Lane& lane) : hub_(hub), lane_(lane) {}
+    void on_problem(const InputProblem& problem) override {
+        std::lock_guard<std::mutex> lock(hub_.mutex);
+        lane_.problems.push_back(problem);
+        notify();
+    }
+    void on_progress(const IndexProgress& progress) override {
+        std::lock_guard<std::mutex> lock(hub_.mutex);
+        lane_.progress = progress;
+        ++lane_.progress_reports;
+        notify();
+    }
+    void finish(std::exception_ptr error) {
+        std::lock_guard<std::mutex> lock(hub_.mutex);
+        lane_.done = true;
+        lane_.error = std::move(error);
+        notify();
+    }
+
+  private:
+    void notify() {
+        hub_.news = true;
+        hub_.changed.notify_one();
+    }
+    LaneHub& hub_;
+    Lane& lane_;
+};
+
+/// Passes the lanes' problems and progress on to @p observer until every
+/// lane is done. Problems keep input order: a lane's are held back until
+/// the lanes before it are done. Returns the first lane error, if any.
+std::exception_ptr relay_lanes(std::vector<std::unique_ptr<Lane>>& lanes, LaneHub& hub,
+                               const IndexProgress& totals, IndexObserver& observer) {
+    std::size_t live = 0;  // the first lane not yet done
+    for (;;) {
+        std::vector<InputProblem> problems;
+        std::size_t reports = 0;
+        IndexProgress progress = totals;
+        std::exception_ptr error;
+        bool all_done = true;
+        {
+            std::unique_lock<std::mutex> lock(hub.mutex);
+            hub.changed.wait(lock, [&] { return hub.news; });
+            hub.news = false;
+            for (; live < lanes.size(); ++live) {
+                Lane& lane = *lanes[live];
+                for (auto& problem : lane.problems) problems.push_back(std::move(problem));
+                lane.problems.clear();
+                if (!lane.done) break;
+            }
+            for (auto& lane : lanes) {
+                progress.articles += lane->progress.articles;
+                progress.bytes_done += lane->progress.bytes_done;
+                progress.seconds = std::max(progress.seconds, lane->progress.seconds);
+                reports += std::exchange(lane->progress_reports, 0);
+                if (lane->error && !error) error = lane->error;
+                all_done = all_done && lane->done;
+            }
+        }
+        for (const auto& problem : problems) observer.on_problem(problem);
+        for (std::size_t i = 0; i < reports; ++i) observer.on_progress(progress);
+        if (error || all_done) return error;
+    }
+}
+
+/// The display name of an input in problems.
+std::string display_name(const InputFile& file) { return file.path == "-" ? "<stdin>" : file.path; }
+
+/// Builds the new, empty database @p db (options.db_path) from @p parts of
+/// the inputs: each part is read and written into a shard of its own by a
+/// pair of threads, then the shards are merged by Xapian's compactor in
+/// input order, so the document ids are those one writer would have given.
+/// @p db is closed and replaced by the merged database.
+void build_in_parallel(Xapian::WritableDatabase& db, const IndexOptions& options,
+                       std::vector<std::vector<InputFile>> parts, std::uint64_t total_bytes,
+                       std::istream& stdin_stream, Clock::time_point start, IndexObserver& observer,
+                       IndexSummary& summary) {
+    fs::path target = fs::path(options.db_path).lexically_normal();
+    if (target.filename().empty()) target = target.parent_path();  // "news.db/"
+    // Beside the target, so the merged database can be renamed into place.
+    // We hold the target's lock, so a build directory left by an
+    // interrupted run is no other run's and can go.
+    const fs::path build_dir = target.string() + ".saywho-build";
+    fs::remove_all(build_dir);
+    struct RemoveGuard {
+        fs::path path;
+        ~RemoveGuard() {
+            std::error_code ec;
+            fs::remove_all(path, ec);
+        }
+    } remove_guard{build_dir};
+    fs::create_directories(build_dir);
+
+    std::vector<std::unique_ptr<Lane>> lanes;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        auto lane = std::make_unique<Lane>();
+        lane->files = std::move(parts[i]);
+        lane->shard_path = (build_dir / ("shard-" + std::to_string(i))).string();
+        lane->shard.emplace(open_for_writing(lane->shard_path));
+        // The reading thread opens the shard to compare content hashes.
+        lane->shard->commit();
+        lanes.push_back(std::move(lane));
+    }
+
+    LaneHub hub;
+    std::atomic<bool> stop{false};
+    std::vector<LaneObserver> lane_observers;
+    lane_observers.reserve(lanes.size());
+    for (auto& lane : lanes) lane_observers.emplace_back(hub, *lane);
+    std::vector<std::thread> writers;
+    // Whatever happens below, every writer is stopped and joined.
+    struct JoinGuard {
+        std::atomic<bool>& stop;
+        std::vector<std::thread>& threads;
+        ~JoinGuard() {
+            stop = true;
+            for (auto& thread : threads)
+                if (thread.joinable()) thread.join();
+        }
+    } join_guard{stop, writers};
+    for (std::size_t i = 0; i < lanes.size(); ++i) {
+        writers.emplace_back([&, i] {
+            Lane& lane = *lanes[i];
+            std::exception_ptr error;
+            try {
+                {
+                    ReadingThread reader(options, lane.files, lane.shard_path, stdin_stream, lane.queue);
+                    write_prepared(*lane.shard, lane.queue, options, stop, start, lane_observers[i], lane.tally);
+                }
+                lane.shard->commit();
+            } catch (...) {
+                error = std::current_exception();
+            }
+            lane_observers[i].finish(error);
+        });
+    }
+    IndexProgress totals;
+    totals.bytes_total = total_bytes;
+    if (auto error = relay_lanes(lanes, hub, totals, observer)) std::rethrow_exception(error);
+    for (auto& thread : writers) thread.join();
+
+    // An id read in two parts: the later copy wins, as with one writer,
+    // which would have replaced the earlier one and counted it as updated.
+    for (std::size_t later = 1; later < lanes.size(); ++later) {
+        for (const auto& [id, origin] : lanes[later]->tally.seen_ids) {
+            bool duplicate = false;
+            for (std::size_t earlier = 0; earlier < later; ++earlier) {
+                if (!lanes[earlier]->tally.seen_ids.count(id)) continue;
+                duplicate = true;
+                lanes[earlier]->shard->delete_document(schema::article_id_term(id));
+                lanes[earlier]->shard->delete_document(schema::statement_article_term(id));
+            }
+            if (!duplicate) continue;
+            observer.on_problem({display_name(lanes[later]->files[origin.file_index]), origin.line,
+                                 "duplicate article id '" + id +
+                                     "': replaces the article of that id read earlier in this run",
+                                 false});
+            ++summary.warnings;
+            --lanes[later]->tally.summary.added;
+            ++lanes[later]->tally.summary.updated;
+        }
+    }
+    Xapian::Database shards;
+    for (auto& lane : lanes) {
+        add_counts(summary, lane->tally.summary);
+        summary.bytes_read += lane->tally.progress.bytes_done;
+        lane->shard->commit();
+        lane->shard->close();
+        shards.add_database(Xapian::Database(lane->shard_path));
+    }
+    // Document ids are renumbered in shard order: the first shard's come
+    // first, so they follow the input order as one writer's would.
+    const fs::path merged = build_dir / "merged";
+    shards.compact(merged.string());
+    // Every article was read in this run, so prune has nothing to remove.
+    db.close();
+    fs::remove_all(target);
+    fs::rename(merged, target);
+}
+
+}  // namespace
+
+IndexSummary run_index(const IndexOptions& options, IndexObserver& observer, std::istream& stdin_stream) {
+    const auto start = Clock::now();
+    IndexSummary summary;
+    InputList inputs = discover_inputs(options.inputs);
+    summary.ignored_files = inputs.ignored_files;
+    for (const auto& problem : inputs.problems) {
+        observer.on_problem(problem);
+        ++summary.skipped;
+    }
+
+    std::error_code ec;
+    const bool new_database = !fs::exists(options.db_path, ec);
+    Xapian::WritableDatabase db = open_for_writing(options.db_path);
+    // A new database has nothing to read yet; commit its metadata so the
+    // reading thread can open it.
+    db.commit();
+
+    std::size_t writers = options.writers;
+    if (writers == 0) writers = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, MAX_AUTO_WRITERS);
+    auto parts = split_inputs(inputs.files, inputs.total_bytes, writers);
+    if (new_database && parts.size() > 1)
+        build_in_parallel(db, options, std::move(parts), inputs.total_bytes, stdin_stream, start, observer, summary);
+    else
+        index_in_place(db, options, inputs, stdin_stream, start, observer, summary);
     summary.seconds = seconds_since(start);
     return summary;
 }

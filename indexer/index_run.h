@@ -28,7 +28,18 @@ struct IndexOptions {
     /// Commit after this many added, updated or removed articles (each with
     /// its statements, so an article and its statements are committed together).
     std::size_t batch_size = 2000;
+    /// Writer threads for building a new database: with more than one, and
+    /// more than one input file, the inputs are split into that many
+    /// contiguous parts, each read and written into a shard of its own on its
+    /// own pair of threads, and the shards are merged with Xapian's compactor
+    /// at the end (same documents, same document ids as one writer). An
+    /// existing database is always updated by one writer. 0: one per CPU core,
+    /// at most MAX_AUTO_WRITERS.
+    std::size_t writers = 0;
 };
+
+/// The most writer threads IndexOptions::writers = 0 picks.
+inline constexpr std::size_t MAX_AUTO_WRITERS = 4;
 
 /// Counts of every outcome; each article or input lands in exactly one of
 /// added, updated, unchanged, skipped or failed.
@@ -70,6 +81,10 @@ class IndexObserver {
 /// Indexes every input into options.db_path, committing in batches and at
 /// the end. Bad inputs are reported and counted, never fatal. An added or
 /// changed article replaces all the statements indexed for it before.
+/// A new database built by several writers (IndexOptions::writers) appears
+/// only at the end of the run: until then the shards are kept in
+/// "<db_path>.saywho-build" beside it, which is removed afterwards, and an
+/// interrupted run leaves an empty database to start again from.
 /// Throws DatabaseError when the database cannot be opened (locked, other
 /// schema) or a write fails in a way that leaves nothing sensible to do.
 IndexSummary run_index(const IndexOptions& options, IndexObserver& observer, std::istream& stdin_stream);

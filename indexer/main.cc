@@ -130,6 +130,9 @@ int main(int argc, char** argv) {
                  "index articles only: no statements, people or places are extracted");
     app.add_option("--batch-size", cli.index.batch_size, "commit after this many changed articles")
         ->check(CLI::PositiveNumber);
+    app.add_option("--writers", cli.index.writers,
+                   "writer threads when building a new database (0: one per core, at most 4; "
+                   "an existing database always has one)");
     app.add_flag("--no-progress", cli.no_progress, "no progress line even on a terminal");
 
     try {

@@ -573,6 +573,49 @@ TEST_F(EndToEnd, NoStatementsIndexesArticlesOnly) {
     EXPECT_EQ(search({"speaker:Kettunen"}).exit_code, 0);
 }
 
+TEST_F(EndToEnd, ADatabaseBuiltByTwoWritersFindsWhatOneWriterFinds) {
+    // Two writers build shards of a new database and merge them; one writer
+    // builds it directly. Every search must give the same output: the same
+    // hits in the same order (ties go by document id), weights and counts.
+    const std::string one_writer = (dir_ / "one.db").string();
+    const std::string two_writers = db_;
+    db_ = one_writer;
+    CommandResult one = index({"--writers", "1", CORPUS.string()});
+    ASSERT_EQ(one.exit_code, 0) << one.err;
+    db_ = two_writers;
+    CommandResult two = index({"--writers", "2", CORPUS.string()});
+    ASSERT_EQ(two.exit_code, 0) << two.err;
+    EXPECT_EQ(statements_reported(two.out), statements_reported(one.out));
+    EXPECT_FALSE(fs::exists(two_writers + ".saywho-build"));
+    const std::vector<std::vector<std::string>> queries = {
+        {"ceasefire"},
+        {"\"security guarantees\""},
+        {"type:statement"},
+        {"type:article", "--sort", "newest"},
+        {"speaker:Zelenskyy"},
+        {"location:Kyiv", "--sort", "oldest"},
+        {"country:FI"},
+        {"water", "date:2025-03"},
+        {"quote:direct", "--limit", "100"},
+    };
+    for (const auto& query : queries) {
+        std::vector<std::string> args = query;
+        args.push_back("--json");
+        db_ = one_writer;
+        CommandResult expected = search(args);
+        db_ = two_writers;
+        CommandResult actual = search(args);
+        EXPECT_EQ(actual.exit_code, expected.exit_code) << query[0];
+        // Everything but the time the search took.
+        const std::regex timing("\"timing_ms\":[0-9.e+-]+");
+        EXPECT_EQ(std::regex_replace(actual.out, timing, ""), std::regex_replace(expected.out, timing, ""))
+            << query[0];
+    }
+    // A second run updates the merged database in place, incrementally.
+    CommandResult again = index({"--writers", "2", CORPUS.string()});
+    EXPECT_TRUE(contains(again.out, "0 added, 0 updated, 24 unchanged")) << again.out;
+}
+
 TEST_F(EndToEnd, ADatabaseOfSchemaVersionOneIsRefused) {
     index_corpus();
     {

@@ -84,6 +84,7 @@ class IndexRunTest : public ::testing::Test {
         options.inputs = std::move(inputs);
         options.prune = prune;
         options.statements = extract_statements_;
+        options.writers = writers_;
         observer_ = RecordingObserver();
         std::istringstream in(stdin_text);
         return run_index(options, observer_, in);
@@ -109,6 +110,7 @@ class IndexRunTest : public ::testing::Test {
     std::string db_path_;
     RecordingObserver observer_;
     bool extract_statements_ = true;  ///< IndexOptions::statements for index()
+    std::size_t writers_ = 0;         ///< IndexOptions::writers for index()
 };
 
 TEST_F(IndexRunTest, IndexesThreeNewArticles) {
@@ -440,6 +442,123 @@ TEST_F(IndexRunTest, StatementsOfADuplicateIdAreThoseOfTheLaterArticle) {
     EXPECT_GE(count("XSPEAKER:holmqvist"), 1u);
     EXPECT_EQ(open_db().get_doccount(), 1u + statements_of("same"));
     EXPECT_GT(summary.statements, statements_of("same")) << "both were extracted; the first was replaced";
+}
+
+// --- Building a new database with several writers ---------------------------
+
+/// Everything stored for one document: data, values, and each term with its
+/// wdf and positions.
+std::string describe_document(const Xapian::Database& db, Xapian::docid id) {
+    Xapian::Document doc = db.get_document(id);
+    std::string out = doc.get_data() + "\n";
+    for (auto v = doc.values_begin(); v != doc.values_end(); ++v)
+        out += "value " + std::to_string(v.get_valueno()) + " " + *v + "\n";
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        out += *t + " " + std::to_string(t.get_wdf());
+        for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) out += " " + std::to_string(*p);
+        out += "\n";
+    }
+    return out;
+}
+
+/// Fails unless @p a and @p b hold the same documents under the same ids,
+/// and the same schema metadata.
+void expect_same_databases(const std::string& a_path, const std::string& b_path) {
+    Xapian::Database a(a_path), b(b_path);
+    ASSERT_EQ(a.get_doccount(), b.get_doccount());
+    ASSERT_EQ(a.get_lastdocid(), b.get_lastdocid());
+    EXPECT_EQ(a.get_total_length(), b.get_total_length());
+    EXPECT_EQ(a.get_metadata(schema::METADATA_SCHEMA_VERSION), b.get_metadata(schema::METADATA_SCHEMA_VERSION));
+    EXPECT_EQ(a.get_metadata(schema::METADATA_FEATURES), b.get_metadata(schema::METADATA_FEATURES));
+    for (auto it = a.postlist_begin(""); it != a.postlist_end(""); ++it) {
+        ASSERT_EQ(describe_document(a, *it), describe_document(b, *it)) << "document " << *it;
+    }
+}
+
+TEST_F(IndexRunTest, SeveralWritersBuildTheDocumentsOfOneWriter) {
+    const std::string corpus = std::string(SAYWHO_SOURCE_DIR) + "/corpus";
+    writers_ = 1;
+    IndexSummary one = index({corpus});
+    const std::string one_path = dir_ / "one-writer.db";
+    fs::rename(db_path_, one_path);
+    for (std::size_t writers : {2u, 3u, 7u}) {
+        writers_ = writers;
+        fs::remove_all(db_path_);
+        IndexSummary many = index({corpus});
+        EXPECT_EQ(many.added, one.added) << writers;
+        EXPECT_EQ(many.statements, one.statements) << writers;
+        EXPECT_EQ(many.bytes_read, one.bytes_read) << writers;
+        EXPECT_EQ(many.ignored_files, one.ignored_files) << writers;
+        expect_same_databases(one_path, db_path_);
+        EXPECT_FALSE(fs::exists(db_path_ + ".saywho-build")) << "the shards are removed";
+    }
+}
+
+TEST_F(IndexRunTest, SeveralWritersReportProblemsAndProgressInInputOrder) {
+    write_article("1.txt", "2025-03-17", "First", "The first body.");
+    write_file(archive_ / "2.txt", "no date line\n");
+    write_article("3.txt", "2025-03-18", "Third", "The third body.");
+    write_file(archive_ / "4.txt", "date 2025-99-99 Bad date\n\nBody.\n");
+    write_article("5.txt", "2025-03-19", "Fifth", "The fifth body.");
+    writers_ = 1;
+    IndexSummary one = index_archive();
+    const std::string one_problems = observer_.describe();
+    const std::size_t one_reports = observer_.reports.size();
+    fs::remove_all(db_path_);
+    writers_ = 3;
+    IndexSummary many = index_archive();
+    EXPECT_EQ(observer_.describe(), one_problems);
+    EXPECT_EQ(many.skipped, one.skipped);
+    EXPECT_EQ(many.added, 3u);
+    ASSERT_EQ(observer_.reports.size(), one_reports);
+    EXPECT_EQ(observer_.reports.back().articles, 5u);
+    EXPECT_EQ(observer_.reports.back().bytes_done, observer_.reports.back().bytes_total);
+}
+
+TEST_F(IndexRunTest, SeveralWritersKeepTheLaterCopyOfAnIdReadInTwoParts) {
+    write_file(dir_.path() / "a" / "same.txt", article_text("2025-03-19", "From a", KETTUNEN_BODY));
+    write_file(dir_.path() / "b" / "same.txt", article_text("2025-03-19", "From b", HOLMQVIST_BODY));
+    writers_ = 1;
+    IndexSummary one = index({dir_ / "a", dir_ / "b"});
+    const std::string one_problems = observer_.describe();
+    const std::string one_path = dir_ / "one-writer.db";
+    fs::rename(db_path_, one_path);
+    writers_ = 2;
+    IndexSummary two = index({dir_ / "a", dir_ / "b"});
+    EXPECT_EQ(observer_.describe(), one_problems);
+    EXPECT_EQ(two.added, one.added);
+    EXPECT_EQ(two.updated, one.updated);
+    EXPECT_EQ(two.warnings, one.warnings);
+    EXPECT_EQ(two.statements, one.statements);
+    EXPECT_TRUE(open_db().term_exists("Sb"));
+    EXPECT_EQ(count("XSPEAKER:kettunen"), 0u);
+    EXPECT_EQ(open_db().get_doccount(), Xapian::Database(one_path).get_doccount());
+}
+
+TEST_F(IndexRunTest, AnExistingDatabaseIsUpdatedInPlaceByOneWriter) {
+    write_three_articles();
+    writers_ = 2;
+    index_archive();
+    write_article("four.txt", "2025-03-20", "Fourth talks", "The fourth round of talks.");
+    write_article("two.txt", "2025-03-18", "Second talks", "The second round of talks, changed.");
+    const Xapian::docid last = open_db().get_lastdocid();
+    IndexSummary summary = index_archive();
+    EXPECT_EQ(summary.added, 1u);
+    EXPECT_EQ(summary.updated, 1u);
+    EXPECT_EQ(summary.unchanged, 2u);
+    // Updated in place: the new document ids follow the old ones.
+    EXPECT_GT(open_db().get_lastdocid(), last);
+    EXPECT_FALSE(fs::exists(db_path_ + ".saywho-build"));
+}
+
+TEST_F(IndexRunTest, ABuildDirectoryLeftByAnInterruptedRunIsReplaced) {
+    write_three_articles();
+    write_file(fs::path(db_path_ + ".saywho-build") / "shard-0" / "junk", "left over\n");
+    writers_ = 2;
+    IndexSummary summary = index_archive();
+    EXPECT_EQ(summary.added, 3u) << observer_.describe();
+    EXPECT_EQ(open_db().get_doccount(), 3u + count(schema::type_term(schema::TYPE_STATEMENT)));
+    EXPECT_FALSE(fs::exists(db_path_ + ".saywho-build"));
 }
 
 // --- Opening databases ------------------------------------------------------
