@@ -657,6 +657,14 @@ std::optional<SpeakerPhrase> Extractor::read_phrase(std::size_t first, std::size
     std::size_t name_last = last;
     for (std::size_t m = first + 1; m < last; ++m) {
         if (!in_list(tokens_[m].lower, {"of", "for", "from", "at", "with"})) continue;
+        // "Secretary of State Hillary Clinton": the preposition is inside a title.
+        bool in_title = false;
+        for (std::size_t k = first; k < m && !in_title; ++k) {
+            std::string title;
+            std::size_t n = match_title(k, last, title);
+            in_title = n > 0 && k + n - 1 > m;
+        }
+        if (in_title) continue;
         // "Department of Health", "Federal Court of Justice": one name.
         if (tokens_[m].lower == "of"sv && is_name_word(m - 1) && m + 1 <= last && is_name_word(m + 1) &&
             looks_like_organization({token_text(body_, tokens_[m - 1])}))

@@ -394,6 +394,12 @@ TEST(ExtractRegression, ToldWithLongerObjectsThenAClause) {
     EXPECT_EQ(c->speaker, "Ellen Park");
 }
 
+TEST(ExtractRegression, TitleHoldingOfBeforeTheName) {
+    auto st = extract("Former Secretary of State Lena Morales told reporters in Lima that the vote would be close.");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_EQ(st[0].speaker, "Lena Morales");
+}
+
 TEST(ExtractRegression, UnbalancedAndNestedQuoteMarksDoNotCrash) {
     std::string body;
     for (int i = 0; i < 2000; ++i) body += i % 3 ? "\"" : "\u201C word ";
