@@ -17,8 +17,9 @@
  *     source (G) when the input gave one, and from extraction: XPERSON: for
  *     every person named (the speaker keys below), XPLACE: for every place
  *     (folded canonical name) and XCOUNTRY: for the countries of those places;
- *   - values: SLOT_DATE (for date ranges and sorting) and SLOT_CONTENT_HASH
- *     (to skip unchanged articles on re-indexing);
+ *   - values: SLOT_DATE (for date ranges and sorting), SLOT_CONTENT_HASH
+ *     (to skip unchanged articles on re-indexing), SLOT_ARTICLE, and the
+ *     lists in SLOT_SPEAKER, SLOT_LOCATION and SLOT_COUNTRY (see LIST_SEPARATOR);
  *   - data: a JSON object holding everything a result needs to print without
  *     opening the original file (see "Document data" below).
  *
@@ -32,8 +33,8 @@
  *     the type term, its article's source (G) when given, and the boolean
  *     terms XSPEAKER:, XROLE:, XLOC:, XCOUNTRY:, XLOCBASIS:, XQUOTE: and
  *     XDATEBASIS: of what extraction found (each only when not empty);
- *   - values: SLOT_DATE (the statement's day), SLOT_SPEAKER, SLOT_LOCATION
- *     and SLOT_COUNTRY when known; no content hash (a statement changes only
+ *   - values: SLOT_DATE (the statement's day), SLOT_ARTICLE, SLOT_SPEAKER,
+ *     SLOT_LOCATION and SLOT_COUNTRY when known; no content hash (a statement changes only
  *     with its article, which holds the hash);
  *   - data: a JSON object (see "Document data" below).
  *
@@ -54,6 +55,11 @@
  *  extraction improves re-extracts every article on the next run. An article whose id is another
  *  article's id plus "#<n>" shares its Q term with that article's statement
  *  n, and re-indexing it can replace that statement: avoid such ids.
+ *
+ *  Schema version 3 adds SLOT_ARTICLE, the lists of speakers, places and
+ *  countries in an article's SLOT_SPEAKER, SLOT_LOCATION and SLOT_COUNTRY
+ *  (for facets), and spelling data from article titles and bodies (for
+ *  "did you mean").
  *
  *  Metadata
  *  --------
@@ -81,7 +87,7 @@
 namespace saywho::schema {
 
 /// Bump when terms, values or data change in a way old databases do not have.
-inline constexpr int SCHEMA_VERSION = 2;
+inline constexpr int SCHEMA_VERSION = 3;
 
 /// Metadata key holding SCHEMA_VERSION (decimal).
 inline constexpr char METADATA_SCHEMA_VERSION[] = "saywho:schema-version";
@@ -193,7 +199,17 @@ enum ValueSlot : Xapian::valueno {
     /// Statements only: the ISO code of the location's country, uppercase
     /// ASCII ("UA"); absent when unknown. For facets.
     SLOT_COUNTRY = 4,
+    /// The article id: an article's own, a statement's article. The collapse
+    /// key of --per-article.
+    SLOT_ARTICLE = 5,
 };
+
+/// Separates the values of a multi-valued slot. Articles hold lists in
+/// SLOT_SPEAKER (the speakers of its statements), SLOT_LOCATION (the places
+/// it names) and SLOT_COUNTRY (their countries), each value once, so facets
+/// count an article once under each. The unit separator never occurs in
+/// names.
+inline constexpr char LIST_SEPARATOR = '\x1f';
 
 // --- Document types ---------------------------------------------------------
 inline constexpr char TYPE_ARTICLE[] = "article";

@@ -3,6 +3,8 @@
  */
 #include "indexer/document_builder.h"
 
+#include <algorithm>
+
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -57,6 +59,20 @@ void add_folded_term(Xapian::Document& doc, const char* prefix, const std::strin
     if (!value.empty()) doc.add_boolean_term(schema::folded_term(prefix, value));
 }
 
+/// @p values, each non-empty one once in first-seen order, joined by
+/// schema::LIST_SEPARATOR into @p slot (nothing when there are none).
+void add_list_value(Xapian::Document& doc, Xapian::valueno slot, const std::vector<std::string>& values) {
+    std::string joined;
+    std::vector<const std::string*> seen;
+    for (const auto& v : values) {
+        if (v.empty() || std::any_of(seen.begin(), seen.end(), [&](const std::string* s) { return *s == v; })) continue;
+        seen.push_back(&v);
+        if (!joined.empty()) joined += schema::LIST_SEPARATOR;
+        joined += v;
+    }
+    if (!joined.empty()) doc.add_value(slot, joined);
+}
+
 }  // namespace
 
 std::string article_content_hash(const Article& article, bool with_statements) {
@@ -105,6 +121,17 @@ Xapian::Document DocumentBuilder::build_article(const Article& article, const st
     }
 
     doc.add_value(schema::SLOT_CONTENT_HASH, content_hash);
+    doc.add_value(schema::SLOT_ARTICLE, article.id);
+    // Facet lists: who is quoted, which places and countries are named.
+    std::vector<std::string> speakers, places, countries;
+    for (const auto& st : facts.statements) speakers.push_back(st.speaker);
+    for (const auto& place : facts.places) {
+        places.push_back(place.name);
+        countries.push_back(place.country);
+    }
+    add_list_value(doc, schema::SLOT_SPEAKER, speakers);
+    add_list_value(doc, schema::SLOT_LOCATION, places);
+    add_list_value(doc, schema::SLOT_COUNTRY, countries);
 
     DataWriter data;
     data.put(schema::DATA_TYPE, schema::TYPE_ARTICLE);
@@ -151,6 +178,7 @@ Xapian::Document DocumentBuilder::build_statement(const Article& article, const 
     add_folded_term(doc, schema::PREFIX_QUOTE, statement.quote);
     add_folded_term(doc, schema::PREFIX_DATE_BASIS, statement.date_basis);
 
+    doc.add_value(schema::SLOT_ARTICLE, article.id);
     if (!statement.speaker.empty()) doc.add_value(schema::SLOT_SPEAKER, statement.speaker);
     if (!statement.location.empty()) doc.add_value(schema::SLOT_LOCATION, statement.location);
     if (!statement.country.empty()) doc.add_value(schema::SLOT_COUNTRY, statement.country);
@@ -182,6 +210,20 @@ Xapian::Document DocumentBuilder::build_statement(const Article& article, const 
     // Xapian's reference counts are not atomic.
     term_generator_.set_document(Xapian::Document());
     return doc;
+}
+
+std::vector<std::pair<std::string, Xapian::termcount>> DocumentBuilder::spelling_words(const Xapian::Document& article_doc) {
+    std::vector<std::pair<std::string, Xapian::termcount>> words;
+    for (auto it = article_doc.termlist_begin(); it != article_doc.termlist_end(); ++it) {
+        const std::string term = *it;
+        // Prefixed terms and stems start with a capital letter; a suggestion
+        // is a word as people write it, so letters only, of sensible length.
+        const unsigned char first = static_cast<unsigned char>(term[0]);
+        if (term.size() < 3 || term.size() > 30 || (first >= 'A' && first <= 'Z')) continue;
+        if (std::any_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+        words.emplace_back(term, it.get_wdf());
+    }
+    return words;
 }
 
 }  // namespace saywho

@@ -6,6 +6,8 @@
 
 #include <cstddef>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <xapian.h>
 
@@ -39,6 +41,11 @@ class DocumentBuilder {
     /// terms (XARTICLE:, XSPEAKER:, XLOC: ...), date terms and slots, and
     /// JSON data that repeats what a result line needs from the article.
     Xapian::Document build_statement(const Article& article, const Statement& statement, std::size_t index);
+
+    /// The words of an article document for the database's spelling data
+    /// ("did you mean"), with their counts: its unprefixed, unstemmed terms
+    /// of letters (no numbers, no stems, no filter terms).
+    static std::vector<std::pair<std::string, Xapian::termcount>> spelling_words(const Xapian::Document& article_doc);
 
   private:
     Xapian::TermGenerator term_generator_;

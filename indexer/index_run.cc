@@ -105,6 +105,8 @@ struct PreparedItem {
     std::string display_path;
     Xapian::Document article_doc;
     std::vector<Xapian::Document> statement_docs;
+    /// The article's words for the spelling data (DocumentBuilder::spelling_words).
+    std::vector<std::pair<std::string, Xapian::termcount>> spelling;
     std::size_t file_index = 0;    ///< of the input in the reading thread's list
     // FILE_END
     const InputFile* file = nullptr;
@@ -227,6 +229,7 @@ void prepare_inputs(const IndexOptions& options, const std::vector<InputFile>& f
                     for (std::size_t i = 0; i < facts.statements.size(); ++i)
                         item.statement_docs.push_back(builder.build_statement(article, facts.statements[i], i));
                     item.article_doc = builder.build_article(article, stored, facts);
+                    item.spelling = DocumentBuilder::spelling_words(item.article_doc);
                 }
             }
             if (!queue.push(std::move(item))) stopped = true;
@@ -358,6 +361,8 @@ void write_prepared(Xapian::WritableDatabase& db, PreparedQueue& queue, const In
             // The article, with its new content hash, comes last: if a
             // statement fails, the old hash makes the next run redo them all.
             db.replace_document(id_term, item.article_doc);
+            // Known limit: a replaced article's old words keep their counts.
+            for (const auto& [word, count] : item.spelling) db.add_spelling(word, count);
             summary.statements += item.statement_docs.size();
             ++(existed ? summary.updated : summary.added);
             if (++uncommitted >= options.batch_size) {

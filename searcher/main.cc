@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 #include <xapian.h>
 
+#include "common/civil_date.h"
 #include "common/database.h"
 #include "common/errors.h"
 #include "searcher/printers.h"
@@ -25,6 +26,8 @@ struct CommandLine {
     std::vector<std::string> words;
     saywho::SearchOptions search;
     bool json = false;
+    bool explain = false;
+    std::string now;
 };
 
 /// Reports an error in the chosen output mode and returns EXIT_ERROR.
@@ -54,7 +57,14 @@ int main(int argc, char** argv) {
         "  role:\"foreign minister\"     by a speaker with this title\n"
         "  location:Kyiv               said in a place (location:Kiev too); a country includes its places\n"
         "  country:FI                  said in a country (ISO code or name); also articles naming places there\n"
-        "  quote:direct                quoted in full; quote:mixed in part; quote:none reported speech\n\n"
+        "  quote:direct                quoted in full; quote:mixed in part; quote:none reported speech\n"
+        "Plain phrases work too (checked against the speakers and places the database knows):\n"
+        "  statements by Zelensky in Helsinki     speaker, place (a country includes its cities)\n"
+        "  what did Trump say about tariffs       speaker and words\n"
+        "  quotes of Kettunen last week           relative dates: yesterday, this month, last year...\n"
+        "  drought since March 2025               on/in/since/before/after DATE, between A and B\n"
+        "  articles about drought                 statements/quotes or articles/stories\n"
+        "  --explain shows how a query was read; --literal turns this off.\n\n"
         "Exit status: 0 results found, 1 nothing found, 2 error (bad query, no database)."};
     app.option_defaults()->always_capture_default();
     app.add_option("--db", cli.db, "database directory (default: $SAYWHO_DB, else ./saywho.db)");
@@ -73,6 +83,13 @@ int main(int argc, char** argv) {
         ->transform(CLI::CheckedTransformer(matches, CLI::ignore_case).description(""))
         ->default_str("all");
     app.add_flag("--json", cli.json, "print one JSON document (see docs/json.md)");
+    app.add_flag("--explain", cli.explain, "print how the query was read (filters and words) before the results");
+    bool literal = false;
+    app.add_flag("--literal", literal, "no query understanding: pass the query to the parser as typed");
+    app.add_flag("--facets", cli.search.facets, "count results by speaker, location, country and month (always in --json)");
+    app.add_option("--facet-values", cli.search.facet_values, "values listed per facet")->check(CLI::Range(1, 1000));
+    app.add_option("--per-article", cli.search.per_article, "at most N results from each article (0: no limit)");
+    app.add_option("--now", cli.now, "the date relative dates count from, YYYY-MM-DD (default: today, UTC)");
 
     try {
         app.parse(argc, argv);
@@ -80,6 +97,16 @@ int main(int argc, char** argv) {
         return app.exit(e) == 0 ? EXIT_FOUND : EXIT_ERROR;
     }
     for (const auto& word : cli.words) cli.search.query += (cli.search.query.empty() ? "" : " ") + word;
+    cli.search.understand = !literal;
+    if (cli.json) cli.search.facets = true;
+    if (!cli.now.empty()) {
+        auto now = saywho::CivilDate::parse_iso(cli.now);
+        if (!now) {
+            std::string why = saywho::explain_bad_iso_date(cli.now);
+            return fail(cli.json, "bad_option", "--now '" + cli.now + "': " + (why.empty() ? "expected YYYY-MM-DD" : why));
+        }
+        cli.search.today = *now;
+    }
     const std::string db_path = saywho::default_database_path(cli.db);
 
     try {
@@ -87,13 +114,18 @@ int main(int argc, char** argv) {
         saywho::ResultSet results = saywho::search(db, cli.search);
         if (cli.json) {
             saywho::print_json(std::cout, results);
-        } else if (!results.hits.empty()) {
-            saywho::print_text(std::cout, results, isatty(STDOUT_FILENO));
-        } else if (results.estimate > 0) {
-            std::cerr << "saywho-search: no results past --offset " << results.offset << " (" << results.estimate
-                      << " in all)\n";
         } else {
-            std::cerr << "saywho-search: no results for '" << results.query << "'\n";
+            if (cli.explain) saywho::print_interpretation(std::cout, results.interpretation);
+            if (!results.suggestion.empty()) std::cout << "did you mean: " << results.suggestion << "\n";
+            if (!results.hits.empty()) {
+                saywho::print_text(std::cout, results, isatty(STDOUT_FILENO));
+            } else if (results.estimate > 0) {
+                std::cerr << "saywho-search: no results past --offset " << results.offset << " (" << results.estimate
+                          << " in all)\n";
+            } else {
+                std::cerr << "saywho-search: " << results.why_nothing << "\n";
+            }
+            if (cli.search.facets) saywho::print_facets(std::cout, results);
         }
         return results.hits.empty() ? EXIT_NOTHING_FOUND : EXIT_FOUND;
     } catch (const saywho::QueryError& e) {

@@ -95,7 +95,80 @@ void write_statement_members(JsonWriter& w, const StatementDetails& st) {
     write_member(w, "date_basis", st.date_basis);
 }
 
+/// The "interpretation" member (docs/json.md): each filter with its source words.
+void write_interpretation(JsonWriter& w, const Interpretation& in) {
+    w.Key("interpretation");
+    w.StartObject();
+    write_member(w, "text", in.text);
+    w.Key("filters");
+    w.StartArray();
+    for (const auto& f : in.filters) {
+        w.StartObject();
+        write_member(w, "kind", filter_kind_name(f.kind));
+        write_member_or_null(w, "source", f.source);
+        if (!f.source.empty()) {
+            w.Key("start");
+            w.Uint64(f.start);
+            w.Key("end");
+            w.Uint64(f.end);
+        }
+        if (f.kind == Filter::Kind::DATE) {
+            write_member_or_null(w, "from", f.values[0]);
+            write_member_or_null(w, "to", f.values[1]);
+        } else {
+            w.Key("values");
+            w.StartArray();
+            for (const auto& v : f.values) write_string(w, v);
+            w.EndArray();
+        }
+        if (f.kind == Filter::Kind::LOCATION) {
+            write_member(w, "country", f.country);
+            w.Key("is_country");
+            w.Bool(f.is_country);
+        }
+        if (f.kind == Filter::Kind::SPEAKER) {
+            w.Key("spoke");
+            w.Bool(f.spoke);
+        }
+        write_member_or_null(w, "note", f.note);
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+}
+
 }  // namespace
+
+void print_interpretation(std::ostream& out, const Interpretation& in) {
+    if (in.filters.empty()) {
+        out << "understood: words only: " << (in.text.empty() ? "(none)" : in.text) << "\n";
+        return;
+    }
+    out << "understood:\n";
+    for (const auto& f : in.filters) {
+        out << "  " << filter_kind_name(f.kind) << ": ";
+        if (f.kind == Filter::Kind::DATE) {
+            out << (f.values[0].empty() ? "..." : f.values[0]) << " to " << (f.values[1].empty() ? "..." : f.values[1]);
+        } else {
+            for (std::size_t i = 0; i < f.values.size(); ++i) out << (i ? ", " : "") << f.values[i];
+            if (f.kind == Filter::Kind::LOCATION) out << (f.is_country ? " (country, with its places)" : "") << " [" << f.country << "]";
+        }
+        if (!f.source.empty()) out << "   from \"" << f.source << "\"";
+        if (!f.note.empty()) out << "   (" << f.note << ")";
+        out << "\n";
+    }
+    out << "  words: " << (in.text.empty() ? "(none)" : in.text) << "\n";
+}
+
+void print_facets(std::ostream& out, const ResultSet& results) {
+    for (const auto& facet : results.facets) {
+        out << facet.name << " (" << facet.distinct << (facet.distinct == 1 ? " value" : " values") << "):";
+        if (facet.values.empty()) out << " none";
+        for (const auto& [value, count] : facet.values) out << "  " << value << " " << count;
+        out << "\n";
+    }
+    if (!results.facets_exact) out << "(counts from the first matches only: the match set is large)\n";
+}
 
 void print_text(std::ostream& out, const ResultSet& results, bool bold) {
     for (const auto& hit : results.hits) {
@@ -120,6 +193,7 @@ void print_json(std::ostream& out, const ResultSet& results) {
     w.Key("type");
     w.String("results");
     write_member(w, "query", results.query);
+    write_interpretation(w, results.interpretation);
     write_member(w, "parsed", results.parsed);
     w.Key("total");
     w.StartObject();
@@ -172,6 +246,30 @@ void print_json(std::ostream& out, const ResultSet& results) {
         w.EndObject();
     }
     w.EndArray();
+    w.Key("facets");
+    w.StartObject();
+    for (const auto& facet : results.facets) {
+        w.Key(facet.name.c_str());
+        w.StartObject();
+        w.Key("distinct");
+        w.Uint64(facet.distinct);
+        w.Key("values");
+        w.StartArray();
+        for (const auto& [value, count] : facet.values) {
+            w.StartObject();
+            write_member(w, "value", value);
+            w.Key("count");
+            w.Uint(count);
+            w.EndObject();
+        }
+        w.EndArray();
+        w.EndObject();
+    }
+    w.EndObject();
+    w.Key("facets_exact");
+    w.Bool(results.facets_exact);
+    write_member_or_null(w, "suggestion", results.suggestion);
+    write_member_or_null(w, "why_nothing", results.why_nothing);
     w.Key("timing_ms");
     w.Double(results.seconds * 1000.0);
     w.EndObject();

@@ -12,13 +12,19 @@
 namespace saywho {
 
 /// Version of the JSON output contract in docs/json.md.
-inline constexpr int JSON_VERSION = 2;
+inline constexpr int JSON_VERSION = 3;
 
 /// Readable results. An article: rank, date, title, id, snippet; a
 /// statement: rank, date, speaker (role), place, its quoted snippet, and the
 /// title and id of its article. With @p bold the title or speaker and the
 /// highlights use the terminal's bold attribute; otherwise plain text.
 void print_text(std::ostream& out, const ResultSet& results, bool bold);
+
+/// The filters and words a query was read as (--explain).
+void print_interpretation(std::ostream& out, const Interpretation& in);
+
+/// Facet counts, one line per facet (--facets).
+void print_facets(std::ostream& out, const ResultSet& results);
 
 /// One JSON document (docs/json.md, "results").
 void print_json(std::ostream& out, const ResultSet& results);

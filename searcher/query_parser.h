@@ -18,10 +18,12 @@ enum class MatchMode {
 };
 
 /// The flags saywho parses queries with, in one place: phrases, AND/OR/NOT,
-/// +/-, wildcards ("ceasef*"), and a query of only NOT terms.
+/// +/-, wildcards ("ceasef*"), a query of only NOT terms, and spelling
+/// suggestions from the database's spelling data.
 inline constexpr unsigned QUERY_PARSER_FLAGS =
     Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_LOVEHATE |
-    Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT;
+    Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT |
+    Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
 
 /// Parses user queries against one database. Not thread-safe (one per thread).
 class SaywhoQueryParser {
@@ -34,6 +36,11 @@ class SaywhoQueryParser {
     Xapian::Query parse(const std::string& text);
 
     const Xapian::Stem& stemmer() const { return stemmer_; }
+
+    /// After parse(): the query with misspelt words replaced by the
+    /// database's spelling suggestions, or empty when nothing was corrected
+    /// (or the database holds no spelling data).
+    std::string corrected() const { return parser_.get_corrected_query_string(); }
 
   private:
     Xapian::QueryParser parser_;

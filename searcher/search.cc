@@ -3,7 +3,9 @@
  */
 #include "searcher/search.h"
 
+#include <algorithm>
 #include <chrono>
+#include <map>
 
 #include <rapidjson/document.h>
 
@@ -104,13 +106,152 @@ void split_snippet(const std::string& marked, std::string& text, std::vector<Byt
     }
 }
 
+namespace {
+
+/// Counts the values of a slot over the documents it sees. A value may hold
+/// several, separated by schema::LIST_SEPARATOR (an article's speakers);
+/// each counts once per document. With @p month, the slot is SLOT_DATE and
+/// the value counted is its month, "YYYY-MM".
+class FacetSpy : public Xapian::MatchSpy {
+  public:
+    FacetSpy(Xapian::valueno slot, bool month) : slot_(slot), month_(month) {}
+
+    void operator()(const Xapian::Document& doc, double) override {
+        const std::string value = doc.get_value(slot_);
+        if (value.empty()) return;
+        if (month_) {
+            if (value.size() >= 6) ++counts_[value.substr(0, 4) + "-" + value.substr(4, 2)];
+            return;
+        }
+        std::size_t at = 0;
+        std::vector<std::string> seen;
+        while (at <= value.size()) {
+            std::size_t sep = value.find(schema::LIST_SEPARATOR, at);
+            if (sep == std::string::npos) sep = value.size();
+            std::string one = value.substr(at, sep - at);
+            if (!one.empty() && std::find(seen.begin(), seen.end(), one) == seen.end()) {
+                ++counts_[one];
+                seen.push_back(std::move(one));
+            }
+            at = sep + 1;
+        }
+    }
+    std::string name() const override { return "saywho.FacetSpy"; }
+
+    Facet facet(const std::string& name, std::size_t top) const {
+        Facet f;
+        f.name = name;
+        f.distinct = counts_.size();
+        std::vector<std::pair<std::string, Xapian::doccount>> all(counts_.begin(), counts_.end());
+        std::sort(all.begin(), all.end(), [&](const auto& a, const auto& b) {
+            if (month_) return a.first > b.first;  // months: newest first
+            return a.second != b.second ? a.second > b.second : a.first < b.first;
+        });
+        if (all.size() > top) all.resize(top);
+        f.values = std::move(all);
+        return f;
+    }
+
+  private:
+    Xapian::valueno slot_;
+    bool month_;
+    std::map<std::string, Xapian::doccount> counts_;
+};
+
+/// The number of documents matching @p query, counted exactly.
+Xapian::doccount count_matches(const Xapian::Database& db, const Xapian::Query& query) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+}
+
+Xapian::Query with_filters(const Xapian::Query& text, const std::vector<const Filter*>& filters) {
+    if (filters.empty()) return text;
+    std::vector<Xapian::Query> parts;
+    for (const Filter* f : filters) parts.push_back(f->query);
+    return Xapian::Query(Xapian::Query::OP_FILTER, text, Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
+}
+
+std::string describe(const Filter& f) {
+    switch (f.kind) {
+        case Filter::Kind::SPEAKER: {
+            std::string names;
+            for (std::size_t i = 0; i < f.values.size() && i < 3; ++i) names += (i ? " or " : "") + f.values[i];
+            return "by " + names;
+        }
+        case Filter::Kind::LOCATION: return "in " + f.values.front();
+        case Filter::Kind::DATE:
+            if (f.values[0].empty()) return "until " + f.values[1];
+            if (f.values[1].empty()) return "since " + f.values[0];
+            if (f.values[0] == f.values[1]) return "on " + f.values[0];
+            return "from " + f.values[0] + " to " + f.values[1];
+        case Filter::Kind::TYPE: break;
+    }
+    return f.values.front() == schema::TYPE_STATEMENT ? "statements" : "articles";
+}
+
+/// One line on why nothing matched, trying each filter's removal.
+std::string explain_nothing(const Xapian::Database& db, const Xapian::Query& text, const Interpretation& in,
+                            const std::string& suggestion) {
+    for (const auto& f : in.filters) {
+        if (f.kind == Filter::Kind::SPEAKER && !f.spoke) {
+            Xapian::Query mentioned(Xapian::Query::OP_AND, f.query,
+                                    Xapian::Query(schema::type_term(schema::TYPE_ARTICLE)));
+            return "no statements by " + f.values.front() + "; they are mentioned in " +
+                   std::to_string(count_matches(db, mentioned)) + " articles";
+        }
+    }
+    std::vector<const Filter*> all;
+    for (const auto& f : in.filters) all.push_back(&f);
+    std::string conditions;
+    for (const Filter* f : all)
+        if (f->kind != Filter::Kind::TYPE) conditions += (conditions.empty() ? "" : ", ") + describe(*f);
+    // Which filter is in the way: what each one's removal would find.
+    std::string without;
+    for (std::size_t drop = 0; drop < all.size(); ++drop) {
+        if (all[drop]->kind == Filter::Kind::TYPE) continue;
+        std::vector<const Filter*> rest;
+        for (std::size_t k = 0; k < all.size(); ++k)
+            if (k != drop) rest.push_back(all[k]);
+        Xapian::doccount n = count_matches(db, with_filters(text, rest));
+        if (n > 0)
+            without += "; without '" + all[drop]->source + "': " + std::to_string(n) + (n == 1 ? " result" : " results");
+    }
+    if (!without.empty()) return "nothing matches " + conditions + without;
+    std::string line = "no results for '" + in.query + "'";
+    if (!conditions.empty()) line += " (" + conditions + ")";
+    if (!suggestion.empty()) line += "; did you mean '" + suggestion + "'?";
+    return line;
+}
+
+}  // namespace
+
 ResultSet search(const Xapian::Database& db, const SearchOptions& options) {
     const auto start = std::chrono::steady_clock::now();
     SaywhoQueryParser parser(db, options.match);
-    Xapian::Query query = parser.parse(options.query);
+    Interpretation interpretation;
+    if (options.understand) {
+        interpretation = QueryUnderstanding(db, options.today).understand(options.query);
+    } else {
+        interpretation.query = options.query;
+        interpretation.text = options.query;
+    }
+    // A query of filters only ("statements by Zelenskyy") matches all their documents.
+    const bool text_empty = trim(interpretation.text).empty();
+    Xapian::Query text = text_empty ? Xapian::Query::MatchAll : parser.parse(interpretation.text);
+    const std::string corrected = text_empty ? std::string() : parser.corrected();
+    std::vector<const Filter*> filters;
+    for (const auto& f : interpretation.filters) filters.push_back(&f);
+    Xapian::Query query = with_filters(text, filters);
 
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
+    if (options.per_article > 0)
+        enquire.set_collapse_key(schema::SLOT_ARTICLE, static_cast<Xapian::doccount>(options.per_article));
+    FacetSpy speakers(schema::SLOT_SPEAKER, false), locations(schema::SLOT_LOCATION, false),
+        countries(schema::SLOT_COUNTRY, false), months(schema::SLOT_DATE, true);
+    if (options.facets)
+        for (FacetSpy* spy : {&speakers, &locations, &countries, &months}) enquire.add_matchspy(spy);
     switch (options.sort) {
         case SortOrder::NEWEST: enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, true); break;
         case SortOrder::OLDEST: enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, false); break;
@@ -118,12 +259,17 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& options) {
     }
     // Counting a little past the page makes totals exact for result sets of
     // modest size at a small cost; beyond that Xapian's estimate is shown.
+    // Facets count what the match spies see, so with facets Xapian is asked
+    // to look at every match up to exact_facets_up_to.
+    std::size_t check = options.offset + options.exact_count_up_to;
+    if (options.facets) check = std::max(check, options.exact_facets_up_to);
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
                                          static_cast<Xapian::doccount>(options.limit),
-                                         static_cast<Xapian::doccount>(options.offset + options.exact_count_up_to));
+                                         static_cast<Xapian::doccount>(check));
 
     ResultSet results;
     results.query = options.query;
+    results.interpretation = interpretation;
     results.parsed = query.get_description();
     results.estimate = mset.get_matches_estimated();
     results.lower_bound = mset.get_matches_lower_bound();
@@ -165,6 +311,27 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& options) {
         split_snippet(marked, hit.snippet, hit.highlights);
         results.hits.push_back(std::move(hit));
     }
+    if (options.facets) {
+        results.facets = {speakers.facet("speaker", options.facet_values),
+                          locations.facet("location", options.facet_values),
+                          countries.facet("country", options.facet_values),
+                          months.facet("month", options.facet_values)};
+        results.facets_exact = results.exact;
+    }
+    // "Did you mean" only when a word found nothing: the corrected query must
+    // find something the given one did not.
+    if (!corrected.empty() && results.estimate == 0 && corrected != interpretation.text &&
+        count_matches(db, with_filters(parser.parse(corrected), filters)) > 0) {
+        // Put the correction back among the words the filters came from.
+        results.suggestion = options.query;
+        std::size_t at = results.suggestion.find(interpretation.text);
+        if (at != std::string::npos)
+            results.suggestion.replace(at, interpretation.text.size(), corrected);
+        else
+            results.suggestion = corrected;
+    }
+    if (results.hits.empty() && results.estimate == 0)
+        results.why_nothing = explain_nothing(db, text, interpretation, results.suggestion);
     results.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return results;
 }

@@ -11,7 +11,9 @@
 
 #include <xapian.h>
 
+#include "common/civil_date.h"
 #include "searcher/query_parser.h"
+#include "searcher/understand.h"
 
 namespace saywho {
 
@@ -29,6 +31,18 @@ struct SearchOptions {
     std::size_t snippet_length = 240;  ///< in bytes of text, before highlighting
     /// Totals are counted exactly when there are at most offset + this many matches.
     std::size_t exact_count_up_to = 1000;
+    /// Read natural phrases into filters (searcher/understand.h); false
+    /// passes the query to the parser as typed.
+    bool understand = true;
+    /// "Today" for relative dates ("yesterday", "last week"); --now.
+    CivilDate today = today_utc();
+    /// Count facets (speaker, location, country, month) over every match.
+    bool facets = false;
+    std::size_t facet_values = 10;  ///< values listed per facet
+    /// Facet counts and totals are exact up to this many matches.
+    std::size_t exact_facets_up_to = 100000;
+    /// At most this many results per article (its statements and itself); 0: no limit.
+    std::size_t per_article = 0;
 };
 
 /// A highlighted stretch of a snippet: byte offsets [start, end).
@@ -74,8 +88,16 @@ struct Hit {
     bool is_statement() const;
 };
 
+/// Counts of one facet over the whole match set (not just the page).
+struct Facet {
+    std::string name;  ///< "speaker", "location", "country", "month"
+    std::vector<std::pair<std::string, Xapian::doccount>> values;  ///< most documents first
+    std::size_t distinct = 0;  ///< distinct values among all matches
+};
+
 struct ResultSet {
     std::string query;
+    Interpretation interpretation;
     std::string parsed;  ///< Xapian's description of the parsed query
     Xapian::doccount estimate = 0;
     Xapian::doccount lower_bound = 0;
@@ -85,6 +107,14 @@ struct ResultSet {
     std::size_t limit = 0;
     SortOrder sort = SortOrder::RELEVANCE;
     std::vector<Hit> hits;
+    std::vector<Facet> facets;  ///< when SearchOptions::facets
+    bool facets_exact = true;   ///< every match was counted
+    /// "Did you mean": the query with misspelt words corrected, when a word
+    /// has no hits and the spelling data knows a close one; else empty.
+    std::string suggestion;
+    /// When nothing matched: one line saying why ("no statements by Vladimir
+    /// Putin; he is mentioned in 3 articles").
+    std::string why_nothing;
     double seconds = 0;
 };
 

@@ -191,7 +191,7 @@ TEST(ValueSlots, ArePersistedNumbers) {
 }
 
 TEST(SchemaVersion, MetadataKeysAndVersion) {
-    EXPECT_EQ(SCHEMA_VERSION, 2);
+    EXPECT_EQ(SCHEMA_VERSION, 3);
     EXPECT_STREQ(FEATURES, "articles statements");
     EXPECT_STREQ(METADATA_SCHEMA_VERSION, "saywho:schema-version");
 }

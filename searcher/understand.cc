@@ -1,0 +1,620 @@
+/** @file understand.cc
+ *  @brief Query understanding: natural phrases read into filters checked
+ *         against the database, plus the free text left for the query parser.
+ */
+#include "searcher/understand.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "common/lexicon.h"
+#include "common/schema.h"
+#include "common/text.h"
+
+namespace saywho {
+
+namespace {
+
+/// One whitespace-separated piece of the query.
+struct Piece {
+    std::string raw;   ///< as typed
+    std::string word;  ///< lowercase ASCII letters folded, edge punctuation removed
+    std::size_t start = 0, end = 0;  ///< byte offsets of raw in the query
+    std::size_t word_end = 0;        ///< end of the word without trailing punctuation
+    /// Field syntax, a quoted phrase, an operator or a bracket: passed to the
+    /// query parser as typed, never read as part of a phrase.
+    bool locked = false;
+    bool used = false;  ///< consumed by a filter
+    bool cap = false;   ///< starts with a capital letter
+};
+
+std::string ascii_lower(std::string s) {
+    for (auto& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+std::vector<Piece> split_query(const std::string& q) {
+    std::vector<Piece> pieces;
+    std::size_t i = 0;
+    while (i < q.size()) {
+        if (std::isspace(static_cast<unsigned char>(q[i]))) {
+            ++i;
+            continue;
+        }
+        Piece p;
+        p.start = i;
+        if (q[i] == '"') {
+            // A phrase runs to its closing quote mark, spaces included.
+            std::size_t close = q.find('"', i + 1);
+            std::size_t j = close == std::string::npos ? q.size() : close + 1;
+            while (j < q.size() && !std::isspace(static_cast<unsigned char>(q[j]))) ++j;
+            p.end = j;
+            p.locked = true;
+        } else {
+            std::size_t j = i;
+            while (j < q.size() && !std::isspace(static_cast<unsigned char>(q[j]))) {
+                if (q[j] == '"') {  // title:"a phrase": the quotes hold spaces
+                    std::size_t close = q.find('"', j + 1);
+                    j = close == std::string::npos ? q.size() : close + 1;
+                    continue;
+                }
+                ++j;
+            }
+            p.end = j;
+        }
+        p.raw = q.substr(p.start, p.end - p.start);
+        i = p.end;
+        // Trailing punctuation is not part of the word ("March 19, 2025").
+        std::size_t word_end = p.raw.size();
+        while (word_end > 0 && std::string_view(",.;!?").find(p.raw[word_end - 1]) != std::string_view::npos) --word_end;
+        p.word_end = p.start + word_end;
+        p.word = ascii_lower(p.raw.substr(0, word_end));
+        // "Zelenskyy's statements": the possessive belongs to the reading, not the name.
+        p.cap = !p.raw.empty() && ((p.raw[0] >= 'A' && p.raw[0] <= 'Z') || static_cast<unsigned char>(p.raw[0]) >= 0x80);
+        const std::string& w = p.raw;
+        if (!p.locked)
+            p.locked = w.find(':') != std::string::npos || w == "AND" || w == "OR" || w == "NOT" || w == "XOR" ||
+                       w.front() == '(' || w.back() == ')' || w.front() == '+' || w.front() == '-' ||
+                       w.find('*') != std::string::npos || w.find('"') != std::string::npos;
+        pieces.push_back(std::move(p));
+    }
+    return pieces;
+}
+
+bool all_digits(const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+int month_number(const std::string& w) {
+    static const std::map<std::string, int> MONTHS = {
+        {"january", 1}, {"jan", 1},  {"february", 2}, {"feb", 2},  {"march", 3},     {"mar", 3},
+        {"april", 4},   {"apr", 4},  {"may", 5},      {"june", 6}, {"jun", 6},       {"july", 7},
+        {"jul", 7},     {"august", 8}, {"aug", 8},    {"september", 9}, {"sep", 9},  {"sept", 9},
+        {"october", 10}, {"oct", 10}, {"november", 11}, {"nov", 11}, {"december", 12}, {"dec", 12}};
+    auto it = MONTHS.find(w);
+    return it == MONTHS.end() ? 0 : it->second;
+}
+
+/// A stretch of days, either end open (nullopt).
+struct DaySpan {
+    std::optional<CivilDate> first, last;
+};
+
+CivilDate month_start(int year, int month) { return CivilDate{year, month, 1}; }
+CivilDate month_end(int year, int month) { return CivilDate{year, month, days_in_month(year, month)}; }
+
+/// Reads a date at pieces[i] onward: 2025-03-19, 2025-03, 2025, March 19,
+/// 2025, 19 March 2025, March 2025, March 19, March (the latest such month
+/// up to today). Sets @p next past it.
+std::optional<DaySpan> read_date(const std::vector<Piece>& p, std::size_t i, CivilDate today, std::size_t& next) {
+    if (i >= p.size() || p[i].locked || p[i].used) return std::nullopt;
+    const std::string& w = p[i].word;
+    auto usable = [&](std::size_t k) { return k < p.size() && !p[k].locked && !p[k].used; };
+    auto year_at = [&](std::size_t k) -> int {
+        if (!usable(k) || p[k].word.size() != 4 || !all_digits(p[k].word)) return 0;
+        int y = std::stoi(p[k].word);
+        return y >= 1800 && y <= 2200 ? y : 0;
+    };
+    if (w.size() == 10 && w[4] == '-' && w[7] == '-') {
+        if (auto d = CivilDate::parse_iso(w)) {
+            next = i + 1;
+            return DaySpan{*d, *d};
+        }
+        return std::nullopt;
+    }
+    if (w.size() == 7 && w[4] == '-' && all_digits(w.substr(0, 4)) && all_digits(w.substr(5))) {
+        int y = std::stoi(w.substr(0, 4)), m = std::stoi(w.substr(5));
+        if (m < 1 || m > 12) return std::nullopt;
+        next = i + 1;
+        return DaySpan{month_start(y, m), month_end(y, m)};
+    }
+    if (int y = year_at(i)) {
+        next = i + 1;
+        return DaySpan{CivilDate{y, 1, 1}, CivilDate{y, 12, 31}};
+    }
+    auto day_at = [&](std::size_t k) -> int {
+        if (!usable(k)) return 0;
+        std::string d = p[k].word;
+        for (const char* suffix : {"st", "nd", "rd", "th"})
+            if (d.size() > 2 && d.compare(d.size() - 2, 2, suffix) == 0) d.resize(d.size() - 2);
+        if (d.empty() || d.size() > 2 || !all_digits(d)) return 0;
+        return std::stoi(d);
+    };
+    // "19 March 2025"
+    if (int d = day_at(i); d && usable(i + 1) && month_number(p[i + 1].word)) {
+        int m = month_number(p[i + 1].word);
+        int y = year_at(i + 2);
+        if (y) {
+            if (auto date = CivilDate::make(y, m, d)) {
+                next = i + 3;
+                return DaySpan{*date, *date};
+            }
+        }
+        return std::nullopt;
+    }
+    int m = month_number(w);
+    // "may" is a verb far more often than a month: only with a day or year.
+    if (!m) return std::nullopt;
+    if (int d = day_at(i + 1)) {
+        int y = year_at(i + 2);
+        std::size_t after = y ? i + 3 : i + 2;
+        if (!y) y = CivilDate{today.year, m, 1} < CivilDate{today.year, today.month, 1} ||
+                            (m == today.month && d <= today.day)
+                        ? today.year
+                        : today.year - 1;
+        if (auto date = CivilDate::make(y, m, d)) {
+            next = after;
+            return DaySpan{*date, *date};
+        }
+        return std::nullopt;
+    }
+    if (int y = year_at(i + 1)) {
+        next = i + 2;
+        return DaySpan{month_start(y, m), month_end(y, m)};
+    }
+    if (w == "may" || w.size() < 4) return std::nullopt;  // "Mar" alone is too thin a clue
+    int y = m <= today.month ? today.year : today.year - 1;
+    next = i + 1;
+    return DaySpan{month_start(y, m), month_end(y, m)};
+}
+
+/// "yesterday", "today", "last week", "this month", "last year"... at i.
+std::optional<DaySpan> read_relative(const std::vector<Piece>& p, std::size_t i, CivilDate today, std::size_t& next) {
+    auto usable = [&](std::size_t k) { return k < p.size() && !p[k].locked && !p[k].used; };
+    if (!usable(i)) return std::nullopt;
+    const std::string& w = p[i].word;
+    if (w == "today") {
+        next = i + 1;
+        return DaySpan{today, today};
+    }
+    if (w == "yesterday") {
+        next = i + 1;
+        CivilDate d = today.plus_days(-1);
+        return DaySpan{d, d};
+    }
+    if ((w == "last" || w == "this" || w == "past") && usable(i + 1)) {
+        const std::string& unit = p[i + 1].word;
+        next = i + 2;
+        const CivilDate monday = today.plus_days(-today.weekday());
+        if (unit == "week") {
+            if (w == "this") return DaySpan{monday, today};
+            if (w == "past") return DaySpan{today.plus_days(-6), today};
+            return DaySpan{monday.plus_days(-7), monday.plus_days(-1)};
+        }
+        if (unit == "month") {
+            if (w == "this") return DaySpan{month_start(today.year, today.month), today};
+            if (w == "past") return DaySpan{today.plus_days(-29), today};
+            int y = today.month == 1 ? today.year - 1 : today.year, m = today.month == 1 ? 12 : today.month - 1;
+            return DaySpan{month_start(y, m), month_end(y, m)};
+        }
+        if (unit == "year") {
+            if (w == "this") return DaySpan{CivilDate{today.year, 1, 1}, today};
+            if (w == "past") return DaySpan{today.plus_days(-364), today};
+            return DaySpan{CivilDate{today.year - 1, 1, 1}, CivilDate{today.year - 1, 12, 31}};
+        }
+    }
+    return std::nullopt;
+}
+
+Xapian::Query date_query(const DaySpan& span) {
+    if (span.first && span.last)
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::SLOT_DATE, span.first->compact(), span.last->compact());
+    if (span.first) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::SLOT_DATE, span.first->compact());
+    return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::SLOT_DATE, span.last->compact());
+}
+
+/// Words that never start or end a name or a place.
+bool is_glue(const std::string& w) {
+    static const std::set<std::string> WORDS = {
+        "the", "a", "an", "and", "or", "of", "in", "at", "on", "by", "from", "to", "about", "for", "with", "said",
+        "say", "says", "did", "does", "do", "what", "who", "statements", "statement", "quotes", "quote", "remarks",
+        "articles", "article", "stories", "story", "since", "before", "after", "between", "last", "this", "week",
+        "month", "year", "today", "yesterday", "is", "was", "were", "are", "that", "it", "he", "she", "they"};
+    return WORDS.count(w) > 0;
+}
+
+std::string title_case(const std::string& key) {
+    std::string out = key;
+    bool start = true;
+    for (auto& c : out) {
+        if (start && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+        start = c == ' ' || c == '-';
+    }
+    return out;
+}
+
+}  // namespace
+
+const char* filter_kind_name(Filter::Kind kind) {
+    switch (kind) {
+        case Filter::Kind::SPEAKER: return "speaker";
+        case Filter::Kind::LOCATION: return "location";
+        case Filter::Kind::DATE: return "date";
+        case Filter::Kind::TYPE: break;
+    }
+    return "type";
+}
+
+const Filter* Interpretation::find(Filter::Kind kind) const {
+    for (const auto& f : filters)
+        if (f.kind == kind) return &f;
+    return nullptr;
+}
+
+std::string name_skeleton(const std::string& name) {
+    // Transliterate and fold the way place names are ("Зеленський" →
+    // "zelenskij"), then drop what spelling conventions vary on.
+    std::string s = Lexicon::place_key(name);
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        if (c == '-' ) c = ' ';
+        if (!((c >= 'a' && c <= 'z') || c == ' ')) continue;
+        // "iy", "ij", "yj", "yi" and "j" at a word's end are all one sound: y.
+        if ((c == 'i' || c == 'y') && i + 1 < s.size() && (s[i + 1] == 'y' || s[i + 1] == 'j' || s[i + 1] == 'i') &&
+            (i + 2 == s.size() || s[i + 2] == ' ')) {
+            out += 'y';
+            ++i;
+            continue;
+        }
+        if (c == 'j' && (i + 1 == s.size() || s[i + 1] == ' ')) c = 'y';
+        if (!out.empty() && out.back() == c && c != ' ') continue;  // doubled letters
+        out += c;
+    }
+    return out;
+}
+
+QueryUnderstanding::QueryUnderstanding(const Xapian::Database& db, CivilDate today) : db_(db), today_(today) {}
+
+std::optional<QueryUnderstanding::SpeakerMatch> QueryUnderstanding::match_speaker(const std::string& name) const {
+    const std::string key = fold_key(name);
+    if (key.size() < 3) return std::nullopt;
+    std::vector<std::string> variants{key};
+    const std::string ascii = fold_key(Lexicon::place_key(name));
+    if (!ascii.empty() && ascii != key) variants.push_back(ascii);
+
+    SpeakerMatch match;
+    auto add_key = [&](const std::string& k) {
+        if (std::find(match.keys.begin(), match.keys.end(), k) == match.keys.end()) match.keys.push_back(k);
+    };
+    for (const auto& v : variants)
+        if (db_.term_exists(schema::bounded_term(schema::PREFIX_SPEAKER, v))) add_key(v);
+    if (match.keys.empty()) {
+        // Spelling variants: speakers whose key starts alike and has the same skeleton.
+        const std::string want = name_skeleton(name);
+        const std::string prefix = std::string(schema::PREFIX_SPEAKER) + ascii.substr(0, std::min<std::size_t>(3, ascii.size()));
+        std::size_t scanned = 0;
+        for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix) && scanned < 20000; ++it, ++scanned) {
+            const std::string k = (*it).substr(std::string(schema::PREFIX_SPEAKER).size());
+            if (name_skeleton(k) == want) add_key(k);
+        }
+    }
+    if (match.keys.empty()) {
+        // Someone the articles name but who has no statement indexed.
+        for (const auto& v : variants)
+            if (db_.term_exists(schema::bounded_term(schema::PREFIX_PERSON, v))) add_key(v);
+        if (match.keys.empty()) return std::nullopt;
+        match.spoke = false;
+        // The fullest name the articles give them: the longest XPERSON: key
+        // of an article naming them that ends with the one matched.
+        std::string fullest = match.keys.front();
+        Xapian::PostingIterator doc = db_.postlist_begin(schema::bounded_term(schema::PREFIX_PERSON, fullest));
+        if (doc != db_.postlist_end(schema::bounded_term(schema::PREFIX_PERSON, fullest))) {
+            const std::string prefix = schema::PREFIX_PERSON;
+            for (auto t = db_.termlist_begin(*doc); t != db_.termlist_end(*doc); ++t) {
+                const std::string term = *t;
+                if (term.compare(0, prefix.size(), prefix) != 0) continue;
+                const std::string k = term.substr(prefix.size());
+                if (k.size() > fullest.size() && k.compare(k.size() - match.keys.front().size() - 1, std::string::npos,
+                                                           " " + match.keys.front()) == 0)
+                    fullest = k;
+            }
+        }
+        match.names.push_back(title_case(fullest));
+        return match;
+    }
+    // The canonical names: the display names the matched statements carry.
+    std::vector<Xapian::Query> terms;
+    for (const auto& k : match.keys) terms.emplace_back(schema::bounded_term(schema::PREFIX_SPEAKER, k));
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    Xapian::ValueCountMatchSpy spy(schema::SLOT_SPEAKER);
+    enquire.add_matchspy(&spy);
+    enquire.get_mset(0, 0, db_.get_doccount());
+    for (auto it = spy.top_values_begin(50); it != spy.top_values_end(50); ++it) match.names.push_back(*it);
+    if (match.names.empty()) match.names.push_back(title_case(match.keys.front()));
+    return match;
+}
+
+Interpretation QueryUnderstanding::understand(const std::string& query) const {
+    Interpretation out;
+    out.query = query;
+    std::vector<Piece> p = split_query(query);
+    for (const auto& piece : p)
+        if (piece.locked && ascii_lower(piece.raw).rfind("type:", 0) == 0) out.explicit_type = true;
+
+    auto usable = [&](std::size_t k) { return k < p.size() && !p[k].locked && !p[k].used; };
+    auto span_text = [&](std::size_t first, std::size_t last) {
+        return query.substr(p[first].start, p[last].word_end - p[first].start);
+    };
+    auto add_filter = [&](Filter f, std::size_t first, std::size_t last) {
+        f.source = span_text(first, last);
+        f.start = p[first].start;
+        f.end = p[last].word_end;
+        for (std::size_t k = first; k <= last; ++k) p[k].used = true;
+        out.filters.push_back(std::move(f));
+    };
+    // The longest run of 1-3 usable words at [first, ...] naming a speaker.
+    auto speaker_at = [&](std::size_t first, std::size_t& last) -> std::optional<SpeakerMatch> {
+        for (std::size_t n = 3; n >= 1; --n) {
+            std::size_t end = first + n - 1;
+            bool ok = true;
+            for (std::size_t k = first; k <= end; ++k) ok = ok && usable(k) && !is_glue(p[k].word);
+            if (!ok) continue;
+            std::string name = span_text(first, end);
+            if (name.size() > 2 && (name.compare(name.size() - 2, 2, "'s") == 0)) name.resize(name.size() - 2);
+            if (auto m = match_speaker(name)) {
+                last = end;
+                return m;
+            }
+        }
+        return std::nullopt;
+    };
+    auto speaker_filter = [&](const SpeakerMatch& m) {
+        Filter f;
+        f.kind = Filter::Kind::SPEAKER;
+        f.values = m.names;
+        f.spoke = m.spoke;
+        std::vector<Xapian::Query> terms;
+        for (const auto& k : m.keys) {
+            terms.emplace_back(schema::bounded_term(schema::PREFIX_SPEAKER, k));
+            terms.emplace_back(schema::bounded_term(schema::PREFIX_PERSON, k));  // articles naming them
+        }
+        f.query = Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+        // "Clinton": Bill and Hillary both spoke; a surname alone next to its
+        // own full name ("Zelenskyy", "Volodymyr Zelenskyy") is one person.
+        std::vector<std::string> full;
+        for (const auto& n : m.names)
+            if (n.find(' ') != std::string::npos) full.push_back(n);
+        if (full.size() > 1) {
+            f.note = "ambiguous: " + std::to_string(full.size()) + " speakers match; all are kept";
+        }
+        if (!m.spoke) f.note = "mentioned in articles, but no statement by them is indexed";
+        return f;
+    };
+    // The longest run of 1-3 usable words at [first, ...] naming a place.
+    auto place_at = [&](std::size_t first, std::size_t& last) -> const Place* {
+        for (std::size_t n = 3; n >= 1; --n) {
+            std::size_t end = first + n - 1;
+            bool ok = true;
+            for (std::size_t k = first; k <= end; ++k) ok = ok && usable(k) && !is_glue(p[k].word);
+            if (!ok || month_number(p[first].word)) continue;
+            const std::string name = span_text(first, end);
+            const Place* place = Lexicon::instance().best_place(name);
+            if (!place) continue;
+            // A capitalised name, or one the database has statements or articles in.
+            bool known = db_.term_exists(schema::folded_term(schema::PREFIX_LOCATION, place->name)) ||
+                         db_.term_exists(schema::folded_term(schema::PREFIX_PLACE, place->name));
+            if (!p[first].cap && !known) continue;
+            last = end;
+            return place;
+        }
+        return nullptr;
+    };
+    auto place_filter = [&](const Place& place) {
+        Filter f;
+        f.kind = Filter::Kind::LOCATION;
+        f.values = {place.name};
+        f.country = place.country_code;
+        f.is_country = place.kind == "country";
+        std::vector<Xapian::Query> terms{Xapian::Query(schema::folded_term(schema::PREFIX_LOCATION, place.name)),
+                                         Xapian::Query(schema::folded_term(schema::PREFIX_PLACE, place.name))};
+        if (f.is_country) terms.emplace_back(schema::country_term(place.country_code));
+        f.query = Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+        return f;
+    };
+    auto date_filter = [&](const DaySpan& span) {
+        Filter f;
+        f.kind = Filter::Kind::DATE;
+        f.values = {span.first ? span.first->iso() : "", span.last ? span.last->iso() : ""};
+        f.query = date_query(span);
+        return f;
+    };
+
+    // 1. Dates: "on ...", "in ...", "since ...", "before ...", "after ...",
+    //    "between ... and ...", "from ... to ...", relative days, bare ISO dates.
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        if (!usable(i)) continue;
+        const std::string& w = p[i].word;
+        std::size_t next = 0;
+        if (auto rel = read_relative(p, i, today_, next)) {
+            add_filter(date_filter(*rel), i, next - 1);
+            i = next - 1;
+            continue;
+        }
+        if (w == "between" || w == "from") {
+            std::size_t mid = 0, end = 0;
+            auto a = read_date(p, i + 1, today_, mid);
+            if (a && usable(mid) && (p[mid].word == "and" || p[mid].word == "to" || p[mid].word == "until")) {
+                if (auto b = read_date(p, mid + 1, today_, end)) {
+                    add_filter(date_filter(DaySpan{a->first, b->last}), i, end - 1);
+                    i = end - 1;
+                    continue;
+                }
+            }
+            continue;
+        }
+        if (w == "on" || w == "in" || w == "during" || w == "since" || w == "before" || w == "after" ||
+            w == "until") {
+            if (auto d = read_date(p, i + 1, today_, next)) {
+                DaySpan span = *d;
+                if (w == "since") span.last.reset();
+                if (w == "after") span = DaySpan{d->last->plus_days(1), std::nullopt};
+                if (w == "before") span = DaySpan{std::nullopt, d->first->plus_days(-1)};
+                if (w == "until") span = DaySpan{std::nullopt, d->last};
+                add_filter(date_filter(span), i, next - 1);
+                i = next - 1;
+            }
+            continue;
+        }
+        if (w.size() == 10 && w[4] == '-' && w[7] == '-') {  // a bare 2025-03-19
+            if (auto d = read_date(p, i, today_, next)) {
+                add_filter(date_filter(*d), i, next - 1);
+                i = next - 1;
+            }
+        }
+    }
+
+    // 2. Speakers: "by X", "from X", "quotes of X", "X said", "did X say",
+    //    "X's statements", "X on <topic>" (at the start).
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        if (!usable(i)) continue;
+        const std::string& w = p[i].word;
+        std::size_t last = 0;
+        if (w == "by" || w == "from" || (w == "of" && i > 0 && (p[i - 1].word == "quotes" || p[i - 1].word == "statements" ||
+                                                                   p[i - 1].word == "remarks" || p[i - 1].word == "words"))) {
+            if (auto m = speaker_at(i + 1, last)) {
+                add_filter(speaker_filter(*m), i, last);
+                i = last;
+            }
+            continue;
+        }
+        if (w == "did" || w == "does") {
+            // "what did Trump say about tariffs"
+            std::size_t say = i + 1;
+            while (say < p.size() && say <= i + 4 && p[say].word != "say") ++say;
+            if (say < p.size() && p[say].word == "say" && say > i + 1) {
+                if (auto m = speaker_at(i + 1, last); m && last + 1 == say) {
+                    std::size_t first = i > 0 && usable(i - 1) && (p[i - 1].word == "what" || p[i - 1].word == "how")
+                                            ? i - 1
+                                            : i;
+                    std::size_t end = say + 1 < p.size() && usable(say + 1) &&
+                                              (p[say + 1].word == "about" || p[say + 1].word == "on")
+                                          ? say + 1
+                                          : say;
+                    add_filter(speaker_filter(*m), first, end);
+                    i = end;
+                }
+            }
+            continue;
+        }
+        if ((w == "said" || w == "says" || w == "say") && i > 0) {
+            for (std::size_t n = std::min<std::size_t>(3, i); n >= 1; --n) {
+                std::size_t first = i - n;
+                if (auto m = speaker_at(first, last); m && last + 1 == i) {
+                    std::size_t end = i + 1 < p.size() && usable(i + 1) &&
+                                              (p[i + 1].word == "about" || p[i + 1].word == "on" || p[i + 1].word == "that")
+                                          ? i + 1
+                                          : i;
+                    add_filter(speaker_filter(*m), first, end);
+                    break;
+                }
+            }
+            continue;
+        }
+        if (p[i].raw.size() > 2 && (p[i].word.size() > 2 && p[i].word.compare(p[i].word.size() - 2, 2, "'s") == 0) &&
+            i + 1 < p.size() && usable(i + 1) &&
+            (p[i + 1].word == "statements" || p[i + 1].word == "quotes" || p[i + 1].word == "remarks" ||
+             p[i + 1].word == "words")) {
+            for (std::size_t n = std::min<std::size_t>(3, i + 1); n >= 1; --n) {
+                std::size_t first = i + 1 - n;
+                if (auto m = speaker_at(first, last); m && last == i) {
+                    add_filter(speaker_filter(*m), first, i);
+                    break;
+                }
+            }
+            continue;
+        }
+        if (i == 0 && p.size() >= 3) {
+            // "Zelenskyy on drones"
+            if (auto m = speaker_at(0, last); m && last + 1 < p.size() && usable(last + 1) && p[last + 1].word == "on") {
+                add_filter(speaker_filter(*m), 0, last + 1);
+                i = last + 1;
+            }
+        }
+    }
+
+    // 3. Places: "in Y", "at Y", "from Y" for a known place.
+    for (std::size_t i = 0; i + 1 < p.size(); ++i) {
+        if (!usable(i)) continue;
+        const std::string& w = p[i].word;
+        if (w != "in" && w != "at" && w != "from") continue;
+        std::size_t last = 0;
+        if (const Place* place = place_at(i + 1, last)) {
+            add_filter(place_filter(*place), i, last);
+            i = last;
+        }
+    }
+
+    // 4. Types: "statements", "quotes", "said" → statements; "articles", "stories" → articles.
+    std::optional<std::string> type;
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        if (!usable(i)) continue;
+        const std::string& w = p[i].word;
+        const char* t = nullptr;
+        if (w == "statements" || w == "statement" || w == "quotes" || w == "quote" || w == "remarks" || w == "said" ||
+            w == "quotations")
+            t = schema::TYPE_STATEMENT;
+        if (w == "articles" || w == "article" || w == "stories" || w == "story") t = schema::TYPE_ARTICLE;
+        if (!t) continue;
+        if (type && *type != t) continue;  // "articles with statements": keep the first word's reading
+        std::size_t last = i;
+        // "articles about drought", "quotes on tariffs": the linking word goes too.
+        if (usable(i + 1) && (p[i + 1].word == "about" || p[i + 1].word == "on" || p[i + 1].word == "regarding" ||
+                              p[i + 1].word == "concerning" || p[i + 1].word == "mentioning"))
+            last = i + 1;
+        if (!type) {
+            Filter f;
+            f.kind = Filter::Kind::TYPE;
+            f.values = {t};
+            f.query = Xapian::Query(schema::type_term(t));
+            add_filter(std::move(f), i, last);
+            type = t;
+        } else {
+            p[i].used = true;  // a second "quotes" adds nothing
+        }
+    }
+    if (!type && !out.explicit_type && (out.find(Filter::Kind::SPEAKER) || out.find(Filter::Kind::LOCATION))) {
+        Filter f;
+        f.kind = Filter::Kind::TYPE;
+        f.values = {schema::TYPE_STATEMENT};
+        f.query = Xapian::Query(schema::type_term(schema::TYPE_STATEMENT));
+        f.note = "default: a speaker or place was understood";
+        out.filters.push_back(std::move(f));
+    }
+
+    // 5. What is left is text; small words that only linked the filters go.
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        if (p[i].used) continue;
+        if (!p[i].locked && (p[i].word == "what" || p[i].word == "all") && out.filters.size() > 0) continue;
+        out.text += (out.text.empty() ? "" : " ") + p[i].raw;
+    }
+    std::stable_sort(out.filters.begin(), out.filters.end(),
+                     [](const Filter& a, const Filter& b) { return a.source.empty() ? false : b.source.empty() || a.start < b.start; });
+    return out;
+}
+
+}  // namespace saywho

@@ -1,0 +1,197 @@
+/** @file understand_test.cc
+ *  @brief Table tests of query understanding: query text -> filters and
+ *         leftover words, against a small database indexed from hand-written
+ *         articles by the real extractor and document builder.
+ */
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "common/archive_reader.h"
+#include "common/extract.h"
+#include "common/schema.h"
+#include "indexer/document_builder.h"
+#include "searcher/search.h"
+#include "searcher/understand.h"
+
+namespace saywho {
+namespace {
+
+const char* const ARTICLES[][2] = {
+    {"helsinki",
+     "date 2025-03-19 Zelenskyy in Helsinki\n\n"
+     "HELSINKI (Saywho Wire) \u2014 Ukrainian President Volodymyr Zelenskyy told a joint news conference in Helsinki "
+     "on Wednesday that 150 drones had attacked Ukrainian cities overnight.\n\n"
+     "\"The drones came again, as they do every night,\" Zelenskyy said.\n\n"
+     "Russian President Vladimir Putin spent the day in Moscow and made no public remarks.\n"},
+    {"clintons",
+     "date 2025-02-10 Two Clintons on the aid bill\n\n"
+     "Former US President Bill Clinton said on Monday that the aid bill would pass the Senate easily.\n\n"
+     "Former Secretary of State Hillary Clinton told reporters in New York that the vote would be close.\n"},
+    {"oslo",
+     "date 2025-03-04 Grid talks in Oslo\n\n"
+     "Finnish Foreign Minister Aino Kettunen said in Oslo on Tuesday that the drought had cut hydropower output.\n"},
+};
+
+class Understanding : public ::testing::Test {
+  protected:
+    static void SetUpTestSuite() {
+        db_ = new Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
+        DocumentBuilder builder;
+        for (const auto& [id, text] : ARTICLES) {
+            ParseResult parsed = parse_text_article(std::string(id) + ".txt", id, text, ReaderOptions{});
+            ASSERT_TRUE(parsed.article.has_value()) << id;
+            const Article& article = *parsed.article;
+            ArticleFacts facts = analyze_article(article);
+            for (std::size_t i = 0; i < facts.statements.size(); ++i)
+                db_->add_document(builder.build_statement(article, facts.statements[i], i));
+            db_->add_document(builder.build_article(article, "hash", facts));
+        }
+        db_->commit();
+    }
+    static void TearDownTestSuite() { delete db_; }
+
+    Interpretation read(const std::string& query, const std::string& today = "2025-03-26") {
+        return QueryUnderstanding(*db_, *CivilDate::parse_iso(today)).understand(query);
+    }
+
+    static Xapian::WritableDatabase* db_;
+};
+
+Xapian::WritableDatabase* Understanding::db_ = nullptr;
+
+/// "speaker=Volodymyr Zelenskyy|location=Helsinki|type=statement|text=drones":
+/// every filter in order, then the words left.
+std::string summary(const Interpretation& in) {
+    std::string out;
+    for (const auto& f : in.filters) {
+        out += std::string(filter_kind_name(f.kind)) + "=";
+        if (f.kind == Filter::Kind::DATE) {
+            out += f.values[0] + ".." + f.values[1];
+        } else {
+            for (std::size_t i = 0; i < f.values.size(); ++i) out += (i ? "," : "") + f.values[i];
+        }
+        out += "|";
+    }
+    return out + "text=" + in.text;
+}
+
+struct Case {
+    const char* query;
+    const char* expected;
+};
+
+const Case CASES[] = {
+    // Speakers: full name, surname, case, accents, spelling variants, other scripts.
+    {"statements by Zelenskyy", "type=statement|speaker=Volodymyr Zelenskyy|text="},
+    {"statements by Zelensky in Helsinki", "type=statement|speaker=Volodymyr Zelenskyy|location=Helsinki|text="},
+    {"quotes of ZELENSKIY", "type=statement|speaker=Volodymyr Zelenskyy|text="},
+    {"by Зеленський", "speaker=Volodymyr Zelenskyy|type=statement|text="},
+    {"by Volodymyr Zelenskyy drones", "speaker=Volodymyr Zelenskyy|type=statement|text=drones"},
+    {"what did Zelenskyy say about drones", "speaker=Volodymyr Zelenskyy|type=statement|text=drones"},
+    {"Zelenskyy said drones", "speaker=Volodymyr Zelenskyy|type=statement|text=drones"},
+    {"Zelenskyy on drones", "speaker=Volodymyr Zelenskyy|type=statement|text=drones"},
+    {"Kettunen's statements", "speaker=Aino Kettunen|type=statement|text="},
+    // An ambiguous surname keeps every match.
+    {"statements by Clinton", "type=statement|speaker=Bill Clinton,Hillary Clinton|text="},
+    // Someone only mentioned is understood, so "why nothing" can say so.
+    {"statements by Putin", "type=statement|speaker=Vladimir Putin|text="},
+    // Unknown names and places stay words.
+    {"statements by Nobody", "type=statement|text=by Nobody"},
+    {"drones in Zyxqland", "text=drones in Zyxqland"},
+    // Places: alternate names, countries, lower case when the database has it.
+    {"drought in Oslo", "location=Oslo|type=statement|text=drought"},
+    {"statements in Finland", "type=statement|location=Finland|text="},
+    {"said in helsinki", "type=statement|location=Helsinki|text="},
+    {"ceasefire talks in Kiev", "location=Kyiv|type=statement|text=ceasefire talks"},
+    // Dates, relative to 2025-03-26 (a Wednesday).
+    {"drought on 2025-03-04", "date=2025-03-04..2025-03-04|text=drought"},
+    {"drought on March 4, 2025", "date=2025-03-04..2025-03-04|text=drought"},
+    {"drought on 4 March 2025", "date=2025-03-04..2025-03-04|text=drought"},
+    {"drought in March 2025", "date=2025-03-01..2025-03-31|text=drought"},
+    {"drought in 2025", "date=2025-01-01..2025-12-31|text=drought"},
+    {"drought since March 2025", "date=2025-03-01..|text=drought"},
+    {"drought before 2025-03-04", "date=..2025-03-03|text=drought"},
+    {"drought after March 2025", "date=2025-04-01..|text=drought"},
+    {"drought between 2025-03-01 and 2025-03-10", "date=2025-03-01..2025-03-10|text=drought"},
+    {"drought yesterday", "date=2025-03-25..2025-03-25|text=drought"},
+    {"drought last week", "date=2025-03-17..2025-03-23|text=drought"},
+    {"drought this month", "date=2025-03-01..2025-03-26|text=drought"},
+    {"drought in March", "date=2025-03-01..2025-03-31|text=drought"},
+    {"drought in December", "date=2024-12-01..2024-12-31|text=drought"},
+    // Types.
+    {"articles about drought", "type=article|text=drought"},
+    {"stories about drones in Helsinki", "type=article|location=Helsinki|text=drones"},
+    // Field syntax passes through and mixes with the rest.
+    {"speaker:Kettunen in Oslo", "location=Oslo|type=statement|text=speaker:Kettunen"},
+    {"type:article in Oslo", "location=Oslo|text=type:article"},
+    {"\"in Helsinki\" drones", "text=\"in Helsinki\" drones"},
+    {"drones date:2025-03", "text=drones date:2025-03"},
+    {"may the drones stop", "text=may the drones stop"},
+};
+
+TEST_F(Understanding, Table) {
+    for (const auto& c : CASES) EXPECT_EQ(summary(read(c.query)), c.expected) << "query: " << c.query;
+}
+
+TEST_F(Understanding, FilterSourcesPointIntoTheQuery) {
+    const std::string q = "statements by Zelensky in Helsinki last week";
+    Interpretation in = read(q);
+    ASSERT_EQ(in.filters.size(), 4u);
+    for (const auto& f : in.filters) EXPECT_EQ(q.substr(f.start, f.end - f.start), f.source);
+    EXPECT_EQ(in.find(Filter::Kind::SPEAKER)->source, "by Zelensky");
+}
+
+TEST_F(Understanding, AmbiguousAndUnspokenNamesSaySo) {
+    EXPECT_NE(read("statements by Clinton").find(Filter::Kind::SPEAKER)->note.find("ambiguous"), std::string::npos);
+    const Filter* putin = read("statements by Putin").find(Filter::Kind::SPEAKER);
+    ASSERT_NE(putin, nullptr);
+    EXPECT_FALSE(putin->spoke);
+}
+
+TEST(NameSkeleton, SpellingVariantsMeet) {
+    EXPECT_EQ(name_skeleton("Zelenskyy"), name_skeleton("Zelensky"));
+    EXPECT_EQ(name_skeleton("Zelenskiy"), name_skeleton("Zelensky"));
+    EXPECT_EQ(name_skeleton("Зеленський"), name_skeleton("Zelensky"));
+    EXPECT_NE(name_skeleton("Zelensky"), name_skeleton("Zelenko"));
+}
+
+TEST_F(Understanding, SearchSaysWhyNothingMatched) {
+    SearchOptions options;
+    options.today = *CivilDate::parse_iso("2025-03-26");
+    options.query = "statements by Putin";
+    ResultSet r = search(*db_, options);
+    EXPECT_TRUE(r.hits.empty());
+    EXPECT_EQ(r.why_nothing, "no statements by Vladimir Putin; they are mentioned in 1 articles");
+    options.query = "statements by Kettunen in Helsinki";
+    r = search(*db_, options);
+    EXPECT_TRUE(r.hits.empty());
+    EXPECT_NE(r.why_nothing.find("without 'in Helsinki'"), std::string::npos) << r.why_nothing;
+}
+
+TEST_F(Understanding, FacetsCountEveryMatchAndEachValueOncePerDocument) {
+    SearchOptions options;
+    options.today = *CivilDate::parse_iso("2025-03-26");
+    options.query = "type:article";
+    options.facets = true;
+    options.limit = 1;
+    ResultSet r = search(*db_, options);
+    ASSERT_EQ(r.facets.size(), 4u);
+    EXPECT_EQ(r.facets[3].name, "month");
+    std::size_t months = 0;
+    for (const auto& [value, count] : r.facets[3].values) months += count;
+    EXPECT_EQ(months, 3u);  // every article, not only the page of one
+    // The Clinton article quotes two people: one count each.
+    bool bill = false, hillary = false;
+    for (const auto& [value, count] : r.facets[0].values) {
+        if (value == "Bill Clinton") bill = count == 1;
+        if (value == "Hillary Clinton") hillary = count == 1;
+    }
+    EXPECT_TRUE(bill && hillary);
+}
+
+}  // namespace
+}  // namespace saywho
