@@ -115,7 +115,17 @@ int main(int argc, char** argv) {
         if (cli.json) {
             saywho::print_json(std::cout, results);
         } else {
-            if (cli.explain) saywho::print_interpretation(std::cout, results.interpretation);
+            if (cli.explain) {
+                saywho::print_interpretation(std::cout, results.interpretation);
+            } else {
+                // Remarks the user must see even without --explain: an ambiguous name.
+                for (const auto& f : results.interpretation.filters)
+                    if (f.kind == saywho::Filter::Kind::SPEAKER && f.values.size() > 1 && !f.note.empty()) {
+                        std::cout << "note: '" << f.source << "' matches";
+                        for (std::size_t i = 0; i < f.values.size(); ++i) std::cout << (i ? ", " : " ") << f.values[i];
+                        std::cout << "; all are kept (speaker:\"Full Name\" picks one)\n";
+                    }
+            }
             if (!results.suggestion.empty()) std::cout << "did you mean: " << results.suggestion << "\n";
             if (!results.hits.empty()) {
                 saywho::print_text(std::cout, results, isatty(STDOUT_FILENO));
