@@ -1216,9 +1216,9 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
         }
         // "Asked ...", "when asked ...", "after being asked ...", "was asked ...".
         const bool asked_opening =
-            i == s.first || (i > s.first && in_list(tokens_[i - 1].lower, {"when", "once", "after", "being", "was",
-                                                                            "were", "if", "as"}));
-        if (t.lower == "asked"sv && asked_opening && i + 1 <= s.last) {
+            t.lower == "asked"sv &&
+            (i == s.first || in_list(tokens_[i - 1].lower, {"when", "once", "after", "being", "was", "were", "if", "as"}));
+        if (asked_opening && i + 1 <= s.last) {
             // "Asked whether she had practised, Melania Trump said ...": the
             // question is a statement of its own, by an asker the text does
             // not name; it runs to the comma.
@@ -1267,37 +1267,47 @@ void Extractor::find_attributions(const Sentence& s, std::vector<Attribution>& o
         // Only lower-case words (or the sentence's first) can be speech verbs;
         // skipping the rest keeps the lexicon out of the hot loop.
         const bool maybe_verb = (!t.cap || i == s.first) && !(t.lower[0] >= '0' && t.lower[0] <= '9');
-        auto lemma = maybe_verb ? lex_.speech_verb_lemma(t.lower) : std::nullopt;
-        // Verbs of voice the lexicon lacks; like weak verbs they count only
-        // next to a quotation: "\"Mexico!\" the audience screamed back".
-        static const std::unordered_map<std::string, std::string> EXTRA = {
-            {"screamed", "scream"}, {"echoed", "echo"},   {"chanted", "chant"}, {"blared", "blare"},
-            {"barked", "bark"},     {"yelled", "yell"},   {"shouted", "shout"}, {"reads", "read"},
-            {"read", "read"},       {"cried", "cry"},     {"mused", "muse"},    {"sighed", "sigh"},
-            {"laughed", "laugh"},   {"snapped", "snap"},  {"quipped", "quip"},  {"joked", "joke"},
-            {"chimed", "chime"},    {"offered", "offer"}, {"began", "begin"},   {"went", "go"},
-            {"called", "call"},     {"calls", "call"},    {"calling", "call"},  {"dubbed", "dub"},
-            {"labeled", "label"},   {"labelled", "label"}, {"branded", "brand"}, {"characterized", "characterize"},
-            {"characterizes", "characterize"}, {"characterised", "characterise"}};
+        if (!maybe_verb) continue;
+        std::optional<std::string> lemma = lex_.speech_verb_lemma(t.lower);
+        // Verbs the lexicon lacks. Weak ones are verbs of voice that count
+        // only next to a quotation: "\"Mexico!\" the audience screamed back";
+        // strong ones report what someone said without needing one:
+        // "Clinton praised Smegielski for ...". One table, one lookup: this
+        // runs for every lower-case word.
+        struct ExtraVerb {
+            std::string_view lemma;
+            bool strong;
+        };
+        static const std::unordered_map<std::string_view, ExtraVerb> EXTRA = {
+            {"screamed", {"scream", false}}, {"echoed", {"echo", false}},     {"chanted", {"chant", false}},
+            {"blared", {"blare", false}},    {"barked", {"bark", false}},     {"yelled", {"yell", false}},
+            {"shouted", {"shout", false}},   {"reads", {"read", false}},      {"read", {"read", false}},
+            {"cried", {"cry", false}},       {"mused", {"muse", false}},      {"sighed", {"sigh", false}},
+            {"laughed", {"laugh", false}},   {"snapped", {"snap", false}},    {"quipped", {"quip", false}},
+            {"joked", {"joke", false}},      {"chimed", {"chime", false}},    {"offered", {"offer", false}},
+            {"began", {"begin", false}},     {"went", {"go", false}},         {"called", {"call", false}},
+            {"calls", {"call", false}},      {"calling", {"call", false}},    {"dubbed", {"dub", false}},
+            {"labeled", {"label", false}},   {"labelled", {"label", false}},  {"branded", {"brand", false}},
+            {"characterized", {"characterize", false}}, {"characterizes", {"characterize", false}},
+            {"characterised", {"characterise", false}},  {"praised", {"praise", true}},
+            {"proposed", {"propose", true}}, {"defended", {"defend", true}},  {"lauded", {"laud", true}},
+            {"proposes", {"propose", true}}, {"praises", {"praise", true}},   {"defends", {"defend", true}}};
         bool extra = false;
-        // Speech acts the lexicon lacks that report what someone said
-        // without needing a quotation: "Clinton praised Smegielski for ...".
-        static const std::unordered_map<std::string, std::string> EXTRA_STRONG = {
-            {"praised", "praise"}, {"proposed", "propose"}, {"defended", "defend"}, {"lauded", "laud"},
-            {"proposes", "propose"}, {"praises", "praise"}, {"defends", "defend"}};
-        if (!lemma) {
-            auto it = EXTRA_STRONG.find(t.lower);
-            if (it != EXTRA_STRONG.end()) lemma = it->second;
-        }
-        // "called for a ban", "called on Congress to act": a demand, with the
-        // particle part of the cue.
-        bool call_for = in_list(t.lower, {"called", "calls", "calling", "call"}) && i + 1 <= s.last &&
-                        in_list(tokens_[i + 1].lower, {"for", "on"}) && i + 2 <= s.last && is_word(i + 2);
-        if (call_for) lemma = std::string("call for");
+        const ExtraVerb* extra_verb = nullptr;
         if (!lemma) {
             auto it = EXTRA.find(t.lower);
-            if (it == EXTRA.end()) continue;
-            lemma = it->second;
+            if (it != EXTRA.end()) extra_verb = &it->second;
+        }
+        if (extra_verb && extra_verb->strong) lemma = std::string(extra_verb->lemma);
+        // "called for a ban", "called on Congress to act": a demand, with the
+        // particle part of the cue.
+        bool call_for = t.lower[0] == 'c' && in_list(t.lower, {"called", "calls", "calling", "call"}) &&
+                        i + 1 <= s.last && in_list(tokens_[i + 1].lower, {"for", "on"}) && i + 2 <= s.last &&
+                        is_word(i + 2);
+        if (call_for) lemma = std::string("call for");
+        if (!lemma) {
+            if (!extra_verb) continue;
+            lemma = std::string(extra_verb->lemma);
             extra = true;
         }
         // Lemmas whose forms are mostly other things in news prose.
