@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake g++ make pkg-config libxapian-dev libicu-dev libcli11-dev rapidjson-dev)
+packages=(cmake g++ make pkg-config libxapian-dev libicu-dev libcli11-dev rapidjson-dev libcpp-httplib-dev)
 cmake_flags=(-DCMAKE_BUILD_TYPE=Release)
 if [[ "${1:-}" == "--test" ]]; then
     packages+=(libgtest-dev xapian-tools)

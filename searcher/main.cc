@@ -12,7 +12,10 @@
 #include "common/civil_date.h"
 #include "common/database.h"
 #include "common/errors.h"
+#include "common/text.h"
+#include "searcher/http_server.h"
 #include "searcher/printers.h"
+#include "searcher/service.h"
 #include "searcher/search.h"
 
 namespace {
@@ -28,6 +31,10 @@ struct CommandLine {
     bool json = false;
     bool explain = false;
     std::string now;
+    bool serve = false;
+    std::string http;
+    std::string cors;
+    int threads = 0;
 };
 
 /// Reports an error in the chosen output mode and returns EXIT_ERROR.
@@ -90,6 +97,13 @@ int main(int argc, char** argv) {
     app.add_option("--facet-values", cli.search.facet_values, "values listed per facet")->check(CLI::Range(1, 1000));
     app.add_option("--per-article", cli.search.per_article, "at most N results from each article (0: no limit)");
     app.add_option("--now", cli.now, "the date relative dates count from, YYYY-MM-DD (default: today, UTC)");
+    app.add_flag("--serve", cli.serve,
+                 "answer JSON requests, one a line on stdin, one JSON line each on stdout (docs/http.md)");
+    app.add_option("--http", cli.http,
+                   "serve the HTTP API and the search page on [ADDR:]PORT (default address 127.0.0.1; docs/http.md)");
+    app.add_option("--cors", cli.cors, "with --http: allow pages from this origin to call the API (https://example.org)");
+    app.add_option("--threads", cli.threads, "with --http: worker threads (default: one per core, at least 4)")
+        ->check(CLI::Range(1, 256));
 
     try {
         app.parse(argc, argv);
@@ -108,6 +122,28 @@ int main(int argc, char** argv) {
         cli.search.today = *now;
     }
     const std::string db_path = saywho::default_database_path(cli.db);
+
+    if (cli.serve && !cli.http.empty()) return fail(false, "bad_option", "--serve and --http are two different modes: pick one");
+    if (cli.serve) {
+        // One request a line; a bad line gets an error line and the loop goes on.
+        saywho::SearchService service(db_path);
+        for (std::string line; std::getline(std::cin, line);) {
+            if (saywho::trim(line).empty()) continue;
+            std::cout << service.answer_line(line) << '\n' << std::flush;
+        }
+        return EXIT_FOUND;
+    }
+    if (!cli.http.empty()) {
+        saywho::HttpOptions http;
+        http.db_path = db_path;
+        http.cors_origin = cli.cors;
+        http.threads = cli.threads;
+        std::string error;
+        if (!saywho::parse_listen_address(cli.http, http, error)) return fail(false, "bad_option", error);
+        int code = saywho::serve_http(http, [](const std::string& line) { std::cerr << line << '\n'; }, error);
+        if (code != 0) return fail(false, "http", error);
+        return EXIT_FOUND;
+    }
 
     try {
         Xapian::Database db = saywho::open_for_reading(db_path);

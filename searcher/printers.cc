@@ -8,6 +8,8 @@
 #include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/writer.h>
 
+#include "common/text.h"
+
 namespace saywho {
 
 namespace {
@@ -184,7 +186,20 @@ void print_text(std::ostream& out, const ResultSet& results, bool bold) {
         << ", by " << sort_order_name(results.sort) << "\n";
 }
 
-void print_json(std::ostream& out, const ResultSet& results) {
+std::string snippet_html(const std::string& snippet, const std::vector<ByteRange>& highlights) {
+    std::string out;
+    std::size_t at = 0;
+    for (const auto& [start, end] : highlights) {
+        if (start < at || end > snippet.size() || end <= start) continue;
+        out += html_escape(snippet.substr(at, start - at));
+        out += "<mark>" + html_escape(snippet.substr(start, end - start)) + "</mark>";
+        at = end;
+    }
+    out += html_escape(snippet.substr(at));
+    return out;
+}
+
+void print_json(std::ostream& out, const ResultSet& results, const std::string* request_id) {
     rapidjson::OStreamWrapper stream(out);
     JsonWriter w(stream);
     w.StartObject();
@@ -192,6 +207,7 @@ void print_json(std::ostream& out, const ResultSet& results) {
     w.Int(JSON_VERSION);
     w.Key("type");
     w.String("results");
+    if (request_id) write_member(w, "id", *request_id);
     write_member(w, "query", results.query);
     write_interpretation(w, results.interpretation);
     write_member(w, "parsed", results.parsed);
@@ -226,6 +242,7 @@ void print_json(std::ostream& out, const ResultSet& results) {
         w.Key("percent");
         w.Int(hit.percent);
         write_member(w, "snippet", hit.snippet);
+        write_member(w, "snippet_html", snippet_html(hit.snippet, hit.highlights));
         w.Key("highlights");
         w.StartArray();
         for (const auto& [start, end] : hit.highlights) {

@@ -6,6 +6,7 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "searcher/search.h"
 
@@ -27,7 +28,12 @@ void print_interpretation(std::ostream& out, const Interpretation& in);
 void print_facets(std::ostream& out, const ResultSet& results);
 
 /// One JSON document (docs/json.md, "results").
-void print_json(std::ostream& out, const ResultSet& results);
+/// With @p request_id, the document echoes it as "id" (--serve).
+void print_json(std::ostream& out, const ResultSet& results, const std::string* request_id = nullptr);
+
+/// @p snippet HTML-escaped, with <mark>...</mark> around each highlight
+/// (byte ranges into @p snippet): safe to insert into a page as HTML.
+std::string snippet_html(const std::string& snippet, const std::vector<ByteRange>& highlights);
 
 /// One JSON error document (docs/json.md, "error").
 void print_json_error(std::ostream& out, const std::string& code, const std::string& message);

@@ -1,0 +1,226 @@
+/** @file http_server.cc
+ *  @brief `saywho-search --http`: the HTTP API and the search page (docs/http.md).
+ */
+#include "searcher/http_server.h"
+
+#include <pthread.h>
+#include <signal.h>
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <map>
+#include <thread>
+
+#include <httplib.h>
+#include <xapian.h>
+
+#include "common/errors.h"
+#include "searcher/service.h"
+
+extern const char saywho_web_index_html_begin[], saywho_web_index_html_end[];
+extern const char saywho_web_app_js_begin[], saywho_web_app_js_end[];
+extern const char saywho_web_style_css_begin[], saywho_web_style_css_end[];
+
+namespace saywho {
+
+namespace {
+
+constexpr const char JSON_TYPE[] = "application/json; charset=utf-8";
+
+/// The HTTP status of an error code (docs/http.md).
+int status_of(const std::string& code) {
+    if (code == "not_found") return 404;
+    if (code == "bad_request" || code == "bad_query" || code == "bad_option") return 400;
+    return 500;
+}
+
+std::multimap<std::string, std::string> parameters(const httplib::Request& req) {
+    return std::multimap<std::string, std::string>(req.params.begin(), req.params.end());
+}
+
+/// Runs @p work, turning every failure into a JSON error answer.
+template <typename F>
+void answer(httplib::Response& res, F&& work) {
+    try {
+        res.set_content(work(), JSON_TYPE);
+        res.status = 200;
+    } catch (const RequestError& e) {
+        res.status = status_of(e.code());
+        res.set_content(SearchService::error_json(e.code(), e.what()), JSON_TYPE);
+    } catch (const QueryError& e) {
+        res.status = 400;
+        res.set_content(SearchService::error_json("bad_query", e.what()), JSON_TYPE);
+    } catch (const DatabaseError& e) {
+        res.status = 500;
+        res.set_content(SearchService::error_json("database", e.what()), JSON_TYPE);
+    } catch (const Xapian::Error& e) {
+        res.status = 500;
+        res.set_content(SearchService::error_json("database", "database error: " + e.get_description()), JSON_TYPE);
+    } catch (const std::exception& e) {
+        res.status = 500;
+        res.set_content(SearchService::error_json("internal", e.what()), JSON_TYPE);
+    }
+}
+
+thread_local std::chrono::steady_clock::time_point request_started;
+
+std::string access_line(const httplib::Request& req, const httplib::Response& res) {
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - request_started).count();
+    std::time_t now = std::time(nullptr);
+    char when[32];
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    std::string target = req.path;
+    if (!req.params.empty()) {
+        target += '?';
+        bool first = true;
+        for (const auto& [k, v] : req.params) {
+            target += (first ? "" : "&") + k + "=" + httplib::detail::encode_query_param(v);
+            first = false;
+        }
+    }
+    char rest[96];
+    std::snprintf(rest, sizeof rest, " %d %zu %.1fms", res.status, res.body.size(), ms);
+    return std::string(when) + " " + req.remote_addr + " " + req.method + " " + target + rest;
+}
+
+}  // namespace
+
+bool parse_listen_address(const std::string& text, HttpOptions& options, std::string& error) {
+    std::string host = options.host, port = text;
+    std::size_t colon = text.rfind(':');
+    if (colon != std::string::npos) {
+        host = text.substr(0, colon);
+        port = text.substr(colon + 1);
+        if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    }
+    if (port.empty() || port.size() > 5 || !std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+        std::stoi(port) > 65535) {
+        error = "--http '" + text + "': expected [ADDR:]PORT, such as 8080 or 127.0.0.1:8080";
+        return false;
+    }
+    if (host.empty()) {
+        error = "--http '" + text + "': the address before ':' is empty";
+        return false;
+    }
+    options.host = host;
+    options.port = std::stoi(port);
+    return true;
+}
+
+int serve_http(const HttpOptions& options, const std::function<void(const std::string&)>& log, std::string& error) {
+    // The database must open before we listen: a wrong --db is an error at once.
+    SearchService service(options.db_path);
+    try {
+        service.suggest("", 1);
+    } catch (const DatabaseError& e) {
+        error = e.what();
+        return 2;
+    } catch (const Xapian::Error& e) {
+        error = "database error: " + e.get_description();
+        return 2;
+    }
+
+    // SIGINT and SIGTERM go to one thread that stops the server; blocked
+    // here before any worker thread exists, so no worker receives them.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+    httplib::Server server;
+    const int threads = options.threads > 0 ? options.threads
+                                            : std::max(4, static_cast<int>(std::thread::hardware_concurrency()));
+    server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+    server.set_read_timeout(5, 0);
+    server.set_write_timeout(10, 0);
+    server.set_keep_alive_max_count(100);
+    server.set_payload_max_length(64 * 1024);  // GET only: a body has no business being large
+
+    server.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {
+        request_started = std::chrono::steady_clock::now();
+        if (req.method != "GET" && req.method != "HEAD") {
+            res.status = 405;
+            res.set_header("Allow", "GET, HEAD");
+            res.set_content(SearchService::error_json("method_not_allowed", "only GET and HEAD are served"), JSON_TYPE);
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        if (!options.cors_origin.empty() && req.path.rfind("/api/", 0) == 0)
+            res.set_header("Access-Control-Allow-Origin", options.cors_origin);
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+    server.Get("/api/search", [&](const httplib::Request& req, httplib::Response& res) {
+        answer(res, [&] { return service.search(request_from_parameters(parameters(req))); });
+    });
+    server.Get("/api/suggest", [&](const httplib::Request& req, httplib::Response& res) {
+        answer(res, [&] {
+            std::size_t limit = 8;
+            if (req.has_param("limit")) {
+                const std::string l = req.get_param_value("limit");
+                if (l.empty() || l.size() > 3 || !std::all_of(l.begin(), l.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+                    std::stoi(l) < 1 || std::stoi(l) > 50)
+                    throw RequestError("bad_request", "'limit' must be a number from 1 to 50");
+                limit = static_cast<std::size_t>(std::stoi(l));
+            }
+            return service.suggest(req.get_param_value("q"), limit);
+        });
+    });
+    server.Get("/api/article", [&](const httplib::Request& req, httplib::Response& res) {
+        answer(res, [&] { return service.article(req.get_param_value("id")); });
+    });
+    // The page: three fixed files, so no request path ever reaches the file system.
+    auto asset = [&](const char* begin, const char* end, const char* type) {
+        return [begin, end, type](const httplib::Request&, httplib::Response& res) {
+            res.set_content(begin, static_cast<size_t>(end - begin), type);
+            res.set_header("X-Content-Type-Options", "nosniff");
+            res.set_header("Content-Security-Policy",
+                           "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'");
+        };
+    };
+    server.Get("/", asset(saywho_web_index_html_begin, saywho_web_index_html_end, "text/html; charset=utf-8"));
+    server.Get("/app.js", asset(saywho_web_app_js_begin, saywho_web_app_js_end, "text/javascript; charset=utf-8"));
+    server.Get("/style.css", asset(saywho_web_style_css_begin, saywho_web_style_css_end, "text/css; charset=utf-8"));
+    // Anything else, and errors httplib raises itself (414, 413, 400), as JSON.
+    server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+        if (!res.body.empty()) return;
+        const std::string code = res.status == 404 ? "not_found" : res.status == 414 ? "uri_too_long"
+                               : res.status == 413                 ? "payload_too_large"
+                                                                   : "bad_request";
+        const std::string message = res.status == 404 ? "no such page: see docs/http.md for the API"
+                                                      : "request refused (HTTP " + std::to_string(res.status) + ")";
+        res.set_content(SearchService::error_json(code, message), JSON_TYPE);
+    });
+    server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        res.status = 500;
+        res.set_content(SearchService::error_json("internal", "internal error"), JSON_TYPE);
+    });
+    server.set_logger([&](const httplib::Request& req, const httplib::Response& res) { log(access_line(req, res)); });
+
+    if (!server.bind_to_port(options.host, options.port)) {
+        error = "cannot listen on " + options.host + ":" + std::to_string(options.port) +
+                " (in use, or not an address of this machine?)";
+        pthread_sigmask(SIG_UNBLOCK, &stop_signals, nullptr);
+        return 2;
+    }
+    std::thread stopper([&] {
+        int signal_number = 0;
+        sigwait(&stop_signals, &signal_number);
+        if (signal_number != 0) log(std::string("stopping on ") + (signal_number == SIGINT ? "SIGINT" : "SIGTERM"));
+        server.stop();
+    });
+    log("listening on http://" + options.host + ":" + std::to_string(options.port) + "/ (" + std::to_string(threads) +
+        " worker threads; Ctrl-C stops)");
+    server.listen_after_bind();
+    // listen returned: either a signal stopped it, or it failed; make sure
+    // the stopper thread ends either way.
+    if (server.is_running()) server.stop();
+    pthread_kill(stopper.native_handle(), SIGTERM);
+    stopper.join();
+    return 0;
+}
+
+}  // namespace saywho

@@ -1,0 +1,922 @@
+// The saywho search page: keeps the search state in the URL, calls the JSON API and builds the page from DOM text nodes.
+'use strict';
+
+// Every text that comes from an article or the API goes into the page through
+// textContent or createTextNode, never innerHTML: the archive holds whatever
+// the news said, and a title such as "<script>…" must stay a title.
+
+// The filter parameters /api/search takes; each one set shows as a removable chip.
+const FILTER_PARAMS = ['speaker', 'location', 'country', 'from', 'to', 'type', 'quote'];
+// Parameters the page does not offer controls for but passes on when a shared
+// URL carries them, so a hand-made link keeps working.
+const PASSED_PARAMS = ['limit', 'per_article', 'match', 'literal', 'now'];
+const DEFAULT_LIMIT = 10;
+const SUGGEST_DELAY_MS = 150;
+const SUGGEST_LIMIT = 8;
+
+const EXAMPLES = [
+  'statements by Kettunen',
+  'drought in Kenya',
+  'ceasefire talks in Geneva',
+  'articles about heatwave',
+  'quotes in Oslo since May 2025',
+];
+
+const $ = (id) => document.getElementById(id);
+
+// ---------------------------------------------------------------------------
+// Small DOM helpers: el() only ever sets text and attributes, so it is safe
+// for data.
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name === 'class') node.className = value;
+    else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, value === true ? '' : String(value));
+  }
+  append(node, children);
+  return node;
+}
+
+function append(node, children) {
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+// ---------------------------------------------------------------------------
+// UTF-8 byte offsets. The API counts offsets in bytes of UTF-8, JavaScript
+// strings count UTF-16 units, so every cut goes through the bytes.
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+// Moves a byte offset back to the start of the character it falls in, so a
+// slightly wrong offset never produces U+FFFD halves of a character.
+function charBoundary(bytes, offset) {
+  let at = Math.max(0, Math.min(offset, bytes.length));
+  while (at > 0 && at < bytes.length && (bytes[at] & 0xc0) === 0x80) at--;
+  return at;
+}
+
+// Cuts text at [start, end) byte ranges. Returns pieces in order, each
+// {text, item}: item is the range's payload for a piece inside a range and
+// null between ranges. Overlapping ranges are trimmed to the first.
+function splitAtByteRanges(text, ranges) {
+  const bytes = encoder.encode(text);
+  const sorted = ranges
+    .map((r) => ({
+      start: charBoundary(bytes, r.start),
+      end: charBoundary(bytes, r.end),
+      item: r.item,
+    }))
+    .filter((r) => r.end > r.start)
+    .sort((a, b) => a.start - b.start);
+  const pieces = [];
+  let pos = 0;
+  for (const r of sorted) {
+    const start = Math.max(r.start, pos);
+    if (r.end <= start) continue;
+    if (start > pos) pieces.push({ text: decoder.decode(bytes.subarray(pos, start)), item: null });
+    pieces.push({ text: decoder.decode(bytes.subarray(start, r.end)), item: r.item });
+    pos = r.end;
+  }
+  if (pos < bytes.length) pieces.push({ text: decoder.decode(bytes.subarray(pos)), item: null });
+  return pieces;
+}
+
+// The snippet as text nodes with <mark> around the words that matched.
+function highlighted(snippet, highlights) {
+  const ranges = (highlights || []).map(([start, end]) => ({ start, end, item: true }));
+  return splitAtByteRanges(snippet || '', ranges).map((p) =>
+    p.item ? el('mark', null, p.text) : document.createTextNode(p.text));
+}
+
+// The query without the bytes [start, end), with the spaces around the cut
+// folded into one.
+function removeByteRange(text, start, end) {
+  const pieces = splitAtByteRanges(text, [{ start, end, item: true }]);
+  return pieces.filter((p) => !p.item).map((p) => p.text).join(' ')
+    .replace(/\s+/g, ' ').trim();
+}
+
+// ---------------------------------------------------------------------------
+// Formatting.
+
+function formatDate(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
+  if (!m) return iso || '';
+  const date = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+function formatMonth(yyyymm) {
+  const m = /^(\d{4})-(\d{2})$/.exec(yyyymm || '');
+  if (!m) return yyyymm || '';
+  const date = new Date(Date.UTC(+m[1], +m[2] - 1, 1));
+  return date.toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+let regionNames = null;
+try {
+  regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+} catch (e) {
+  regionNames = null; // Old browsers: show the bare ISO codes.
+}
+
+function formatCountry(code) {
+  if (!code) return '';
+  try {
+    const name = regionNames && regionNames.of(code);
+    return name && name !== code ? `${name} (${code})` : code;
+  } catch (e) {
+    return code; // Not a region code Intl knows.
+  }
+}
+
+// The first and last day of a facet month, for the from/to parameters.
+function monthRange(yyyymm) {
+  const [y, m] = yyyymm.split('-').map(Number);
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const mm = String(m).padStart(2, '0');
+  return { from: `${y}-${mm}-01`, to: `${y}-${mm}-${String(last).padStart(2, '0')}` };
+}
+
+function plural(n, one, many) {
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+}
+
+// ---------------------------------------------------------------------------
+// State. Everything a search is made of lives in the URL's query string, so
+// a search can be bookmarked, shared, reloaded and walked with Back/Forward.
+
+function readState(search) {
+  const params = new URLSearchParams(search);
+  const state = {
+    q: params.get('q') || '',
+    filters: {},
+    passed: {},
+    sort: params.get('sort') || 'relevance',
+    offset: Math.max(0, parseInt(params.get('offset') || '0', 10) || 0),
+    article: params.get('article') || '',
+    stmt: params.get('stmt') || '',
+  };
+  for (const name of FILTER_PARAMS) {
+    const value = params.get(name);
+    if (value) state.filters[name] = value;
+  }
+  for (const name of PASSED_PARAMS) {
+    const value = params.get(name);
+    if (value) state.passed[name] = value;
+  }
+  return state;
+}
+
+// The search part of the state as API parameters (no article view members).
+function searchParams(state) {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  for (const name of FILTER_PARAMS) {
+    if (state.filters[name]) params.set(name, state.filters[name]);
+  }
+  if (state.sort && state.sort !== 'relevance') params.set('sort', state.sort);
+  if (state.offset) params.set('offset', String(state.offset));
+  for (const [name, value] of Object.entries(state.passed)) params.set(name, value);
+  return params;
+}
+
+function stateUrl(state) {
+  const params = searchParams(state);
+  if (state.article) params.set('article', state.article);
+  if (state.article && state.stmt !== '') params.set('stmt', state.stmt);
+  const query = params.toString();
+  return query ? `/?${query}` : '/';
+}
+
+function hasSearch(state) {
+  return Boolean(state.q.trim()) || FILTER_PARAMS.some((name) => state.filters[name]);
+}
+
+function withChanges(state, changes) {
+  return {
+    ...state,
+    filters: { ...state.filters },
+    passed: { ...state.passed },
+    article: '',
+    stmt: '',
+    offset: 0,
+    ...changes,
+  };
+}
+
+let current = readState(location.search);
+
+// Moves to a new state: a new history entry (unless the URL is the same) and
+// a fresh rendering. focus says where keyboard focus should land afterwards,
+// because the element the user activated is usually re-rendered away.
+function navigate(next, focus) {
+  const url = stateUrl(next);
+  if (url !== location.pathname + location.search) history.pushState(null, '', url);
+  current = next;
+  show(focus);
+}
+
+// Links inside the page are real links (open in a new tab, copy address) but
+// a plain click stays in the page.
+function isPlainClick(event) {
+  return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
+}
+
+function stateLink(state, attrs, ...children) {
+  return el('a', {
+    ...attrs,
+    href: stateUrl(state),
+    onclick: (event) => {
+      if (!isPlainClick(event)) return;
+      event.preventDefault();
+      navigate(state, state.article ? 'article' : 'results');
+    },
+  }, ...children);
+}
+
+// ---------------------------------------------------------------------------
+// The API.
+
+class ApiError extends Error {}
+
+async function getJson(path, params, signal) {
+  const response = await fetch(`${path}?${params}`, { signal, headers: { Accept: 'application/json' } });
+  let body = null;
+  try {
+    body = await response.json();
+  } catch (e) {
+    throw new ApiError(`The server answered ${response.status} ${response.statusText} without JSON.`);
+  }
+  if (!response.ok || (body && body.type === 'error')) {
+    const message = body && body.error && body.error.message;
+    throw new ApiError(message || `The server answered ${response.status} ${response.statusText}.`);
+  }
+  return body;
+}
+
+// One search or article request at a time: a newer one aborts the older, so
+// a slow answer can never overwrite a newer page.
+let pageRequest = null;
+
+function startPageRequest() {
+  if (pageRequest) pageRequest.abort();
+  pageRequest = new AbortController();
+  return pageRequest;
+}
+
+function setBusy(busy) {
+  document.body.dataset.busy = busy ? 'true' : 'false';
+  $('results').setAttribute('aria-busy', busy ? 'true' : 'false');
+}
+
+// ---------------------------------------------------------------------------
+// Showing a state.
+
+function syncForm(state) {
+  $('q').value = state.q;
+  $('type').value = state.filters.type || '';
+  $('quote').value = state.filters.quote || '';
+  $('sort').value = ['relevance', 'newest', 'oldest'].includes(state.sort) ? state.sort : 'relevance';
+  $('from').value = state.filters.from || '';
+  $('to').value = state.filters.to || '';
+}
+
+function show(focus) {
+  closeSuggestions();
+  syncForm(current);
+  const articleMode = Boolean(current.article);
+  $('search-view').hidden = articleMode;
+  $('article-view').hidden = !articleMode;
+  if (articleMode) showArticle(current, focus);
+  else showSearch(current, focus);
+}
+
+function setMessages(...nodes) {
+  $('messages').replaceChildren(...nodes.filter(Boolean));
+}
+
+function errorMessage(error) {
+  return el('p', { class: 'error', role: 'alert' }, error.message || String(error));
+}
+
+async function showSearch(state, focus) {
+  document.title = state.q ? `${state.q} – saywho` : 'saywho search';
+  if (!hasSearch(state)) {
+    if (pageRequest) pageRequest.abort();
+    setBusy(false);
+    renderEmpty();
+    return;
+  }
+  const request = startPageRequest();
+  setBusy(true);
+  $('status').textContent = 'Searching…';
+  const params = searchParams(state);
+  if (!params.has('limit')) params.set('limit', String(DEFAULT_LIMIT));
+  let data;
+  try {
+    data = await getJson('/api/search', params, request.signal);
+  } catch (error) {
+    if (request.signal.aborted) return;
+    setBusy(false);
+    renderFailure(state, error);
+    return;
+  }
+  if (request.signal.aborted) return;
+  renderResults(state, data);
+  setBusy(false);
+  if (focus === 'results') $('results-heading').focus();
+}
+
+function renderEmpty() {
+  $('intro').hidden = false;
+  $('results').replaceChildren();
+  $('status').textContent = '';
+  $('pager').hidden = true;
+  $('facets').hidden = true;
+  $('chips').hidden = true;
+  $('chips').replaceChildren();
+  setMessages();
+  $('examples').replaceChildren(...EXAMPLES.map((q) =>
+    el('li', null, stateLink(withChanges(readState(''), { q }), null, q))));
+}
+
+function renderFailure(state, error) {
+  $('intro').hidden = true;
+  $('results').replaceChildren();
+  $('status').textContent = 'The search failed.';
+  $('pager').hidden = true;
+  $('facets').hidden = true;
+  renderChips(state, null);
+  setMessages(errorMessage(error));
+}
+
+function renderResults(state, data) {
+  $('intro').hidden = true;
+  renderChips(state, data);
+  renderMessages(state, data);
+  $('results').replaceChildren(...(data.results || []).map((hit) =>
+    hit.type === 'statement' ? statementCard(state, hit) : articleCard(state, hit)));
+  renderPager(state, data);
+  renderFacets(state, data.facets);
+}
+
+// ---------------------------------------------------------------------------
+// Result cards.
+
+function statementIndex(hit) {
+  const at = hit.id.lastIndexOf('#');
+  return at >= 0 ? hit.id.slice(at + 1) : '';
+}
+
+function articleLink(state, articleId, stmt, title) {
+  const target = { ...state, filters: { ...state.filters }, passed: { ...state.passed }, article: articleId, stmt };
+  return stateLink(target, { class: 'article-link' }, title || '(untitled article)');
+}
+
+function statementCard(state, hit) {
+  const snippet = hit.snippet ? highlighted(hit.snippet, hit.highlights) : [hit.text || ''];
+  // A quote in quote marks only when the whole statement was quoted; reported
+  // speech must not look like the speaker's own words.
+  let quote;
+  if (hit.direct) {
+    quote = el('blockquote', { class: 'quote direct' }, '“', snippet, '”');
+  } else {
+    const label = hit.quote === 'mixed' ? 'Reported, partly quoted' : 'Reported';
+    quote = el('p', { class: 'quote reported' }, el('span', { class: 'badge' }, label), ' ', snippet);
+  }
+  const who = el('p', { class: 'attribution' },
+    '— ', el('span', { class: 'speaker' }, hit.speaker || 'unknown speaker'),
+    hit.role ? [', ', el('span', { class: 'role' }, hit.role)] : null,
+    hit.cue ? el('span', { class: 'cue' }, ` (${hit.cue})`) : null);
+  const meta = el('p', { class: 'meta' },
+    hit.location ? [el('span', { class: 'place' }, hit.location), ' · '] : null,
+    el('time', { datetime: hit.date }, formatDate(hit.date)),
+    ' · in ', articleLink(state, hit.article, statementIndex(hit), hit.title));
+  return el('li', { class: 'card statement', 'data-id': hit.id }, quote, who, meta);
+}
+
+function articleCard(state, hit) {
+  return el('li', { class: 'card article', 'data-id': hit.id },
+    el('h3', { class: 'title' }, articleLink(state, hit.id, '', hit.title)),
+    el('p', { class: 'meta' }, el('span', { class: 'badge' }, 'Article'), ' ',
+      el('time', { datetime: hit.date }, formatDate(hit.date))),
+    el('p', { class: 'snippet' }, highlighted(hit.snippet, hit.highlights)));
+}
+
+// ---------------------------------------------------------------------------
+// Chips: the filters the server read out of the query (removing one takes
+// its words out of q) and the filter parameters (removing one drops it).
+
+function describeFilter(f) {
+  const values = (f.values || []).join(' or ');
+  switch (f.kind) {
+    case 'speaker': return `by ${values}`;
+    case 'location': return `in ${f.is_country ? formatCountry(f.country) : values}`;
+    case 'type': return f.values && f.values[0] === 'article' ? 'articles only' : 'statements only';
+    case 'date':
+      if (f.from && f.to) return f.from === f.to ? `on ${formatDate(f.from)}` : `${formatDate(f.from)} – ${formatDate(f.to)}`;
+      if (f.from) return `since ${formatDate(f.from)}`;
+      if (f.to) return `until ${formatDate(f.to)}`;
+      return 'any date';
+    default: return `${f.kind}: ${values}`;
+  }
+}
+
+function describeParam(name, value) {
+  switch (name) {
+    case 'speaker': return `speaker: ${value}`;
+    case 'location': return `place: ${value}`;
+    case 'country': return `country: ${formatCountry(value)}`;
+    case 'from': return `from ${formatDate(value)}`;
+    case 'to': return `until ${formatDate(value)}`;
+    case 'type': return value === 'article' ? 'articles only' : value === 'statement' ? 'statements only' : `type: ${value}`;
+    case 'quote': return { direct: 'direct quotes', mixed: 'partly quoted', none: 'reported speech' }[value] || `quote: ${value}`;
+    default: return `${name}: ${value}`;
+  }
+}
+
+function chip(label, attrs, onRemove, title) {
+  return el('span', { class: `chip ${attrs.class || ''}`.trim(), ...attrs, title: title || null },
+    el('span', { class: 'chip-label' }, label),
+    onRemove ? el('button', {
+      type: 'button', class: 'chip-remove', 'aria-label': `Remove filter: ${label}`, onclick: onRemove,
+    }, '×') : null);
+}
+
+function renderChips(state, data) {
+  const chips = [];
+  const filters = (data && data.interpretation && data.interpretation.filters) || [];
+  // Offsets refer to the query the server saw, which is state.q unless the
+  // server normalised it.
+  const query = data && typeof data.query === 'string' ? data.query : state.q;
+  for (const f of filters) {
+    const label = describeFilter(f);
+    if (typeof f.source === 'string' && Number.isInteger(f.start) && Number.isInteger(f.end)) {
+      chips.push(chip(label, { class: 'understood', 'data-kind': f.kind },
+        () => navigate(withChanges(state, { q: removeByteRange(query, f.start, f.end) }), 'results'),
+        `understood from “${f.source}”${f.note ? ` (${f.note})` : ''}`));
+    } else {
+      // A default the server chose (statements because a name was read): it
+      // goes away with the words that caused it, so it has no remove button.
+      chips.push(chip(label, { class: 'default', 'data-kind': f.kind }, null, f.note || 'default'));
+    }
+  }
+  for (const name of FILTER_PARAMS) {
+    const value = state.filters[name];
+    if (!value) continue;
+    chips.push(chip(describeParam(name, value), { class: 'param', 'data-param': name, 'data-value': value }, () => {
+      const next = withChanges(state, {});
+      delete next.filters[name];
+      navigate(next, 'results');
+    }));
+  }
+  $('chips').replaceChildren(...chips);
+  $('chips').hidden = chips.length === 0;
+}
+
+// ---------------------------------------------------------------------------
+// Messages: did-you-mean, why nothing matched, notes on understood filters.
+
+function renderMessages(state, data) {
+  const nodes = [];
+  if (data.suggestion) {
+    const corrected = withChanges(state, { q: data.suggestion });
+    nodes.push(el('p', { class: 'suggestion' }, 'Did you mean ',
+      stateLink(corrected, { class: 'did-you-mean' }, data.suggestion), '?'));
+  }
+  if (data.why_nothing) nodes.push(el('p', { class: 'why-nothing' }, data.why_nothing));
+  const filters = (data.interpretation && data.interpretation.filters) || [];
+  for (const f of filters) {
+    if (f.note && typeof f.source === 'string') nodes.push(el('p', { class: 'note' }, `“${f.source}”: ${f.note}`));
+    if (f.kind === 'speaker' && f.spoke === false && typeof f.source === 'string') {
+      nodes.push(el('p', { class: 'note' }, `No statements by ${(f.values || []).join(' or ')} are indexed; they are only mentioned.`));
+    }
+  }
+  setMessages(...nodes);
+}
+
+// ---------------------------------------------------------------------------
+// Pagination.
+
+function renderPager(state, data) {
+  const total = data.total || {};
+  const count = total.estimate || 0;
+  const shown = (data.results || []).length;
+  const limit = data.limit || DEFAULT_LIMIT;
+  const offset = data.offset || 0;
+  const about = total.exact === false ? 'about ' : '';
+  if (shown === 0) {
+    $('status').textContent = offset > 0 ? 'No more results.' : 'No results.';
+  } else {
+    $('status').textContent = `${about}${plural(count, 'result', 'results')}`;
+  }
+  $('range').textContent = shown ? `Results ${offset + 1}–${offset + shown} of ${about}${count.toLocaleString('en')}` : '';
+  const hasPrev = offset > 0;
+  const hasNext = shown > 0 && offset + shown < (total.upper_bound || count);
+  $('pager').hidden = !hasPrev && !hasNext;
+  $('prev').disabled = !hasPrev;
+  $('next').disabled = !hasNext;
+  $('prev').onclick = () => navigate({ ...state, offset: Math.max(0, offset - limit) }, 'results');
+  $('next').onclick = () => navigate({ ...state, offset: offset + limit }, 'results');
+}
+
+// ---------------------------------------------------------------------------
+// Facets: counts over the whole match set; clicking a value narrows the
+// search by the matching parameter, clicking an active value removes it.
+
+const FACETS = [
+  { name: 'speaker', title: 'Speaker', param: 'speaker', label: (v) => v },
+  { name: 'location', title: 'Place', param: 'location', label: (v) => v },
+  { name: 'country', title: 'Country', param: 'country', label: formatCountry },
+  { name: 'month', title: 'Month', param: null, label: formatMonth },
+];
+
+function facetActive(state, facet, value) {
+  if (facet.param) return state.filters[facet.param] === value;
+  const range = monthRange(value);
+  return state.filters.from === range.from && state.filters.to === range.to;
+}
+
+function facetNarrow(state, facet, value) {
+  const next = withChanges(state, {});
+  if (facetActive(state, facet, value)) {
+    if (facet.param) delete next.filters[facet.param];
+    else { delete next.filters.from; delete next.filters.to; }
+  } else if (facet.param) {
+    next.filters[facet.param] = value;
+  } else {
+    Object.assign(next.filters, monthRange(value));
+  }
+  navigate(next, 'results');
+}
+
+function renderFacets(state, facets) {
+  const sections = [];
+  for (const facet of FACETS) {
+    const data = facets && facets[facet.name];
+    if (!data || !data.values || data.values.length === 0) continue;
+    const headingId = `facet-${facet.name}-heading`;
+    const items = data.values.map(({ value, count }) => {
+      const active = facetActive(state, facet, value);
+      const label = facet.label(value);
+      return el('li', null, el('button', {
+        type: 'button',
+        class: 'facet-value',
+        'data-facet': facet.name,
+        'data-value': value,
+        'aria-pressed': active ? 'true' : 'false',
+        'aria-label': `${label}, ${plural(count, 'result', 'results')}${active ? ', selected' : ''}`,
+        onclick: () => facetNarrow(state, facet, value),
+      }, el('span', { class: 'facet-label' }, label), el('span', { class: 'count' }, count.toLocaleString('en'))));
+    });
+    const more = data.distinct > data.values.length
+      ? el('p', { class: 'more' }, `${data.distinct - data.values.length} more not shown`) : null;
+    sections.push(el('section', { class: 'facet', id: `facet-${facet.name}`, 'aria-labelledby': headingId },
+      el('h3', { id: headingId }, facet.title), el('ul', null, items), more));
+  }
+  $('facets').replaceChildren(
+    ...(sections.length ? [el('h2', { class: 'facets-heading' }, 'Narrow by')] : []), ...sections);
+  $('facets').hidden = sections.length === 0;
+}
+
+// ---------------------------------------------------------------------------
+// The article view: the body with each statement marked, and the list of
+// statements with who said them.
+
+async function showArticle(state, focus) {
+  const request = startPageRequest();
+  setBusy(true);
+  setMessages();
+  $('chips').hidden = true;
+  const back = { ...state, article: '', stmt: '' };
+  const backLink = $('back-link');
+  backLink.href = stateUrl(back);
+  backLink.textContent = hasSearch(back) ? '← Back to results' : '← New search';
+  backLink.onclick = (event) => {
+    if (!isPlainClick(event)) return;
+    event.preventDefault();
+    navigate(back, 'results');
+  };
+  $('article-title').textContent = 'Loading…';
+  $('article-meta').replaceChildren();
+  $('article-body').replaceChildren();
+  $('article-statements').replaceChildren();
+  let data;
+  try {
+    data = await getJson('/api/article', new URLSearchParams({ id: state.article }), request.signal);
+  } catch (error) {
+    if (request.signal.aborted) return;
+    setBusy(false);
+    $('article-title').textContent = 'Article not available';
+    setMessages(errorMessage(error));
+    return;
+  }
+  if (request.signal.aborted) return;
+  renderArticle(state, data);
+  setBusy(false);
+  const selected = document.querySelector('#article-body mark.selected');
+  if (selected) {
+    selected.scrollIntoView({ block: 'center' });
+    if (focus === 'article') selected.focus();
+  } else if (focus === 'article') {
+    $('article-title').focus();
+  }
+}
+
+function statementSummary(s) {
+  return [s.speaker || 'unknown speaker', s.role, s.location, formatDate(s.date)].filter(Boolean).join(', ');
+}
+
+// Scrolls to and focuses an element inside the article without touching the
+// URL: a #fragment would add a history entry that is not a search state.
+function jumpTo(id) {
+  return (event) => {
+    event.preventDefault();
+    const target = $(id);
+    if (!target) return;
+    target.scrollIntoView({ block: 'center' });
+    target.focus();
+  };
+}
+
+// Splits the body into paragraphs at blank lines, as [start, end) byte
+// ranges, so statements can be marked within each paragraph.
+function paragraphRanges(bytes) {
+  const ranges = [];
+  let start = 0;
+  for (let i = 0; i + 1 < bytes.length; i++) {
+    if (bytes[i] === 0x0a && bytes[i + 1] === 0x0a) {
+      if (i > start) ranges.push([start, i]);
+      while (i < bytes.length && bytes[i] === 0x0a) i++;
+      start = i;
+    }
+  }
+  if (start < bytes.length) ranges.push([start, bytes.length]);
+  return ranges;
+}
+
+function renderArticle(state, data) {
+  document.title = `${data.title || data.id} – saywho`;
+  $('article-title').textContent = data.title || '(untitled article)';
+  $('article-meta').replaceChildren(
+    el('time', { datetime: data.date }, formatDate(data.date)),
+    data.source ? [' · ', data.source] : null);
+  const statements = data.statements || [];
+  const body = data.body || '';
+  const bytes = encoder.encode(body);
+  const selected = state.stmt === '' ? -1 : Number(state.stmt);
+  const marked = new Set();
+  const paragraphs = paragraphRanges(bytes).map(([pstart, pend]) => {
+    const text = decoder.decode(bytes.subarray(pstart, pend));
+    const ranges = [];
+    statements.forEach((s, index) => {
+      const start = Math.max(s.body_start, pstart);
+      const end = Math.min(s.body_end, pend);
+      if (Number.isInteger(start) && Number.isInteger(end) && end > start) {
+        ranges.push({ start: start - pstart, end: end - pstart, item: { s, index, last: s.body_end <= pend } });
+      }
+    });
+    return el('p', null, splitAtByteRanges(text, ranges).map((piece) => {
+      if (!piece.item) return document.createTextNode(piece.text);
+      const { s, index, last } = piece.item;
+      const first = !marked.has(index);
+      marked.add(index);
+      const mark = el('mark', {
+        class: `statement${s.direct ? ' direct' : ' reported'}${index === selected ? ' selected' : ''}`,
+        id: first ? `stmt-${index}` : null,
+        tabindex: first ? '-1' : null,
+        title: statementSummary(s),
+        'data-index': index,
+      }, piece.text);
+      // A numbered link after the statement's last piece leads to who said it.
+      const ref = last ? el('a', {
+        class: 'stmt-ref',
+        href: `#stmt-item-${index}`,
+        'aria-label': `Statement ${index + 1}: ${statementSummary(s)}`,
+        onclick: jumpTo(`stmt-item-${index}`),
+      }, String(index + 1)) : null;
+      return ref ? [mark, el('sup', null, ref)] : [mark];
+    }).flat());
+  });
+  $('article-body').replaceChildren(...paragraphs);
+  $('article-statements').replaceChildren(...statements.map((s, index) => el('li', {
+    id: `stmt-item-${index}`,
+    tabindex: '-1',
+    class: index === selected ? 'selected' : null,
+    value: index + 1,
+  },
+  el('span', { class: 'speaker' }, s.speaker || 'unknown speaker'),
+  s.role ? [', ', el('span', { class: 'role' }, s.role)] : null,
+  s.location ? [' · ', el('span', { class: 'place' }, s.location)] : null,
+  s.date ? [' · ', el('time', { datetime: s.date }, formatDate(s.date))] : null,
+  ' · ', el('span', { class: 'badge' }, s.direct ? 'quoted' : s.quote === 'mixed' ? 'partly quoted' : 'reported'),
+  ' ', marked.has(index)
+    ? el('a', { href: `#stmt-${index}`, onclick: jumpTo(`stmt-${index}`) }, 'show in text')
+    : null)));
+  $('statements-heading').hidden = statements.length === 0;
+}
+
+// ---------------------------------------------------------------------------
+// The search box's suggestions: an ARIA combobox whose listbox completes the
+// last word of the query with speakers, places and words the index knows.
+
+const input = $('q');
+const listbox = $('suggestions');
+let suggestTimer = null;
+let suggestRequest = null;
+let suggestions = [];
+let activeIndex = -1;
+
+function closeSuggestions() {
+  clearTimeout(suggestTimer);
+  if (suggestRequest) suggestRequest.abort();
+  suggestions = [];
+  activeIndex = -1;
+  listbox.replaceChildren();
+  listbox.hidden = true;
+  input.setAttribute('aria-expanded', 'false');
+  input.removeAttribute('aria-activedescendant');
+}
+
+async function fetchSuggestions() {
+  const value = input.value;
+  const prefix = /\S+$/.exec(value);
+  if (!prefix) {
+    closeSuggestions();
+    return;
+  }
+  if (suggestRequest) suggestRequest.abort();
+  const request = new AbortController();
+  suggestRequest = request;
+  let data;
+  try {
+    data = await getJson('/api/suggest', new URLSearchParams({ q: value, limit: String(SUGGEST_LIMIT) }), request.signal);
+  } catch (error) {
+    // Suggestions are a convenience: a failure leaves the box as it is.
+    if (!request.signal.aborted) closeSuggestions();
+    return;
+  }
+  // The user may have typed on while the answer travelled.
+  if (request.signal.aborted || input.value !== value || document.activeElement !== input) return;
+  renderSuggestions(data.suggestions || []);
+}
+
+const KIND_LABELS = { speaker: 'speaker', place: 'place', word: 'word' };
+
+function renderSuggestions(items) {
+  suggestions = items;
+  activeIndex = -1;
+  input.removeAttribute('aria-activedescendant');
+  if (items.length === 0) {
+    closeSuggestions();
+    return;
+  }
+  listbox.replaceChildren(...items.map((s, index) => el('li', {
+    id: `suggestion-${index}`,
+    role: 'option',
+    class: `suggestion kind-${s.kind}`,
+    'aria-selected': 'false',
+    'data-kind': s.kind,
+    'data-value': s.value,
+    // mousedown would blur the input before the click lands.
+    onmousedown: (event) => event.preventDefault(),
+    onclick: () => pickSuggestion(index),
+  },
+  el('span', { class: 'suggestion-value' }, s.value),
+  el('span', { class: 'suggestion-kind' }, KIND_LABELS[s.kind] || s.kind),
+  Number.isInteger(s.count) ? el('span', { class: 'count' }, s.count.toLocaleString('en')) : null)));
+  listbox.hidden = false;
+  input.setAttribute('aria-expanded', 'true');
+}
+
+function setActive(index) {
+  const options = listbox.querySelectorAll('[role="option"]');
+  options.forEach((option, i) => option.setAttribute('aria-selected', i === index ? 'true' : 'false'));
+  activeIndex = index;
+  if (index >= 0) {
+    input.setAttribute('aria-activedescendant', options[index].id);
+    options[index].scrollIntoView({ block: 'nearest' });
+  } else {
+    input.removeAttribute('aria-activedescendant');
+  }
+}
+
+// The query with its last word completed to the suggestion. When the words
+// before it already start a multi-word suggestion ("Aino Kett" → "Aino
+// Kettunen"), they are replaced too rather than repeated.
+function completeQuery(text, value) {
+  const words = text.replace(/\s+$/, '').split(/\s+/);
+  const valueWords = value.split(/\s+/);
+  let replace = 1;
+  for (let k = Math.min(valueWords.length - 1, words.length - 1); k >= 1; k--) {
+    const before = words.slice(words.length - 1 - k, words.length - 1);
+    if (before.every((w, i) => w.toLowerCase() === valueWords[i].toLowerCase())) {
+      replace = k + 1;
+      break;
+    }
+  }
+  return [...words.slice(0, words.length - replace), value].join(' ');
+}
+
+function pickSuggestion(index) {
+  const s = suggestions[index];
+  if (!s) return;
+  input.value = completeQuery(input.value, s.value);
+  closeSuggestions();
+  $('search-form').requestSubmit();
+}
+
+input.addEventListener('input', () => {
+  clearTimeout(suggestTimer);
+  suggestTimer = setTimeout(fetchSuggestions, SUGGEST_DELAY_MS);
+});
+
+input.addEventListener('keydown', (event) => {
+  const open = !listbox.hidden && suggestions.length > 0;
+  switch (event.key) {
+    case 'ArrowDown':
+      if (!open) return;
+      event.preventDefault();
+      setActive(activeIndex + 1 >= suggestions.length ? 0 : activeIndex + 1);
+      break;
+    case 'ArrowUp':
+      if (!open) return;
+      event.preventDefault();
+      setActive(activeIndex <= 0 ? suggestions.length - 1 : activeIndex - 1);
+      break;
+    case 'Enter':
+      if (open && activeIndex >= 0) {
+        event.preventDefault();
+        pickSuggestion(activeIndex);
+      }
+      // Otherwise the form submits the query as typed.
+      break;
+    case 'Escape':
+      // A search input clears itself on Escape; with the list open, Escape
+      // only closes the list.
+      if (open) {
+        event.preventDefault();
+        closeSuggestions();
+      }
+      break;
+    case 'Tab':
+      closeSuggestions();
+      break;
+    default:
+      break;
+  }
+});
+
+input.addEventListener('blur', () => closeSuggestions());
+
+// ---------------------------------------------------------------------------
+// The form: Enter or the button searches with everything in the form; the
+// selects apply at once; the dates apply once they are whole dates.
+
+$('search-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  closeSuggestions();
+  const next = withChanges(current, { q: input.value.trim(), sort: $('sort').value });
+  for (const name of ['type', 'quote', 'from', 'to']) {
+    const value = $(name).value;
+    if (value) next.filters[name] = value;
+    else delete next.filters[name];
+  }
+  navigate(next, null);
+});
+
+for (const id of ['type', 'quote', 'sort']) {
+  $(id).addEventListener('change', () => $('search-form').requestSubmit());
+}
+
+// A date input reports a change for every digit typed into the year; only a
+// plausible whole date (or a cleared field) is worth a search.
+for (const id of ['from', 'to']) {
+  $(id).addEventListener('change', () => {
+    const value = $(id).value;
+    if (value === '' || /^(19|20)\d\d-\d\d-\d\d$/.test(value)) $('search-form').requestSubmit();
+  });
+}
+
+$('home-link').addEventListener('click', (event) => {
+  if (!isPlainClick(event)) return;
+  event.preventDefault();
+  navigate(readState(''), null);
+  input.focus();
+});
+
+window.addEventListener('popstate', () => {
+  current = readState(location.search);
+  show(null);
+});
+
+show(null);
