@@ -445,7 +445,7 @@ function describeParam(name, value) {
 }
 
 function chip(label, attrs, onRemove, title) {
-  return el('span', { class: `chip ${attrs.class || ''}`.trim(), ...attrs, title: title || null },
+  return el('span', { ...attrs, class: `chip ${attrs.class || ''}`.trim(), title: title || null },
     el('span', { class: 'chip-label' }, label),
     onRemove ? el('button', {
       type: 'button', class: 'chip-remove', 'aria-label': `Remove filter: ${label}`, onclick: onRemove,
@@ -490,7 +490,7 @@ function renderMessages(state, data) {
   const nodes = [];
   if (data.suggestion) {
     const corrected = withChanges(state, { q: data.suggestion });
-    nodes.push(el('p', { class: 'suggestion' }, 'Did you mean ',
+    nodes.push(el('p', { class: 'spelling' }, 'Did you mean ',
       stateLink(corrected, { class: 'did-you-mean' }, data.suggestion), '?'));
   }
   if (data.why_nothing) nodes.push(el('p', { class: 'why-nothing' }, data.why_nothing));
@@ -757,9 +757,13 @@ async function fetchSuggestions() {
   if (suggestRequest) suggestRequest.abort();
   const request = new AbortController();
   suggestRequest = request;
+  // Only the last word is sent: the API completes "the last word of q"
+  // (docs/http.md), and a server that matched names against the whole box
+  // would find nothing for "statements by Kett". completeQuery() still
+  // replaces a typed "Aino" before it.
   let data;
   try {
-    data = await getJson('/api/suggest', new URLSearchParams({ q: value, limit: String(SUGGEST_LIMIT) }), request.signal);
+    data = await getJson('/api/suggest', new URLSearchParams({ q: prefix[0], limit: String(SUGGEST_LIMIT) }), request.signal);
   } catch (error) {
     // Suggestions are a convenience: a failure leaves the box as it is.
     if (!request.signal.aborted) closeSuggestions();

@@ -1,0 +1,226 @@
+// End-to-end test of the search page in headless Chromium against a running saywho-search --http.
+// Usage: node search_page_test.mjs BASE_URL SCREENSHOT_PATH   (run.sh starts the server and passes both)
+
+import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+
+const [baseUrl, screenshotPath] = process.argv.slice(2);
+if (!baseUrl || !screenshotPath) {
+  console.error('usage: node search_page_test.mjs BASE_URL SCREENSHOT_PATH');
+  process.exit(2);
+}
+
+const TIMEOUT_MS = 10000;
+const SCRIPT_TEXT = '<script>alert(1)</script>';
+const IMG_TEXT = '<img src=x onerror=alert(1)>';
+
+// Each step is named so a failure says which part of the page broke.
+let currentStep = '';
+function step(name) {
+  currentStep = name;
+  console.log(`- ${name}`);
+}
+
+// The page sets data-busy on <body> while a request is out; every check
+// waits for it to settle so it reads a finished rendering.
+async function settled(page) {
+  await page.waitForFunction(() => document.body.dataset.busy === 'false', null, { timeout: TIMEOUT_MS });
+}
+
+async function cards(page) {
+  return page.$$eval('#results > li.card', (items) => items.map((li) => ({
+    id: li.dataset.id,
+    statement: li.classList.contains('statement'),
+    place: li.querySelector('.place') ? li.querySelector('.place').textContent : null,
+    speaker: li.querySelector('.speaker') ? li.querySelector('.speaker').textContent : null,
+    text: li.textContent,
+  })));
+}
+
+async function statusText(page) {
+  return (await page.textContent('#status')).trim();
+}
+
+function countOf(status) {
+  const m = /([\d,]+) results?/.exec(status);
+  assert.ok(m, `status '${status}' gives no count`);
+  return Number(m[1].replace(/,/g, ''));
+}
+
+async function optionsOf(page) {
+  return page.$$eval('#suggestions [role="option"]', (options) => options.map((o) => ({
+    kind: o.dataset.kind, value: o.dataset.value, selected: o.getAttribute('aria-selected'),
+  })));
+}
+
+const launchArgs = ['--disable-dev-shm-usage'];
+// Chromium refuses to start its sandbox as root (CI containers).
+if (process.getuid && process.getuid() === 0) launchArgs.push('--no-sandbox');
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: launchArgs,
+});
+let failed = false;
+try {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+  page.setDefaultTimeout(TIMEOUT_MS);
+  const dialogs = [];
+  const pageErrors = [];
+  page.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
+  });
+
+  step('the page loads with an empty search box');
+  await page.goto(`${baseUrl}/`);
+  await settled(page);
+  assert.equal(await page.inputValue('#q'), '');
+  assert.equal(await page.getAttribute('#q', 'role'), 'combobox');
+
+  step('keyboard only: Tab reaches the search box');
+  let tabs = 0;
+  while (!(await page.evaluate(() => document.activeElement && document.activeElement.id === 'q'))) {
+    assert.ok(++tabs <= 3, 'the search box is not among the first three Tab stops');
+    await page.keyboard.press('Tab');
+  }
+
+  step('keyboard only: typing shows suggestions, ArrowDown + Enter picks one');
+  await page.keyboard.type('statements by Kett', { delay: 40 });
+  await page.waitForSelector('#suggestions [role="option"][data-kind="speaker"]', { state: 'visible' });
+  assert.equal(await page.getAttribute('#q', 'aria-expanded'), 'true');
+  await page.keyboard.press('ArrowDown');
+  const firstOption = (await optionsOf(page))[0];
+  assert.equal(firstOption.selected, 'true', 'ArrowDown did not select the first option');
+  assert.equal(await page.getAttribute('#q', 'aria-activedescendant'), 'suggestion-0');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#results > li.card');
+  await settled(page);
+  assert.equal(await page.inputValue('#q'), `statements by ${firstOption.value}`);
+  assert.ok(await page.isHidden('#suggestions'), 'the suggestion list stayed open after picking');
+  assert.ok(new URL(page.url()).searchParams.get('q').includes(firstOption.value), 'the URL lacks the picked query');
+
+  step('Escape closes the suggestion list');
+  await page.fill('#q', '');
+  await page.focus('#q');
+  await page.keyboard.type('Hel', { delay: 40 });
+  await page.waitForSelector('#suggestions [role="option"]', { state: 'visible' });
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#suggestions', { state: 'hidden' });
+  assert.equal(await page.inputValue('#q'), 'Hel', 'Escape cleared the box instead of closing the list');
+
+  step('typing a query character by character offers a speaker suggestion');
+  await page.fill('#q', '');
+  await page.keyboard.type('statements by Kettunen', { delay: 40 });
+  await page.waitForSelector('#suggestions [role="option"]', { state: 'visible' });
+  const options = await optionsOf(page);
+  assert.ok(options.some((o) => o.kind === 'speaker' && /Kettunen/.test(o.value)),
+    `no speaker suggestion among ${JSON.stringify(options)}`);
+
+  step('Enter searches and shows quote cards');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#results > li.card.statement');
+  await settled(page);
+  assert.ok(await page.isHidden('#suggestions'), 'the suggestion list stayed open after Enter');
+  const wide = await cards(page);
+  const wideCount = countOf(await statusText(page));
+  assert.ok(wide.length > 0 && wide.every((c) => c.statement && c.speaker === 'Aino Kettunen'),
+    `expected statements by Aino Kettunen, got ${JSON.stringify(wide.map((c) => c.speaker))}`);
+  assert.ok(await page.$('#chips .chip.understood[data-kind="speaker"]'), 'no chip for the understood speaker');
+
+  step('pagination: the next page continues the count');
+  if (wideCount > wide.length) {
+    assert.match(await page.textContent('#range'), new RegExp(`^Results 1–${wide.length} of ${wideCount}$`));
+    await page.click('#next');
+    await settled(page);
+    assert.match(await page.textContent('#range'), new RegExp(`^Results ${wide.length + 1}–`));
+    assert.equal(new URL(page.url()).searchParams.get('offset'), String(wide.length));
+    await page.goBack();
+    await settled(page);
+    assert.match(await page.textContent('#range'), /^Results 1–/);
+  }
+
+  step('a location facet narrows the results and adds a chip');
+  const facetButtons = await page.$$eval('#facet-location button.facet-value', (buttons) =>
+    buttons.map((b) => ({ value: b.dataset.value, count: Number(b.querySelector('.count').textContent) })));
+  // A place with fewer results than the whole search, so narrowing shows.
+  const place = facetButtons.find((b) => b.count < wideCount);
+  assert.ok(place, `no location facet narrower than ${wideCount}: ${JSON.stringify(facetButtons)}`);
+  await page.click(`#facet-location button.facet-value[data-value="${place.value}"]`);
+  await page.waitForSelector(`#chips .chip.param[data-param="location"][data-value="${place.value}"]`);
+  await settled(page);
+  const narrow = await cards(page);
+  assert.equal(countOf(await statusText(page)), place.count, 'the narrowed count differs from the facet count');
+  assert.ok(narrow.length > 0 && narrow.every((c) => c.place === place.value),
+    `not every card shows ${place.value}: ${JSON.stringify(narrow.map((c) => c.place))}`);
+  assert.equal(new URL(page.url()).searchParams.get('location'), place.value);
+  assert.equal(await page.getAttribute(`#facet-location button[data-value="${place.value}"]`, 'aria-pressed'), 'true');
+
+  step('removing the chip widens the results again');
+  await page.click('#chips .chip.param[data-param="location"] .chip-remove');
+  await page.waitForSelector('#chips .chip.param[data-param="location"]', { state: 'detached' });
+  await settled(page);
+  assert.equal(countOf(await statusText(page)), wideCount);
+  assert.equal(new URL(page.url()).searchParams.get('location'), null);
+
+  step('removing an understood chip takes its words out of the query');
+  await page.click('#chips .chip.understood[data-kind="type"] .chip-remove');
+  await settled(page);
+  assert.equal(await page.inputValue('#q'), 'by Kettunen');
+  await page.goBack();
+  await settled(page);
+  assert.equal(await page.inputValue('#q'), 'statements by Kettunen');
+
+  step('the URL carries the state: a reload shows the same results');
+  const before = (await cards(page)).map((c) => c.id);
+  await page.reload();
+  await page.waitForSelector('#results > li.card');
+  await settled(page);
+  assert.equal(await page.inputValue('#q'), 'statements by Kettunen');
+  assert.deepEqual((await cards(page)).map((c) => c.id), before);
+  await page.screenshot({ path: screenshotPath, fullPage: true });
+
+  step('article text with markup shows as text, nothing runs');
+  await page.fill('#q', 'banner picture');
+  await page.press('#q', 'Enter');
+  await page.waitForSelector('#results > li.card');
+  await settled(page);
+  let text = await page.textContent('#results');
+  assert.ok(text.includes(SCRIPT_TEXT), `the results do not show ${SCRIPT_TEXT} as text`);
+  assert.ok(text.includes(IMG_TEXT), `the results do not show ${IMG_TEXT} as text`);
+  assert.equal(await page.locator('img').count(), 0, 'an <img> element was created');
+  assert.equal(await page.locator('#results script, #results [onerror]').count(), 0);
+
+  step('the article view shows the body with statements marked, as text');
+  await page.click('#results > li.card a.article-link >> nth=0');
+  await page.waitForSelector('#article-view:not([hidden])');
+  await settled(page);
+  assert.ok(new URL(page.url()).searchParams.get('article'), 'the URL lacks the article');
+  assert.ok((await page.textContent('#article-title')).includes(SCRIPT_TEXT));
+  text = await page.textContent('#article-body');
+  assert.ok(text.includes(SCRIPT_TEXT) && text.includes(IMG_TEXT), 'the article body lost its markup text');
+  assert.ok(await page.locator('#article-body mark.statement').count() > 0, 'no statement is marked');
+  assert.ok((await page.textContent('#article-statements')).includes('Ana Lindqvist'));
+  assert.equal(await page.locator('img, [onerror], body script:not([src])').count(), 0);
+  await page.click('#back-link');
+  await page.waitForSelector('#search-view:not([hidden])');
+  await settled(page);
+  assert.equal(await page.inputValue('#q'), 'banner picture');
+
+  step('no dialog opened and no script error happened');
+  assert.deepEqual(dialogs, [], 'a dialog opened');
+  assert.deepEqual(pageErrors, [], 'the page reported errors');
+} catch (error) {
+  failed = true;
+  console.error(`FAILED at step '${currentStep}':`);
+  console.error(error && error.stack ? error.stack : error);
+} finally {
+  await browser.close();
+}
+console.log(failed ? 'browser test: FAILED' : 'browser test: passed');
+process.exit(failed ? 1 : 0);
