@@ -17,7 +17,8 @@ const SUGGEST_LIMIT = 8;
 const EXAMPLES = [
   'statements by Kettunen',
   'drought in Kenya',
-  'ceasefire talks in Geneva',
+  'ceasefire in Geneva',
+  'what did Lindqvist say',
   'articles about heatwave',
   'quotes in Oslo since May 2025',
 ];
@@ -493,7 +494,10 @@ function renderMessages(state, data) {
     nodes.push(el('p', { class: 'spelling' }, 'Did you mean ',
       stateLink(corrected, { class: 'did-you-mean' }, data.suggestion), '?'));
   }
-  if (data.why_nothing) nodes.push(el('p', { class: 'why-nothing' }, data.why_nothing));
+  // The server's why-nothing line may itself propose the correction; the
+  // link above already says so.
+  const repeatsSuggestion = data.suggestion && data.why_nothing && data.why_nothing.includes(`did you mean '${data.suggestion}'`);
+  if (data.why_nothing && !repeatsSuggestion) nodes.push(el('p', { class: 'why-nothing' }, data.why_nothing));
   const filters = (data.interpretation && data.interpretation.filters) || [];
   for (const f of filters) {
     if (f.note && typeof f.source === 'string') nodes.push(el('p', { class: 'note' }, `“${f.source}”: ${f.note}`));
@@ -667,9 +671,9 @@ function paragraphRanges(bytes) {
 function renderArticle(state, data) {
   document.title = `${data.title || data.id} – saywho`;
   $('article-title').textContent = data.title || '(untitled article)';
-  $('article-meta').replaceChildren(
+  $('article-meta').replaceChildren(append(document.createDocumentFragment(), [
     el('time', { datetime: data.date }, formatDate(data.date)),
-    data.source ? [' · ', data.source] : null);
+    data.source ? [' · ', data.source] : null]));
   const statements = data.statements || [];
   const body = data.body || '';
   const bytes = encoder.encode(body);

@@ -212,6 +212,18 @@ try {
   await settled(page);
   assert.equal(await page.inputValue('#q'), 'banner picture');
 
+  step('a misspelt query offers a did-you-mean link that searches');
+  await page.fill('#q', 'droght');
+  await page.press('#q', 'Enter');
+  await page.waitForSelector('#messages a.did-you-mean');
+  await settled(page);
+  assert.equal((await cards(page)).length, 0);
+  const corrected = (await page.textContent('#messages a.did-you-mean')).trim();
+  await page.click('#messages a.did-you-mean');
+  await page.waitForSelector('#results > li.card');
+  await settled(page);
+  assert.equal(await page.inputValue('#q'), corrected);
+
   step('no dialog opened and no script error happened');
   assert.deepEqual(dialogs, [], 'a dialog opened');
   assert.deepEqual(pageErrors, [], 'the page reported errors');
