@@ -5,15 +5,24 @@
  *  ../shared/corpus/sample when they exist beside the repository (skipped with
  *  a message otherwise). Each test works in its own temporary directory.
  */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <random>
 #include <regex>
 #include <set>
+#include <thread>
 
 #include <rapidjson/document.h>
 #include <xapian.h>
@@ -40,6 +49,62 @@ void write_file(const fs::path& path, const std::string& text) {
     fs::create_directories(path.parent_path());
     std::ofstream out(path, std::ios::binary);
     out << text;
+}
+
+/// A port nobody listens on now (the kernel's choice for port 0).
+int free_port() {
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = 0;
+    bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+    socklen_t len = sizeof addr;
+    getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+    close(fd);
+    return ntohs(addr.sin_port);
+}
+
+struct HttpAnswer {
+    int status = 0;
+    std::string headers, body;
+};
+
+/// Sends @p request_line (e.g. "GET /api/search?q=x") over HTTP/1.0 to
+/// 127.0.0.1:@p port and reads the whole answer; status 0 if nothing answered.
+HttpAnswer http_request(int port, const std::string& request_line, const std::string& extra_headers = "") {
+    HttpAnswer answer;
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = htons(static_cast<uint16_t>(port));
+    if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+        close(fd);
+        return answer;
+    }
+    std::string request = request_line + " HTTP/1.0\r\nHost: 127.0.0.1\r\n" + extra_headers + "\r\n";
+    if (write(fd, request.data(), request.size()) < 0) {
+        close(fd);
+        return answer;
+    }
+    std::string raw;
+    char chunk[8192];
+    for (ssize_t n; (n = read(fd, chunk, sizeof chunk)) > 0;) raw.append(chunk, static_cast<std::size_t>(n));
+    close(fd);
+    std::size_t split = raw.find("\r\n\r\n");
+    if (raw.rfind("HTTP/1.", 0) != 0 || split == std::string::npos) return answer;
+    answer.status = std::stoi(raw.substr(9, 3));
+    answer.headers = raw.substr(0, split);
+    answer.body = raw.substr(split + 4);
+    return answer;
+}
+
+rapidjson::Document parse_json(const std::string& text) {
+    rapidjson::Document doc;
+    doc.Parse(text.c_str());
+    EXPECT_FALSE(doc.HasParseError()) << text;
+    return doc;
 }
 
 class EndToEnd : public ::testing::Test {
@@ -726,6 +791,179 @@ TEST_F(EndToEnd, SeedArticleBySpellingVariantsAndScript) {
             EXPECT_STREQ(hit["location"].GetString(), "Helsinki") << q;
         }
     }
+}
+
+TEST_F(EndToEnd, ServeAnswersEachLineSurvivesBadOnesAndSeesNewCommits) {
+    ASSERT_EQ(index({CORPUS.string()}).exit_code, 0);
+    saywho::testing::BackgroundProcess serve({SEARCH, "--db", db_, "--serve"}, (dir_ / "serve.err").string());
+    bool ok = false;
+    serve.write_line(R"({"q": "drought", "limit": 2, "id": "first"})");
+    rapidjson::Document first = parse_json(serve.read_line(10000, ok));
+    ASSERT_TRUE(ok);
+    EXPECT_STREQ(first["type"].GetString(), "results");
+    EXPECT_STREQ(first["id"].GetString(), "first");
+    EXPECT_EQ(first["results"].Size(), 2u);
+    serve.write_line("this is not json");
+    rapidjson::Document bad = parse_json(serve.read_line(10000, ok));
+    ASSERT_TRUE(ok);
+    EXPECT_STREQ(bad["error"]["code"].GetString(), "bad_request");
+    serve.write_line(R"({"q": "zyxquuxword"})");
+    EXPECT_EQ(parse_json(serve.read_line(10000, ok))["total"]["estimate"].GetUint(), 0u);
+    // The indexer commits a new article while the service runs: the next
+    // request sees it without a restart.
+    write_file(dir_ / "new" / "new.txt", "date 2025-06-01 A new word\n\nThe zyxquuxword appeared today.\n");
+    ASSERT_EQ(index({(dir_ / "new").string()}).exit_code, 0);
+    serve.write_line(R"({"q": "zyxquuxword", "filters": {"type": "article"}})");
+    rapidjson::Document after = parse_json(serve.read_line(10000, ok));
+    ASSERT_TRUE(ok);
+    EXPECT_EQ(after["total"]["estimate"].GetUint(), 1u);
+    serve.close_stdin();
+    EXPECT_EQ(serve.wait(10000), 0);
+}
+
+TEST_F(EndToEnd, HttpServesTheApiThePageAndJsonErrorsAndStopsOnSigterm) {
+    ASSERT_EQ(index({CORPUS.string()}).exit_code, 0);
+    const int port = free_port();
+    const fs::path log = dir_ / "http.err";
+    saywho::testing::BackgroundProcess server(
+        {SEARCH, "--db", db_, "--http", "127.0.0.1:" + std::to_string(port), "--cors", "https://example.org"},
+        log.string());
+    HttpAnswer a;
+    for (int tries = 0; tries < 100 && a.status == 0; ++tries) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        a = http_request(port, "GET /api/search?q=statements%20by%20kettunen&limit=3");
+    }
+    ASSERT_EQ(a.status, 200) << "server did not answer";
+    EXPECT_TRUE(contains(a.headers, "application/json")) << a.headers;
+    EXPECT_TRUE(contains(a.headers, "Access-Control-Allow-Origin: https://example.org")) << a.headers;
+    rapidjson::Document doc = parse_json(a.body);
+    ASSERT_EQ(doc["results"].Size(), 3u);
+    for (const auto& hit : doc["results"].GetArray()) EXPECT_STREQ(hit["speaker"].GetString(), "Aino Kettunen");
+
+    a = http_request(port, "GET /api/suggest?q=kett");
+    ASSERT_EQ(a.status, 200);
+    EXPECT_TRUE(contains(a.body, R"({"kind":"speaker","value":"Aino Kettunen")")) << a.body;
+
+    const std::string article_id = doc["results"][0]["article"].GetString();
+    a = http_request(port, "GET /api/article?id=" + article_id);
+    ASSERT_EQ(a.status, 200);
+    rapidjson::Document article = parse_json(a.body);
+    const std::string body = article["body"].GetString();
+    ASSERT_GT(article["statements"].Size(), 0u);
+    for (const auto& st : article["statements"].GetArray()) {
+        if (st["body_start"].IsNull()) continue;
+        EXPECT_EQ(body.substr(st["body_start"].GetUint(), st["body_end"].GetUint() - st["body_start"].GetUint()),
+                  st["text"].GetString());
+    }
+
+    a = http_request(port, "GET /");
+    EXPECT_EQ(a.status, 200);
+    EXPECT_TRUE(contains(a.headers, "text/html")) << a.headers;
+
+    // Bad requests: JSON errors with 4xx, never a file outside the page.
+    for (const char* line : {"GET /../../etc/passwd", "GET /%2e%2e/%2e%2e/etc/passwd", "GET /web/index.html",
+                             "GET /api/nothing"}) {
+        a = http_request(port, line);
+        EXPECT_EQ(a.status, 404) << line;
+        EXPECT_FALSE(contains(a.body, "root:")) << line;
+        EXPECT_TRUE(contains(a.body, R"("type":"error")")) << line << ": " << a.body;
+    }
+    a = http_request(port, "POST /api/search?q=x");
+    EXPECT_EQ(a.status, 405);
+    a = http_request(port, "GET /api/search?q=x&limit=abc");
+    EXPECT_EQ(a.status, 400);
+    EXPECT_TRUE(contains(a.body, "bad_request")) << a.body;
+    a = http_request(port, "GET /api/search?q=date:2025-02-30");
+    EXPECT_EQ(a.status, 400);
+    EXPECT_TRUE(contains(a.body, "bad_query")) << a.body;
+    a = http_request(port, "GET /api/article?id=no-such-article");
+    EXPECT_EQ(a.status, 404);
+    a = http_request(port, "GET /api/search?q=" + std::string(9000, 'a'));
+    EXPECT_EQ(a.status, 414);
+
+    server.signal(SIGTERM);
+    EXPECT_EQ(server.wait(10000), 0);
+    std::ifstream in(log);
+    std::string logged((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_TRUE(contains(logged, "GET /api/suggest?q=kett 200")) << logged;
+    EXPECT_TRUE(contains(logged, "stopping on SIGTERM")) << logged;
+}
+
+TEST_F(EndToEnd, HttpRefusesAPortInUseAndABadAddress) {
+    ASSERT_EQ(index({CORPUS.string()}).exit_code, 0);
+    CommandResult r = search({"--http", "nonsense:port"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_TRUE(contains(r.err, "expected [ADDR:]PORT")) << r.err;
+    r = search({"--serve", "--http", "8080"});
+    EXPECT_EQ(r.exit_code, 2);
+}
+
+/// Member names documented in the tables of docs/json.md ("| `name` | ...").
+std::set<std::string> documented_members() {
+    std::ifstream in(SOURCE_DIR / "docs" / "json.md");
+    std::set<std::string> names;
+    std::regex cell(R"(^\| ([^|]+) \|)");
+    std::regex name(R"(`([a-z_.\[\]]+)`)");
+    for (std::string line; std::getline(in, line);) {
+        std::smatch m;
+        if (!std::regex_search(line, m, cell)) continue;
+        std::string first = m[1];
+        for (std::sregex_iterator it(first.begin(), first.end(), name), end; it != end; ++it) {
+            std::string n = (*it)[1];
+            if (n.size() > 2 && n.compare(n.size() - 2, 2, "[]") == 0) n.resize(n.size() - 2);  // "results[]"
+            names.insert(n);
+            if (n.find('.') != std::string::npos) {
+                names.insert(n.substr(0, n.find('.')));    // "total.exact" -> "total"
+                names.insert(n.substr(n.rfind('.') + 1));  // "error.message" -> "message"
+            }
+        }
+    }
+    return names;
+}
+
+/// Every member of @p value, as documented names: "total.exact",
+/// "interpretation.filters[]" children by their own name, hits by theirs.
+void collect_members(const rapidjson::Value& value, const std::string& path, std::set<std::string>& out) {
+    if (!value.IsObject()) return;
+    for (const auto& m : value.GetObject()) {
+        const std::string name = m.name.GetString();
+        const std::string full = path.empty() ? name : path + "." + name;
+        if (path == "facets" || path.rfind("facets.", 0) == 0) continue;  // facet names are values
+        out.insert(path == "total" || path == "interpretation" ? full : name);
+        if (m.value.IsObject() && (name == "total" || name == "interpretation" || name == "error")) collect_members(m.value, name, out);
+        if (m.value.IsArray())
+            for (const auto& item : m.value.GetArray()) collect_members(item, "", out);
+    }
+}
+
+TEST_F(EndToEnd, EveryJsonMemberOfRealOutputIsDocumented) {
+    fs::path seed = SHARED / "seed";
+    ASSERT_EQ(index({CORPUS.string()}).exit_code, 0);
+    std::set<std::string> documented = documented_members();
+    std::set<std::string> seen;
+    auto check = [&](std::vector<std::string> args, int exit_code) {
+        CommandResult r = search(args);
+        EXPECT_EQ(r.exit_code, exit_code) << r.err;
+        rapidjson::Document doc = parse_json(r.out);
+        std::set<std::string> members;
+        collect_members(doc, "", members);
+        for (const auto& m : members) {
+            EXPECT_TRUE(documented.count(m) || m == "error") << "'" << m << "' is in the output of '"
+                                                             << args.front() << "' but not in docs/json.md";
+            seen.insert(m);
+        }
+    };
+    check({"--json", "--now", "2025-03-26", "statements by Kettunen in Geneva last week"}, 0);
+    check({"--json", "drought", "type:article"}, 0);
+    check({"--json", "ceasfire"}, 1);
+    check({"--json", "date:2025-02-30"}, 2);
+    // And the documented members of results show up in real output.
+    for (const char* m : {"version", "type", "query", "interpretation.text", "interpretation.filters", "parsed",
+                          "total.estimate", "total.exact", "offset", "limit", "sort", "results", "facets",
+                          "facets_exact", "suggestion", "why_nothing", "timing_ms", "rank", "snippet", "snippet_html",
+                          "highlights", "speaker", "role", "location", "kind", "source", "values", "from", "to",
+                          "code", "message"})
+        EXPECT_TRUE(seen.count(m)) << m << " is documented but was not in any output";
 }
 
 TEST_F(EndToEnd, HelpTeachesUsage) {

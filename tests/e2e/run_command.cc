@@ -1,16 +1,20 @@
 /** @file run_command.cc
- *  @brief Runs a program with arguments and captures its exit code, stdout and stderr.
+ *  @brief Runs a program with arguments and captures its exit code, stdout and
+ *         stderr; or keeps one running to talk to (BackgroundProcess).
  */
 #include "tests/e2e/run_command.h"
 
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <stdexcept>
+#include <thread>
 
 namespace saywho::testing {
 
@@ -88,6 +92,102 @@ CommandResult run_command(const std::vector<std::string>& argv, const std::strin
     }
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     return result;
+}
+
+BackgroundProcess::BackgroundProcess(const std::vector<std::string>& argv, const std::string& stderr_path) {
+    int in_pipe[2], out_pipe[2];
+    if (pipe(in_pipe) || pipe(out_pipe)) throw std::runtime_error("pipe failed");
+    pid_t pid = fork();
+    if (pid < 0) throw std::runtime_error("fork failed");
+    if (pid == 0) {
+        int err = open(stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        dup2(in_pipe[0], 0);
+        dup2(out_pipe[1], 1);
+        if (err >= 0) dup2(err, 2);
+        for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err}) close(fd);
+        std::vector<char*> args;
+        for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+        args.push_back(nullptr);
+        execv(args[0], args.data());
+        _exit(127);
+    }
+    close(in_pipe[0]);
+    close(out_pipe[1]);
+    pid_ = pid;
+    in_ = in_pipe[1];
+    out_ = out_pipe[0];
+}
+
+BackgroundProcess::~BackgroundProcess() {
+    if (!exited_ && pid_ > 0) {
+        kill(pid_, SIGKILL);
+        waitpid(pid_, nullptr, 0);
+    }
+    if (in_ >= 0) close(in_);
+    if (out_ >= 0) close(out_);
+}
+
+void BackgroundProcess::write_line(const std::string& line) {
+    std::string data = line + "\n";
+    std::size_t done = 0;
+    while (done < data.size()) {
+        ssize_t n = write(in_, data.data() + done, data.size() - done);
+        if (n <= 0) throw std::runtime_error("write to child failed");
+        done += static_cast<std::size_t>(n);
+    }
+}
+
+std::string BackgroundProcess::read_line(int timeout_ms, bool& ok) {
+    ok = false;
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+    for (;;) {
+        std::size_t nl = buffered_.find('\n');
+        if (nl != std::string::npos) {
+            std::string line = buffered_.substr(0, nl);
+            buffered_.erase(0, nl + 1);
+            ok = true;
+            return line;
+        }
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
+        if (left <= 0) return {};
+        pollfd p{out_, POLLIN, 0};
+        if (poll(&p, 1, static_cast<int>(left)) <= 0) return {};
+        char chunk[4096];
+        ssize_t n = read(out_, chunk, sizeof chunk);
+        if (n <= 0) return {};
+        buffered_.append(chunk, static_cast<std::size_t>(n));
+    }
+}
+
+void BackgroundProcess::close_stdin() {
+    if (in_ >= 0) close(in_);
+    in_ = -1;
+}
+
+void BackgroundProcess::signal(int number) {
+    if (!exited_) kill(pid_, number);
+}
+
+int BackgroundProcess::wait(int timeout_ms) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+    while (!exited_) {
+        int status = 0;
+        pid_t r = waitpid(pid_, &status, WNOHANG);
+        if (r == pid_) {
+            exited_ = true;
+            status_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+            break;
+        }
+        if (std::chrono::steady_clock::now() > deadline) {
+            kill(pid_, SIGKILL);
+            waitpid(pid_, &status, 0);
+            exited_ = true;
+            status_ = 128 + SIGKILL;
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return status_;
 }
 
 }  // namespace saywho::testing

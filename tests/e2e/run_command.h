@@ -21,6 +21,33 @@ struct CommandResult {
 CommandResult run_command(const std::vector<std::string>& argv, const std::string& input = "",
                           const std::vector<std::pair<std::string, std::string>>& env = {});
 
+/// A program left running: lines to its stdin, lines from its stdout; its
+/// stderr goes to a file. The destructor kills it if it still runs.
+class BackgroundProcess {
+  public:
+    BackgroundProcess(const std::vector<std::string>& argv, const std::string& stderr_path);
+    ~BackgroundProcess();
+    BackgroundProcess(const BackgroundProcess&) = delete;
+    BackgroundProcess& operator=(const BackgroundProcess&) = delete;
+
+    void write_line(const std::string& line);
+    /// The next line of stdout (without '\n'); empty with @p ok false after
+    /// @p timeout_ms or at end of output.
+    std::string read_line(int timeout_ms, bool& ok);
+    void close_stdin();
+    void signal(int number);
+    /// Waits for the exit (at most @p timeout_ms, then kills it): the exit
+    /// status, or 128 + signal number.
+    int wait(int timeout_ms);
+
+  private:
+    int pid_ = -1;
+    int in_ = -1, out_ = -1;
+    std::string buffered_;
+    bool exited_ = false;
+    int status_ = -1;
+};
+
 }  // namespace saywho::testing
 
 #endif  // SAYWHO_TESTS_E2E_RUN_COMMAND_H
