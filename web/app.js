@@ -747,6 +747,7 @@ function closeSuggestions() {
   activeIndex = -1;
   listbox.replaceChildren();
   listbox.hidden = true;
+  $('suggest-status').textContent = '';
   input.setAttribute('aria-expanded', 'false');
   input.removeAttribute('aria-activedescendant');
 }
@@ -804,6 +805,7 @@ function renderSuggestions(items) {
   Number.isInteger(s.count) ? el('span', { class: 'count' }, s.count.toLocaleString('en')) : null)));
   listbox.hidden = false;
   input.setAttribute('aria-expanded', 'true');
+  $('suggest-status').textContent = `${plural(items.length, 'suggestion', 'suggestions')}; arrow keys choose, Enter picks.`;
 }
 
 function setActive(index) {
@@ -852,7 +854,15 @@ input.addEventListener('keydown', (event) => {
   const open = !listbox.hidden && suggestions.length > 0;
   switch (event.key) {
     case 'ArrowDown':
-      if (!open) return;
+      if (!open) {
+        // The list was closed (Escape, or a search ran): ArrowDown asks again.
+        if (/\S$/.test(input.value)) {
+          event.preventDefault();
+          clearTimeout(suggestTimer);
+          fetchSuggestions();
+        }
+        return;
+      }
       event.preventDefault();
       setActive(activeIndex + 1 >= suggestions.length ? 0 : activeIndex + 1);
       break;

@@ -105,7 +105,7 @@ try {
   assert.ok(await page.isHidden('#suggestions'), 'the suggestion list stayed open after picking');
   assert.ok(new URL(page.url()).searchParams.get('q').includes(firstOption.value), 'the URL lacks the picked query');
 
-  step('Escape closes the suggestion list');
+  step('Escape closes the suggestion list, ArrowDown opens it again');
   await page.fill('#q', '');
   await page.focus('#q');
   await page.keyboard.type('Hel', { delay: 40 });
@@ -113,6 +113,10 @@ try {
   await page.keyboard.press('Escape');
   await page.waitForSelector('#suggestions', { state: 'hidden' });
   assert.equal(await page.inputValue('#q'), 'Hel', 'Escape cleared the box instead of closing the list');
+  await page.keyboard.press('ArrowDown');
+  await page.waitForSelector('#suggestions [role="option"]', { state: 'visible' });
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#suggestions', { state: 'hidden' });
 
   step('typing a query character by character offers a speaker suggestion');
   await page.fill('#q', '');
