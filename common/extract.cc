@@ -633,8 +633,11 @@ bool Extractor::np_word(std::size_t i) const {
 }
 
 std::optional<SpeakerPhrase> Extractor::read_phrase(std::size_t first, std::size_t last) const {
-    // Trim "of"/"for" and determiners at the edges that cannot start or end a phrase.
-    while (first <= last && (tokens_[first].lower == "of"sv || tokens_[first].lower == "for"sv)) ++first;
+    // Trim "of"/"for" and determiners at the edges that cannot start or end
+    // a phrase, and a day or month before a name ("Friday Reagan said").
+    while (first <= last && (tokens_[first].lower == "of"sv || tokens_[first].lower == "for"sv ||
+                             (first < last && (is_weekday(tokens_[first].lower) || month_index(tokens_[first].lower)))))
+        ++first;
     while (last >= first && last != NONE &&
            (tokens_[last].lower == "of"sv || tokens_[last].lower == "for"sv || is_determiner(tokens_[last].lower)))
         --last;

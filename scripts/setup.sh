@@ -8,7 +8,9 @@ cd "$(dirname "$0")/.."
 packages=(cmake g++ make pkg-config libxapian-dev libicu-dev libcli11-dev rapidjson-dev libcpp-httplib-dev)
 cmake_flags=(-DCMAKE_BUILD_TYPE=Release)
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(libgtest-dev xapian-tools)
+    packages+=(libgtest-dev xapian-tools chromium)
+    # Node and npm for the browser test: Debian's, unless a node with npm is there already.
+    command -v npm >/dev/null || packages+=(nodejs npm)
     cmake_flags+=(-DSAYWHO_BUILD_TESTS=ON -DSAYWHO_WERROR=ON)
 else
     cmake_flags+=(-DSAYWHO_BUILD_TESTS=OFF)
@@ -31,6 +33,14 @@ if ((${#missing[@]})); then
         echo "setup: install them with: sudo apt-get update && sudo apt-get install ${missing[*]}" >&2
         exit 2
     fi
+fi
+
+# The browser test drives Debian's chromium with playwright-core from npm
+# (pinned in tests/browser/package-lock.json; no browser download).
+if [[ "${1:-}" == "--test" && ! -d tests/browser/node_modules/playwright-core ]]; then
+    command -v npm >/dev/null || { echo "setup: npm is missing (Debian: apt-get install npm)" >&2; exit 2; }
+    echo "setup: installing playwright-core into tests/browser/node_modules" >&2
+    (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 
 cmake -S . -B build "${cmake_flags[@]}" >/dev/null

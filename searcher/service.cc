@@ -276,12 +276,22 @@ std::string SearchService::suggest(const std::string& query, std::size_t limit) 
         auto seen = [&](const std::string& kind, const std::string& value) {
             return std::any_of(out.begin(), out.end(), [&](const Completion& c) { return c.kind == kind && c.value == value; });
         };
-        if (!whole.empty()) {
-            for (const auto& [term, count] : completions(db, schema::PREFIX_SPEAKER, whole, limit)) {
+        // A name may be the whole box ("aino ke") or its last words
+        // ("statements by kett"): try the endings, longest first, up to three words.
+        std::vector<std::string> endings;
+        for (std::size_t at = whole.size(), words = 0; at != std::string::npos && words < 3; ++words) {
+            std::size_t space = at == 0 ? std::string::npos : whole.rfind(' ', at - 1);
+            std::string ending = whole.substr(space == std::string::npos ? 0 : space + 1);
+            if (!ending.empty()) endings.insert(endings.begin(), ending);
+            if (space == std::string::npos) break;
+            at = space;
+        }
+        for (const auto& ending : endings) {
+            for (const auto& [term, count] : completions(db, schema::PREFIX_SPEAKER, ending, limit)) {
                 std::string name = display_value(db, term, schema::SLOT_SPEAKER);
                 if (!name.empty() && !seen("speaker", name)) out.push_back({"speaker", name, count});
             }
-            for (const auto& [term, count] : completions(db, schema::PREFIX_LOCATION, whole, limit)) {
+            for (const auto& [term, count] : completions(db, schema::PREFIX_LOCATION, ending, limit)) {
                 std::string name = display_value(db, term, schema::SLOT_LOCATION);
                 if (!name.empty() && !seen("place", name)) out.push_back({"place", name, count});
             }

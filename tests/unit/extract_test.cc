@@ -400,6 +400,12 @@ TEST(ExtractRegression, TitleHoldingOfBeforeTheName) {
     EXPECT_EQ(st[0].speaker, "Lena Morales");
 }
 
+TEST(ExtractRegression, ADayBeforeANameIsNotPartOfIt) {
+    auto st = extract("President Ronald Reagan met aides.\n\nFriday Reagan said the budget would pass.");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_EQ(st[0].speaker, "Ronald Reagan");
+}
+
 TEST(ExtractRegression, UnbalancedAndNestedQuoteMarksDoNotCrash) {
     std::string body;
     for (int i = 0; i < 2000; ++i) body += i % 3 ? "\"" : "\u201C word ";
