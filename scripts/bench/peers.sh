@@ -41,9 +41,10 @@ if ((scale > 0)); then
 fi
 articles=$(find "$corpus" -name '*.txt' | wc -l)
 bytes=$(find "$corpus" -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s}')
-queries=$bench/peers-queries.txt
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+queries=$work/queries
+grep -v -e '^#' -e '^$' $bench/peers-queries.txt >"$queries"
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 g++ -O2 -o "$work/xapian-query" $bench/peers-xapian-query.cc $(pkg-config --cflags --libs xapian-core)
