@@ -62,4 +62,34 @@ Xapian::Database open_for_reading(const std::string& path) {
     }
 }
 
+Xapian::Database open_for_searching(const std::vector<std::string>& locations) {
+    if (locations.empty()) throw DatabaseError("no database given");
+    Xapian::Database all;
+    for (const auto& location : locations) {
+        const std::string tcp = "tcp://";
+        if (location.compare(0, tcp.size(), tcp) != 0) {
+            all.add_database(open_for_reading(location));
+            continue;
+        }
+        // tcp://HOST:PORT, a shard served by xapian-tcpsrv.
+        const std::string rest = location.substr(tcp.size());
+        const std::size_t colon = rest.rfind(':');
+        const std::string host = colon == std::string::npos ? "" : rest.substr(0, colon);
+        const std::string port = colon == std::string::npos ? "" : rest.substr(colon + 1);
+        if (host.empty() || port.empty() || port.size() > 5 ||
+            port.find_first_not_of("0123456789") != std::string::npos || std::stoi(port) > 65535)
+            throw DatabaseError("bad remote database '" + location + "': expected tcp://HOST:PORT");
+        try {
+            // 10 s per operation, 5 s to connect: a dead shard is an error, not a hang.
+            Xapian::Database remote = Xapian::Remote::open(host, static_cast<unsigned>(std::stoi(port)), 10000, 5000);
+            check_schema_version(remote, location);
+            all.add_database(remote);
+        } catch (const Xapian::NetworkError& e) {
+            throw DatabaseError("cannot reach remote database " + location + ": " + e.get_msg() +
+                                " (is xapian-tcpsrv running there?)");
+        }
+    }
+    return all;
+}
+
 }  // namespace saywho

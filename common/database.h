@@ -5,6 +5,7 @@
 #define SAYWHO_COMMON_DATABASE_H
 
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -21,6 +22,12 @@ Xapian::WritableDatabase open_for_writing(const std::string& path);
 /// Opens a database for searching. Throws DatabaseError when it does not
 /// exist or has another schema version.
 Xapian::Database open_for_reading(const std::string& path);
+
+/// Opens one or more databases to search as one (Xapian's multi-database):
+/// each location is a database directory, a Xapian stub file listing
+/// databases (local or remote), or "tcp://HOST:PORT" for a shard served by
+/// xapian-tcpsrv. Throws DatabaseError naming the location that failed.
+Xapian::Database open_for_searching(const std::vector<std::string>& locations);
 
 /// Throws DatabaseError unless @p db carries the current schema version.
 /// An empty database without a version passes (nothing indexed yet).

@@ -25,6 +25,7 @@
 #include "common/errors.h"
 #include "common/extract.h"
 #include "common/schema.h"
+#include "common/text.h"
 #include "indexer/document_builder.h"
 
 namespace fs = std::filesystem;
@@ -90,6 +91,30 @@ std::size_t prune_articles(Xapian::WritableDatabase& db, const std::unordered_se
 
 }  // namespace
 
+CompactSummary compact_databases(const std::vector<std::string>& shards, const std::string& out) {
+    const auto start = std::chrono::steady_clock::now();
+    std::error_code ec;
+    if (fs::exists(out, ec)) throw DatabaseError(out + " already exists: compact writes a new database (choose another --db)");
+    Xapian::Database all;
+    for (const auto& shard : shards) all.add_database(open_for_reading(shard));
+    all.compact(out);
+    // The compactor keeps user metadata, but say it plainly: the merged
+    // database is of this schema, whatever order the shards came in.
+    Xapian::WritableDatabase merged(out, Xapian::DB_OPEN);
+    merged.set_metadata(schema::METADATA_SCHEMA_VERSION, std::to_string(schema::SCHEMA_VERSION));
+    merged.set_metadata(schema::METADATA_FEATURES, schema::FEATURES);
+    merged.commit();
+    CompactSummary summary;
+    summary.documents = merged.get_doccount();
+    summary.articles = merged.get_termfreq(schema::type_term(schema::TYPE_ARTICLE));
+    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return summary;
+}
+
+std::size_t shard_of(const std::string& article_id, std::size_t shards) {
+    return shards == 0 ? 0 : static_cast<std::size_t>(fnv1a64(article_id) % shards) + 1;
+}
+
 namespace {
 
 /// Everything the reading thread found about one input record (or the end
@@ -100,6 +125,7 @@ struct PreparedItem {
     bool has_article = false;
     bool unchanged = false;        ///< same content hash as in the database when reading started
     bool extraction_failed = false;
+    bool other_shard = false;      ///< a good article of another shard (--shard): counted, not indexed
     std::string article_id;
     std::size_t line = 0;
     std::string display_path;
@@ -192,6 +218,11 @@ void prepare_inputs(const IndexOptions& options, const std::vector<InputFile>& f
             item.problems = std::move(result.problems);
             for (const auto& problem : item.problems)
                 if (problem.skipped) file_had_skips = true;
+            if (result.article && options.shards > 1 && shard_of(result.article->id, options.shards) != options.shard) {
+                item.other_shard = true;  // another indexer's part of the archive
+                if (!queue.push(std::move(item))) stopped = true;
+                return;
+            }
             if (result.article) {
                 Article& article = *result.article;
                 article.path = absolute_path;
@@ -326,6 +357,10 @@ void write_prepared(Xapian::WritableDatabase& db, PreparedQueue& queue, const In
         }
         ++progress.articles;
         for (const auto& problem : item.problems) observer.on_problem(problem);
+        if (item.other_shard) {
+            ++summary.other_shard;
+            continue;
+        }
         if (!item.has_article) {
             ++summary.skipped;
             continue;
@@ -383,6 +418,7 @@ void add_counts(IndexSummary& total, const IndexSummary& part) {
     total.added += part.added;
     total.updated += part.updated;
     total.unchanged += part.unchanged;
+    total.other_shard += part.other_shard;
     total.skipped += part.skipped;
     total.failed += part.failed;
     total.statements += part.statements;

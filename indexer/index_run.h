@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include <xapian.h>
+
 #include "common/archive_reader.h"
 
 namespace saywho {
@@ -28,6 +30,9 @@ struct IndexOptions {
     /// Commit after this many added, updated or removed articles (each with
     /// its statements, so an article and its statements are committed together).
     std::size_t batch_size = 2000;
+    /// `--shard K/N`: index only the articles whose id falls in shard K
+    /// (1-based) of N (shard_of()); 0 of 0 indexes every article.
+    std::size_t shard = 0, shards = 0;
     /// Writer threads for building a new database: with more than one, and
     /// more than one input file, the inputs are split into that many
     /// contiguous parts, each read and written into a shard of its own on its
@@ -50,6 +55,7 @@ struct IndexSummary {
     std::size_t skipped = 0;   ///< bad input, reported with its reason
     std::size_t failed = 0;    ///< good input the database refused
     std::size_t pruned = 0;    ///< articles removed by prune, each with its statements
+    std::size_t other_shard = 0;  ///< good articles left to the other shards (--shard)
     /// Statement documents written for the added and updated articles (those
     /// of unchanged articles are kept and not counted).
     std::size_t statements = 0;
@@ -77,6 +83,20 @@ class IndexObserver {
     /// Called after each input file; cheap to ignore.
     virtual void on_progress(const IndexProgress& progress) = 0;
 };
+
+struct CompactSummary {
+    Xapian::doccount documents = 0, articles = 0;
+    double seconds = 0;
+};
+
+/// Merges saywho databases (shards) into a new database at @p out with
+/// Xapian's compactor, after checking each one's schema version. Throws
+/// DatabaseError when a shard is missing or of another schema, or @p out exists.
+CompactSummary compact_databases(const std::vector<std::string>& shards, const std::string& out);
+
+/// The shard (1..@p shards) an article id belongs to: fnv1a64 of the id,
+/// so every indexer splits an archive the same way.
+std::size_t shard_of(const std::string& article_id, std::size_t shards);
 
 /// Indexes every input into options.db_path, committing in batches and at
 /// the end. Bad inputs are reported and counted, never fatal. An added or

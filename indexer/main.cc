@@ -108,7 +108,9 @@ int main(int argc, char** argv) {
         "  saywho-index --prune archive/         also drop articles whose files are gone\n"
         "  saywho-index --no-statements archive/ articles only, no statement extraction\n"
         "  zcat feed.jsonl.gz | saywho-index -   read JSON Lines from stdin\n"
-        "  saywho-index extract article.txt     print its statements as JSON Lines\n\n"
+        "  saywho-index extract article.txt     print its statements as JSON Lines\n"
+        "  saywho-index --db s1.db --shard 1/2 archive/   half of the archive (s2.db: --shard 2/2)\n"
+        "  saywho-index --db all.db compact s1.db s2.db   merge shards into one database\n\n"
         "Exit status: 0 all indexed, 1 some inputs skipped (each reported as\n"
         "file:line: reason), 2 fatal error (nothing more could be done)."};
     app.option_defaults()->always_capture_default();
@@ -119,6 +121,11 @@ int main(int argc, char** argv) {
         "extract",
         "print the statements found in each input as JSON Lines (see docs/json.md); no database is touched");
     extract->add_option("paths", cli.extract_inputs, "files, directories, or - for JSON Lines on stdin")->required();
+    std::vector<std::string> compact_shards;
+    CLI::App* compact = app.add_subcommand(
+        "compact", "merge shards (databases built with --shard, or any saywho databases) into the --db given, "
+                   "with Xapian's compactor; the --db must not exist yet");
+    compact->add_option("shards", compact_shards, "the shard databases, in order")->required();
     app.require_subcommand(0, 1);
     app.add_option("--max-size", cli.index.reader.max_article_bytes,
                    "skip articles larger than this many bytes (suffixes K, M, G: 64M)")
@@ -134,6 +141,10 @@ int main(int argc, char** argv) {
                    "writer threads when building a new database (0: one per core, at most 4; "
                    "an existing database always has one)");
     app.add_flag("--no-progress", cli.no_progress, "no progress line even on a terminal");
+    std::string shard;
+    app.add_option("--shard", shard,
+                   "K/N: index only the articles whose id falls in shard K of N, so N indexers (or machines) "
+                   "build N shards of one archive (see docs/scaling.md)");
 
     try {
         app.parse(argc, argv);
@@ -148,12 +159,39 @@ int main(int argc, char** argv) {
             return EXIT_FATAL;
         }
     }
+    if (*compact) {
+        const std::string out = saywho::default_database_path(db_option);
+        try {
+            saywho::CompactSummary summary = saywho::compact_databases(compact_shards, out);
+            std::printf("%s: %u documents (%u articles) from %zu databases in %.2f s\n", out.c_str(),
+                        summary.documents, summary.articles, compact_shards.size(), summary.seconds);
+            return EXIT_ALL_INDEXED;
+        } catch (const std::exception& e) {
+            std::cerr << "saywho-index: " << e.what() << '\n';
+            return EXIT_FATAL;
+        }
+    }
     if (cli.index.inputs.empty()) {
         std::cerr << "saywho-index: no paths given; see saywho-index --help\n";
         return EXIT_FATAL;
     }
     cli.index.db_path = saywho::default_database_path(db_option);
     cli.index.statements = !no_statements;
+    if (!shard.empty()) {
+        std::size_t slash = shard.find('/');
+        bool ok = slash != std::string::npos && slash > 0 && slash + 1 < shard.size() &&
+                  shard.find_first_not_of("0123456789/") == std::string::npos && shard.find('/', slash + 1) == std::string::npos;
+        if (ok) {
+            cli.index.shard = std::stoul(shard.substr(0, slash));
+            cli.index.shards = std::stoul(shard.substr(slash + 1));
+            ok = cli.index.shards >= 1 && cli.index.shard >= 1 && cli.index.shard <= cli.index.shards &&
+                 cli.index.shards <= 100000;
+        }
+        if (!ok) {
+            std::fprintf(stderr, "saywho-index: --shard '%s': expected K/N with 1 <= K <= N, such as 1/4\n", shard.c_str());
+            return EXIT_FATAL;
+        }
+    }
 
     ConsoleObserver observer(!cli.no_progress && isatty(STDERR_FILENO));
     try {
@@ -167,6 +205,7 @@ int main(int argc, char** argv) {
         else
             std::printf(", no statements (--no-statements)");
         if (cli.index.prune) std::printf(", %zu pruned", s.pruned);
+        if (cli.index.shards > 1) std::printf(", %zu left to other shards", s.other_shard);
         if (s.warnings) std::printf(" (%zu with warnings)", s.warnings);
         std::printf(" in %.2f s, %.0f articles/s\n", s.seconds, s.seconds > 0 ? done / s.seconds : 0.0);
         if (s.ignored_files)

@@ -113,7 +113,7 @@ bool parse_listen_address(const std::string& text, HttpOptions& options, std::st
 
 int serve_http(const HttpOptions& options, const std::function<void(const std::string&)>& log, std::string& error) {
     // The database must open before we listen: a wrong --db is an error at once.
-    SearchService service(options.db_path);
+    SearchService service(options.databases);
     try {
         service.suggest("", 1);
     } catch (const DatabaseError& e) {

@@ -6,11 +6,12 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace saywho {
 
 struct HttpOptions {
-    std::string db_path;
+    std::vector<std::string> databases;  ///< as open_for_searching() takes them
     std::string host = "127.0.0.1";  ///< only this machine unless told otherwise
     int port = 8080;
     std::string cors_origin;         ///< empty: no CORS header

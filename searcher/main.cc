@@ -25,7 +25,7 @@ constexpr int EXIT_NOTHING_FOUND = 1;
 constexpr int EXIT_ERROR = 2;
 
 struct CommandLine {
-    std::string db;
+    std::vector<std::string> dbs;
     std::vector<std::string> words;
     saywho::SearchOptions search;
     bool json = false;
@@ -74,7 +74,11 @@ int main(int argc, char** argv) {
         "  --explain shows how a query was read; --literal turns this off.\n\n"
         "Exit status: 0 results found, 1 nothing found, 2 error (bad query, no database)."};
     app.option_defaults()->always_capture_default();
-    app.add_option("--db", cli.db, "database directory (default: $SAYWHO_DB, else ./saywho.db)");
+    app.add_option("--db", cli.dbs,
+                   "database directory, Xapian stub file or tcp://HOST:PORT (xapian-tcpsrv); repeat to search "
+                   "several shards as one (default: $SAYWHO_DB, else ./saywho.db)")
+        ->allow_extra_args(false)  // one value per --db, so the words after it stay the query
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     app.add_option("query", cli.words, "the query; several arguments are joined with spaces");
     app.add_option("-n,--limit", cli.search.limit, "results per page")->check(CLI::Range(1, 10000));
     app.add_option("--offset", cli.search.offset, "skip this many results (for the next page)");
@@ -121,12 +125,12 @@ int main(int argc, char** argv) {
         }
         cli.search.today = *now;
     }
-    const std::string db_path = saywho::default_database_path(cli.db);
+    if (cli.dbs.empty()) cli.dbs.push_back(saywho::default_database_path(""));
 
     if (cli.serve && !cli.http.empty()) return fail(false, "bad_option", "--serve and --http are two different modes: pick one");
     if (cli.serve) {
         // One request a line; a bad line gets an error line and the loop goes on.
-        saywho::SearchService service(db_path);
+        saywho::SearchService service(cli.dbs);
         for (std::string line; std::getline(std::cin, line);) {
             if (saywho::trim(line).empty()) continue;
             std::cout << service.answer_line(line) << '\n' << std::flush;
@@ -135,7 +139,7 @@ int main(int argc, char** argv) {
     }
     if (!cli.http.empty()) {
         saywho::HttpOptions http;
-        http.db_path = db_path;
+        http.databases = cli.dbs;
         http.cors_origin = cli.cors;
         http.threads = cli.threads;
         std::string error;
@@ -146,7 +150,7 @@ int main(int argc, char** argv) {
     }
 
     try {
-        Xapian::Database db = saywho::open_for_reading(db_path);
+        Xapian::Database db = saywho::open_for_searching(cli.dbs);
         saywho::ResultSet results = saywho::search(db, cli.search);
         if (cli.json) {
             saywho::print_json(std::cout, results);

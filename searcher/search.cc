@@ -108,55 +108,41 @@ void split_snippet(const std::string& marked, std::string& text, std::vector<Byt
 
 namespace {
 
-/// Counts the values of a slot over the documents it sees. A value may hold
-/// several, separated by schema::LIST_SEPARATOR (an article's speakers);
-/// each counts once per document. With @p month, the slot is SLOT_DATE and
-/// the value counted is its month, "YYYY-MM".
-class FacetSpy : public Xapian::MatchSpy {
-  public:
-    FacetSpy(Xapian::valueno slot, bool month) : slot_(slot), month_(month) {}
-
-    void operator()(const Xapian::Document& doc, double) override {
-        const std::string value = doc.get_value(slot_);
-        if (value.empty()) return;
-        if (month_) {
-            if (value.size() >= 6) ++counts_[value.substr(0, 4) + "-" + value.substr(4, 2)];
-            return;
+/// Facet counts from Xapian's own ValueCountMatchSpy, which also runs on
+/// remote shards (xapian-tcpsrv knows it; a spy of ours it would not). It
+/// counts whole slot values; the values are split here: an article's list
+/// ("A\x1fB", schema::LIST_SEPARATOR) counts once for each of its values,
+/// and SLOT_DATE's days add up to months. Exact, because each document's
+/// list holds each value once.
+Facet facet_from(const Xapian::ValueCountMatchSpy& spy, const std::string& name, bool month, std::size_t top) {
+    std::map<std::string, Xapian::doccount> counts;
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+        const std::string value = *it;
+        const Xapian::doccount n = it.get_termfreq();
+        if (month) {
+            if (value.size() >= 6) counts[value.substr(0, 4) + "-" + value.substr(4, 2)] += n;
+            continue;
         }
         std::size_t at = 0;
-        std::vector<std::string> seen;
         while (at <= value.size()) {
             std::size_t sep = value.find(schema::LIST_SEPARATOR, at);
             if (sep == std::string::npos) sep = value.size();
-            std::string one = value.substr(at, sep - at);
-            if (!one.empty() && std::find(seen.begin(), seen.end(), one) == seen.end()) {
-                ++counts_[one];
-                seen.push_back(std::move(one));
-            }
+            if (sep > at) counts[value.substr(at, sep - at)] += n;
             at = sep + 1;
         }
     }
-    std::string name() const override { return "saywho.FacetSpy"; }
-
-    Facet facet(const std::string& name, std::size_t top) const {
-        Facet f;
-        f.name = name;
-        f.distinct = counts_.size();
-        std::vector<std::pair<std::string, Xapian::doccount>> all(counts_.begin(), counts_.end());
-        std::sort(all.begin(), all.end(), [&](const auto& a, const auto& b) {
-            if (month_) return a.first > b.first;  // months: newest first
-            return a.second != b.second ? a.second > b.second : a.first < b.first;
-        });
-        if (all.size() > top) all.resize(top);
-        f.values = std::move(all);
-        return f;
-    }
-
-  private:
-    Xapian::valueno slot_;
-    bool month_;
-    std::map<std::string, Xapian::doccount> counts_;
-};
+    Facet f;
+    f.name = name;
+    f.distinct = counts.size();
+    std::vector<std::pair<std::string, Xapian::doccount>> all(counts.begin(), counts.end());
+    std::sort(all.begin(), all.end(), [&](const auto& a, const auto& b) {
+        if (month) return a.first > b.first;  // months: newest first
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    if (all.size() > top) all.resize(top);
+    f.values = std::move(all);
+    return f;
+}
 
 /// The number of documents matching @p query, counted exactly.
 Xapian::doccount count_matches(const Xapian::Database& db, const Xapian::Query& query) {
@@ -248,10 +234,10 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& options) {
     enquire.set_query(query);
     if (options.per_article > 0)
         enquire.set_collapse_key(schema::SLOT_ARTICLE, static_cast<Xapian::doccount>(options.per_article));
-    FacetSpy speakers(schema::SLOT_SPEAKER, false), locations(schema::SLOT_LOCATION, false),
-        countries(schema::SLOT_COUNTRY, false), months(schema::SLOT_DATE, true);
+    Xapian::ValueCountMatchSpy speakers(schema::SLOT_SPEAKER), locations(schema::SLOT_LOCATION),
+        countries(schema::SLOT_COUNTRY), days(schema::SLOT_DATE);
     if (options.facets)
-        for (FacetSpy* spy : {&speakers, &locations, &countries, &months}) enquire.add_matchspy(spy);
+        for (Xapian::ValueCountMatchSpy* spy : {&speakers, &locations, &countries, &days}) enquire.add_matchspy(spy);
     switch (options.sort) {
         case SortOrder::NEWEST: enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, true); break;
         case SortOrder::OLDEST: enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, false); break;
@@ -312,10 +298,10 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& options) {
         results.hits.push_back(std::move(hit));
     }
     if (options.facets) {
-        results.facets = {speakers.facet("speaker", options.facet_values),
-                          locations.facet("location", options.facet_values),
-                          countries.facet("country", options.facet_values),
-                          months.facet("month", options.facet_values)};
+        results.facets = {facet_from(speakers, "speaker", false, options.facet_values),
+                          facet_from(locations, "location", false, options.facet_values),
+                          facet_from(countries, "country", false, options.facet_values),
+                          facet_from(days, "month", true, options.facet_values)};
         results.facets_exact = results.exact;
     }
     // "Did you mean" only when a word found nothing: the corrected query must

@@ -191,13 +191,15 @@ std::string query_with_filters(const SearchRequest& request) {
     return q;
 }
 
-SearchService::SearchService(std::string db_path) : db_path_(std::move(db_path)) {}
+SearchService::SearchService(std::vector<std::string> databases) : databases_(std::move(databases)) {
+    for (const auto& d : databases_) key_ += d + '\n';
+}
 
 Xapian::Database& SearchService::database() {
     // Xapian::Database is not thread-safe: each worker thread has its own.
     thread_local std::map<std::string, Xapian::Database> open;
-    auto it = open.find(db_path_);
-    if (it == open.end()) it = open.emplace(db_path_, open_for_reading(db_path_)).first;
+    auto it = open.find(key_);
+    if (it == open.end()) it = open.emplace(key_, open_for_searching(databases_)).first;
     else it->second.reopen();  // cheap when nothing changed
     return it->second;
 }

@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -54,7 +55,9 @@ std::string query_with_filters(const SearchRequest& request);
 /// retried once on a fresh reopen.
 class SearchService {
   public:
-    explicit SearchService(std::string db_path);
+    /// @p databases: as open_for_searching() takes them (one or more,
+    /// searched as one).
+    explicit SearchService(std::vector<std::string> databases);
 
     /// The JSON results document (one line, no trailing newline).
     std::string search(const SearchRequest& request);
@@ -74,7 +77,8 @@ class SearchService {
     template <typename F>
     auto with_database(F&& work) -> decltype(work(std::declval<Xapian::Database&>()));
 
-    std::string db_path_;
+    std::vector<std::string> databases_;
+    std::string key_;  ///< the locations joined: this service's entry in the per-thread cache
 };
 
 }  // namespace saywho

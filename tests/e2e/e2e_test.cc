@@ -966,6 +966,80 @@ TEST_F(EndToEnd, EveryJsonMemberOfRealOutputIsDocumented) {
         EXPECT_TRUE(seen.count(m)) << m << " is documented but was not in any output";
 }
 
+/// A search's answer reduced to what must not depend on how the database is
+/// split: totals, facets, and the hits as (id, weight) pairs in id order (ties
+/// in weight may be ordered differently across shards).
+std::string shard_invariant(const std::string& json) {
+    rapidjson::Document doc = parse_json(json);
+    if (!doc.IsObject() || !doc.HasMember("results")) return json;
+    std::vector<std::string> hits;
+    for (const auto& hit : doc["results"].GetArray()) {
+        char weight[32];
+        std::snprintf(weight, sizeof weight, "%.6f", hit["weight"].GetDouble());
+        hits.push_back(std::string(hit["id"].GetString()) + "@" + weight);
+    }
+    std::sort(hits.begin(), hits.end());
+    std::string out = std::to_string(doc["total"]["estimate"].GetUint()) + "|";
+    for (const auto& h : hits) out += h + ",";
+    for (const auto& facet : doc["facets"].GetObject()) {
+        out += std::string("|") + facet.name.GetString() + ":";
+        for (const auto& v : facet.value["values"].GetArray())
+            out += std::string(v["value"].GetString()) + "=" + std::to_string(v["count"].GetUint()) + ",";
+    }
+    return out;
+}
+
+TEST_F(EndToEnd, ShardsSearchedTogetherLocallyRemotelyOrCompactedAnswerAsOneDatabase) {
+    const std::string one = (dir_ / "one.db").string(), s1 = (dir_ / "s1.db").string(), s2 = (dir_ / "s2.db").string();
+    ASSERT_EQ(run_command({INDEX, "--no-progress", "--db", one, CORPUS.string()}).exit_code, 0);
+    CommandResult a = run_command({INDEX, "--no-progress", "--db", s1, "--shard", "1/2", CORPUS.string()});
+    CommandResult b = run_command({INDEX, "--no-progress", "--db", s2, "--shard", "2/2", CORPUS.string()});
+    ASSERT_EQ(a.exit_code, 0) << a.err;
+    ASSERT_EQ(b.exit_code, 0) << b.err;
+    EXPECT_TRUE(contains(a.out, "left to other shards")) << a.out;
+    EXPECT_EQ(run_command({INDEX, "--db", s1, "--shard", "3/2", CORPUS.string()}).exit_code, 2);
+
+    // Two xapian-tcpsrv, one per shard, as on two machines.
+    const int p1 = free_port(), p2 = free_port();
+    saywho::testing::BackgroundProcess tcp1({"/usr/bin/xapian-tcpsrv", "--quiet", "--port", std::to_string(p1), "--interface",
+                                             "127.0.0.1", s1}, (dir_ / "tcp1.err").string());
+    saywho::testing::BackgroundProcess tcp2({"/usr/bin/xapian-tcpsrv", "--quiet", "--port", std::to_string(p2), "--interface",
+                                             "127.0.0.1", s2}, (dir_ / "tcp2.err").string());
+    const std::string r1 = "tcp://127.0.0.1:" + std::to_string(p1), r2 = "tcp://127.0.0.1:" + std::to_string(p2);
+    write_file(dir_ / "shards.stub", "remote 127.0.0.1:" + std::to_string(p1) + "\nremote 127.0.0.1:" + std::to_string(p2) + "\n");
+    const std::string merged = (dir_ / "merged.db").string();
+    ASSERT_EQ(run_command({INDEX, "--db", merged, "compact", s1, s2}).exit_code, 0);
+    for (int tries = 0; tries < 100; ++tries) {  // until both servers listen
+        if (run_command({SEARCH, "--db", r1, "--db", r2, "x"}).exit_code != 2) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    for (const char* q : {"drought", "statements by Kettunen", "type:statement", "ceasefire in Geneva", "energy"}) {
+        auto run = [&](std::vector<std::string> dbs) {
+            std::vector<std::string> argv{SEARCH};
+            for (const auto& d : dbs) {
+                argv.push_back("--db");
+                argv.push_back(d);
+            }
+            for (const char* arg : {"--json", "--limit", "1000", "--now", "2025-03-26"}) argv.push_back(arg);
+            argv.push_back(q);
+            CommandResult r = run_command(argv);
+            EXPECT_NE(r.exit_code, 2) << r.err;
+            return shard_invariant(r.out);
+        };
+        const std::string expected = run({one});
+        EXPECT_EQ(run({s1, s2}), expected) << q << " over two local shards";
+        EXPECT_EQ(run({r1, r2}), expected) << q << " over two remote shards";
+        EXPECT_EQ(run({(dir_ / "shards.stub").string()}), expected) << q << " through a stub file";
+        EXPECT_EQ(run({merged}), expected) << q << " compacted";
+    }
+    // The service works over shards too.
+    CommandResult serve = run_command({SEARCH, "--db", r1, "--db", r2, "--serve"}, "{\"q\": \"drought\"}\n");
+    EXPECT_EQ(serve.exit_code, 0);
+    EXPECT_TRUE(contains(serve.out, "\"type\":\"results\"")) << serve.out << serve.err;
+    tcp1.signal(SIGTERM);
+    tcp2.signal(SIGTERM);
+}
+
 TEST_F(EndToEnd, HelpTeachesUsage) {
     CommandResult r = run_command({INDEX, "--help"});
     EXPECT_EQ(r.exit_code, 0);

@@ -100,6 +100,9 @@ BackgroundProcess::BackgroundProcess(const std::vector<std::string>& argv, const
     pid_t pid = fork();
     if (pid < 0) throw std::runtime_error("fork failed");
     if (pid == 0) {
+        // A process group of its own: xapian-tcpsrv, stopping on SIGTERM,
+        // signals its whole group, which must not include the test.
+        setpgid(0, 0);
         int err = open(stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
         dup2(in_pipe[0], 0);
         dup2(out_pipe[1], 1);
@@ -119,9 +122,10 @@ BackgroundProcess::BackgroundProcess(const std::vector<std::string>& argv, const
 }
 
 BackgroundProcess::~BackgroundProcess() {
-    if (!exited_ && pid_ > 0) {
-        kill(pid_, SIGKILL);
-        waitpid(pid_, nullptr, 0);
+    if (pid_ > 0) {
+        if (!exited_) kill(pid_, SIGKILL);
+        kill(-pid_, SIGKILL);  // and anything it forked (xapian-tcpsrv's connections)
+        if (!exited_) waitpid(pid_, nullptr, 0);
     }
     if (in_ >= 0) close(in_);
     if (out_ >= 0) close(out_);
