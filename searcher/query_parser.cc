@@ -220,6 +220,15 @@ SaywhoQueryParser::SaywhoQueryParser(const Xapian::Database& db, MatchMode mode)
     }
 }
 
+Xapian::Query SaywhoQueryParser::parse_with_spelling(const std::string& text) {
+    if (trim(text).empty()) return Xapian::Query::MatchAll;
+    try {
+        return parser_.parse_query(text, QUERY_PARSER_FLAGS | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+    } catch (const Xapian::QueryParserError& e) {
+        throw QueryError(explain_parse_error(text, e.get_msg()));
+    }
+}
+
 Xapian::Query SaywhoQueryParser::parse(const std::string& text) {
     if (trim(text).empty()) return Xapian::Query::MatchAll;
     try {

@@ -18,12 +18,12 @@ enum class MatchMode {
 };
 
 /// The flags saywho parses queries with, in one place: phrases, AND/OR/NOT,
-/// +/-, wildcards ("ceasef*"), a query of only NOT terms, and spelling
-/// suggestions from the database's spelling data.
+/// +/-, wildcards ("ceasef*") and a query of only NOT terms. Spelling
+/// correction is asked for separately (parse_with_spelling), only when a
+/// query found nothing: it costs a lookup per word.
 inline constexpr unsigned QUERY_PARSER_FLAGS =
     Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_LOVEHATE |
-    Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT |
-    Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+    Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT;
 
 /// Parses user queries against one database. Not thread-safe (one per thread).
 class SaywhoQueryParser {
@@ -34,6 +34,10 @@ class SaywhoQueryParser {
     /// The Xapian query for @p text. An empty or blank text matches every
     /// document. Throws QueryError with a message that quotes the bad part.
     Xapian::Query parse(const std::string& text);
+
+    /// parse() with spelling correction on, so that corrected() says what
+    /// the database's spelling data would change.
+    Xapian::Query parse_with_spelling(const std::string& text);
 
     const Xapian::Stem& stemmer() const { return stemmer_; }
 

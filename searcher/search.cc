@@ -225,7 +225,7 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& options) {
     // A query of filters only ("statements by Zelenskyy") matches all their documents.
     const bool text_empty = trim(interpretation.text).empty();
     Xapian::Query text = text_empty ? Xapian::Query::MatchAll : parser.parse(interpretation.text);
-    const std::string corrected = text_empty ? std::string() : parser.corrected();
+
     std::vector<const Filter*> filters;
     for (const auto& f : interpretation.filters) filters.push_back(&f);
     Xapian::Query query = with_filters(text, filters);
@@ -287,7 +287,7 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& options) {
         // A statement's snippet is its own text, highlighted like a body.
         const std::string body = hit.is_statement() ? hit.statement.text : member(data, schema::DATA_BODY);
         std::string marked = mset.snippet(body, options.snippet_length, parser.stemmer(),
-                                          Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE |
+                                          Xapian::MSet::SNIPPET_EXHAUSTIVE |
                                               Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,
                                           HIGHLIGHT_START, HIGHLIGHT_END, "…");
         // A query of filters only (a date range, type:article) matches no
@@ -306,6 +306,11 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& options) {
     }
     // "Did you mean" only when a word found nothing: the corrected query must
     // find something the given one did not.
+    std::string corrected;
+    if (results.estimate == 0 && !text_empty) {
+        parser.parse_with_spelling(interpretation.text);
+        corrected = parser.corrected();
+    }
     if (!corrected.empty() && results.estimate == 0 && corrected != interpretation.text &&
         count_matches(db, with_filters(parser.parse(corrected), filters)) > 0) {
         // Put the correction back among the words the filters came from.

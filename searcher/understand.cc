@@ -309,6 +309,9 @@ std::optional<QueryUnderstanding::SpeakerMatch> QueryUnderstanding::match_speake
         std::size_t scanned = 0;
         for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix) && scanned < 20000; ++it, ++scanned) {
             const std::string k = (*it).substr(std::string(schema::PREFIX_SPEAKER).size());
+            // Variants differ by a letter or two: skip the (ICU) skeleton of
+            // keys of quite another length.
+            if (k.size() + 4 < ascii.size() || k.size() > ascii.size() + 4) continue;
             if (name_skeleton(k) == want) add_key(k);
         }
     }
@@ -548,8 +551,11 @@ Interpretation QueryUnderstanding::understand(const std::string& query) const {
             }
             continue;
         }
-        if (i == 0 && p.size() >= 3) {
-            // "Zelenskyy on drones"
+        // "Zelenskyy on drones": only when "on" follows a name-sized start,
+        // so ordinary queries do not pay for speaker lookups.
+        bool on_follows = false;
+        for (std::size_t k = 1; k <= 3 && k < p.size(); ++k) on_follows = on_follows || p[k].word == "on";
+        if (i == 0 && p.size() >= 3 && on_follows) {
             if (auto m = speaker_at(0, last); m && last + 1 < p.size() && usable(last + 1) && p[last + 1].word == "on") {
                 add_filter(speaker_filter(*m), 0, last + 1);
                 i = last + 1;
