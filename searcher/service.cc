@@ -112,6 +112,15 @@ std::string display_value(const Xapian::Database& db, const std::string& term, X
     return {};
 }
 
+/// Opens a JSON document of this contract: {"version": .., "type": @p type.
+void start_document(Writer& w, const char* type) {
+    w.StartObject();
+    w.Key("version");
+    w.Int(JSON_VERSION);
+    w.Key("type");
+    w.String(type);
+}
+
 struct Completion {
     std::string kind, value;
     Xapian::doccount count;
@@ -253,11 +262,7 @@ std::string SearchService::error_json(const std::string& code, const std::string
                                       const std::optional<std::string>& id) {
     rapidjson::StringBuffer buffer;
     Writer w(buffer);
-    w.StartObject();
-    w.Key("version");
-    w.Int(JSON_VERSION);
-    w.Key("type");
-    w.String("error");
+    start_document(w, "error");
     if (id) put(w, "id", *id);
     w.Key("error");
     w.StartObject();
@@ -308,11 +313,7 @@ std::string SearchService::suggest(const std::string& query, std::size_t limit) 
         if (out.size() > limit) out.resize(limit);
         rapidjson::StringBuffer buffer;
         Writer w(buffer);
-        w.StartObject();
-        w.Key("version");
-        w.Int(JSON_VERSION);
-        w.Key("type");
-        w.String("suggestions");
+        start_document(w, "suggestions");
         put(w, "query", query);
         w.Key("suggestions");
         w.StartArray();
@@ -367,11 +368,7 @@ std::string SearchService::article(const std::string& id) {
 
         rapidjson::StringBuffer buffer;
         Writer w(buffer);
-        w.StartObject();
-        w.Key("version");
-        w.Int(JSON_VERSION);
-        w.Key("type");
-        w.String("article");
+        start_document(w, "article");
         put(w, "id", id);
         put(w, "date", str(data, schema::DATA_DATE));
         put(w, "title", str(data, schema::DATA_TITLE));

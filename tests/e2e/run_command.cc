@@ -18,6 +18,19 @@
 
 namespace saywho::testing {
 
+namespace {
+
+/// In a forked child: runs @p argv[0] with @p argv, or exits 127.
+[[noreturn]] void exec_or_exit(const std::vector<std::string>& argv) {
+    std::vector<char*> args;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    execv(args[0], args.data());
+    _exit(127);
+}
+
+}  // namespace
+
 CommandResult run_command(const std::vector<std::string>& argv, const std::string& input,
                           const std::vector<std::pair<std::string, std::string>>& env) {
     int in_pipe[2], out_pipe[2], err_pipe[2];
@@ -35,11 +48,7 @@ CommandResult run_command(const std::vector<std::string>& argv, const std::strin
             else
                 setenv(name.c_str(), value.c_str(), 1);
         }
-        std::vector<char*> args;
-        for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-        args.push_back(nullptr);
-        execv(args[0], args.data());
-        _exit(127);
+        exec_or_exit(argv);
     }
     close(in_pipe[0]);
     close(out_pipe[1]);
@@ -108,11 +117,7 @@ BackgroundProcess::BackgroundProcess(const std::vector<std::string>& argv, const
         dup2(out_pipe[1], 1);
         if (err >= 0) dup2(err, 2);
         for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err}) close(fd);
-        std::vector<char*> args;
-        for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-        args.push_back(nullptr);
-        execv(args[0], args.data());
-        _exit(127);
+        exec_or_exit(argv);
     }
     close(in_pipe[0]);
     close(out_pipe[1]);
