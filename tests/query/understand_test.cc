@@ -146,8 +146,10 @@ TEST_F(Understanding, FilterSourcesPointIntoTheQuery) {
 }
 
 TEST_F(Understanding, AmbiguousAndUnspokenNamesSaySo) {
-    EXPECT_NE(read("statements by Clinton").find(Filter::Kind::SPEAKER)->note.find("ambiguous"), std::string::npos);
-    const Filter* putin = read("statements by Putin").find(Filter::Kind::SPEAKER);
+    const Interpretation clinton = read("statements by Clinton");
+    EXPECT_NE(clinton.find(Filter::Kind::SPEAKER)->note.find("ambiguous"), std::string::npos);
+    const Interpretation putin_query = read("statements by Putin");  // kept alive: find() points into it
+    const Filter* putin = putin_query.find(Filter::Kind::SPEAKER);
     ASSERT_NE(putin, nullptr);
     EXPECT_FALSE(putin->spoke);
 }
