@@ -6,42 +6,22 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "common/statement_fields.h"
+
 namespace saywho {
 
 std::string statement_to_json(const Article& article, const Statement& st) {
     rapidjson::StringBuffer buffer;
     rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-    auto put = [&](const char* key, const std::string& value) {
-        w.Key(key);
-        w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-    };
-    auto put_or_null = [&](const char* key, const std::string& value) {
-        if (value.empty()) {
-            w.Key(key);
-            w.Null();
-        } else {
-            put(key, value);
-        }
-    };
     w.StartObject();
-    put("doc", article.id);
-    put_or_null("speaker", st.speaker);
-    put_or_null("role", st.role);
-    put("speaker_kind", st.speaker_kind);
-    put("text", st.text);
-    w.Key("start");
-    w.Uint64(st.start);
-    w.Key("end");
-    w.Uint64(st.end);
-    w.Key("direct");
-    w.Bool(st.direct);
-    put("quote", st.quote);
-    put("cue", st.cue);
-    put_or_null("location", st.location);
-    put_or_null("country", st.country);
-    put_or_null("location_basis", st.location_basis);
-    put("date", st.date.iso());
-    put("date_basis", st.date_basis);
+    w.Key("doc");
+    w.String(article.id.data(), static_cast<rapidjson::SizeType>(article.id.size()));
+    write_statement_fields(w, st);
+    const std::string date = st.date.iso();
+    w.Key("date");
+    w.String(date.data(), static_cast<rapidjson::SizeType>(date.size()));
+    w.Key("date_basis");
+    w.String(st.date_basis.data(), static_cast<rapidjson::SizeType>(st.date_basis.size()));
     w.EndObject();
     return std::string(buffer.GetString(), buffer.GetSize());
 }

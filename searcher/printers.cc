@@ -8,6 +8,7 @@
 #include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/writer.h>
 
+#include "common/statement_fields.h"
 #include "common/text.h"
 
 namespace saywho {
@@ -79,21 +80,7 @@ void print_statement(std::ostream& out, const Hit& hit, bool bold) {
 void write_statement_members(JsonWriter& w, const StatementDetails& st) {
     write_member(w, "article", st.article_id);
     write_member(w, "article_date", st.article_date);
-    write_member_or_null(w, "speaker", st.speaker);
-    write_member_or_null(w, "role", st.role);
-    write_member(w, "speaker_kind", st.speaker_kind);
-    write_member(w, "text", st.text);
-    w.Key("start");
-    w.Uint64(st.start);
-    w.Key("end");
-    w.Uint64(st.end);
-    w.Key("direct");
-    w.Bool(st.direct);
-    write_member(w, "quote", st.quote);
-    write_member(w, "cue", st.cue);
-    write_member_or_null(w, "location", st.location);
-    write_member_or_null(w, "country", st.country);
-    write_member_or_null(w, "location_basis", st.location_basis);
+    write_statement_fields(w, st);
     write_member(w, "date_basis", st.date_basis);
 }
 
