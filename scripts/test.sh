@@ -12,7 +12,9 @@ ctest --test-dir build --output-on-failure -j"$(nproc)"
 # (CMake option SAYWHO_SANITIZE), in build-asan/. Leaks inside libxapian on
 # query-parser errors are suppressed (tests/sanitizer/lsan.supp); any other
 # report makes the test that caused it fail.
-cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSAYWHO_BUILD_TESTS=ON -DSAYWHO_WERROR=ON \
+# Warnings were made errors in the first build; not here, where GCC 12 warns
+# falsely (-Wmaybe-uninitialized inside std::regex under ASan).
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSAYWHO_BUILD_TESTS=ON -DSAYWHO_WERROR=OFF \
       -DSAYWHO_SANITIZE=ON -DSAYWHO_BUILD_BENCH=OFF >/dev/null
 cmake --build build-asan -j"$(nproc)"
 export LSAN_OPTIONS="suppressions=$PWD/tests/sanitizer/lsan.supp"
