@@ -183,8 +183,9 @@ std::string explain_nothing(const Xapian::Database& db, const Xapian::Query& tex
         if (f.kind == Filter::Kind::SPEAKER && !f.spoke) {
             Xapian::Query mentioned(Xapian::Query::OP_AND, f.query,
                                     Xapian::Query(schema::type_term(schema::TYPE_ARTICLE)));
-            return "no statements by " + f.values.front() + "; they are mentioned in " +
-                   std::to_string(count_matches(db, mentioned)) + " articles";
+            const Xapian::doccount n = count_matches(db, mentioned);
+            return "no statements by " + f.values.front() + "; they are mentioned in " + std::to_string(n) +
+                   (n == 1 ? " article" : " articles");
         }
     }
     std::vector<const Filter*> all;

@@ -167,7 +167,7 @@ TEST_F(Understanding, SearchSaysWhyNothingMatched) {
     options.query = "statements by Putin";
     ResultSet r = search(*db_, options);
     EXPECT_TRUE(r.hits.empty());
-    EXPECT_EQ(r.why_nothing, "no statements by Vladimir Putin; they are mentioned in 1 articles");
+    EXPECT_EQ(r.why_nothing, "no statements by Vladimir Putin; they are mentioned in 1 article");
     options.query = "statements by Kettunen in Helsinki";
     r = search(*db_, options);
     EXPECT_TRUE(r.hits.empty());
