@@ -546,6 +546,16 @@ class Extractor {
     std::string text_of(std::size_t first, std::size_t last) const {
         return body_.substr(tokens_[first].start, tokens_[last].end - tokens_[first].start);
     }
+    /// A speaker without a name over tokens [first, last], named by the
+    /// words from @p words_first on ("the company" -> "company").
+    SpeakerPhrase nominal_phrase(std::size_t first, std::size_t last, std::size_t words_first) const {
+        SpeakerPhrase p;
+        p.kind = SpeakerKind::NOMINAL;
+        p.first = first;
+        p.last = last;
+        p.nominal = text_of(words_first, last);
+        return p;
+    }
 
     std::size_t match_title(std::size_t i, std::size_t limit, std::string& title) const;
     std::optional<SpeakerPhrase> read_phrase(std::size_t first, std::size_t last) const;
@@ -798,11 +808,7 @@ std::optional<SpeakerPhrase> Extractor::nominal_before(std::size_t end, std::siz
             if (is_function_word(tokens_[end].lower) || is_determiner(tokens_[end].lower) ||
                 lex_.speech_verb_lemma(tokens_[end].lower))
                 return std::nullopt;
-            SpeakerPhrase nominal;
-            nominal.kind = SpeakerKind::NOMINAL;
-            nominal.first = d;
-            nominal.last = end;
-            nominal.nominal = text_of(d + 1, end);
+            SpeakerPhrase nominal = nominal_phrase(d, end, d + 1);
             return nominal;
         }
         if (is_function_word(w) || (d < end && lex_.speech_verb_lemma(w))) break;
@@ -985,11 +991,7 @@ std::optional<SpeakerPhrase> Extractor::speaker_before(std::size_t cue, std::siz
                                !is_function_word(tokens_[first - 1].lower) && !is_determiner(tokens_[first - 1].lower);
                  ++step)
                 --first;
-            SpeakerPhrase group;
-            group.kind = SpeakerKind::NOMINAL;
-            group.first = first;
-            group.last = last;
-            group.nominal = text_of(first, last);
+            SpeakerPhrase group = nominal_phrase(first, last, first);
             return group;
         }
         return std::nullopt;
@@ -1028,11 +1030,7 @@ std::optional<SpeakerPhrase> Extractor::speaker_before(std::size_t cue, std::siz
             if (!is_word(d - 1) || tokens_[d - 1].quote != NONE) break;
             if (in_list(w, {"the", "a", "an", "another", "one", "many", "some", "several", "his", "her", "their",
                             "its", "other", "most", "two", "three", "few"})) {
-                SpeakerPhrase nominal;
-                nominal.kind = SpeakerKind::NOMINAL;
-                nominal.first = d - 1;
-                nominal.last = last;
-                nominal.nominal = text_of(d, last);
+                SpeakerPhrase nominal = nominal_phrase(d - 1, last, d);
                 phrase = nominal;
                 break;
             }
@@ -1077,11 +1075,7 @@ std::optional<SpeakerPhrase> Extractor::speaker_before(std::size_t cue, std::siz
                                                                   "more", "fewer", "less", "just", "only"});
         if (starts_clause && (approximate || !is_function_word(tokens_[f].lower)) &&
             !lex_.speech_verb_lemma(tokens_[last].lower)) {
-            SpeakerPhrase group;
-            group.kind = SpeakerKind::NOMINAL;
-            group.first = f;
-            group.last = last;
-            group.nominal = text_of(f, last);
+            SpeakerPhrase group = nominal_phrase(f, last, f);
             phrase = group;
         }
     }
@@ -1164,21 +1158,13 @@ std::optional<SpeakerPhrase> Extractor::speaker_after(std::size_t cue, std::size
                 }
             }
             if (postmodifier_at(h) || ((is_punct(h, ",") || is_punct(h, ".")) && h - k <= 4)) {
-                SpeakerPhrase nominal;
-                nominal.kind = SpeakerKind::NOMINAL;
-                nominal.first = k;
-                nominal.last = h - 1;
-                nominal.nominal = text_of(k + 1, h - 1);
+                SpeakerPhrase nominal = nominal_phrase(k, h - 1, k + 1);
                 return nominal;
             }
         }
     }
     if (is_determiner(tokens_[k].lower) && to > k && to - k <= 3 && ends_phrase && !tokens_[to].cap) {
-        SpeakerPhrase nominal;
-        nominal.kind = SpeakerKind::NOMINAL;
-        nominal.first = k;
-        nominal.last = to;
-        nominal.nominal = text_of(k + 1, to);
+        SpeakerPhrase nominal = nominal_phrase(k, to, k + 1);
         return nominal;
     }
     return std::nullopt;
@@ -1513,11 +1499,7 @@ void Extractor::find_quote_attributions(const Sentence& s, std::vector<Attributi
                 std::size_t past = k + 1;
                 while (past <= s.last && past < k + 4 && is_word(past) && !ends_with(tokens_[past].lower, "ed")) ++past;
                 if (past > k + 1 && past <= s.last && is_word(past) && ends_with(tokens_[past].lower, "ed")) {
-                    SpeakerPhrase nominal;
-                    nominal.kind = SpeakerKind::NOMINAL;
-                    nominal.first = k;
-                    nominal.last = past - 1;
-                    nominal.nominal = text_of(k + 1, past - 1);
+                    SpeakerPhrase nominal = nominal_phrase(k, past - 1, k + 1);
                     a.speaker = nominal;
                     a.cue_first = a.cue_last = past;
                 }
