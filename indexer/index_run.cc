@@ -3,6 +3,9 @@
  */
 #include "indexer/index_run.h"
 
+#include <fcntl.h>
+#include <stdio.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -38,6 +41,11 @@ using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+/// IndexOptions::jobs with 0 made one per CPU core.
+std::size_t resolve_jobs(std::size_t jobs) {
+    return jobs ? jobs : std::max<std::size_t>(1, std::thread::hardware_concurrency());
 }
 
 /// The stored content hash of the article with @p id_term, or "" if absent.
@@ -142,36 +150,49 @@ struct PreparedItem {
     std::string failure;
 };
 
-/// A bounded queue between the reading thread and the writing thread, so
-/// memory stays bounded however large the archive.
-class PreparedQueue {
+/// The prepared items on their way to the writer, handed over in input
+/// order however the workers finish: the reading thread takes a ticket for
+/// every item, in input order, blocking while `capacity` tickets are out (so
+/// memory stays bounded however large the archive); a worker fills the
+/// ticket; the writer pops the tickets in order.
+class OrderedQueue {
   public:
-    explicit PreparedQueue(std::size_t capacity) : capacity_(capacity) {}
+    explicit OrderedQueue(std::size_t capacity) : capacity_(capacity) {}
 
-    /// Blocks while full; returns false when the consumer has given up.
-    bool push(PreparedItem&& item) {
+    /// Blocks while full; nullopt once the writer has given up.
+    std::optional<std::uint64_t> take_ticket() {
         std::unique_lock<std::mutex> lock(mutex_);
-        not_full_.wait(lock, [&] { return items_.size() < capacity_ || cancelled_; });
-        if (cancelled_) return false;
-        items_.push_back(std::move(item));
-        not_empty_.notify_one();
-        return true;
+        not_full_.wait(lock, [&] { return issued_ - popped_ < capacity_ || cancelled_; });
+        if (cancelled_) return std::nullopt;
+        slots_.emplace_back();
+        return issued_++;
     }
-    /// Blocks while empty; nullopt once the producer has finished and all is taken.
+    /// REQUIRES: @p ticket came from take_ticket() and was not filled yet.
+    void fill(std::uint64_t ticket, PreparedItem&& item) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (cancelled_) return;
+        slots_[static_cast<std::size_t>(ticket - popped_)] = std::move(item);
+        if (ticket == popped_) ready_.notify_one();
+    }
+    /// Blocks until the next item in input order is filled; nullopt once
+    /// finish() was called and every ticket has been popped.
     std::optional<PreparedItem> pop() {
         std::unique_lock<std::mutex> lock(mutex_);
-        not_empty_.wait(lock, [&] { return !items_.empty() || finished_; });
-        if (items_.empty()) return std::nullopt;
-        PreparedItem item = std::move(items_.front());
-        items_.pop_front();
+        ready_.wait(lock, [&] { return (!slots_.empty() && slots_.front()) || (finished_ && slots_.empty()); });
+        if (slots_.empty()) return std::nullopt;
+        PreparedItem item = std::move(*slots_.front());
+        slots_.pop_front();
+        ++popped_;
         not_full_.notify_one();
         return item;
     }
+    /// No more tickets will be taken.
     void finish() {
         std::lock_guard<std::mutex> lock(mutex_);
         finished_ = true;
-        not_empty_.notify_all();
+        ready_.notify_all();
     }
+    /// The writer has given up: ticket takers stop, fills are dropped.
     void cancel() {
         std::lock_guard<std::mutex> lock(mutex_);
         cancelled_ = true;
@@ -179,15 +200,58 @@ class PreparedQueue {
     }
 
   private:
-    std::size_t capacity_;
+    const std::size_t capacity_;
     std::mutex mutex_;
-    std::condition_variable not_full_, not_empty_;
-    std::deque<PreparedItem> items_;
+    std::condition_variable not_full_, ready_;
+    std::deque<std::optional<PreparedItem>> slots_;  ///< tickets popped_ .. issued_-1
+    std::uint64_t issued_ = 0, popped_ = 0;
     bool finished_ = false;
     bool cancelled_ = false;
 };
 
-/// Collects problems instead of printing them, for the reading thread.
+/// One article record for a worker to prepare, with the ticket its result fills.
+struct ArticleJob {
+    std::uint64_t ticket = 0;
+    ParseResult result;
+    std::size_t file_index = 0;
+    std::string display_path;
+    std::string absolute_path;
+};
+
+/// Hands article records from the reading thread to the workers. Unbounded
+/// by itself: every job holds an OrderedQueue ticket, which bounds them.
+class JobQueue {
+  public:
+    void push(ArticleJob&& job) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        jobs_.push_back(std::move(job));
+        changed_.notify_one();
+    }
+    /// Blocks while empty; nullopt once closed and empty.
+    std::optional<ArticleJob> pop() {
+        std::unique_lock<std::mutex> lock(mutex_);
+        changed_.wait(lock, [&] { return !jobs_.empty() || closed_; });
+        if (jobs_.empty()) return std::nullopt;
+        ArticleJob job = std::move(jobs_.front());
+        jobs_.pop_front();
+        return job;
+    }
+    /// No more jobs; with @p drop, those waiting are dropped too (the writer gave up).
+    void close(bool drop) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        closed_ = true;
+        if (drop) jobs_.clear();
+        changed_.notify_all();
+    }
+
+  private:
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<ArticleJob> jobs_;
+    bool closed_ = false;
+};
+
+/// Collects problems instead of printing them, for the worker threads.
 class ProblemCollector : public IndexObserver {
   public:
     void on_problem(const InputProblem& problem) override { problems.push_back(problem); }
@@ -195,13 +259,92 @@ class ProblemCollector : public IndexObserver {
     std::vector<InputProblem> problems;
 };
 
-/// The reading thread: parses inputs, skips articles whose hash is unchanged
-/// in @p snapshot, extracts statements and builds every document, so the
-/// writing thread only has to hand them to Xapian.
-void prepare_inputs(const IndexOptions& options, const std::vector<InputFile>& files, const std::string& db_path,
-                    std::istream& stdin_stream, PreparedQueue& queue) {
-    Xapian::Database snapshot(db_path);
-    DocumentBuilder builder;
+/// A worker's part: compares the article of @p job with @p snapshot (the
+/// database as the run found it, plus what the writer has committed since)
+/// and, unless unchanged, extracts its statements and builds every document,
+/// so the writer only has to hand them to Xapian.
+PreparedItem prepare_article(const IndexOptions& options, ArticleJob& job, Xapian::Database& snapshot,
+                             DocumentBuilder& builder) {
+    PreparedItem item;
+    item.display_path = job.display_path;
+    item.file_index = job.file_index;
+    item.problems = std::move(job.result.problems);
+    Article& article = *job.result.article;
+    article.path = job.absolute_path;
+    item.has_article = true;
+    item.article_id = article.id;
+    item.line = article.line;
+    const std::string id_term = schema::article_id_term(article.id);
+    const std::string hash = article_content_hash(article, options.statements);
+    std::string old_hash;
+    for (int attempt = 0;; ++attempt) {
+        try {
+            old_hash = stored_hash(snapshot, id_term);
+            break;
+        } catch (const Xapian::DatabaseModifiedError&) {
+            // The writer committed past our snapshot: look again.
+            if (attempt > 3) throw;
+            snapshot.reopen();
+        }
+    }
+    item.unchanged = old_hash == hash;
+    if (item.unchanged) return item;
+    ArticleFacts facts;
+    std::string stored = hash;
+    if (options.statements) {
+        ProblemCollector collector;
+        bool extracted;
+        if (article.body.size() > options.max_extract_bytes) {
+            // Extraction holds every token of the text in memory; a body this
+            // long (real articles are a few KB) gives statements from its
+            // first part only, and its whole text is indexed as usual.
+            Article head = article;
+            std::size_t cut = head.body.rfind("\n\n", options.max_extract_bytes);
+            if (cut == std::string::npos || cut == 0) cut = head.body.rfind(' ', options.max_extract_bytes);
+            if (cut == std::string::npos || cut == 0) cut = options.max_extract_bytes;
+            while (cut > 0 && (static_cast<unsigned char>(head.body[cut]) & 0xC0) == 0x80) --cut;  // whole characters
+            head.body.resize(cut);
+            item.problems.push_back({job.display_path, article.line,
+                                     "article '" + article.id + "' is " + std::to_string(article.body.size() >> 20) +
+                                         " MiB long; statements are extracted from its first " +
+                                         std::to_string(cut >> 10) + " KiB only (--extract-limit)",
+                                     false});
+            extracted = extract_facts(head, job.display_path, collector, facts);
+        } else {
+            extracted = extract_facts(article, job.display_path, collector, facts);
+        }
+        if (!extracted) {
+            item.extraction_failed = true;
+            // Stored as an article without statements, so the next run
+            // tries the extraction again instead of skipping it.
+            stored = article_content_hash(article, false);
+        }
+        for (auto& problem : collector.problems) item.problems.push_back(std::move(problem));
+    }
+    if (facts.statements.size() > options.max_statements) {
+        // Memory stays bounded: each statement is a document held until the
+        // writer takes it. Real articles have tens; this is a data dump.
+        item.problems.push_back({job.display_path, article.line,
+                                 "article '" + article.id + "' has " + std::to_string(facts.statements.size()) +
+                                     " statements; only the first " + std::to_string(options.max_statements) +
+                                     " are indexed (--max-statements)",
+                                 false});
+        facts.statements.resize(options.max_statements);
+    }
+    item.statement_docs.reserve(facts.statements.size());
+    for (std::size_t i = 0; i < facts.statements.size(); ++i)
+        item.statement_docs.push_back(builder.build_statement(article, facts.statements[i], i));
+    item.article_doc = builder.build_article(article, stored, facts);
+    item.spelling = DocumentBuilder::spelling_words(item.article_doc);
+    return item;
+}
+
+/// The reading thread's part: parses @p files in order, takes a ticket for
+/// every record and file end, fills those that need no work (skipped
+/// records, other shards' articles, file ends) and passes articles to the
+/// workers through @p jobs.
+void read_inputs(const IndexOptions& options, const std::vector<InputFile>& files, std::istream& stdin_stream,
+                 OrderedQueue& queue, JobQueue& jobs) {
     for (std::size_t file_index = 0; file_index < files.size(); ++file_index) {
         const InputFile& file = files[file_index];
         const bool from_stdin = file.path == "-";
@@ -212,100 +355,104 @@ void prepare_inputs(const IndexOptions& options, const std::vector<InputFile>& f
         bool stopped = false;
         read_input(file, options.reader, stdin_stream, [&](ParseResult&& result) {
             if (stopped) return;
+            auto ticket = queue.take_ticket();
+            if (!ticket) {
+                stopped = true;
+                return;
+            }
+            for (const auto& problem : result.problems)
+                if (problem.skipped) file_had_skips = true;
+            if (result.article && !(options.shards > 1 && shard_of(result.article->id, options.shards) != options.shard)) {
+                jobs.push({*ticket, std::move(result), file_index, display_path, absolute_path});
+                return;
+            }
             PreparedItem item;
             item.display_path = display_path;
             item.file_index = file_index;
             item.problems = std::move(result.problems);
-            for (const auto& problem : item.problems)
-                if (problem.skipped) file_had_skips = true;
-            if (result.article && options.shards > 1 && shard_of(result.article->id, options.shards) != options.shard) {
-                item.other_shard = true;  // another indexer's part of the archive
-                if (!queue.push(std::move(item))) stopped = true;
-                return;
-            }
-            if (result.article) {
-                Article& article = *result.article;
-                article.path = absolute_path;
-                item.has_article = true;
-                item.article_id = article.id;
-                item.line = article.line;
-                const std::string id_term = schema::article_id_term(article.id);
-                const std::string hash = article_content_hash(article, options.statements);
-                std::string old_hash;
-                for (int attempt = 0;; ++attempt) {
-                    try {
-                        old_hash = stored_hash(snapshot, id_term);
-                        break;
-                    } catch (const Xapian::DatabaseModifiedError&) {
-                        // The writer committed past our snapshot: look again.
-                        if (attempt > 3) throw;
-                        snapshot.reopen();
-                    }
-                }
-                item.unchanged = old_hash == hash;
-                if (!item.unchanged) {
-                    ArticleFacts facts;
-                    std::string stored = hash;
-                    if (options.statements) {
-                        ProblemCollector collector;
-                        if (!extract_facts(article, display_path, collector, facts)) {
-                            item.extraction_failed = true;
-                            // Stored as an article without statements, so the next
-                            // run tries the extraction again instead of skipping it.
-                            stored = article_content_hash(article, false);
-                        }
-                        for (auto& problem : collector.problems) item.problems.push_back(std::move(problem));
-                    }
-                    item.statement_docs.reserve(facts.statements.size());
-                    for (std::size_t i = 0; i < facts.statements.size(); ++i)
-                        item.statement_docs.push_back(builder.build_statement(article, facts.statements[i], i));
-                    item.article_doc = builder.build_article(article, stored, facts);
-                    item.spelling = DocumentBuilder::spelling_words(item.article_doc);
-                }
-            }
-            if (!queue.push(std::move(item))) stopped = true;
+            item.other_shard = result.article.has_value();  // another indexer's part of the archive
+            queue.fill(*ticket, std::move(item));
         });
         if (stopped) return;
+        auto ticket = queue.take_ticket();
+        if (!ticket) return;
         PreparedItem end;
         end.kind = PreparedItem::Kind::FILE_END;
         end.file = &file;
         end.absolute_path = absolute_path;
         end.file_had_skips = file_had_skips;
-        if (!queue.push(std::move(end))) return;
+        queue.fill(*ticket, std::move(end));
     }
 }
 
-/// Runs prepare_inputs() on a thread of its own. A failure there travels
-/// down the queue as a FAILURE item; the destructor stops and joins it.
-class ReadingThread {
+/// A FAILURE item carrying @p message.
+PreparedItem failure_item(std::string message) {
+    PreparedItem failure;
+    failure.kind = PreparedItem::Kind::FAILURE;
+    failure.failure = std::move(message);
+    return failure;
+}
+
+/// The threads that prepare the items of one writer: a reading thread
+/// (read_inputs()) and @p workers worker threads (prepare_article()), which
+/// fill @p queue in input order. A failure on any of them travels down the
+/// queue as a FAILURE item in its place; the destructor stops and joins them all.
+class PreparingThreads {
   public:
     /// Every argument must outlive this object.
-    ReadingThread(const IndexOptions& options, const std::vector<InputFile>& files, const std::string& db_path,
-                  std::istream& stdin_stream, PreparedQueue& queue)
-        : queue_(queue), thread_([&options, &files, db_path, &stdin_stream, &queue] {
-              PreparedItem failure;
-              failure.kind = PreparedItem::Kind::FAILURE;
-              try {
-                  prepare_inputs(options, files, db_path, stdin_stream, queue);
-              } catch (const std::exception& e) {
-                  failure.failure = e.what();
-              } catch (const Xapian::Error& e) {
-                  failure.failure = e.get_description();
-              }
-              if (!failure.failure.empty()) queue.push(std::move(failure));
-              queue.finish();
-          }) {}
-    ~ReadingThread() {
-        queue_.cancel();
-        thread_.join();
+    PreparingThreads(const IndexOptions& options, const std::vector<InputFile>& files, const std::string& db_path,
+                     std::istream& stdin_stream, OrderedQueue& queue, std::size_t workers)
+        : queue_(queue) {
+        reader_ = std::thread([this, &options, &files, &stdin_stream, &queue] {
+            std::string failure;
+            try {
+                read_inputs(options, files, stdin_stream, queue, jobs_);
+            } catch (const std::exception& e) {
+                failure = e.what();
+            } catch (const Xapian::Error& e) {
+                failure = e.get_description();
+            }
+            if (!failure.empty())
+                if (auto ticket = queue.take_ticket()) queue.fill(*ticket, failure_item(std::move(failure)));
+            queue.finish();
+            jobs_.close(false);
+        });
+        for (std::size_t i = 0; i < std::max<std::size_t>(workers, 1); ++i) {
+            workers_.emplace_back([&options, db_path, &queue, this] {
+                std::optional<Xapian::Database> snapshot;
+                DocumentBuilder builder;
+                while (auto job = jobs_.pop()) {
+                    try {
+                        if (!snapshot) snapshot.emplace(db_path);
+                        queue.fill(job->ticket, prepare_article(options, *job, *snapshot, builder));
+                    } catch (const std::exception& e) {
+                        queue.fill(job->ticket, failure_item(e.what()));
+                    } catch (const Xapian::Error& e) {
+                        queue.fill(job->ticket, failure_item(e.get_description()));
+                    }
+                }
+            });
+        }
     }
-    ReadingThread(const ReadingThread&) = delete;
-    ReadingThread& operator=(const ReadingThread&) = delete;
+    ~PreparingThreads() {
+        queue_.cancel();
+        jobs_.close(true);
+        reader_.join();
+        for (auto& worker : workers_) worker.join();
+    }
+    PreparingThreads(const PreparingThreads&) = delete;
+    PreparingThreads& operator=(const PreparingThreads&) = delete;
 
   private:
-    PreparedQueue& queue_;
-    std::thread thread_;
+    OrderedQueue& queue_;
+    JobQueue jobs_;
+    std::thread reader_;
+    std::vector<std::thread> workers_;
 };
+
+/// The queue capacity for @p workers: enough items in flight to keep every
+/// worker busy while the writer is in a commit, few enough to bound memory.
+std::size_t queue_capacity(std::size_t workers) { return std::max<std::size_t>(64, 32 * workers); }
 
 /// Where an article was read: the index of its input in the reading
 /// thread's list, and its line.
@@ -329,7 +476,7 @@ struct WriterTally {
 /// Returns when the queue is done, or early once @p stop is set.
 /// Throws Error when the reading thread failed, Xapian::DatabaseError when
 /// the database is in trouble; any other Xapian error costs one article.
-void write_prepared(Xapian::WritableDatabase& db, PreparedQueue& queue, const IndexOptions& options,
+void write_prepared(Xapian::WritableDatabase& db, OrderedQueue& queue, const IndexOptions& options,
                     const std::atomic<bool>& stop, Clock::time_point start, IndexObserver& observer,
                     WriterTally& tally) {
     IndexSummary& summary = tally.summary;
@@ -433,11 +580,12 @@ void index_in_place(Xapian::WritableDatabase& db, const IndexOptions& options, c
     // this thread only writes (Xapian allows one writer), so the two cores
     // overlap. Problems travel with the records and are reported here, in
     // input order.
-    PreparedQueue queue(64);
+    const std::size_t jobs = resolve_jobs(options.jobs);
+    OrderedQueue queue(queue_capacity(jobs));
     WriterTally tally;
     tally.progress.bytes_total = inputs.total_bytes;
     {
-        ReadingThread reader(options, inputs.files, options.db_path, stdin_stream, queue);
+        PreparingThreads preparing(options, inputs.files, options.db_path, stdin_stream, queue, jobs);
         const std::atomic<bool> never_stop{false};
         write_prepared(db, queue, options, never_stop, start, observer, tally);
     }
@@ -472,7 +620,7 @@ struct Lane {
     std::vector<InputFile> files;
     std::string shard_path;
     std::optional<Xapian::WritableDatabase> shard;
-    PreparedQueue queue{64};
+    std::optional<OrderedQueue> queue;
     WriterTally tally;
     // Guarded by LaneHub::mutex:
     std::vector<InputProblem> problems;
@@ -562,6 +710,19 @@ std::exception_ptr relay_lanes(std::vector<std::unique_ptr<Lane>>& lanes, LaneHu
 /// The display name of an input in problems.
 std::string display_name(const InputFile& file) { return file.path == "-" ? "<stdin>" : file.path; }
 
+/// The directory of the database at @p db_path ("news.db/" is "news.db").
+fs::path database_directory(const std::string& db_path) {
+    fs::path target = fs::path(db_path).lexically_normal();
+    if (target.filename().empty()) target = target.parent_path();
+    return target;
+}
+
+/// Where a parallel build keeps its shards: beside the database, so the
+/// merged database can be renamed into place.
+fs::path build_directory(const std::string& db_path) {
+    return database_directory(db_path).string() + ".saywho-build";
+}
+
 /// Builds the new, empty database @p db (options.db_path) from @p parts of
 /// the inputs: each part is read and written into a shard of its own by a
 /// pair of threads, then the shards are merged by Xapian's compactor in
@@ -571,13 +732,8 @@ void build_in_parallel(Xapian::WritableDatabase& db, const IndexOptions& options
                        std::vector<std::vector<InputFile>> parts, std::uint64_t total_bytes,
                        std::istream& stdin_stream, Clock::time_point start, IndexObserver& observer,
                        IndexSummary& summary) {
-    fs::path target = fs::path(options.db_path).lexically_normal();
-    if (target.filename().empty()) target = target.parent_path();  // "news.db/"
-    // Beside the target, so the merged database can be renamed into place.
-    // We hold the target's lock, so a build directory left by an
-    // interrupted run is no other run's and can go.
-    const fs::path build_dir = target.string() + ".saywho-build";
-    fs::remove_all(build_dir);
+    const fs::path target = database_directory(options.db_path);
+    const fs::path build_dir = build_directory(options.db_path);
     struct RemoveGuard {
         fs::path path;
         ~RemoveGuard() {
@@ -587,9 +743,12 @@ void build_in_parallel(Xapian::WritableDatabase& db, const IndexOptions& options
     } remove_guard{build_dir};
     fs::create_directories(build_dir);
 
+    // options.jobs counts the workers of all lanes together.
+    const std::size_t lane_workers = std::max<std::size_t>(1, resolve_jobs(options.jobs) / parts.size());
     std::vector<std::unique_ptr<Lane>> lanes;
     for (std::size_t i = 0; i < parts.size(); ++i) {
         auto lane = std::make_unique<Lane>();
+        lane->queue.emplace(queue_capacity(lane_workers));
         lane->files = std::move(parts[i]);
         lane->shard_path = (build_dir / ("shard-" + std::to_string(i))).string();
         lane->shard.emplace(open_for_writing(lane->shard_path));
@@ -620,8 +779,9 @@ void build_in_parallel(Xapian::WritableDatabase& db, const IndexOptions& options
             std::exception_ptr error;
             try {
                 {
-                    ReadingThread reader(options, lane.files, lane.shard_path, stdin_stream, lane.queue);
-                    write_prepared(*lane.shard, lane.queue, options, stop, start, lane_observers[i], lane.tally);
+                    PreparingThreads preparing(options, lane.files, lane.shard_path, stdin_stream, *lane.queue,
+                                               lane_workers);
+                    write_prepared(*lane.shard, *lane.queue, options, stop, start, lane_observers[i], lane.tally);
                 }
                 lane.shard->commit();
             } catch (...) {
@@ -670,8 +830,14 @@ void build_in_parallel(Xapian::WritableDatabase& db, const IndexOptions& options
     shards.compact(merged.string());
     // Every article was read in this run, so prune has nothing to remove.
     db.close();
-    fs::remove_all(target);
-    fs::rename(merged, target);
+    // Swapped in atomically, so that a database is at the target at every
+    // moment, even if the run is killed here; the old, empty one goes after.
+    if (renameat2(AT_FDCWD, merged.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0) {
+        fs::remove_all(merged);
+    } else {  // a file system without RENAME_EXCHANGE
+        fs::remove_all(target);
+        fs::rename(merged, target);
+    }
 }
 
 }  // namespace
@@ -692,6 +858,9 @@ IndexSummary run_index(const IndexOptions& options, IndexObserver& observer, std
     // A new database has nothing to read yet; commit its metadata so the
     // reading thread can open it.
     db.commit();
+    // A parallel build killed before its end leaves its shards beside the
+    // database; we hold the lock, so they are no other run's.
+    fs::remove_all(build_directory(options.db_path));
 
     std::size_t writers = options.writers;
     if (writers == 0) writers = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, MAX_AUTO_WRITERS);

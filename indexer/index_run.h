@@ -29,7 +29,13 @@ struct IndexOptions {
     bool statements = true;
     /// Commit after this many added, updated or removed articles (each with
     /// its statements, so an article and its statements are committed together).
-    std::size_t batch_size = 2000;
+    std::size_t batch_size = 500;
+    /// Index at most this many statements of one article (with a warning),
+    /// so that a huge article cannot take all memory.
+    std::size_t max_statements = 10000;
+    /// Extract statements from at most this many bytes of an article's body
+    /// (its whole text is indexed): extraction memory grows with the text.
+    std::size_t max_extract_bytes = std::size_t{8} << 20;
     /// `--shard K/N`: index only the articles whose id falls in shard K
     /// (1-based) of N (shard_of()); 0 of 0 indexes every article.
     std::size_t shard = 0, shards = 0;
@@ -41,6 +47,11 @@ struct IndexOptions {
     /// existing database is always updated by one writer. 0: one per CPU core,
     /// at most MAX_AUTO_WRITERS.
     std::size_t writers = 0;
+    /// `--jobs`: worker threads that compare, extract and build documents
+    /// for the writers, in all (shared out among the writers of a parallel
+    /// build, at least one each); each writer also has one thread that
+    /// reads its inputs. 0: one per CPU core.
+    std::size_t jobs = 0;
 };
 
 /// The most writer threads IndexOptions::writers = 0 picks.

@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <string>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -135,11 +137,24 @@ int main(int argc, char** argv) {
     bool no_statements = false;
     app.add_flag("--no-statements", no_statements,
                  "index articles only: no statements, people or places are extracted");
+    app.add_option("--extract-limit", cli.index.max_extract_bytes,
+                   "extract statements from at most this many bytes of an article (suffixes K, M: 8M); "
+                   "the whole article is still indexed as text")
+        ->transform(CLI::AsSizeValue(false));
+    app.add_option("--max-statements", cli.index.max_statements,
+                   "index at most this many statements of one article (the rest are reported, not indexed)")
+        ->check(CLI::PositiveNumber);
     app.add_option("--batch-size", cli.index.batch_size, "commit after this many changed articles")
         ->check(CLI::PositiveNumber);
     app.add_option("--writers", cli.index.writers,
                    "writer threads when building a new database (0: one per core, at most 4; "
                    "an existing database always has one)");
+    app.add_option("--jobs,-j", cli.index.jobs,
+                   "threads that extract statements and build documents for the writer(s) (0: one per core)");
+    std::size_t flush_threshold = 0;
+    app.add_option("--flush-threshold", flush_threshold,
+                   "documents Xapian buffers before writing them out between commits (0: keep "
+                   "$XAPIAN_FLUSH_THRESHOLD, else Xapian's default of 10000); more uses more memory");
     app.add_flag("--no-progress", cli.no_progress, "no progress line even on a terminal");
     std::string shard;
     app.add_option("--shard", shard,
@@ -192,6 +207,10 @@ int main(int argc, char** argv) {
             return EXIT_FATAL;
         }
     }
+
+    // Xapian reads its flush threshold from the environment when a database
+    // is opened for writing; the option is a friendlier way to set it.
+    if (flush_threshold > 0) setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(flush_threshold).c_str(), 1);
 
     ConsoleObserver observer(!cli.no_progress && isatty(STDERR_FILENO));
     try {

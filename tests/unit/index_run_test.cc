@@ -85,6 +85,7 @@ class IndexRunTest : public ::testing::Test {
         options.prune = prune;
         options.statements = extract_statements_;
         options.writers = writers_;
+        options.jobs = jobs_;
         observer_ = RecordingObserver();
         std::istringstream in(stdin_text);
         return run_index(options, observer_, in);
@@ -111,6 +112,7 @@ class IndexRunTest : public ::testing::Test {
     RecordingObserver observer_;
     bool extract_statements_ = true;  ///< IndexOptions::statements for index()
     std::size_t writers_ = 0;         ///< IndexOptions::writers for index()
+    std::size_t jobs_ = 0;            ///< IndexOptions::jobs for index()
 };
 
 TEST_F(IndexRunTest, IndexesThreeNewArticles) {
@@ -492,6 +494,59 @@ TEST_F(IndexRunTest, SeveralWritersBuildTheDocumentsOfOneWriter) {
         expect_same_databases(one_path, db_path_);
         EXPECT_FALSE(fs::exists(db_path_ + ".saywho-build")) << "the shards are removed";
     }
+}
+
+// --- Several worker threads (--jobs) ---------------------------------------
+
+TEST_F(IndexRunTest, AnyNumberOfWorkersBuildsTheDocumentsOfOne) {
+    // Workers finish in any order; the writer must still add the documents
+    // in input order, so every document id is the same.
+    const std::string corpus = std::string(SAYWHO_SOURCE_DIR) + "/corpus";
+    writers_ = 1;
+    jobs_ = 1;
+    IndexSummary one = index({corpus});
+    const std::string one_path = dir_ / "one-worker.db";
+    fs::rename(db_path_, one_path);
+    for (std::size_t writers : {1u, 2u}) {
+        for (std::size_t jobs : {2u, 5u, 16u}) {
+            writers_ = writers;
+            jobs_ = jobs;
+            fs::remove_all(db_path_);
+            IndexSummary many = index({corpus});
+            EXPECT_EQ(many.added, one.added) << jobs;
+            EXPECT_EQ(many.statements, one.statements) << jobs;
+            expect_same_databases(one_path, db_path_);
+        }
+    }
+}
+
+TEST_F(IndexRunTest, WorkersReportProblemsInInputOrderWhenUpdatingInPlace) {
+    // Bad records, articles and a JSON Lines file with bad lines between
+    // good ones: problems come out in input order whatever the workers do.
+    std::string lines;
+    for (int i = 0; i < 40; ++i)
+        lines += i % 7 == 3 ? "{not json\n" : jsonl_line("j" + std::to_string(i), "Body number " + std::to_string(i) + ".");
+    write_file(archive_ / "a.jsonl", lines);
+    write_article("b.txt", "2025-03-17", "First", "The first body.");
+    write_file(archive_ / "c.txt", "no date line\n");
+    write_article("d.txt", "2025-03-18", "Third", "The third body.");
+    writers_ = 1;
+    jobs_ = 1;
+    IndexSummary one = index_archive();
+    const std::string one_problems = observer_.describe();
+    ASSERT_FALSE(one_problems.empty());
+    for (std::size_t jobs : {3u, 8u}) {
+        fs::remove_all(db_path_);
+        jobs_ = jobs;
+        IndexSummary many = index_archive();
+        EXPECT_EQ(observer_.describe(), one_problems) << jobs;
+        EXPECT_EQ(many.added, one.added);
+        EXPECT_EQ(many.skipped, one.skipped);
+    }
+    // Unchanged on a second run, whatever the number of workers.
+    IndexSummary again = index_archive();
+    EXPECT_EQ(again.unchanged, one.added);
+    EXPECT_EQ(again.added, 0u);
 }
 
 TEST_F(IndexRunTest, SeveralWritersReportProblemsAndProgressInInputOrder) {
