@@ -293,6 +293,31 @@ ParseResult parse_jsonl_line(const std::string& path, std::size_t line_number, s
     return result;
 }
 
+namespace {
+
+/// Reads one line of @p in (without its '\n') into @p line, keeping at
+/// most @p limit + 1 bytes of it, so that an endless line cannot take all
+/// memory; @p total gets the line's full length. False at end of input.
+bool read_bounded_line(std::istream& in, std::size_t limit, std::string& line, std::uint64_t& total) {
+    line.clear();
+    total = 0;
+    std::streambuf* buffer = in.rdbuf();
+    bool any = false;
+    for (;;) {
+        const int c = buffer->sbumpc();
+        if (c == std::char_traits<char>::eof()) {
+            if (!any) in.setstate(std::ios::eofbit);
+            return any;
+        }
+        any = true;
+        if (c == '\n') return true;
+        ++total;
+        if (line.size() <= limit) line.push_back(static_cast<char>(c));
+    }
+}
+
+}  // namespace
+
 void read_input(const InputFile& file, const ReaderOptions& options, std::istream& stdin_stream,
                 const std::function<void(ParseResult&&)>& on_result) {
     if (file.format == InputFile::Format::TEXT) {
@@ -336,15 +361,16 @@ void read_input(const InputFile& file, const ReaderOptions& options, std::istrea
     }
     std::string line;
     std::size_t line_number = 0;
-    while (std::getline(*in, line)) {
+    std::uint64_t line_bytes = 0;
+    while (read_bounded_line(*in, options.max_article_bytes, line, line_bytes)) {
         ++line_number;
         if (line_number == 1 && starts_with(line, UTF8_BOM)) line.erase(0, UTF8_BOM.size());
         if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (trim(line).empty()) continue;  // blank lines separate nothing in JSON Lines
-        if (line.size() > options.max_article_bytes) {
+        if (line_bytes <= options.max_article_bytes && trim(line).empty()) continue;  // blank lines separate nothing
+        if (line_bytes > options.max_article_bytes) {
             ParseResult failed;
             failed.problems.push_back(skip(display, line_number,
-                                           "line is " + format_bytes(line.size()) + ", over the " +
+                                           "line is " + format_bytes(line_bytes) + ", over the " +
                                                format_bytes(options.max_article_bytes) +
                                                " limit; raise it with --max-size to index it"));
             on_result(std::move(failed));

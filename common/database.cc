@@ -3,8 +3,16 @@
  */
 #include "common/database.h"
 
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
+#include <fstream>
+#include <thread>
 
 #include "common/errors.h"
 #include "common/schema.h"
@@ -31,9 +39,55 @@ void check_schema_version(const Xapian::Database& db, const std::string& path) {
                             " and run saywho-index again on your archive");
 }
 
+namespace {
+
+/// In the database directory: the process that holds the write lock now, or
+/// held it last ("PID START-TIME"). Xapian's lock cannot name its holder (an
+/// open file description lock has no owner pid), so each writer records itself.
+const char* const WRITER_RECORD = "saywho-writer";
+
+/// Records this process as the holder of @p path's write lock. Best effort:
+/// the record only improves an error message.
+void record_writer(const std::string& path) {
+    const std::filesystem::path dir(path);
+    const std::filesystem::path temp = dir / (std::string(WRITER_RECORD) + ".new");
+    {
+        std::ofstream out(temp, std::ios::trunc);
+        out << getpid() << ' ' << std::time(nullptr) << '\n';
+        if (!out) return;
+    }
+    std::error_code ec;
+    std::filesystem::rename(temp, dir / WRITER_RECORD, ec);
+}
+
+/// Who holds @p path's write lock, for the error message: "process 1234
+/// (saywho-index, since 2026-11-27 01:23:45 UTC)" or "another process".
+std::string describe_lock_holder(const std::string& path) {
+    std::ifstream in(std::filesystem::path(path) / WRITER_RECORD);
+    long pid = 0;
+    long long since = 0;
+    if (!(in >> pid >> since) || pid <= 0) return "another process";
+    // The record is that of the last saywho writer; if it is gone, the lock
+    // is held by some other program (xapian-compact, say).
+    if (kill(static_cast<pid_t>(pid), 0) != 0 && errno != EPERM) return "another process (not saywho-index)";
+    std::string name;
+    std::ifstream comm("/proc/" + std::to_string(pid) + "/comm");
+    std::getline(comm, name);
+    char when[64] = "";
+    const std::time_t t = static_cast<std::time_t>(since);
+    std::tm tm{};
+    if (gmtime_r(&t, &tm)) std::strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S UTC", &tm);
+    std::string out = "process " + std::to_string(pid) + " (";
+    if (!name.empty()) out += name + ", ";
+    return out + "since " + when + ")";
+}
+
+}  // namespace
+
 Xapian::WritableDatabase open_for_writing(const std::string& path) {
     try {
         Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+        record_writer(path);
         check_schema_version(db, path);
         if (db.get_metadata(schema::METADATA_SCHEMA_VERSION).empty()) {
             db.set_metadata(schema::METADATA_SCHEMA_VERSION, std::to_string(schema::SCHEMA_VERSION));
@@ -41,11 +95,17 @@ Xapian::WritableDatabase open_for_writing(const std::string& path) {
         }
         return db;
     } catch (const Xapian::DatabaseLockError&) {
-        throw DatabaseError(path + " is locked by another writer (another saywho-index is running on it); "
-                                   "wait for it to finish and try again");
+        throw DatabaseError(path + " is locked by " + describe_lock_holder(path) +
+                            ", which is writing to it; wait for it to finish (or stop it) and try again");
     } catch (const Xapian::DatabaseError& e) {
         throw DatabaseError("cannot open " + path + " for writing: " + e.get_msg());
     }
+}
+
+bool is_concurrent_commit_error(const Xapian::Error& e) {
+    // Xapian::Error is not polymorphic: its type is told by name.
+    const std::string type = e.get_type();
+    return type == "DatabaseModifiedError" || type == "DatabaseCorruptError";
 }
 
 Xapian::Database open_for_reading(const std::string& path) {
@@ -54,9 +114,17 @@ Xapian::Database open_for_reading(const std::string& path) {
         throw DatabaseError("no database at " + path + ": build one with 'saywho-index --db " + path +
                             " ARCHIVE...' (or set SAYWHO_DB)");
     try {
-        Xapian::Database db(path);
-        check_schema_version(db, path);
-        return db;
+        for (int attempt = 1;; ++attempt) {
+            try {
+                Xapian::Database db(path);
+                check_schema_version(db, path);
+                return db;
+            } catch (const Xapian::DatabaseError& e) {
+                // Opened while the indexer committed: try the new revision.
+                if (attempt == CONCURRENT_COMMIT_RETRIES || !is_concurrent_commit_error(e)) throw;
+                std::this_thread::sleep_for(std::chrono::milliseconds(5 * attempt));
+            }
+        }
     } catch (const Xapian::DatabaseError& e) {
         throw DatabaseError("cannot open database " + path + ": " + e.get_msg());
     }

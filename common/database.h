@@ -23,6 +23,16 @@ Xapian::WritableDatabase open_for_writing(const std::string& path);
 /// exist or has another schema version.
 Xapian::Database open_for_reading(const std::string& path);
 
+/// True for the errors a reader meets when the indexer commits while it
+/// reads: the revision it read from is gone (DatabaseModifiedError), or its
+/// blocks were reused mid-read (DatabaseCorruptError). Opening the database
+/// again, at its new revision, is the cure; a real corruption stays.
+bool is_concurrent_commit_error(const Xapian::Error& e);
+
+/// How often a reader opens the database again after
+/// is_concurrent_commit_error() before it gives up and reports the error.
+inline constexpr int CONCURRENT_COMMIT_RETRIES = 5;
+
 /// Opens one or more databases to search as one (Xapian's multi-database):
 /// each location is a database directory, a Xapian stub file listing
 /// databases (local or remote), or "tcp://HOST:PORT" for a shard served by

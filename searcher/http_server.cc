@@ -133,8 +133,12 @@ int serve_http(const HttpOptions& options, const std::function<void(const std::s
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
     httplib::Server server;
-    const int threads = options.threads > 0 ? options.threads
-                                            : std::max(4, static_cast<int>(std::thread::hardware_concurrency()));
+    // A connection holds its worker thread until it is answered or goes
+    // quiet for the read timeout, so a slow client costs a thread: many
+    // threads (cheap when idle; searches are short) keep a few slow clients
+    // from blocking everyone. docs/http.md says what to put in front of it
+    // on the open internet.
+    const int threads = options.threads > 0 ? options.threads : DEFAULT_HTTP_THREADS;
     server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
     server.set_read_timeout(5, 0);
     server.set_write_timeout(10, 0);

@@ -106,7 +106,7 @@ int main(int argc, char** argv) {
     app.add_option("--http", cli.http,
                    "serve the HTTP API and the search page on [ADDR:]PORT (default address 127.0.0.1; docs/http.md)");
     app.add_option("--cors", cli.cors, "with --http: allow pages from this origin to call the API (https://example.org)");
-    app.add_option("--threads", cli.threads, "with --http: worker threads (default: one per core, at least 4)")
+    app.add_option("--threads", cli.threads, "with --http: worker threads, each serving one connection at a time (default: 64)")
         ->check(CLI::Range(1, 256));
 
     try {
@@ -150,8 +150,17 @@ int main(int argc, char** argv) {
     }
 
     try {
-        Xapian::Database db = saywho::open_for_searching(cli.dbs);
-        saywho::ResultSet results = saywho::search(db, cli.search);
+        saywho::ResultSet results;
+        for (int attempt = 1;; ++attempt) {
+            try {
+                Xapian::Database db = saywho::open_for_searching(cli.dbs);
+                results = saywho::search(db, cli.search);
+                break;
+            } catch (const Xapian::Error& e) {
+                // The indexer committed while we read: again, at the new revision.
+                if (attempt == saywho::CONCURRENT_COMMIT_RETRIES || !saywho::is_concurrent_commit_error(e)) throw;
+            }
+        }
         if (cli.json) {
             saywho::print_json(std::cout, results);
         } else {

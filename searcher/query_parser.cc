@@ -221,7 +221,7 @@ SaywhoQueryParser::SaywhoQueryParser(const Xapian::Database& db, MatchMode mode)
 }
 
 Xapian::Query SaywhoQueryParser::parse_with_spelling(const std::string& text) {
-    if (trim(text).empty()) return Xapian::Query::MatchAll;
+    if (trim(text).empty()) return match_all();
     try {
         return parser_.parse_query(text, QUERY_PARSER_FLAGS | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
     } catch (const Xapian::QueryParserError& e) {
@@ -230,7 +230,7 @@ Xapian::Query SaywhoQueryParser::parse_with_spelling(const std::string& text) {
 }
 
 Xapian::Query SaywhoQueryParser::parse(const std::string& text) {
-    if (trim(text).empty()) return Xapian::Query::MatchAll;
+    if (trim(text).empty()) return match_all();
     try {
         Xapian::Query query = parser_.parse_query(text, QUERY_PARSER_FLAGS);
         if (query.empty()) throw QueryError("nothing to search for in '" + text + "': no words or fields");

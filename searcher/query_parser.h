@@ -26,6 +26,11 @@ inline constexpr unsigned QUERY_PARSER_FLAGS =
     Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT;
 
 /// Parses user queries against one database. Not thread-safe (one per thread).
+/// A query matching every document. Use this, never Xapian::Query::MatchAll:
+/// that is one static object whose reference count is not atomic, so
+/// copying it on several threads at once (the HTTP server's) corrupts it.
+inline Xapian::Query match_all() { return Xapian::Query(std::string()); }
+
 class SaywhoQueryParser {
   public:
     /// @p db is used for wildcard expansion; it must outlive the parser.

@@ -213,8 +213,12 @@ std::string explain_nothing(const Xapian::Database& db, const Xapian::Query& tex
 
 }  // namespace
 
-ResultSet search(const Xapian::Database& db, const SearchOptions& options) {
+ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
     const auto start = std::chrono::steady_clock::now();
+    // Bytes that are not UTF-8 (from a URL, say) would make invalid JSON
+    // when the query is echoed: each becomes U+FFFD, as in articles.
+    SearchOptions options = given;
+    repair_utf8(options.query);
     SaywhoQueryParser parser(db, options.match);
     Interpretation interpretation;
     if (options.understand) {
@@ -225,7 +229,7 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& options) {
     }
     // A query of filters only ("statements by Zelenskyy") matches all their documents.
     const bool text_empty = trim(interpretation.text).empty();
-    Xapian::Query text = text_empty ? Xapian::Query::MatchAll : parser.parse(interpretation.text);
+    Xapian::Query text = text_empty ? match_all() : parser.parse(interpretation.text);
 
     std::vector<const Filter*> filters;
     for (const auto& f : interpretation.filters) filters.push_back(&f);

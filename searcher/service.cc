@@ -204,10 +204,14 @@ SearchService::SearchService(std::vector<std::string> databases) : databases_(st
     for (const auto& d : databases_) key_ += d + '\n';
 }
 
-Xapian::Database& SearchService::database() {
+Xapian::Database& SearchService::database(bool fresh) {
     // Xapian::Database is not thread-safe: each worker thread has its own.
     thread_local std::map<std::string, Xapian::Database> open;
     auto it = open.find(key_);
+    if (it != open.end() && fresh) {
+        open.erase(it);
+        it = open.end();
+    }
     if (it == open.end()) it = open.emplace(key_, open_for_searching(databases_)).first;
     else it->second.reopen();  // cheap when nothing changed
     return it->second;
@@ -215,13 +219,14 @@ Xapian::Database& SearchService::database() {
 
 template <typename F>
 auto SearchService::with_database(F&& work) -> decltype(work(std::declval<Xapian::Database&>())) {
-    try {
-        return work(database());
-    } catch (const Xapian::DatabaseModifiedError&) {
-        // The indexer committed twice while we read: start again on the new revision.
-        Xapian::Database& db = database();
-        db.reopen();
-        return work(db);
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return work(database(attempt > 1));
+        } catch (const Xapian::Error& e) {
+            // The indexer committed while we read: start again, on a newly
+            // opened database at the new revision.
+            if (attempt == CONCURRENT_COMMIT_RETRIES || !is_concurrent_commit_error(e)) throw;
+        }
     }
 }
 
@@ -230,8 +235,10 @@ std::string SearchService::search(const SearchRequest& request) {
     options.query = query_with_filters(request);
     ResultSet results = with_database([&](Xapian::Database& db) { return saywho::search(db, options); });
     // The query as the client gave it, not with the filters spelled out.
-    results.query = request.options.query;
-    results.interpretation.query = request.options.query;
+    std::string query = request.options.query;
+    repair_utf8(query);  // echoed in JSON, which must be UTF-8
+    results.query = query;
+    results.interpretation.query = query;
     std::ostringstream out;
     print_json(out, results, request.id ? &*request.id : nullptr);
     std::string json = out.str();

@@ -73,7 +73,9 @@ class SearchService {
                                   const std::optional<std::string>& id = std::nullopt);
 
   private:
-    Xapian::Database& database();
+    /// This thread's database, reopened at the latest revision; @p fresh
+    /// opens it anew instead (after a concurrent commit error).
+    Xapian::Database& database(bool fresh = false);
     template <typename F>
     auto with_database(F&& work) -> decltype(work(std::declval<Xapian::Database&>()));
 

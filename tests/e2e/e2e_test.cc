@@ -27,6 +27,7 @@
 #include <rapidjson/document.h>
 #include <xapian.h>
 
+#include "tests/e2e/e2e_support.h"
 #include "tests/e2e/run_command.h"
 
 namespace fs = std::filesystem;
@@ -35,77 +36,7 @@ using saywho::testing::run_command;
 
 namespace {
 
-const fs::path SOURCE_DIR = SAYWHO_SOURCE_DIR;
-const fs::path CORPUS = SOURCE_DIR / "corpus";
-const fs::path SHARED = SOURCE_DIR / ".." / "shared";
-const std::string INDEX = std::string(SAYWHO_BINARY_DIR) + "/saywho-index";
-const std::string SEARCH = std::string(SAYWHO_BINARY_DIR) + "/saywho-search";
-
-bool contains(const std::string& haystack, const std::string& needle) {
-    return haystack.find(needle) != std::string::npos;
-}
-
-void write_file(const fs::path& path, const std::string& text) {
-    fs::create_directories(path.parent_path());
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-}
-
-/// A port nobody listens on now (the kernel's choice for port 0).
-int free_port() {
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = 0;
-    bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-    socklen_t len = sizeof addr;
-    getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-    close(fd);
-    return ntohs(addr.sin_port);
-}
-
-struct HttpAnswer {
-    int status = 0;
-    std::string headers, body;
-};
-
-/// Sends @p request_line (e.g. "GET /api/search?q=x") over HTTP/1.0 to
-/// 127.0.0.1:@p port and reads the whole answer; status 0 if nothing answered.
-HttpAnswer http_request(int port, const std::string& request_line, const std::string& extra_headers = "") {
-    HttpAnswer answer;
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = htons(static_cast<uint16_t>(port));
-    if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-        close(fd);
-        return answer;
-    }
-    std::string request = request_line + " HTTP/1.0\r\nHost: 127.0.0.1\r\n" + extra_headers + "\r\n";
-    if (write(fd, request.data(), request.size()) < 0) {
-        close(fd);
-        return answer;
-    }
-    std::string raw;
-    char chunk[8192];
-    for (ssize_t n; (n = read(fd, chunk, sizeof chunk)) > 0;) raw.append(chunk, static_cast<std::size_t>(n));
-    close(fd);
-    std::size_t split = raw.find("\r\n\r\n");
-    if (raw.rfind("HTTP/1.", 0) != 0 || split == std::string::npos) return answer;
-    answer.status = std::stoi(raw.substr(9, 3));
-    answer.headers = raw.substr(0, split);
-    answer.body = raw.substr(split + 4);
-    return answer;
-}
-
-rapidjson::Document parse_json(const std::string& text) {
-    rapidjson::Document doc;
-    doc.Parse(text.c_str());
-    EXPECT_FALSE(doc.HasParseError()) << text;
-    return doc;
-}
+using namespace saywho::testing;
 
 class EndToEnd : public ::testing::Test {
   protected:

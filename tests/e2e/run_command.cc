@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -31,10 +32,12 @@ namespace {
 
 }  // namespace
 
+// Every pipe is close-on-exec: a child must not keep another child's stdin
+// open (or it never sees end of input); dup2 onto 0, 1 and 2 clears the flag.
 CommandResult run_command(const std::vector<std::string>& argv, const std::string& input,
                           const std::vector<std::pair<std::string, std::string>>& env) {
     int in_pipe[2], out_pipe[2], err_pipe[2];
-    if (pipe(in_pipe) || pipe(out_pipe) || pipe(err_pipe)) throw std::runtime_error("pipe failed");
+    if (pipe2(in_pipe, O_CLOEXEC) || pipe2(out_pipe, O_CLOEXEC) || pipe2(err_pipe, O_CLOEXEC)) throw std::runtime_error("pipe failed");
     pid_t pid = fork();
     if (pid < 0) throw std::runtime_error("fork failed");
     if (pid == 0) {
@@ -97,15 +100,17 @@ CommandResult run_command(const std::vector<std::string>& argv, const std::strin
     }
     if (in_fd >= 0) close(in_fd);
     int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    rusage usage{};
+    while (wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
     }
+    result.peak_rss_kb = usage.ru_maxrss;
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     return result;
 }
 
 BackgroundProcess::BackgroundProcess(const std::vector<std::string>& argv, const std::string& stderr_path) {
     int in_pipe[2], out_pipe[2];
-    if (pipe(in_pipe) || pipe(out_pipe)) throw std::runtime_error("pipe failed");
+    if (pipe2(in_pipe, O_CLOEXEC) || pipe2(out_pipe, O_CLOEXEC)) throw std::runtime_error("pipe failed");
     pid_t pid = fork();
     if (pid < 0) throw std::runtime_error("fork failed");
     if (pid == 0) {
@@ -175,6 +180,15 @@ void BackgroundProcess::close_stdin() {
 
 void BackgroundProcess::signal(int number) {
     if (!exited_) kill(pid_, number);
+}
+
+bool BackgroundProcess::running() {
+    if (exited_) return false;
+    int status = 0;
+    if (waitpid(pid_, &status, WNOHANG) != pid_) return true;
+    exited_ = true;
+    status_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return false;
 }
 
 int BackgroundProcess::wait(int timeout_ms) {

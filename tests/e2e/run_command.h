@@ -14,6 +14,7 @@ struct CommandResult {
     int exit_code = -1;  ///< the exit status, or 128 + signal number
     std::string out;
     std::string err;
+    long peak_rss_kb = 0;  ///< the child's peak resident set size
 };
 
 /// Runs @p argv[0] (a path) with @p argv, feeding @p input on stdin, with the
@@ -39,6 +40,9 @@ class BackgroundProcess {
     /// Waits for the exit (at most @p timeout_ms, then kills it): the exit
     /// status, or 128 + signal number.
     int wait(int timeout_ms);
+    /// True while the process has not exited (reaps it if it has).
+    bool running();
+    int pid() const { return pid_; }
 
   private:
     int pid_ = -1;

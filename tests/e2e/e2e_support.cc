@@ -1,0 +1,89 @@
+/** @file e2e_support.cc
+ *  @brief What the end-to-end tests share: files, ports, HTTP and JSON.
+ */
+#include "tests/e2e/e2e_support.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <random>
+
+namespace fs = std::filesystem;
+
+namespace saywho::testing {
+
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
+
+void write_file(const fs::path& path, const std::string& text) {
+    fs::create_directories(path.parent_path());
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+}
+
+int free_port() {
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = 0;
+    bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+    socklen_t len = sizeof addr;
+    getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+    close(fd);
+    return ntohs(addr.sin_port);
+}
+
+HttpAnswer http_request(int port, const std::string& request_line, const std::string& extra_headers) {
+    HttpAnswer answer;
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = htons(static_cast<uint16_t>(port));
+    if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+        close(fd);
+        return answer;
+    }
+    std::string request = request_line + " HTTP/1.0\r\nHost: 127.0.0.1\r\n" + extra_headers + "\r\n";
+    if (write(fd, request.data(), request.size()) < 0) {
+        close(fd);
+        return answer;
+    }
+    std::string raw;
+    char chunk[8192];
+    for (ssize_t n; (n = read(fd, chunk, sizeof chunk)) > 0;) raw.append(chunk, static_cast<std::size_t>(n));
+    close(fd);
+    std::size_t split = raw.find("\r\n\r\n");
+    if (raw.rfind("HTTP/1.", 0) != 0 || split == std::string::npos) return answer;
+    answer.status = std::stoi(raw.substr(9, 3));
+    answer.headers = raw.substr(0, split);
+    answer.body = raw.substr(split + 4);
+    return answer;
+}
+
+rapidjson::Document parse_json(const std::string& text) {
+    rapidjson::Document doc;
+    doc.Parse(text.c_str());
+    EXPECT_FALSE(doc.HasParseError()) << text;
+    return doc;
+}
+
+ScratchDir::ScratchDir() {
+    std::random_device rd;
+    path_ = fs::temp_directory_path() / ("saywho-e2e-" + std::to_string(rd()) + std::to_string(rd()));
+    fs::create_directories(path_);
+}
+
+ScratchDir::~ScratchDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+}
+
+}  // namespace saywho::testing

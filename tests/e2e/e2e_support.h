@@ -1,0 +1,55 @@
+/** @file e2e_support.h
+ *  @brief What the end-to-end tests share: paths of the binaries and corpora, files, ports and HTTP.
+ */
+#ifndef SAYWHO_TESTS_E2E_E2E_SUPPORT_H
+#define SAYWHO_TESTS_E2E_E2E_SUPPORT_H
+
+#include <filesystem>
+#include <string>
+
+#include <rapidjson/document.h>
+
+namespace saywho::testing {
+
+inline const std::filesystem::path SOURCE_DIR = SAYWHO_SOURCE_DIR;
+inline const std::filesystem::path CORPUS = SOURCE_DIR / "corpus";
+inline const std::filesystem::path SHARED = SOURCE_DIR / ".." / "shared";
+inline const std::string INDEX = std::string(SAYWHO_BINARY_DIR) + "/saywho-index";
+inline const std::string SEARCH = std::string(SAYWHO_BINARY_DIR) + "/saywho-search";
+
+bool contains(const std::string& haystack, const std::string& needle);
+
+/// Writes @p text to @p path, creating its directories.
+void write_file(const std::filesystem::path& path, const std::string& text);
+
+/// A port nobody listens on now (the kernel's choice for port 0).
+int free_port();
+
+struct HttpAnswer {
+    int status = 0;
+    std::string headers, body;
+};
+
+/// Sends @p request_line (e.g. "GET /api/search?q=x") over HTTP/1.0 to
+/// 127.0.0.1:@p port and reads the whole answer; status 0 if nothing answered.
+HttpAnswer http_request(int port, const std::string& request_line, const std::string& extra_headers = "");
+
+/// Parses @p text as JSON; a parse error fails the calling test.
+rapidjson::Document parse_json(const std::string& text);
+
+/// A fresh directory under the system's temporary directory, removed with its contents.
+class ScratchDir {
+  public:
+    ScratchDir();
+    ~ScratchDir();
+    ScratchDir(const ScratchDir&) = delete;
+    ScratchDir& operator=(const ScratchDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+
+  private:
+    std::filesystem::path path_;
+};
+
+}  // namespace saywho::testing
+
+#endif  // SAYWHO_TESTS_E2E_E2E_SUPPORT_H
