@@ -143,7 +143,12 @@ std::vector<std::pair<std::string, Xapian::doccount>> completions(const Xapian::
 
 SearchRequest parse_request_line(const std::string& line) {
     rapidjson::Document doc;
-    doc.Parse(line.c_str(), line.size());
+    // Strings that are not UTF-8 are refused here: they would come back in
+    // answers and error messages, which must be valid JSON.
+    doc.Parse<rapidjson::kParseValidateEncodingFlag>(line.c_str(), line.size());
+    if (doc.HasParseError() && doc.GetParseError() == rapidjson::kParseErrorStringInvalidEncoding)
+        throw RequestError("bad_request", "a request must be UTF-8; byte " + std::to_string(doc.GetErrorOffset() + 1) +
+                                              " is not");
     if (doc.HasParseError() || !doc.IsObject())
         throw RequestError("bad_request", "a request is one JSON object a line, such as {\"q\": \"drought\"}");
     SearchRequest r;
@@ -270,11 +275,18 @@ std::string SearchService::error_json(const std::string& code, const std::string
     rapidjson::StringBuffer buffer;
     Writer w(buffer);
     start_document(w, "error");
-    if (id) put(w, "id", *id);
+    // Messages quote what the client sent: make sure that is UTF-8.
+    std::string safe_message = message;
+    repair_utf8(safe_message);
+    if (id) {
+        std::string safe_id = *id;
+        repair_utf8(safe_id);
+        put(w, "id", safe_id);
+    }
     w.Key("error");
     w.StartObject();
     put(w, "code", code);
-    put(w, "message", message);
+    put(w, "message", safe_message);
     w.EndObject();
     w.EndObject();
     return buffer.GetString();
