@@ -6,24 +6,18 @@
 #   --no-statements to time articles only; BUILD_DIR names the build, default build/)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source scripts/bench/lib.sh
 rounds=${1:-3}
 shift || true
 options=("$@")
 build=${BUILD_DIR:-build}
-archive=../shared/corpus/reuters21578/reuters21578.tar.zst
-[[ -f $archive ]] || { echo "bench: $archive not found (../shared is needed)" >&2; exit 2; }
 [[ -x $build/saywho-index ]] || { echo "bench: build first: scripts/setup.sh" >&2; exit 2; }
-corpus=$build/corpus/reuters21578
-if [[ ! -d $corpus ]]; then
-    mkdir -p "$build/corpus"
-    tar --zstd -xf "$archive" -C "$build/corpus"
-fi
+reuters_corpus "$build"
 articles=$(find "$corpus" -name '*.txt' | wc -l)
 bytes=$(find "$corpus" -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s}')
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 : >"$work/full" ; : >"$work/rss" ; : >"$work/again"
 for ((i = 1; i <= rounds; i++)); do

@@ -9,6 +9,7 @@
 # Example: scripts/bench/index-tuning.sh 5 "--jobs 1" "--jobs 2"
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source scripts/bench/lib.sh
 rounds=${1:-3}
 shift || true
 settings=("$@")
@@ -23,18 +24,11 @@ if ((${#settings[@]} == 0)); then
     )
 fi
 build=${BUILD_DIR:-build}
-archive=../shared/corpus/reuters21578/reuters21578.tar.zst
-[[ -f $archive ]] || { echo "bench: $archive not found (../shared is needed)" >&2; exit 2; }
 [[ -x $build/saywho-index ]] || { echo "bench: build first: scripts/setup.sh" >&2; exit 2; }
-corpus=$build/corpus/reuters21578
-if [[ ! -d $corpus ]]; then
-    mkdir -p "$build/corpus"
-    tar --zstd -xf "$archive" -C "$build/corpus"
-fi
+reuters_corpus "$build"
 articles=$(find "$corpus" -name '*.txt' | wc -l)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 for ((i = 1; i <= rounds; i++)); do
     for s in "${!settings[@]}"; do
