@@ -3,6 +3,7 @@
  */
 #include "searcher/query_parser.h"
 
+#include <memory>
 #include <sstream>
 #include <vector>
 
@@ -63,12 +64,37 @@ DateSpec parse_date_spec(const std::string& text) {
     throw Xapian::QueryParserError("bad date " + quoted + ": expected YYYY-MM-DD, YYYY-MM or YYYY");
 }
 
+/// Where our processors put the first error of a parse. Xapian 1.4's parser
+/// is not exception-safe: an exception thrown by a processor in the middle of
+/// parse_query() leaks the parser's stack and can free memory twice (found by
+/// fuzzing: tests/fuzz/corpus/query/regression-two-bad-dates). So processors
+/// never throw: they note the error, match nothing, and parse() throws it
+/// once Xapian is done.
+using ErrorSink = std::shared_ptr<std::string>;
+
+/// Runs @p make, turning a QueryParserError into a note in @p sink and a
+/// query that matches nothing.
+template <typename Make>
+Xapian::Query without_throwing(const ErrorSink& sink, Make&& make) {
+    try {
+        return make();
+    } catch (const Xapian::QueryParserError& e) {
+        if (sink->empty()) *sink = e.get_msg();
+        return Xapian::Query();
+    }
+}
+
 /// date:A..B, date:A.., date:..B over SLOT_DATE (YYYYMMDD text).
 class DateRangeProcessor : public Xapian::RangeProcessor {
   public:
-    DateRangeProcessor() : Xapian::RangeProcessor(schema::SLOT_DATE, "date:") {}
+    explicit DateRangeProcessor(ErrorSink sink) : Xapian::RangeProcessor(schema::SLOT_DATE, "date:"), sink_(std::move(sink)) {}
 
     Xapian::Query operator()(const std::string& begin, const std::string& end) override {
+        return without_throwing(sink_, [&] { return range(begin, end); });
+    }
+
+  private:
+    Xapian::Query range(const std::string& begin, const std::string& end) const {
         if (begin.empty() && end.empty())
             throw Xapian::QueryParserError("date range '..' needs a start or an end: date:2025-03-01..2025-03-31");
         std::string low = begin.empty() ? "" : parse_date_bound(begin, false);
@@ -79,12 +105,21 @@ class DateRangeProcessor : public Xapian::RangeProcessor {
             throw Xapian::QueryParserError("date range '" + begin + ".." + end + "' ends before it begins");
         return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::SLOT_DATE, low, high);
     }
+
+    ErrorSink sink_;
 };
 
 /// date:YYYY-MM-DD, date:YYYY-MM, date:YYYY as D/M/Y filter terms.
 class DateFieldProcessor : public Xapian::FieldProcessor {
   public:
+    explicit DateFieldProcessor(ErrorSink sink) : sink_(std::move(sink)) {}
+
     Xapian::Query operator()(const std::string& text) override {
+        return without_throwing(sink_, [&] { return date_query(text); });
+    }
+
+  private:
+    static Xapian::Query date_query(const std::string& text) {
         DateSpec spec = parse_date_spec(text);
         CivilDate date{spec.year, spec.month, spec.day};
         switch (spec.precision) {
@@ -94,18 +129,22 @@ class DateFieldProcessor : public Xapian::FieldProcessor {
         }
         return Xapian::Query(schema::year_term(date));
     }
+
+    ErrorSink sink_;
 };
 
 /// A boolean field whose values are folded and, when the schema lists the
 /// values it takes (type:, quote:), checked against them.
 class FoldedFieldProcessor : public Xapian::FieldProcessor {
   public:
-    explicit FoldedFieldProcessor(const schema::FieldSpec& field) : field_(field) {}
+    FoldedFieldProcessor(const schema::FieldSpec& field, ErrorSink sink) : field_(field), sink_(std::move(sink)) {}
 
     Xapian::Query operator()(const std::string& text) override {
-        std::string key = fold_key(text);
-        if (field_.values) key = allowed_value(text, key);
-        return Xapian::Query(schema::bounded_term(field_.prefix, key));
+        return without_throwing(sink_, [&] {
+            std::string key = fold_key(text);
+            if (field_.values) key = allowed_value(text, key);
+            return Xapian::Query(schema::bounded_term(field_.prefix, key));
+        });
     }
 
   private:
@@ -127,6 +166,7 @@ class FoldedFieldProcessor : public Xapian::FieldProcessor {
     }
 
     const schema::FieldSpec& field_;
+    ErrorSink sink_;
 };
 
 /// location:X: the place the gazetteer knows by the name X (any of its
@@ -153,7 +193,14 @@ class PlaceFieldProcessor : public Xapian::FieldProcessor {
 /// error rather than an empty result, so a typo does not look like "no news".
 class CountryFieldProcessor : public Xapian::FieldProcessor {
   public:
+    explicit CountryFieldProcessor(ErrorSink sink) : sink_(std::move(sink)) {}
+
     Xapian::Query operator()(const std::string& text) override {
+        return without_throwing(sink_, [&] { return country_query(text); });
+    }
+
+  private:
+    static Xapian::Query country_query(const std::string& text) {
         const Lexicon& lexicon = Lexicon::instance();
         const std::string name(trim(text));
         const Place* country = name.size() == 2 ? lexicon.country(name) : nullptr;
@@ -168,6 +215,8 @@ class CountryFieldProcessor : public Xapian::FieldProcessor {
                                            "': expected an ISO code or a country name: country:FI, country:Finland");
         return Xapian::Query(schema::country_term(country->country_code));
     }
+
+    ErrorSink sink_;
 };
 
 /// Turns Xapian's terse parser messages into ones that point at the query.
@@ -190,12 +239,13 @@ std::string parse_date_bound(const std::string& text, bool round_up) {
     return date.compact();
 }
 
-SaywhoQueryParser::SaywhoQueryParser(const Xapian::Database& db, MatchMode mode) : stemmer_("english") {
+SaywhoQueryParser::SaywhoQueryParser(const Xapian::Database& db, MatchMode mode)
+    : stemmer_("english"), error_(std::make_shared<std::string>()) {
     parser_.set_database(db);
     parser_.set_stemmer(stemmer_);
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     parser_.set_default_op(mode == MatchMode::ALL ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
-    parser_.add_rangeprocessor((new DateRangeProcessor)->release());
+    parser_.add_rangeprocessor((new DateRangeProcessor(error_))->release());
     for (const auto& field : schema::QUERY_FIELDS) {
         switch (field.kind) {
             case schema::FieldKind::FREE_TEXT:
@@ -203,41 +253,46 @@ SaywhoQueryParser::SaywhoQueryParser(const Xapian::Database& db, MatchMode mode)
                 break;
             case schema::FieldKind::BOOLEAN:
                 if (field.folded)
-                    parser_.add_boolean_prefix(field.query_name, (new FoldedFieldProcessor(field))->release());
+                    parser_.add_boolean_prefix(field.query_name, (new FoldedFieldProcessor(field, error_))->release());
                 else
                     parser_.add_boolean_prefix(field.query_name, field.prefix);
                 break;
             case schema::FieldKind::DATE:
-                parser_.add_boolean_prefix(field.query_name, (new DateFieldProcessor)->release());
+                parser_.add_boolean_prefix(field.query_name, (new DateFieldProcessor(error_))->release());
                 break;
             case schema::FieldKind::PLACE:
                 parser_.add_boolean_prefix(field.query_name, (new PlaceFieldProcessor(field))->release());
                 break;
             case schema::FieldKind::COUNTRY:
-                parser_.add_boolean_prefix(field.query_name, (new CountryFieldProcessor)->release());
+                parser_.add_boolean_prefix(field.query_name, (new CountryFieldProcessor(error_))->release());
                 break;
         }
     }
 }
 
-Xapian::Query SaywhoQueryParser::parse_with_spelling(const std::string& text) {
-    if (trim(text).empty()) return match_all();
+Xapian::Query SaywhoQueryParser::parse_checked(const std::string& text, unsigned flags) {
+    error_->clear();
+    Xapian::Query query;
     try {
-        return parser_.parse_query(text, QUERY_PARSER_FLAGS | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+        query = parser_.parse_query(text, flags);
     } catch (const Xapian::QueryParserError& e) {
         throw QueryError(explain_parse_error(text, e.get_msg()));
     }
+    // A processor's error, noted instead of thrown (ErrorSink).
+    if (!error_->empty()) throw QueryError(explain_parse_error(text, *error_));
+    return query;
+}
+
+Xapian::Query SaywhoQueryParser::parse_with_spelling(const std::string& text) {
+    if (trim(text).empty()) return match_all();
+    return parse_checked(text, QUERY_PARSER_FLAGS | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
 }
 
 Xapian::Query SaywhoQueryParser::parse(const std::string& text) {
     if (trim(text).empty()) return match_all();
-    try {
-        Xapian::Query query = parser_.parse_query(text, QUERY_PARSER_FLAGS);
-        if (query.empty()) throw QueryError("nothing to search for in '" + text + "': no words or fields");
-        return query;
-    } catch (const Xapian::QueryParserError& e) {
-        throw QueryError(explain_parse_error(text, e.get_msg()));
-    }
+    Xapian::Query query = parse_checked(text, QUERY_PARSER_FLAGS);
+    if (query.empty()) throw QueryError("nothing to search for in '" + text + "': no words or fields");
+    return query;
 }
 
 }  // namespace saywho

@@ -52,8 +52,15 @@ class SaywhoQueryParser {
     std::string corrected() const { return parser_.get_corrected_query_string(); }
 
   private:
+    /// parse_query() with @p flags; throws QueryError for Xapian's errors and
+    /// for the first error a field processor noted.
+    Xapian::Query parse_checked(const std::string& text, unsigned flags);
+
     Xapian::QueryParser parser_;
     Xapian::Stem stemmer_;
+    /// The first error of the current parse, noted by our field processors
+    /// (which must not throw through Xapian's parser; see query_parser.cc).
+    std::shared_ptr<std::string> error_;
 };
 
 /// Parses one end of a date range: YYYY-MM-DD, YYYYMMDD, YYYY-MM or YYYY.
