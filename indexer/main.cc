@@ -130,7 +130,7 @@ int main(int argc, char** argv) {
     compact->add_option("shards", compact_shards, "the shard databases, in order")->required();
     app.require_subcommand(0, 1);
     app.add_option("--max-size", cli.index.reader.max_article_bytes,
-                   "skip articles larger than this many bytes (suffixes K, M, G: 64M)")
+                   "skip articles larger than this many bytes (suffixes K, M, G, such as 64M)")
         ->transform(CLI::AsSizeValue(false));
     app.add_flag("--prune", cli.index.prune,
                  "remove articles whose files no longer exist (and ids gone from re-read .jsonl files)");
