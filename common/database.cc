@@ -114,17 +114,14 @@ Xapian::Database open_for_reading(const std::string& path) {
         throw DatabaseError("no database at " + path + ": build one with 'saywho-index --db " + path +
                             " ARCHIVE...' (or set SAYWHO_DB)");
     try {
-        for (int attempt = 1;; ++attempt) {
-            try {
-                Xapian::Database db(path);
-                check_schema_version(db, path);
-                return db;
-            } catch (const Xapian::DatabaseError& e) {
-                // Opened while the indexer committed: try the new revision.
-                if (attempt == CONCURRENT_COMMIT_RETRIES || !is_concurrent_commit_error(e)) throw;
-                std::this_thread::sleep_for(std::chrono::milliseconds(5 * attempt));
-            }
-        }
+        // Opened while the indexer committed: try the new revision, after a
+        // moment for the commit to finish.
+        return retry_concurrent_commits([&](int attempt) {
+            if (attempt > 1) std::this_thread::sleep_for(std::chrono::milliseconds(5 * (attempt - 1)));
+            Xapian::Database db(path);
+            check_schema_version(db, path);
+            return db;
+        });
     } catch (const Xapian::DatabaseError& e) {
         throw DatabaseError("cannot open database " + path + ": " + e.get_msg());
     }

@@ -33,6 +33,21 @@ bool is_concurrent_commit_error(const Xapian::Error& e);
 /// is_concurrent_commit_error() before it gives up and reports the error.
 inline constexpr int CONCURRENT_COMMIT_RETRIES = 5;
 
+/// Runs @p work(attempt), attempt counting from 1, and again while it fails
+/// with is_concurrent_commit_error(), at most CONCURRENT_COMMIT_RETRIES
+/// times; any other error, or the last one, is rethrown. @p work must open
+/// the database itself (or reopen it when attempt > 1).
+template <typename Work>
+auto retry_concurrent_commits(Work&& work) -> decltype(work(1)) {
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return work(attempt);
+        } catch (const Xapian::Error& e) {
+            if (attempt == CONCURRENT_COMMIT_RETRIES || !is_concurrent_commit_error(e)) throw;
+        }
+    }
+}
+
 /// Opens one or more databases to search as one (Xapian's multi-database):
 /// each location is a database directory, a Xapian stub file listing
 /// databases (local or remote), or "tcp://HOST:PORT" for a shard served by

@@ -150,17 +150,11 @@ int main(int argc, char** argv) {
     }
 
     try {
-        saywho::ResultSet results;
-        for (int attempt = 1;; ++attempt) {
-            try {
-                Xapian::Database db = saywho::open_for_searching(cli.dbs);
-                results = saywho::search(db, cli.search);
-                break;
-            } catch (const Xapian::Error& e) {
-                // The indexer committed while we read: again, at the new revision.
-                if (attempt == saywho::CONCURRENT_COMMIT_RETRIES || !saywho::is_concurrent_commit_error(e)) throw;
-            }
-        }
+        // If the indexer commits while we read: again, at the new revision.
+        saywho::ResultSet results = saywho::retry_concurrent_commits([&](int) {
+            Xapian::Database db = saywho::open_for_searching(cli.dbs);
+            return saywho::search(db, cli.search);
+        });
         if (cli.json) {
             saywho::print_json(std::cout, results);
         } else {

@@ -224,15 +224,9 @@ Xapian::Database& SearchService::database(bool fresh) {
 
 template <typename F>
 auto SearchService::with_database(F&& work) -> decltype(work(std::declval<Xapian::Database&>())) {
-    for (int attempt = 1;; ++attempt) {
-        try {
-            return work(database(attempt > 1));
-        } catch (const Xapian::Error& e) {
-            // The indexer committed while we read: start again, on a newly
-            // opened database at the new revision.
-            if (attempt == CONCURRENT_COMMIT_RETRIES || !is_concurrent_commit_error(e)) throw;
-        }
-    }
+    // If the indexer commits while we read: start again, on a newly opened
+    // database at the new revision.
+    return retry_concurrent_commits([&](int attempt) { return work(database(attempt > 1)); });
 }
 
 std::string SearchService::search(const SearchRequest& request) {

@@ -40,8 +40,7 @@ int free_port() {
     return ntohs(addr.sin_port);
 }
 
-HttpAnswer http_request(int port, const std::string& request_line, const std::string& extra_headers) {
-    HttpAnswer answer;
+int connect_loopback(int port) {
     int fd = socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
@@ -49,8 +48,15 @@ HttpAnswer http_request(int port, const std::string& request_line, const std::st
     addr.sin_port = htons(static_cast<uint16_t>(port));
     if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
         close(fd);
-        return answer;
+        return -1;
     }
+    return fd;
+}
+
+HttpAnswer http_request(int port, const std::string& request_line, const std::string& extra_headers) {
+    HttpAnswer answer;
+    const int fd = connect_loopback(port);
+    if (fd < 0) return answer;
     std::string request = request_line + " HTTP/1.0\r\nHost: 127.0.0.1\r\n" + extra_headers + "\r\n";
     if (write(fd, request.data(), request.size()) < 0) {
         close(fd);

@@ -25,6 +25,9 @@ void write_file(const std::filesystem::path& path, const std::string& text);
 /// A port nobody listens on now (the kernel's choice for port 0).
 int free_port();
 
+/// A socket connected to 127.0.0.1:@p port, or -1 if nothing listens there.
+int connect_loopback(int port);
+
 struct HttpAnswer {
     int status = 0;
     std::string headers, body;

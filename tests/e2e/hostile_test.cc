@@ -3,8 +3,6 @@
  *         nested articles and queries, bad HTTP requests) gets a clear
  *         message or a correct answer, in bounded time and memory.
  */
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -215,23 +213,18 @@ TEST_F(Hostile, HugeNestedAndMalformedQueriesGetAnAnswerOrAClearMessage) {
 /// Sends @p raw bytes to 127.0.0.1:@p port and reads the answer until the
 /// server closes or @p timeout_ms passes.
 std::string raw_http(int port, const std::string& raw, int timeout_ms = 10000) {
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    std::string answer;
+    const int fd = connect_loopback(port);
+    if (fd < 0) return answer;
     timeval tv{timeout_ms / 1000, (timeout_ms % 1000) * 1000};
     setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = htons(static_cast<uint16_t>(port));
-    std::string answer;
-    if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) {
-        for (std::size_t done = 0; done < raw.size();) {
-            ssize_t n = send(fd, raw.data() + done, raw.size() - done, MSG_NOSIGNAL);
-            if (n <= 0) break;
-            done += static_cast<std::size_t>(n);
-        }
-        char chunk[8192];
-        for (ssize_t n; (n = read(fd, chunk, sizeof chunk)) > 0;) answer.append(chunk, static_cast<std::size_t>(n));
+    for (std::size_t done = 0; done < raw.size();) {
+        ssize_t n = send(fd, raw.data() + done, raw.size() - done, MSG_NOSIGNAL);
+        if (n <= 0) break;
+        done += static_cast<std::size_t>(n);
     }
+    char chunk[8192];
+    for (ssize_t n; (n = read(fd, chunk, sizeof chunk)) > 0;) answer.append(chunk, static_cast<std::size_t>(n));
     close(fd);
     return answer;
 }
@@ -329,12 +322,8 @@ TEST_F(HostileHttp, SlowClientsNeitherBlockOthersNorStayForever) {
     // Clients that send half a request and then nothing, or a byte at a time.
     std::vector<int> slow;
     for (int i = 0; i < 16; ++i) {
-        int fd = socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        addr.sin_port = htons(static_cast<uint16_t>(port_));
-        ASSERT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+        const int fd = connect_loopback(port_);
+        ASSERT_GE(fd, 0);
         const std::string half = "GET /api/search?q=ta";
         ASSERT_GT(send(fd, half.data(), half.size(), MSG_NOSIGNAL), 0);
         slow.push_back(fd);
