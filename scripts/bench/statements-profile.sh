@@ -42,14 +42,15 @@ profile() {
 
 for i in "${!binaries[@]}"; do
     profile "with-$i" "${binaries[$i]}" &
+    with_run=$!
     profile "without-$i" "${binaries[$i]}" --no-statements
-    wait
+    wait "$with_run"  # its status: a failed run stops the script
 done
 
 python3 - "$work" "$articles" "${binaries[@]}" <<'EOF'
 import re, sys
 work, articles, binaries = sys.argv[1], sys.argv[2], sys.argv[3:]
-# Inclusive counts of the parts, matched by (mangled or demangled) name.
+# Inclusive counts of the parts, matched by their demangled names.
 PARTS = [
     ("analyze_article", r"saywho::analyze_article\("),
     # Once a run, inside the first analyze_article: weighs more in a short run.
