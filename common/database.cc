@@ -84,9 +84,9 @@ std::string describe_lock_holder(const std::string& path) {
 
 }  // namespace
 
-Xapian::WritableDatabase open_for_writing(const std::string& path) {
+Xapian::WritableDatabase open_for_writing(const std::string& path, int extra_flags) {
     try {
-        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN | extra_flags);
         record_writer(path);
         check_schema_version(db, path);
         if (db.get_metadata(schema::METADATA_SCHEMA_VERSION).empty()) {

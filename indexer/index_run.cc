@@ -260,10 +260,11 @@ class ProblemCollector : public IndexObserver {
 };
 
 /// A worker's part: compares the article of @p job with @p snapshot (the
-/// database as the run found it, plus what the writer has committed since)
-/// and, unless unchanged, extracts its statements and builds every document,
-/// so the writer only has to hand them to Xapian.
-PreparedItem prepare_article(const IndexOptions& options, ArticleJob& job, Xapian::Database& snapshot,
+/// database as the run found it, plus what the writer has committed since;
+/// nullptr when the run began with an empty database) and, unless unchanged,
+/// extracts its statements and builds every document, so the writer only
+/// has to hand them to Xapian.
+PreparedItem prepare_article(const IndexOptions& options, ArticleJob& job, Xapian::Database* snapshot,
                              DocumentBuilder& builder) {
     PreparedItem item;
     item.display_path = job.display_path;
@@ -277,14 +278,14 @@ PreparedItem prepare_article(const IndexOptions& options, ArticleJob& job, Xapia
     const std::string id_term = schema::article_id_term(article.id);
     const std::string hash = article_content_hash(article, options.statements);
     std::string old_hash;
-    for (int attempt = 0;; ++attempt) {
+    for (int attempt = 0; snapshot; ++attempt) {
         try {
-            old_hash = stored_hash(snapshot, id_term);
+            old_hash = stored_hash(*snapshot, id_term);
             break;
         } catch (const Xapian::DatabaseModifiedError&) {
             // The writer committed past our snapshot: look again.
             if (attempt > 3) throw;
-            snapshot.reopen();
+            snapshot->reopen();
         }
     }
     item.unchanged = old_hash == hash;
@@ -399,7 +400,9 @@ PreparedItem failure_item(std::string message) {
 /// queue as a FAILURE item in its place; the destructor stops and joins them all.
 class PreparingThreads {
   public:
-    /// Every argument must outlive this object.
+    /// Every argument must outlive this object. The workers compare each
+    /// article with the database at @p db_path; an empty @p db_path says the
+    /// run began with an empty database, where every article is new.
     PreparingThreads(const IndexOptions& options, const std::vector<InputFile>& files, const std::string& db_path,
                      std::istream& stdin_stream, OrderedQueue& queue, std::size_t workers)
         : queue_(queue) {
@@ -423,8 +426,9 @@ class PreparingThreads {
                 DocumentBuilder builder;
                 while (auto job = jobs_.pop()) {
                     try {
-                        if (!snapshot) snapshot.emplace(db_path);
-                        queue.fill(job->ticket, prepare_article(options, *job, *snapshot, builder));
+                        if (!snapshot && !db_path.empty()) snapshot.emplace(db_path);
+                        queue.fill(job->ticket,
+                                   prepare_article(options, *job, snapshot ? &*snapshot : nullptr, builder));
                     } catch (const std::exception& e) {
                         queue.fill(job->ticket, failure_item(e.what()));
                     } catch (const Xapian::Error& e) {
@@ -573,9 +577,10 @@ void add_counts(IndexSummary& total, const IndexSummary& part) {
 }
 
 /// One writer updating @p db in place, its inputs read on a second thread.
+/// @p new_database: the run created @p db, so no article is stored yet.
 void index_in_place(Xapian::WritableDatabase& db, const IndexOptions& options, const InputList& inputs,
-                    std::istream& stdin_stream, Clock::time_point start, IndexObserver& observer,
-                    IndexSummary& summary) {
+                    bool new_database, std::istream& stdin_stream, Clock::time_point start,
+                    IndexObserver& observer, IndexSummary& summary) {
     // Reading, extraction and document building run on their own thread;
     // this thread only writes (Xapian allows one writer), so the two cores
     // overlap. Problems travel with the records and are reported here, in
@@ -585,7 +590,8 @@ void index_in_place(Xapian::WritableDatabase& db, const IndexOptions& options, c
     WriterTally tally;
     tally.progress.bytes_total = inputs.total_bytes;
     {
-        PreparingThreads preparing(options, inputs.files, options.db_path, stdin_stream, queue, jobs);
+        PreparingThreads preparing(options, inputs.files, new_database ? std::string() : options.db_path,
+                                   stdin_stream, queue, jobs);
         const std::atomic<bool> never_stop{false};
         write_prepared(db, queue, options, never_stop, start, observer, tally);
     }
@@ -751,9 +757,10 @@ void build_in_parallel(Xapian::WritableDatabase& db, const IndexOptions& options
         lane->queue.emplace(queue_capacity(lane_workers));
         lane->files = std::move(parts[i]);
         lane->shard_path = (build_dir / ("shard-" + std::to_string(i))).string();
-        lane->shard.emplace(open_for_writing(lane->shard_path));
-        // The reading thread opens the shard to compare content hashes.
-        lane->shard->commit();
+        // A shard is scratch: if the run dies, it is deleted, not recovered,
+        // so its commits need not wait for the disk. The compactor syncs the
+        // merged database it writes.
+        lane->shard.emplace(open_for_writing(lane->shard_path, Xapian::DB_NO_SYNC));
         lanes.push_back(std::move(lane));
     }
 
@@ -779,7 +786,8 @@ void build_in_parallel(Xapian::WritableDatabase& db, const IndexOptions& options
             std::exception_ptr error;
             try {
                 {
-                    PreparingThreads preparing(options, lane.files, lane.shard_path, stdin_stream, *lane.queue,
+                    // A new shard holds nothing to compare the articles with.
+                    PreparingThreads preparing(options, lane.files, std::string(), stdin_stream, *lane.queue,
                                                lane_workers);
                     write_prepared(*lane.shard, *lane.queue, options, stop, start, lane_observers[i], lane.tally);
                 }
@@ -855,8 +863,8 @@ IndexSummary run_index(const IndexOptions& options, IndexObserver& observer, std
     std::error_code ec;
     const bool new_database = !fs::exists(options.db_path, ec);
     Xapian::WritableDatabase db = open_for_writing(options.db_path);
-    // A new database has nothing to read yet; commit its metadata so the
-    // reading thread can open it.
+    // Commit a new database's metadata at once: from here on a valid
+    // database is at the path, even if the run stops before its first batch.
     db.commit();
     // A parallel build killed before its end leaves its shards beside the
     // database; we hold the lock, so they are no other run's.
@@ -868,7 +876,7 @@ IndexSummary run_index(const IndexOptions& options, IndexObserver& observer, std
     if (new_database && parts.size() > 1)
         build_in_parallel(db, options, std::move(parts), inputs.total_bytes, stdin_stream, start, observer, summary);
     else
-        index_in_place(db, options, inputs, stdin_stream, start, observer, summary);
+        index_in_place(db, options, inputs, new_database, stdin_stream, start, observer, summary);
     summary.seconds = seconds_since(start);
     return summary;
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -840,6 +841,50 @@ TEST(DocumentBuilder, BuildsTheSchemaTermsValuesAndData) {
     EXPECT_FALSE(data.HasMember(schema::DATA_LINE));
     EXPECT_FALSE(data.HasMember(schema::DATA_SOURCE));
     EXPECT_FALSE(data.HasMember(schema::DATA_URL));
+}
+
+/// Terms and their wdf, positions aside.
+std::map<std::string, Xapian::termcount> terms_with_wdf(const Xapian::Document& doc) {
+    std::map<std::string, Xapian::termcount> terms;
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) terms[*it] = it.get_wdf();
+    return terms;
+}
+
+// The builder remembers stems (MemoizedStem) and forgets them all when it
+// holds 2^17 words: every stem must still be the one Xapian's own English
+// stemmer gives, before and after that, and on a second build.
+TEST(DocumentBuilder, StemsAsXapiansEnglishStemmerDoesBeyondItsMemory) {
+    Article article = sample_article();
+    article.title.clear();
+    const char* endings[] = {"ing", "ed", "s", "ations", "ly", "ness"};
+    std::string body = "Running runners ran; the nations' nationalism. ";
+    for (std::size_t i = 0; i < 140000; ++i) {
+        std::string word = "w";
+        for (std::size_t n = i, k = 0; k < 4; ++k, n /= 26) word += static_cast<char>('a' + n % 26);
+        body += word + endings[i % 6] + (i % 7 ? " " : ". Running runners ran. ");
+    }
+    article.body = body;
+
+    Xapian::TermGenerator reference;
+    reference.set_stemmer(Xapian::Stem("english"));
+    reference.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    Xapian::Document expected;
+    reference.set_document(expected);
+    reference.index_text(article.body);
+
+    DocumentBuilder builder;
+    for (int build = 0; build < 2; ++build) {
+        auto got = terms_with_wdf(builder.build_article(article, "h"));
+        std::size_t compared = 0;
+        for (const auto& [term, wdf] : terms_with_wdf(expected)) {
+            auto it = got.find(term);
+            ASSERT_NE(it, got.end()) << "build " << build << ": missing " << term;
+            EXPECT_EQ(it->second, wdf) << term;
+            ++compared;
+        }
+        EXPECT_GT(compared, 140000u) << "every word, unstemmed and stemmed";
+        EXPECT_TRUE(got.count("Zrun") && got.count("Znation")) << "stems of the repeated words";
+    }
 }
 
 TEST(DocumentBuilder, JsonLinesFieldsGoInTermsAndData) {
