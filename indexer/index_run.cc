@@ -400,9 +400,10 @@ PreparedItem failure_item(std::string message) {
 /// queue as a FAILURE item in its place; the destructor stops and joins them all.
 class PreparingThreads {
   public:
-    /// Every argument must outlive this object. The workers compare each
-    /// article with the database at @p db_path; an empty @p db_path says the
-    /// run began with an empty database, where every article is new.
+    /// Every argument but @p db_path (copied) must outlive this object. The
+    /// workers compare each article with the database at @p db_path; an
+    /// empty @p db_path says the run began with an empty database, where
+    /// every article is new.
     PreparingThreads(const IndexOptions& options, const std::vector<InputFile>& files, const std::string& db_path,
                      std::istream& stdin_stream, OrderedQueue& queue, std::size_t workers)
         : queue_(queue) {
