@@ -21,22 +21,25 @@
  *     (to skip unchanged articles on re-indexing), SLOT_ARTICLE, and the
  *     lists in SLOT_SPEAKER, SLOT_LOCATION and SLOT_COUNTRY (see LIST_SEPARATOR);
  *   - data: a JSON object holding everything a result needs to print without
- *     opening the original file (see "Document data" below).
+ *     opening the original file (see "Document records" below).
  *
  *  A statement document has:
- *   - terms: its unique id term Q<article id>#<n> (n counts the article's
- *     statements from 0, in text order), XARTICLE:<article id> (so one
- *     delete_document() call removes every statement of an article), its
- *     words (unprefixed, positional) and, after a gap of 100 positions, the
- *     speaker's name as free text (so "zelenskyy drones" finds a statement by
- *     Zelenskyy about drones), the date terms D/M/Y of the day it was said,
- *     the type term, its article's source (G) when given, and the boolean
- *     terms XSPEAKER:, XROLE:, XLOC:, XCOUNTRY:, XLOCBASIS:, XQUOTE: and
- *     XDATEBASIS: of what extraction found (each only when not empty);
+ *   - terms: XARTICLE:<article id> (so one delete_document() call removes
+ *     every statement of an article), its words (unprefixed, positional)
+ *     and, after a gap of 100 positions, the speaker's name as free text (so
+ *     "zelenskyy drones" finds a statement by Zelenskyy about drones), the
+ *     date terms D/M/Y of the day it was said, the type term, its article's
+ *     source (G) when given, and the boolean terms XSPEAKER:, XROLE:, XLOC:,
+ *     XCOUNTRY: and XQUOTE: of what extraction found (each only when not
+ *     empty). No id term: a statement is never looked up or replaced on its
+ *     own, only with its article (see "Why statements are lean" below);
  *   - values: SLOT_DATE (the statement's day), SLOT_ARTICLE, SLOT_SPEAKER,
- *     SLOT_LOCATION and SLOT_COUNTRY when known; no content hash (a statement changes only
- *     with its article, which holds the hash);
- *   - data: a JSON object (see "Document data" below).
+ *     SLOT_LOCATION and SLOT_COUNTRY when known, and its record in
+ *     SLOT_STATEMENT_RECORD; no content hash (a statement changes only with
+ *     its article, which holds the hash);
+ *   - data: none. Its record, the JSON object described under "Document
+ *     data" below, is in SLOT_STATEMENT_RECORD; document_record() reads
+ *     either type's.
  *
  *  Keys
  *  ----
@@ -52,10 +55,26 @@
  *  ------------
  *  An unchanged article (same content hash) is not extracted again; the
  *  hash includes EXTRACTOR_VERSION (common/extract.h), so bumping it when
- *  extraction improves re-extracts every article on the next run. An article whose id is another
- *  article's id plus "#<n>" shares its Q term with that article's statement
- *  n, and re-indexing it can replace that statement: avoid such ids.
+ *  extraction improves re-extracts every article on the next run.
  *
+ *  Why statements are lean
+ *  -----------------------
+ *  A news archive has three or four statements for every article, so what a
+ *  statement document costs to write is most of what statements cost the
+ *  indexer (docs/performance.md, "Schema 4"). Three things are left out of
+ *  it for that reason, none of which any query or result needs:
+ *   - document data: Xapian writes each document's data as an item of its
+ *     own in its docdata table, while the values of a slot are packed into
+ *     chunks of one stream; for tens of thousands of short records the
+ *     stream measured cheaper, so the record goes to SLOT_STATEMENT_RECORD;
+ *   - a unique id term (Q<article id>#<n>, schema 3): one posting list per
+ *     statement, used by nothing but the undocumented query id:ARTICLE#N.
+ *     Without it an article whose id ends in "#<n>" can no longer collide
+ *     with another article's statement n;
+ *   - the XLOCBASIS:/XDATEBASIS: terms of schema 3, which no query field
+ *     used; the bases are in the record.
+ *
+ *  Schema version 4 makes statements lean as above.
  *  Schema version 3 adds SLOT_ARTICLE, the lists of speakers, places and
  *  countries in an article's SLOT_SPEAKER, SLOT_LOCATION and SLOT_COUNTRY
  *  (for facets), and spelling data from article titles and bodies (for
@@ -87,7 +106,7 @@
 namespace saywho::schema {
 
 /// Bump when terms, values or data change in a way old databases do not have.
-inline constexpr int SCHEMA_VERSION = 3;
+inline constexpr int SCHEMA_VERSION = 4;
 
 /// Metadata key holding SCHEMA_VERSION (decimal).
 inline constexpr char METADATA_SCHEMA_VERSION[] = "saywho:schema-version";
@@ -125,12 +144,8 @@ inline constexpr char PREFIX_ROLE[] = "XROLE:";
 inline constexpr char PREFIX_LOCATION[] = "XLOC:";
 /// Statement: lowercase ISO code of its location's country; article: of each place it names ("ua").
 inline constexpr char PREFIX_COUNTRY[] = "XCOUNTRY:";
-/// Statement: how its location was found: explicit, inferred or dateline.
-inline constexpr char PREFIX_LOCATION_BASIS[] = "XLOCBASIS:";
 /// Statement: how much of it is quoted: direct, mixed or none.
 inline constexpr char PREFIX_QUOTE[] = "XQUOTE:";
-/// Statement: where its date comes from: article (the article's date) or text.
-inline constexpr char PREFIX_DATE_BASIS[] = "XDATEBASIS:";
 /// Statement: the id of its article, so all of them can be deleted at once.
 inline constexpr char PREFIX_ARTICLE[] = "XARTICLE:";
 /// Article: keys of each person it names (as XSPEAKER:).
@@ -160,8 +175,8 @@ struct FieldSpec {
 };
 
 /// Every field a user can name in a query. Nothing else may spell a prefix.
-/// The prefixes not listed here (XARTICLE:, XPERSON:, XPLACE:, XLOCBASIS:,
-/// XDATEBASIS:) are not exposed to users yet.
+/// The prefixes not listed here (XARTICLE:, XPERSON:, XPLACE:) are not
+/// exposed to users yet.
 inline constexpr std::array<FieldSpec, 10> QUERY_FIELDS = {{
     {"title", PREFIX_TITLE, FieldKind::FREE_TEXT, false, nullptr, "words in the title: title:ceasefire"},
     {"id", PREFIX_ID, FieldKind::BOOLEAN, false, nullptr, "one article by its id: id:2025-03-19-helsinki"},
@@ -202,6 +217,10 @@ enum ValueSlot : Xapian::valueno {
     /// The article id: an article's own, a statement's article. The collapse
     /// key of --per-article.
     SLOT_ARTICLE = 5,
+    /// Statements only: the record, a JSON object with the DATA_ members
+    /// below, kept here rather than as document data (see "Why statements
+    /// are lean"). Read it with document_record().
+    SLOT_STATEMENT_RECORD = 6,
 };
 
 /// Separates the values of a multi-valued slot. Articles hold lists in
@@ -215,7 +234,9 @@ inline constexpr char LIST_SEPARATOR = '\x1f';
 inline constexpr char TYPE_ARTICLE[] = "article";
 inline constexpr char TYPE_STATEMENT[] = "statement";
 
-// --- Document data: a JSON object with these members ------------------------
+// --- Document records: a JSON object with these members ---------------------
+// An article's record is its document data; a statement's is in
+// SLOT_STATEMENT_RECORD. document_record() returns either.
 // Both types:
 inline constexpr char DATA_TYPE[] = "type";      ///< "article" or "statement"
 inline constexpr char DATA_ID[] = "id";          ///< article id; statement: "<article id>#<n>"
@@ -257,7 +278,7 @@ inline constexpr std::size_t MAX_SAFE_TERM_LENGTH = 240;
 /// hash of the whole value so distinct values stay distinct.
 std::string bounded_term(std::string_view prefix, std::string_view value);
 
-/// The unique id term of an article.
+/// The unique id term of an article (statements have none).
 std::string article_id_term(std::string_view article_id);
 
 std::string day_term(const CivilDate& date);    ///< "D20250319"
@@ -266,9 +287,6 @@ std::string year_term(const CivilDate& date);   ///< "Y2025"
 std::string type_term(std::string_view type);   ///< "XTYPE:article"
 std::string source_term(std::string_view source);
 
-/// The unique id term of statement @p index (0-based, in text order) of an
-/// article: "Q<article id>#<index>".
-std::string statement_id_term(std::string_view article_id, std::size_t index);
 /// "XARTICLE:<article id>": every statement of that article carries it.
 std::string statement_article_term(std::string_view article_id);
 
@@ -280,10 +298,14 @@ std::vector<std::string> person_keys(std::string_view name);
 std::vector<std::string> person_terms(std::string_view prefix, std::string_view name);
 
 /// @p prefix + fold_key(@p value), bounded: for XROLE:, XLOC:, XPLACE:,
-/// XLOCBASIS:, XQUOTE:, XDATEBASIS:, XSPEAKER: and other folded boolean fields.
+/// XQUOTE:, XSPEAKER: and other folded boolean fields.
 std::string folded_term(std::string_view prefix, std::string_view value);
 /// "XCOUNTRY:" + the lowercase ISO code ("UA" -> "XCOUNTRY:ua").
 std::string country_term(std::string_view iso_code);
+
+/// The record of @p doc (see "Document records"): an article's document
+/// data, a statement's SLOT_STATEMENT_RECORD.
+std::string document_record(const Xapian::Document& doc);
 
 /// Finds a query field by name; nullptr when there is none.
 const FieldSpec* find_query_field(std::string_view name);

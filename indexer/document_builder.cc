@@ -188,7 +188,6 @@ Xapian::Document DocumentBuilder::build_statement(const Article& article, const 
         term_generator_.index_text(statement.speaker);
     }
 
-    doc.add_boolean_term(schema::statement_id_term(article.id, index));
     doc.add_boolean_term(schema::statement_article_term(article.id));
     doc.add_boolean_term(schema::type_term(schema::TYPE_STATEMENT));
     add_date_terms(doc, statement.date);
@@ -198,9 +197,7 @@ Xapian::Document DocumentBuilder::build_statement(const Article& article, const 
     add_folded_term(doc, schema::PREFIX_ROLE, statement.role);
     add_folded_term(doc, schema::PREFIX_LOCATION, statement.location);
     if (!statement.country.empty()) doc.add_boolean_term(schema::country_term(statement.country));
-    add_folded_term(doc, schema::PREFIX_LOCATION_BASIS, statement.location_basis);
     add_folded_term(doc, schema::PREFIX_QUOTE, statement.quote);
-    add_folded_term(doc, schema::PREFIX_DATE_BASIS, statement.date_basis);
 
     doc.add_value(schema::SLOT_ARTICLE, article.id);
     if (!statement.speaker.empty()) doc.add_value(schema::SLOT_SPEAKER, statement.speaker);
@@ -229,7 +226,7 @@ Xapian::Document DocumentBuilder::build_statement(const Article& article, const 
     data.put(schema::DATA_LOCATION_BASIS, statement.location_basis);
     data.put(schema::DATA_DATE, statement.date.iso());
     data.put(schema::DATA_DATE_BASIS, statement.date_basis);
-    doc.set_data(data.finish());
+    doc.add_value(schema::SLOT_STATEMENT_RECORD, data.finish());
     // Let go of the document: it may be handed to another thread, and
     // Xapian's reference counts are not atomic.
     term_generator_.set_document(Xapian::Document());

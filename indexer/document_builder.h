@@ -39,7 +39,8 @@ class DocumentBuilder {
     /// The document for @p statement, the @p index-th (0-based, in text
     /// order) of @p article: its words and speaker as free text, its filter
     /// terms (XARTICLE:, XSPEAKER:, XLOC: ...), date terms and slots, and
-    /// JSON data that repeats what a result line needs from the article.
+    /// its JSON record in SLOT_STATEMENT_RECORD (no document data), which
+    /// repeats what a result line needs from the article.
     Xapian::Document build_statement(const Article& article, const Statement& statement, std::size_t index);
 
     /// The words of an article document for the database's spelling data

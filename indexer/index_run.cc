@@ -540,9 +540,7 @@ void write_prepared(Xapian::WritableDatabase& db, OrderedQueue& queue, const Ind
         try {
             bool existed = db.postlist_begin(id_term) != db.postlist_end(id_term);
             // The old statements go first, whatever changed: a changed body
-            // can have fewer statements, and none may be left behind. Adding
-            // (not replacing by id term) then cannot clobber a document of
-            // another article whose id is "<this id>#<n>".
+            // can have fewer statements, and none may be left behind.
             db.delete_document(schema::statement_article_term(item.article_id));
             for (const auto& doc : item.statement_docs) db.add_document(doc);
             // The article, with its new content hash, comes last: if a

@@ -276,7 +276,7 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
         hit.weight = it.get_weight();
         hit.percent = it.get_percent();
         Xapian::Document doc = it.get_document();
-        std::string raw = doc.get_data();
+        std::string raw = schema::document_record(doc);
         rapidjson::Document data;
         data.Parse(raw.c_str(), raw.size());
         if (data.HasParseError() || !data.IsObject()) continue;

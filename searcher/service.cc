@@ -360,7 +360,7 @@ std::string SearchService::article(const std::string& id) {
                                                                   : std::string();
         };
         const std::string body = str(data, schema::DATA_BODY);
-        // Its statements, in text order (their Q terms end in #0, #1, ...).
+        // Its statements, in text order (their ids end in #0, #1, ...).
         struct Marked {
             std::size_t index;
             rapidjson::Document data;
@@ -369,7 +369,7 @@ std::string SearchService::article(const std::string& id) {
         const std::string article_term = schema::statement_article_term(id);
         for (auto it = db.postlist_begin(article_term); it != db.postlist_end(article_term); ++it) {
             Marked m;
-            const std::string sraw = db.get_document(*it).get_data();
+            const std::string sraw = schema::document_record(db.get_document(*it));
             m.data.Parse(sraw.c_str(), sraw.size());
             if (m.data.HasParseError() || !m.data.IsObject()) continue;
             const std::string sid = str(m.data, schema::DATA_ID);

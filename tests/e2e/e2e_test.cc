@@ -404,7 +404,7 @@ TEST_F(EndToEnd, DatabasePassesXapianCheckAndHoldsTheSchemaTerms) {
     const Xapian::doccount statements = db.get_termfreq("XTYPE:statement");
     EXPECT_GT(statements, 24u);
     EXPECT_EQ(db.get_doccount(), 24u + statements);
-    EXPECT_EQ(db.get_metadata("saywho:schema-version"), "3");
+    EXPECT_EQ(db.get_metadata("saywho:schema-version"), "4");
     EXPECT_EQ(db.get_metadata("saywho:features"), "articles statements");
     EXPECT_EQ(db.get_termfreq("XTYPE:article"), 24u);
     // Counted over articles: statements carry the date terms of their own day.
@@ -442,10 +442,16 @@ TEST_F(EndToEnd, DatabasePassesXapianCheckAndHoldsTheSchemaTerms) {
         EXPECT_FALSE(st_terms.count("ZSceasefir")) << "no title terms";
         EXPECT_EQ(st.get_value(0).size(), 8u) << "the statement's day";
         EXPECT_EQ(st.get_value(1), "") << "no content hash";
+        EXPECT_EQ(std::count_if(st_terms.begin(), st_terms.end(), [](const std::string& t) { return t[0] == 'Q'; }), 0)
+            << "no id term (schema 4)";
         EXPECT_EQ(std::count_if(st_terms.begin(), st_terms.end(),
-                                [](const std::string& t) { return t.rfind("Q2025-03-18-geneva-ceasefire-talks#", 0) == 0; }),
-                  1)
-            << "one unique id";
+                                [](const std::string& t) { return t.rfind("XLOCBASIS:", 0) == 0 || t.rfind("XDATEBASIS:", 0) == 0; }),
+                  0)
+            << "the bases are in the record only";
+        EXPECT_EQ(st.get_data(), "") << "no document data";
+        const std::string record = st.get_value(6);
+        EXPECT_NE(record.find("\"id\":\"2025-03-18-geneva-ceasefire-talks#"), std::string::npos) << record;
+        EXPECT_NE(record.find("\"location_basis\":"), std::string::npos) << record;
     }
 }
 
@@ -621,7 +627,7 @@ TEST_F(EndToEnd, ADatabaseOfSchemaVersionOneIsRefused) {
     }
     CommandResult r = index({CORPUS.string()});
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_TRUE(contains(r.err, "schema version 1 but this saywho uses version 3")) << r.err;
+    EXPECT_TRUE(contains(r.err, "schema version 1 but this saywho uses version 4")) << r.err;
     EXPECT_TRUE(contains(r.err, "rebuild")) << r.err;
 }
 

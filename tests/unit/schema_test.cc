@@ -104,12 +104,19 @@ TEST(SchemaTerms, SourceTermIsFolded) {
     EXPECT_NE(source_term("AP"), source_term("AFP"));
 }
 
-TEST(SchemaTerms, StatementIdAndArticleTerms) {
-    EXPECT_EQ(statement_id_term("2025-03-19-helsinki", 0), "Q2025-03-19-helsinki#0");
-    EXPECT_EQ(statement_id_term("2025-03-19-helsinki", 12), "Q2025-03-19-helsinki#12");
+TEST(SchemaTerms, StatementArticleTerm) {
     EXPECT_EQ(statement_article_term("2025-03-19-helsinki"), "XARTICLE:2025-03-19-helsinki");
     EXPECT_LE(statement_article_term(std::string(400, 'a')).size(), MAX_SAFE_TERM_LENGTH);
-    EXPECT_LE(statement_id_term(std::string(400, 'a'), 3).size(), MAX_SAFE_TERM_LENGTH);
+}
+
+TEST(DocumentRecord, IsAnArticlesDataOrAStatementsRecordSlot) {
+    Xapian::Document article;
+    article.set_data(R"({"type":"article"})");
+    EXPECT_EQ(document_record(article), R"({"type":"article"})");
+    Xapian::Document statement;
+    statement.add_value(SLOT_STATEMENT_RECORD, R"({"type":"statement"})");
+    EXPECT_EQ(document_record(statement), R"({"type":"statement"})");
+    EXPECT_EQ(document_record(Xapian::Document()), "");
 }
 
 TEST(SchemaTerms, PersonKeysAreTheFoldedNameAndEachTailOfIt) {
@@ -188,10 +195,12 @@ TEST(ValueSlots, ArePersistedNumbers) {
     EXPECT_EQ(static_cast<Xapian::valueno>(SLOT_SPEAKER), 2u);
     EXPECT_EQ(static_cast<Xapian::valueno>(SLOT_LOCATION), 3u);
     EXPECT_EQ(static_cast<Xapian::valueno>(SLOT_COUNTRY), 4u);
+    EXPECT_EQ(static_cast<Xapian::valueno>(SLOT_ARTICLE), 5u);
+    EXPECT_EQ(static_cast<Xapian::valueno>(SLOT_STATEMENT_RECORD), 6u);
 }
 
 TEST(SchemaVersion, MetadataKeysAndVersion) {
-    EXPECT_EQ(SCHEMA_VERSION, 3);
+    EXPECT_EQ(SCHEMA_VERSION, 4);
     EXPECT_STREQ(FEATURES, "articles statements");
     EXPECT_STREQ(METADATA_SCHEMA_VERSION, "saywho:schema-version");
 }
