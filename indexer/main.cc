@@ -5,8 +5,9 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <string>
+#include <exception>
 #include <iostream>
+#include <string>
 
 #include <CLI/CLI.hpp>
 #include <xapian.h>
@@ -61,6 +62,31 @@ class ConsoleObserver : public saywho::IndexObserver {
     double last_shown_ = -1;
 };
 
+/// Xapian 1.4 can throw from inside one of its own destructors when a write
+/// fails part way through a commit (seen with a full disk), and C++ then
+/// calls std::terminate instead of unwinding to main's catch. The database
+/// stays at its last committed revision, as after any failed commit: say so
+/// as main would, instead of "terminate called" and a core dump.
+[[noreturn]] void report_error_xapian_could_not_throw() {
+    std::string what = "an error inside Xapian that it could not report";
+    if (std::exception_ptr error = std::current_exception()) {
+        try {
+            std::rethrow_exception(error);
+        } catch (const Xapian::Error& e) {
+            what = "database error: " + e.get_description();
+        } catch (const std::exception& e) {
+            what = e.what();
+        } catch (...) {
+        }
+    }
+    // The progress line, if any, is cleared as ConsoleObserver would.
+    std::fprintf(stderr,
+                 "%ssaywho-index: %s\nsaywho-index: the database keeps what its last commit held; if the disk "
+                 "is full, free some space and run again\n",
+                 isatty(STDERR_FILENO) ? "\r\033[K" : "", what.c_str());
+    std::_Exit(EXIT_FATAL);
+}
+
 struct CommandLine {
     saywho::IndexOptions index;
     bool no_progress = false;
@@ -94,6 +120,7 @@ int run_extract(const CommandLine& cli) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    std::set_terminate(report_error_xapian_could_not_throw);
     CommandLine cli;
     CLI::App app{
         "saywho-index: index a news archive into a saywho (Xapian) database.\n\n"

@@ -237,6 +237,62 @@ TEST_F(Reliability, AFullDiskStopsTheIndexerCleanlyAndARerunCompletes) {
               << "k): " << err1.substr(0, err1.find('\n')) << "\n";
 }
 
+// Regression: where the disk filled decided how a run ended. At some sizes
+// Xapian threw from inside one of its destructors during a commit and the
+// indexer died with "terminate called" (exit 134) instead of its error
+// message; about one size in five did so. So try many sizes.
+TEST_F(Reliability, ADiskFullAtAnyPointGivesTheUsualErrorAndAHealthyDatabase) {
+    if (!fs::exists(XAPIAN_CHECK)) GTEST_SKIP() << XAPIAN_CHECK << " is missing (Debian: xapian-tools)";
+    const std::string reference = (dir_.path() / "reference.db").string();
+    const std::vector<std::string> options{"--writers", "1", "--batch-size", "3"};
+    ASSERT_EQ(run_command(index_argv(reference, options)).exit_code, 0);
+    std::uintmax_t reference_kib = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(reference))
+        if (entry.is_regular_file()) reference_kib += entry.file_size() / 1024;
+
+    const fs::path mount_point = dir_.path() / "small-disk";
+    const fs::path out = dir_.path() / "out";
+    fs::create_directories(mount_point);
+    // One tmpfs per size, each in a mount namespace of its own; the database
+    // left by each run is copied out to be checked.
+    const std::string script = R"(
+        mnt=$1 out=$2 sizes=$3; shift 3
+        for size in $sizes; do
+            mkdir -p "$out/$size"
+            mount -t tmpfs -o size="${size}k" saywho-full "$mnt" || exit 90
+            "$@" --db "$mnt/db" >"$out/$size/out" 2>"$out/$size/err"; echo $? >"$out/$size/rc"
+            cp -a "$mnt/db" "$out/$size/db" 2>/dev/null
+            umount "$mnt" || exit 91
+        done
+    )";
+    std::string sizes;
+    std::vector<std::uintmax_t> size_list;
+    // From a fifth to about two thirds of what the database needs, 24 steps.
+    for (int step = 0; step < 24; ++step) {
+        const std::uintmax_t kib = std::max<std::uintmax_t>(reference_kib / 5 + reference_kib * step / 50, 64);
+        size_list.push_back(kib);
+        sizes += std::to_string(kib) + " ";
+    }
+    std::vector<std::string> argv{"/usr/bin/unshare", "--mount", "--propagation", "private", "/bin/sh",   "-c",
+                                  script,             "sh",      mount_point.string(), out.string(),    sizes};
+    for (const auto& arg : index_argv("", options))
+        if (arg != "--db" && !arg.empty()) argv.push_back(arg);
+    CommandResult r = run_command(argv);
+    if (!fs::exists(out / std::to_string(size_list.front()) / "rc"))
+        GTEST_SKIP() << "cannot mount a small tmpfs in a mount namespace here (needs root or user namespaces): " << r.err;
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    for (std::uintmax_t kib : size_list) {
+        const fs::path run = out / std::to_string(kib);
+        const std::string err = read_text(run / "err");
+        const std::string rc = read_text(run / "rc");
+        if (rc == "0\n") continue;  // the database fitted after all
+        EXPECT_EQ(rc, "2\n") << kib << "k: " << err;
+        EXPECT_TRUE(contains(err, "No space left on device")) << kib << "k: " << err;
+        EXPECT_FALSE(contains(err, "terminate called")) << kib << "k: " << err;
+        if (fs::exists(run / "db")) expect_healthy((run / "db").string(), "after the disk filled at " + std::to_string(kib) + "k");
+    }
+}
+
 TEST_F(Reliability, ASecondWriterIsToldWhichProcessHoldsTheLock) {
     const std::string db = (dir_.path() / "locked.db").string();
     // The first indexer reads JSON Lines from a pipe we keep open, so it
