@@ -1,11 +1,13 @@
 /** @file main.cc
  *  @brief saywho-index: command line for indexing a news archive into a database.
  */
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <filesystem>
 #include <iostream>
 #include <string>
 
@@ -67,8 +69,26 @@ class ConsoleObserver : public saywho::IndexObserver {
 /// calls std::terminate instead of unwinding to main's catch. The database
 /// stays at its last committed revision, as after any failed commit: say so
 /// as main would, instead of "terminate called" and a core dump.
+/// The database being written, for report_error_xapian_could_not_throw().
+std::string database_being_written;
+
+/// Whether the file system holding @p path has (almost) no space left.
+bool file_system_is_full(const std::string& path) {
+    struct statvfs fs {};
+    std::error_code ec;
+    const std::string existing = std::filesystem::exists(path, ec) ? path : std::filesystem::path(path).parent_path().string();
+    if (statvfs(existing.empty() ? "." : existing.c_str(), &fs) != 0) return false;
+    // Less than a block of Xapian's default size (8 KiB) left counts as full.
+    return static_cast<unsigned long long>(fs.f_bavail) * fs.f_frsize < 8192;
+}
+
 [[noreturn]] void report_error_xapian_could_not_throw() {
-    std::string what = "an error inside Xapian that it could not report";
+    // When a destructor throws while another exception is unwinding, there
+    // is no current exception to describe: then the free space is the
+    // likeliest cause worth checking.
+    std::string what = "database error: Xapian failed while writing and could not say why";
+    if (!database_being_written.empty() && file_system_is_full(database_being_written))
+        what = "database error: No space left on device (the file system of " + database_being_written + " is full)";
     if (std::exception_ptr error = std::current_exception()) {
         try {
             std::rethrow_exception(error);
@@ -240,6 +260,7 @@ int main(int argc, char** argv) {
     if (flush_threshold > 0) setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(flush_threshold).c_str(), 1);
 
     ConsoleObserver observer(!cli.no_progress && isatty(STDERR_FILENO));
+    database_being_written = cli.index.db_path;
     try {
         saywho::IndexSummary s = saywho::run_index(cli.index, observer, std::cin);
         observer.clear_progress();
