@@ -25,14 +25,15 @@
  *
  *  A statement document has:
  *   - terms: XARTICLE:<article id> (so one delete_document() call removes
- *     every statement of an article), its words (unprefixed, positional)
- *     and, after a gap of 100 positions, the speaker's name as free text (so
- *     "zelenskyy drones" finds a statement by Zelenskyy about drones), the
- *     date terms D/M/Y of the day it was said, the type term, its article's
- *     source (G) when given, and the boolean terms XSPEAKER:, XROLE:, XLOC:,
- *     XCOUNTRY: and XQUOTE: of what extraction found (each only when not
- *     empty). No id term: a statement is never looked up or replaced on its
- *     own, only with its article (see "Why statements are lean" below);
+ *     every statement of an article), its words, each stemmed, Z-prefixed
+ *     and positional (PREFIX_STATEMENT_WORD), and, after a gap of 100
+ *     positions, the speaker's name the same way (so "zelenskyy drones"
+ *     finds a statement by Zelenskyy about drones), the date terms D/M/Y of
+ *     the day it was said, the type term, its article's source (G) when
+ *     given, and the boolean terms XSPEAKER:, XROLE:, XLOC:, XCOUNTRY: and
+ *     XQUOTE: of what extraction found (each only when not empty). No id
+ *     term: a statement is never looked up or replaced on its own, only
+ *     with its article (see "Why statements are lean" below);
  *   - values: SLOT_DATE (the statement's day), SLOT_ARTICLE, SLOT_SPEAKER,
  *     SLOT_LOCATION and SLOT_COUNTRY when known, and its record in
  *     SLOT_STATEMENT_RECORD; no content hash (a statement changes only with
@@ -61,8 +62,18 @@
  *  -----------------------
  *  A news archive has three or four statements for every article, so what a
  *  statement document costs to write is most of what statements cost the
- *  indexer (docs/performance.md, "Schema 4"). Three things are left out of
- *  it for that reason, none of which any query or result needs:
+ *  indexer (docs/performance.md, "Schema 4"). So a statement document
+ *  stores its words once, and leaves out three things no query or result
+ *  needs:
+ *   - its words as positional stems only: an article's words are stored
+ *     twice (unstemmed with positions, and Z + stem for lower-case words,
+ *     as Omega does), which is what lets a phrase match exactly. A
+ *     statement keeps only the positional stems, as Elasticsearch's english
+ *     analyzer does: a phrase matches a statement on its stems ("very much
+ *     on track" is Zveri Zmuch Zon Ztrack, so "on tracks" matches too), and a
+ *     wildcard expands over the stems ("ceasef*" over Zceasef...). The query
+ *     parser (searcher/query_parser.h) parses a query once for each kind of
+ *     document when the two parses differ;
  *   - document data: Xapian writes each document's data as an item of its
  *     own in its docdata table, while the values of a slot are packed into
  *     chunks of one stream; for tens of thousands of short records the
@@ -121,6 +132,12 @@ inline constexpr char FEATURES[] = "articles statements";
 // Omega's letters where Omega has one (xapian-omega/docs/termprefixes.rst);
 // X... prefixes are ours, with ':' after them because values may start with
 // any character.
+
+/// A statement's words and its speaker's name: Z + stem of every word,
+/// capitalised or not, with positions (Omega's Z, stemmed forms; articles get
+/// Z terms only for lower-case words, without positions, beside the
+/// unprefixed words).
+inline constexpr char PREFIX_STATEMENT_WORD[] = "Z";
 
 /// Unique id of the document: Q + article id (Omega's Q).
 inline constexpr char PREFIX_ID[] = "Q";

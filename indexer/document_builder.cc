@@ -115,9 +115,15 @@ std::string article_content_hash(const Article& article, bool with_statements) {
 }
 
 DocumentBuilder::DocumentBuilder() {
-    // Xapian::Stem takes ownership of the implementation.
-    term_generator_.set_stemmer(Xapian::Stem(new MemoizedStem));
+    // Xapian::Stem takes ownership of the implementation; both generators
+    // share its memory of stems.
+    const Xapian::Stem stemmer(new MemoizedStem);
+    term_generator_.set_stemmer(stemmer);
     term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    // Statement words: stems only, every word, with positions, under
+    // PREFIX_STATEMENT_WORD (schema.h says why).
+    statement_term_generator_.set_stemmer(stemmer);
+    statement_term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
 }
 
 Xapian::Document DocumentBuilder::build_article(const Article& article, const std::string& content_hash,
@@ -177,15 +183,15 @@ Xapian::Document DocumentBuilder::build_article(const Article& article, const st
 Xapian::Document DocumentBuilder::build_statement(const Article& article, const Statement& statement,
                                                   std::size_t index) {
     Xapian::Document doc;
-    term_generator_.set_document(doc);
+    statement_term_generator_.set_document(doc);
 
     // The words, then the speaker's name after a gap: "zelenskyy drones"
     // finds a statement by Zelenskyy about drones, while a phrase cannot run
     // from the last words of the text into the name.
-    term_generator_.index_text(statement.text);
+    statement_term_generator_.index_text(statement.text, 1, schema::PREFIX_STATEMENT_WORD);
     if (!statement.speaker.empty()) {
-        term_generator_.increase_termpos(schema::FIELD_POSITION_GAP);
-        term_generator_.index_text(statement.speaker);
+        statement_term_generator_.increase_termpos(schema::FIELD_POSITION_GAP);
+        statement_term_generator_.index_text(statement.speaker, 1, schema::PREFIX_STATEMENT_WORD);
     }
 
     doc.add_boolean_term(schema::statement_article_term(article.id));
@@ -229,7 +235,7 @@ Xapian::Document DocumentBuilder::build_statement(const Article& article, const 
     doc.add_value(schema::SLOT_STATEMENT_RECORD, data.finish());
     // Let go of the document: it may be handed to another thread, and
     // Xapian's reference counts are not atomic.
-    term_generator_.set_document(Xapian::Document());
+    statement_term_generator_.set_document(Xapian::Document());
     return doc;
 }
 

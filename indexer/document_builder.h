@@ -49,7 +49,8 @@ class DocumentBuilder {
     static std::vector<std::pair<std::string, Xapian::termcount>> spelling_words(const Xapian::Document& article_doc);
 
   private:
-    Xapian::TermGenerator term_generator_;
+    Xapian::TermGenerator term_generator_;            ///< articles: Omega's STEM_SOME
+    Xapian::TermGenerator statement_term_generator_;  ///< statements: positional Z stems only
 };
 
 }  // namespace saywho

@@ -239,42 +239,58 @@ std::string parse_date_bound(const std::string& text, bool round_up) {
     return date.compact();
 }
 
-SaywhoQueryParser::SaywhoQueryParser(const Xapian::Database& db, MatchMode mode)
-    : stemmer_("english"), error_(std::make_shared<std::string>()) {
-    parser_.set_database(db);
-    parser_.set_stemmer(stemmer_);
-    parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    parser_.set_default_op(mode == MatchMode::ALL ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
-    parser_.add_rangeprocessor((new DateRangeProcessor(error_))->release());
+namespace {
+
+/// Sets @p parser up from the schema table, its processors reporting to @p error.
+void configure(Xapian::QueryParser& parser, const Xapian::Database& db, const Xapian::Stem& stemmer, MatchMode mode,
+               const std::shared_ptr<std::string>& error) {
+    parser.set_database(db);
+    parser.set_stemmer(stemmer);
+    parser.set_default_op(mode == MatchMode::ALL ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+    parser.add_rangeprocessor((new DateRangeProcessor(error))->release());
     for (const auto& field : schema::QUERY_FIELDS) {
         switch (field.kind) {
             case schema::FieldKind::FREE_TEXT:
-                parser_.add_prefix(field.query_name, field.prefix);
+                parser.add_prefix(field.query_name, field.prefix);
                 break;
             case schema::FieldKind::BOOLEAN:
                 if (field.folded)
-                    parser_.add_boolean_prefix(field.query_name, (new FoldedFieldProcessor(field, error_))->release());
+                    parser.add_boolean_prefix(field.query_name, (new FoldedFieldProcessor(field, error))->release());
                 else
-                    parser_.add_boolean_prefix(field.query_name, field.prefix);
+                    parser.add_boolean_prefix(field.query_name, field.prefix);
                 break;
             case schema::FieldKind::DATE:
-                parser_.add_boolean_prefix(field.query_name, (new DateFieldProcessor(error_))->release());
+                parser.add_boolean_prefix(field.query_name, (new DateFieldProcessor(error))->release());
                 break;
             case schema::FieldKind::PLACE:
-                parser_.add_boolean_prefix(field.query_name, (new PlaceFieldProcessor(field))->release());
+                parser.add_boolean_prefix(field.query_name, (new PlaceFieldProcessor(field))->release());
                 break;
             case schema::FieldKind::COUNTRY:
-                parser_.add_boolean_prefix(field.query_name, (new CountryFieldProcessor(error_))->release());
+                parser.add_boolean_prefix(field.query_name, (new CountryFieldProcessor(error))->release());
                 break;
         }
     }
 }
 
-Xapian::Query SaywhoQueryParser::parse_checked(const std::string& text, unsigned flags) {
+}  // namespace
+
+SaywhoQueryParser::SaywhoQueryParser(const Xapian::Database& db, MatchMode mode)
+    : stemmer_("english"), error_(std::make_shared<std::string>()) {
+    configure(article_parser_, db, stemmer_, mode, error_);
+    article_parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    // Statements hold their words as positional Z stems only (schema.h): every
+    // word stemmed, and bare words under PREFIX_STATEMENT_WORD, so that
+    // phrases and wildcards work on the stems too.
+    configure(statement_parser_, db, stemmer_, mode, error_);
+    statement_parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
+    statement_parser_.add_prefix("", schema::PREFIX_STATEMENT_WORD);
+}
+
+Xapian::Query SaywhoQueryParser::parse_checked(Xapian::QueryParser& parser, const std::string& text, unsigned flags) {
     error_->clear();
     Xapian::Query query;
     try {
-        query = parser_.parse_query(text, flags);
+        query = parser.parse_query(text, flags);
     } catch (const Xapian::QueryParserError& e) {
         throw QueryError(explain_parse_error(text, e.get_msg()));
     }
@@ -283,16 +299,37 @@ Xapian::Query SaywhoQueryParser::parse_checked(const std::string& text, unsigned
     return query;
 }
 
+Xapian::Query SaywhoQueryParser::combine(const ParsedQuery& parsed) {
+    // Filters only (or words that come out the same): one query does for both.
+    if (parsed.articles.get_description() == parsed.statements.get_description()) return parsed.articles;
+    return Xapian::Query(
+        Xapian::Query::OP_OR,
+        Xapian::Query(Xapian::Query::OP_FILTER, parsed.articles, Xapian::Query(schema::type_term(schema::TYPE_ARTICLE))),
+        Xapian::Query(Xapian::Query::OP_FILTER, parsed.statements,
+                      Xapian::Query(schema::type_term(schema::TYPE_STATEMENT))));
+}
+
 Xapian::Query SaywhoQueryParser::parse_with_spelling(const std::string& text) {
     if (trim(text).empty()) return match_all();
-    return parse_checked(text, QUERY_PARSER_FLAGS | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+    // The spelling data holds article words, so the article parse corrects.
+    ParsedQuery parsed;
+    parsed.articles = parse_checked(article_parser_, text, QUERY_PARSER_FLAGS | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+    parsed.statements = parse_checked(statement_parser_, text, QUERY_PARSER_FLAGS);
+    return combine(parsed);
+}
+
+ParsedQuery SaywhoQueryParser::parse_each(const std::string& text) {
+    if (trim(text).empty()) return {match_all(), match_all()};
+    ParsedQuery parsed;
+    parsed.articles = parse_checked(article_parser_, text, QUERY_PARSER_FLAGS);
+    if (parsed.articles.empty()) throw QueryError("nothing to search for in '" + text + "': no words or fields");
+    parsed.statements = parse_checked(statement_parser_, text, QUERY_PARSER_FLAGS);
+    return parsed;
 }
 
 Xapian::Query SaywhoQueryParser::parse(const std::string& text) {
     if (trim(text).empty()) return match_all();
-    Xapian::Query query = parse_checked(text, QUERY_PARSER_FLAGS);
-    if (query.empty()) throw QueryError("nothing to search for in '" + text + "': no words or fields");
-    return query;
+    return combine(parse_each(text));
 }
 
 }  // namespace saywho

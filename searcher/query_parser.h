@@ -31,14 +31,29 @@ inline constexpr unsigned QUERY_PARSER_FLAGS =
 /// copying it on several threads at once (the HTTP server's) corrupts it.
 inline Xapian::Query match_all() { return Xapian::Query(std::string()); }
 
+/// A query parsed for each kind of document: articles index their words as
+/// Omega does (unstemmed and positional, plus Z stems of lower-case words),
+/// statements as positional Z stems only (common/schema.h says why), so one
+/// text makes a different Xapian query for each.
+struct ParsedQuery {
+    Xapian::Query articles;    ///< for article documents
+    Xapian::Query statements;  ///< for statement documents
+};
+
 class SaywhoQueryParser {
   public:
     /// @p db is used for wildcard expansion; it must outlive the parser.
     SaywhoQueryParser(const Xapian::Database& db, MatchMode mode);
 
-    /// The Xapian query for @p text. An empty or blank text matches every
-    /// document. Throws QueryError with a message that quotes the bad part.
+    /// The Xapian query for @p text: parse_each()'s two queries, each
+    /// filtered to its type of document and ORed, or just one of them when
+    /// they are the same (a query of fields only). An empty or blank text
+    /// matches every document. Throws QueryError with a message that quotes
+    /// the bad part.
     Xapian::Query parse(const std::string& text);
+
+    /// @p text parsed for articles and for statements, unfiltered.
+    ParsedQuery parse_each(const std::string& text);
 
     /// parse() with spelling correction on, so that corrected() says what
     /// the database's spelling data would change.
@@ -49,14 +64,18 @@ class SaywhoQueryParser {
     /// After parse(): the query with misspelt words replaced by the
     /// database's spelling suggestions, or empty when nothing was corrected
     /// (or the database holds no spelling data).
-    std::string corrected() const { return parser_.get_corrected_query_string(); }
+    std::string corrected() const { return article_parser_.get_corrected_query_string(); }
 
   private:
     /// parse_query() with @p flags; throws QueryError for Xapian's errors and
     /// for the first error a field processor noted.
-    Xapian::Query parse_checked(const std::string& text, unsigned flags);
+    Xapian::Query parse_checked(Xapian::QueryParser& parser, const std::string& text, unsigned flags);
 
-    Xapian::QueryParser parser_;
+    /// One query from parse_each()'s two (see parse()).
+    static Xapian::Query combine(const ParsedQuery& parsed);
+
+    Xapian::QueryParser article_parser_;
+    Xapian::QueryParser statement_parser_;
     Xapian::Stem stemmer_;
     /// The first error of the current parse, noted by our field processors
     /// (which must not throw through Xapian's parser; see query_parser.cc).

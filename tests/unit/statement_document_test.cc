@@ -94,9 +94,16 @@ TEST(StatementDocument, IndexesItsWordsAndTheSpeakerAsFreeText) {
     DocumentBuilder builder;
     Statement st = drone_statement();
     st.speaker = "Volodymyr Zelenskyy";
-    auto terms = all_terms(builder.build_statement(helsinki_article(), st, 0));
-    for (const char* term : {"drones", "Zdrone", "overnight", "zelenskyy", "volodymyr"})
-        EXPECT_TRUE(terms.count(term)) << term;
+    Xapian::Document doc = builder.build_statement(helsinki_article(), st, 0);
+    auto terms = all_terms(doc);
+    // Every word once, as a positional stem; capitalised words too.
+    for (const char* term : {"Zdrone", "Zovernight", "Zzelenskyy", "Zvolodymyr"}) EXPECT_TRUE(terms.count(term)) << term;
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it)
+        if ((*it)[0] == 'Z') {
+            EXPECT_GT(it.positionlist_count(), 0u) << *it << " has positions, for phrases";
+        }
+    for (const char* term : {"drones", "overnight", "zelenskyy"})
+        EXPECT_FALSE(terms.count(term)) << term << ": statements keep no unstemmed copy of their words";
     EXPECT_FALSE(terms.count("Sleaders")) << "the article's title is not a statement's text";
 }
 
@@ -244,6 +251,18 @@ TEST_F(StatementSearch, TheSpeakerNameIsFreeTextButNoPhraseSpansIntoIt) {
     EXPECT_EQ(ids("zelenskyý drones"), std::vector<std::string>{"2025-03-19-helsinki#0"});
     EXPECT_TRUE(ids("\"overnight volodymyr\"").empty());
     EXPECT_EQ(ids("\"150 drones overnight\""), std::vector<std::string>{"2025-03-19-helsinki#0"});
+}
+
+TEST_F(StatementSearch, WordsMatchTheirStemsInAnyFormAsInArticles) {
+    // Statements keep only stems (schema.h); each of these would find the
+    // words in an article, and must find them in a statement too.
+    const std::vector<std::string> drones{"2025-03-19-helsinki#0"};
+    for (const char* query : {"drones", "drone", "Drones", "DRONES", "attack", "\"attacks from 150 drones\"",
+                              "\"attack from 150 drone\"", "dron*", "overnight NEAR attacks", "Zelenskyý", "NOT incident"})
+        EXPECT_EQ(ids(query), drones) << query;
+    EXPECT_EQ(ids("\"next incident\""), std::vector<std::string>{"2025-03-19-helsinki#1"});
+    EXPECT_TRUE(ids("\"drones from 150\"").empty()) << "a phrase keeps its word order";
+    EXPECT_TRUE(ids("drones -overnight").empty());
 }
 
 TEST(ArticleDocument, PeopleAndPlacesFromExtractionBecomeTerms) {
