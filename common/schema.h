@@ -39,7 +39,7 @@
  *     SLOT_STATEMENT_RECORD; no content hash (a statement changes only with
  *     its article, which holds the hash);
  *   - data: none. Its record, the JSON object described under "Document
- *     data" below, is in SLOT_STATEMENT_RECORD; document_record() reads
+ *     records" below, is in SLOT_STATEMENT_RECORD; document_record() reads
  *     either type's.
  *
  *  Keys
@@ -63,9 +63,9 @@
  *  A news archive has three or four statements for every article, so what a
  *  statement document costs to write is most of what statements cost the
  *  indexer (docs/performance.md, "Schema 4"). So a statement document
- *  stores its words once, and leaves out three things no query or result
- *  needs:
- *   - its words as positional stems only: an article's words are stored
+ *  stores its words once, and leaves out three things that no query or
+ *  result needs:
+ *   - its words, once, as positional stems: an article's words are stored
  *     twice (unstemmed with positions, and Z + stem for lower-case words,
  *     as Omega does), which is what lets a phrase match exactly. A
  *     statement keeps only the positional stems, as Elasticsearch's english
@@ -85,7 +85,8 @@
  *   - the XLOCBASIS:/XDATEBASIS: terms of schema 3, which no query field
  *     used; the bases are in the record.
  *
- *  Schema version 4 makes statements lean as above.
+ *  Schema version 4 makes statements lean as above, and no longer has the
+ *  XLOCBASIS:/XDATEBASIS: prefixes.
  *  Schema version 3 adds SLOT_ARTICLE, the lists of speakers, places and
  *  countries in an article's SLOT_SPEAKER, SLOT_LOCATION and SLOT_COUNTRY
  *  (for facets), and spelling data from article titles and bodies (for

@@ -64,11 +64,6 @@ class ConsoleObserver : public saywho::IndexObserver {
     double last_shown_ = -1;
 };
 
-/// Xapian 1.4 can throw from inside one of its own destructors when a write
-/// fails part way through a commit (seen with a full disk), and C++ then
-/// calls std::terminate instead of unwinding to main's catch. The database
-/// stays at its last committed revision, as after any failed commit: say so
-/// as main would, instead of "terminate called" and a core dump.
 /// The database being written, for report_error_xapian_could_not_throw().
 std::string database_being_written;
 
@@ -76,12 +71,19 @@ std::string database_being_written;
 bool file_system_is_full(const std::string& path) {
     struct statvfs fs {};
     std::error_code ec;
-    const std::string existing = std::filesystem::exists(path, ec) ? path : std::filesystem::path(path).parent_path().string();
+    const std::string existing =
+        std::filesystem::exists(path, ec) ? path : std::filesystem::path(path).parent_path().string();
     if (statvfs(existing.empty() ? "." : existing.c_str(), &fs) != 0) return false;
     // Less than a block of Xapian's default size (8 KiB) left counts as full.
     return static_cast<unsigned long long>(fs.f_bavail) * fs.f_frsize < 8192;
 }
 
+/// The terminate handler. Xapian 1.4 can throw from inside one of its own
+/// destructors when a write fails part way through a commit (seen with a
+/// full disk), and C++ then calls std::terminate instead of unwinding to
+/// main's catch. The database stays at its last committed revision, as
+/// after any failed commit: say so as main would, instead of "terminate
+/// called" and a core dump.
 [[noreturn]] void report_error_xapian_could_not_throw() {
     // When a destructor throws while another exception is unwinding, there
     // is no current exception to describe: then the free space is the
