@@ -371,6 +371,25 @@ TEST_F(IndexRunTest, AnUnchangedArticleKeepsItsStatements) {
     EXPECT_EQ(statements_of("kettunen"), first);
 }
 
+// Regression (schema 3): statement n of article X had the id term
+// Q<X>#<n>, the same as an article whose id is "X#<n>", so re-indexing that
+// article replaced X's statement. Statements have no id term since schema 4.
+TEST_F(IndexRunTest, AnArticleWhoseIdLooksLikeAStatementsLeavesThatStatementAlone) {
+    write_article("kettunen.txt", "2025-03-19", "Talks", KETTUNEN_BODY);
+    index_archive();
+    const Xapian::doccount statements = statements_of("kettunen");
+    ASSERT_GE(statements, 2u);
+    for (const char* body : {"First version.", "Second version, changed."}) {
+        IndexSummary summary = index({"-"}, false, jsonl_line("kettunen#0", body));
+        EXPECT_EQ(summary.failed, 0u) << observer_.describe();
+        EXPECT_EQ(statements_of("kettunen"), statements) << body;
+        EXPECT_EQ(count(schema::type_term(schema::TYPE_STATEMENT)), statements) << body;
+        EXPECT_TRUE(has_id("kettunen#0"));
+        EXPECT_TRUE(has_id("kettunen"));
+        EXPECT_EQ(open_db().get_doccount(), 2u + statements) << body;
+    }
+}
+
 TEST_F(IndexRunTest, AChangedBodyReplacesAllItsStatements) {
     write_article("kettunen.txt", "2025-03-19", "Talks", KETTUNEN_BODY);
     write_article("holmqvist.txt", "2025-03-19", "Cables", HOLMQVIST_BODY);
