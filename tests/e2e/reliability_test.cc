@@ -189,14 +189,28 @@ TEST_F(Reliability, KilledAtRandomMomentsTheIndexerLosesNothing) {
               << " after the last; every database checked, every cycle equal to the uninterrupted build\n";
 }
 
+/// The options of the full-disk tests: one writer committing every three
+/// articles, so the disk fills between commits and inside one.
+const std::vector<std::string> FULL_DISK_OPTIONS{"--writers", "1", "--batch-size", "3"};
+
+/// Builds @p reference with FULL_DISK_OPTIONS and returns its size in bytes,
+/// or 0 when the build failed (a test failure is recorded).
+std::uintmax_t build_full_disk_reference(const std::vector<std::string>& argv, const std::string& reference) {
+    CommandResult built = run_command(argv);
+    EXPECT_EQ(built.exit_code, 0) << built.err;
+    if (built.exit_code != 0) return 0;
+    std::uintmax_t bytes = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(reference))
+        if (entry.is_regular_file()) bytes += entry.file_size();
+    return bytes;
+}
+
 TEST_F(Reliability, AFullDiskStopsTheIndexerCleanlyAndARerunCompletes) {
     if (!fs::exists(XAPIAN_CHECK)) GTEST_SKIP() << XAPIAN_CHECK << " is missing (Debian: xapian-tools)";
     const std::string reference = (dir_.path() / "reference.db").string();
-    const std::vector<std::string> options{"--writers", "1", "--batch-size", "3"};
-    ASSERT_EQ(run_command(index_argv(reference, options)).exit_code, 0);
-    std::uintmax_t reference_bytes = 0;
-    for (const auto& entry : fs::recursive_directory_iterator(reference))
-        if (entry.is_regular_file()) reference_bytes += entry.file_size();
+    const std::vector<std::string>& options = FULL_DISK_OPTIONS;
+    const std::uintmax_t reference_bytes = build_full_disk_reference(index_argv(reference, options), reference);
+    ASSERT_GT(reference_bytes, 0u);
 
     // A small tmpfs in a mount namespace of its own holds the database: the
     // disk fills part way through. Then it grows, and a re-run must finish.
@@ -244,11 +258,9 @@ TEST_F(Reliability, AFullDiskStopsTheIndexerCleanlyAndARerunCompletes) {
 TEST_F(Reliability, ADiskFullAtAnyPointGivesTheUsualErrorAndAHealthyDatabase) {
     if (!fs::exists(XAPIAN_CHECK)) GTEST_SKIP() << XAPIAN_CHECK << " is missing (Debian: xapian-tools)";
     const std::string reference = (dir_.path() / "reference.db").string();
-    const std::vector<std::string> options{"--writers", "1", "--batch-size", "3"};
-    ASSERT_EQ(run_command(index_argv(reference, options)).exit_code, 0);
-    std::uintmax_t reference_kib = 0;
-    for (const auto& entry : fs::recursive_directory_iterator(reference))
-        if (entry.is_regular_file()) reference_kib += entry.file_size() / 1024;
+    const std::vector<std::string>& options = FULL_DISK_OPTIONS;
+    const std::uintmax_t reference_kib = build_full_disk_reference(index_argv(reference, options), reference) / 1024;
+    ASSERT_GT(reference_kib, 0u);
 
     const fs::path mount_point = dir_.path() / "small-disk";
     const fs::path out = dir_.path() / "out";
