@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <ctime>
 
+#include "common/text.h"
+
 namespace saywho {
 
 namespace {
@@ -13,11 +15,6 @@ namespace {
 const char* const MONTH_NAMES[] = {"January", "February", "March",     "April",   "May",      "June",
                                    "July",    "August",   "September", "October", "November", "December"};
 
-bool all_digits(std::string_view s) {
-    for (char c : s)
-        if (c < '0' || c > '9') return false;
-    return !s.empty();
-}
 
 int to_int(std::string_view s) {
     int value = 0;

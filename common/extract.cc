@@ -85,12 +85,6 @@ bool is_word_char(char32_t cp) {
            u_charType(static_cast<UChar32>(cp)) == U_NON_SPACING_MARK;
 }
 
-std::string ascii_lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
 
 /// Splits the body into tokens and records paragraph numbers.
 std::vector<Token> tokenize(const std::string& body) {

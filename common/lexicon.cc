@@ -15,6 +15,8 @@
 #include <unicode/unistr.h>
 
 #include "common/errors.h"
+#include "common/text.h"
+#include "common/transliterate.h"
 
 // Begin/end of each table in common/data/, defined by the generated
 // embedded_data.cc (see common/CMakeLists.txt).
@@ -39,8 +41,6 @@ bool is_ascii(std::string_view text) {
         if (c >= 0x80) return false;
     return true;
 }
-
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 /// Steps 2-4 of the matching key on text already folded to ASCII (and
 /// lower-cased when not ASCII): lower-case, delete . ' ’ `, collapse runs of
@@ -366,17 +366,9 @@ const Lexicon& Lexicon::instance() {
 std::string Lexicon::place_key(std::string_view surface) {
     // Nearly all lookups are ASCII, which the ICU fold leaves unchanged.
     if (is_ascii(surface)) return finish_key(surface);
-    // A Transliterator is expensive to build and not thread-safe to share,
-    // so each thread keeps its own.
-    thread_local std::unique_ptr<icu::Transliterator> folder;
-    if (!folder) {
-        UErrorCode status = U_ZERO_ERROR;
-        folder.reset(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
-        if (U_FAILURE(status) || !folder) throw Error("ICU cannot build the place key transliterator.");
-    }
     icu::UnicodeString u =
         icu::UnicodeString::fromUTF8(icu::StringPiece(surface.data(), static_cast<int32_t>(surface.size())));
-    folder->transliterate(u);
+    thread_transliterator("Any-Latin; Latin-ASCII").transliterate(u);
     // Letters without an ASCII fold (the schwa in Azerbaijani names) stay;
     // lower-case them the way the script's str.lower() did.
     u.toLower(icu::Locale::getRoot());

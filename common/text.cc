@@ -11,6 +11,7 @@
 #include <unicode/unistr.h>
 
 #include "common/errors.h"
+#include "common/transliterate.h"
 
 namespace saywho {
 
@@ -120,21 +121,12 @@ bool fold_ascii(std::string_view text, std::string& out) {
 std::string fold_key(std::string_view text) {
     std::string ascii;
     if (fold_ascii(text, ascii)) return ascii;
-    // A Transliterator is expensive to build and not thread-safe to share,
-    // so each thread keeps its own.
-    thread_local std::unique_ptr<icu::Transliterator> folder;
-    if (!folder) {
-        UErrorCode status = U_ZERO_ERROR;
-        folder.reset(icu::Transliterator::createInstance(
-            "NFKC; NFD; [:Nonspacing Mark:] Remove; Lower; NFC", UTRANS_FORWARD, status));
-        if (U_FAILURE(status) || !folder) throw Error("ICU cannot build the key folding transliterator");
-    }
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     // Every kind of Unicode white space (form feed, U+2028, NEL...) counts as
     // a plain space, so it collapses below like any other.
     for (int32_t i = 0; i < u.length(); ++i)
         if (u_isUWhiteSpace(u.charAt(i))) u.setCharAt(i, u' ');
-    folder->transliterate(u);
+    thread_transliterator("NFKC; NFD; [:Nonspacing Mark:] Remove; Lower; NFC").transliterate(u);
     u.foldCase();
     std::string folded;
     u.toUTF8String(folded);
@@ -180,6 +172,19 @@ std::string_view trim(std::string_view text) {
     if (first == std::string_view::npos) return {};
     auto last = text.find_last_not_of(ws);
     return text.substr(first, last - first + 1);
+}
+
+std::string ascii_lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = ascii_lower(c);
+    return out;
+}
+
+bool all_digits(std::string_view text) {
+    if (text.empty()) return false;
+    for (char c : text)
+        if (c < '0' || c > '9') return false;
+    return true;
 }
 
 bool ends_with(std::string_view text, std::string_view suffix) {

@@ -43,6 +43,15 @@ std::string hex64(std::uint64_t value);
 /// Removes ASCII whitespace at both ends.
 std::string_view trim(std::string_view text);
 
+/// @p c lower-cased if it is an ASCII capital; any other byte unchanged.
+inline char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+/// @p text with its ASCII capitals lower-cased; other bytes (UTF-8 included) unchanged.
+std::string ascii_lower(std::string_view text);
+
+/// True when @p text is not empty and holds only the digits 0-9.
+bool all_digits(std::string_view text);
+
 bool ends_with(std::string_view text, std::string_view suffix);
 bool starts_with(std::string_view text, std::string_view prefix);
 

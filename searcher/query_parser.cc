@@ -17,12 +17,6 @@ namespace saywho {
 
 namespace {
 
-bool all_digits(const std::string& s) {
-    if (s.empty()) return false;
-    for (char c : s)
-        if (c < '0' || c > '9') return false;
-    return true;
-}
 
 /// A date the user wrote, of day, month or year precision.
 struct DateSpec {

@@ -30,11 +30,6 @@ struct Piece {
     bool cap = false;   ///< starts with a capital letter
 };
 
-std::string ascii_lower(std::string s) {
-    for (auto& c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
-}
 
 std::vector<Piece> split_query(const std::string& q) {
     std::vector<Piece> pieces;
@@ -84,9 +79,6 @@ std::vector<Piece> split_query(const std::string& q) {
     return pieces;
 }
 
-bool all_digits(const std::string& s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
 
 int month_number(const std::string& w) {
     static const std::map<std::string, int> MONTHS = {
