@@ -82,10 +82,66 @@ std::string describe_lock_holder(const std::string& path) {
     return out + "since " + when + ")";
 }
 
+/// The directory of the database at @p path ("news.db/" is "news.db").
+std::filesystem::path database_directory(const std::string& path) {
+    std::filesystem::path dir = std::filesystem::path(path).lexically_normal();
+    if (dir.filename().empty()) dir = dir.parent_path();
+    return dir;
+}
+
+/// Where process @p pid builds a new database that will be renamed to @p dir.
+std::filesystem::path creation_directory(const std::filesystem::path& dir, long pid) {
+    return dir.string() + ".saywho-new-" + std::to_string(pid);
+}
+
+/// Removes what creations of @p dir by processes that no longer run left
+/// behind (a run killed while it created the database).
+void remove_abandoned_creations(const std::filesystem::path& dir) {
+    const std::string prefix = dir.filename().string() + ".saywho-new-";
+    std::error_code ec;
+    const std::filesystem::path parent = dir.parent_path().empty() ? "." : dir.parent_path();
+    for (const auto& entry : std::filesystem::directory_iterator(parent, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.compare(0, prefix.size(), prefix) != 0) continue;
+        const std::string pid = name.substr(prefix.size());
+        if (pid.empty() || pid.size() > 9 || pid.find_first_not_of("0123456789") != std::string::npos) continue;
+        if (kill(static_cast<pid_t>(std::stol(pid)), 0) == 0 || errno == EPERM) continue;
+        std::filesystem::remove_all(entry.path(), ec);
+    }
+}
+
+/// Creates a new, empty saywho database at @p dir so that it appears whole
+/// or not at all: Xapian creates a database file by file, so a run killed
+/// meanwhile would leave a directory that is not yet a database. It is
+/// built beside @p dir, committed with its schema version, and renamed into
+/// place. When another process created @p dir first, that one is kept.
+void create_atomically(const std::filesystem::path& dir, int extra_flags) {
+    remove_abandoned_creations(dir);
+    const std::filesystem::path scratch = creation_directory(dir, static_cast<long>(getpid()));
+    std::error_code ec;
+    std::filesystem::remove_all(scratch, ec);
+    {
+        Xapian::WritableDatabase db(scratch.string(), Xapian::DB_CREATE | extra_flags);
+        db.set_metadata(schema::METADATA_SCHEMA_VERSION, std::to_string(schema::SCHEMA_VERSION));
+        db.set_metadata(schema::METADATA_FEATURES, schema::FEATURES);
+        db.commit();
+    }
+    // rename() replaces an empty directory but not a database another
+    // writer has just made there; then ours is not needed.
+    std::filesystem::rename(scratch, dir, ec);
+    if (ec) std::filesystem::remove_all(scratch, ec);
+}
+
 }  // namespace
 
 Xapian::WritableDatabase open_for_writing(const std::string& path, int extra_flags) {
     try {
+        const std::filesystem::path dir = database_directory(path);
+        std::error_code ec;
+        // Without its parent directory, Xapian's own error says what is wrong.
+        const bool parent_exists = dir.parent_path().empty() || std::filesystem::is_directory(dir.parent_path(), ec);
+        if (parent_exists && (!std::filesystem::exists(dir, ec) || std::filesystem::is_empty(dir, ec)))
+            create_atomically(dir, extra_flags);
         Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN | extra_flags);
         record_writer(path);
         check_schema_version(db, path);

@@ -17,6 +17,8 @@ std::string default_database_path(const std::string& option_value);
 /// Opens (creating if needed) a database for writing. Throws DatabaseError
 /// when another writer holds the lock, when the path is not a database, or
 /// when its schema version differs; a new database gets the current version.
+/// A new database appears at @p path whole, with its schema version, or not
+/// at all, even if the process is killed while creating it.
 /// @p extra_flags are added to Xapian's open flags (DB_NO_SYNC for a
 /// scratch database that a crash may lose).
 Xapian::WritableDatabase open_for_writing(const std::string& path, int extra_flags = 0);

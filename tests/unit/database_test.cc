@@ -1,0 +1,76 @@
+/** @file database_test.cc
+ *  @brief Creating and opening saywho databases (common/database.h).
+ */
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <string>
+
+#include "common/database.h"
+#include "common/errors.h"
+#include "common/schema.h"
+#include "tests/unit/temp_dir.h"
+
+namespace fs = std::filesystem;
+
+namespace saywho {
+namespace {
+
+using test::TempDir;
+
+/// The names in @p dir, sorted, one a line.
+std::string listing(const fs::path& dir) {
+    std::set<std::string> names;
+    for (const auto& entry : fs::directory_iterator(dir)) names.insert(entry.path().filename().string());
+    std::string out;
+    for (const auto& name : names) out += name + "\n";
+    return out;
+}
+
+TEST(OpenForWriting, ANewDatabaseCarriesItsSchemaVersionBeforeTheFirstCommit) {
+    TempDir dir;
+    const std::string path = (dir.path() / "news.db").string();
+    {
+        Xapian::WritableDatabase db = open_for_writing(path);
+        // Opened for reading while the writer has committed nothing of its own.
+        Xapian::Database reader(path);
+        EXPECT_EQ(reader.get_metadata(schema::METADATA_SCHEMA_VERSION), std::to_string(schema::SCHEMA_VERSION));
+    }
+    EXPECT_EQ(listing(dir.path()), "news.db\n") << "creation left something beside the database";
+}
+
+TEST(OpenForWriting, AnEmptyDirectoryBecomesADatabase) {
+    TempDir dir;
+    const fs::path path = dir.path() / "empty.db";
+    fs::create_directory(path);
+    open_for_writing(path.string());
+    EXPECT_EQ(Xapian::Database(path.string()).get_metadata(schema::METADATA_SCHEMA_VERSION),
+              std::to_string(schema::SCHEMA_VERSION));
+}
+
+TEST(OpenForWriting, WhatAKilledCreationLeftIsRemoved) {
+    TempDir dir;
+    // No process has pid 999999999: pids stop at 2^22.
+    const fs::path left = dir.path() / "news.db.saywho-new-999999999";
+    fs::create_directory(left);
+    std::ofstream(left / "postlist.glass") << "half written";
+    open_for_writing((dir.path() / "news.db").string());
+    EXPECT_EQ(listing(dir.path()), "news.db\n");
+}
+
+TEST(OpenForWriting, AMissingParentDirectoryIsNamedInTheError) {
+    TempDir dir;
+    const std::string path = (dir.path() / "no" / "such" / "news.db").string();
+    try {
+        open_for_writing(path);
+        FAIL() << "open_for_writing created " << path;
+    } catch (const DatabaseError& e) {
+        EXPECT_NE(std::string(e.what()).find(path), std::string::npos) << e.what();
+    }
+}
+
+}  // namespace
+}  // namespace saywho
