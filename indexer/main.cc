@@ -109,11 +109,88 @@ bool file_system_is_full(const std::string& path) {
     std::_Exit(EXIT_FATAL);
 }
 
+/// Everything the command line says; CLI11 fills it.
 struct CommandLine {
     saywho::IndexOptions index;
+    std::string db_option;
     bool no_progress = false;
+    bool no_statements = false;
+    std::size_t flush_threshold = 0;
+    std::string shard;  ///< "K/N", or empty
     std::vector<std::string> extract_inputs;
+    std::vector<std::string> compact_shards;
+    CLI::App* extract = nullptr;
+    CLI::App* compact = nullptr;
 };
+
+const char* const DESCRIPTION =
+    "saywho-index: index a news archive into a saywho (Xapian) database.\n\n"
+    "Each PATH is an article file in the archive format (first line\n"
+    "'date YYYY-MM-DD <title>', a blank line, then the body), a JSON Lines\n"
+    "file (.jsonl: one {\"id\",\"date\",\"title\",\"body\",\"url\",\"source\"} a line),\n"
+    "a directory (searched recursively for .txt and .jsonl), or - for JSON Lines\n"
+    "on stdin. Every statement found in an article (who said what, where and\n"
+    "when) is indexed as a document of its own. Re-running is incremental:\n"
+    "unchanged articles are skipped, changed ones replaced with their statements.\n\n"
+    "Examples:\n"
+    "  saywho-index corpus/                  index a directory into ./saywho.db\n"
+    "  saywho-index --db news.db archive/    choose the database\n"
+    "  saywho-index --prune archive/         also drop articles whose files are gone\n"
+    "  saywho-index --no-statements archive/ articles only, no statement extraction\n"
+    "  zcat feed.jsonl.gz | saywho-index -   read JSON Lines from stdin\n"
+    "  saywho-index extract article.txt     print its statements as JSON Lines\n"
+    "  saywho-index --db s1.db --shard 1/2 archive/   half of the archive (s2.db: --shard 2/2)\n"
+    "  saywho-index --db all.db compact s1.db s2.db   merge shards into one database\n\n"
+    "Exit status: 0 all indexed, 1 some inputs skipped (each reported as\n"
+    "file:line: reason), 2 fatal error (nothing more could be done).";
+
+/// The subcommands and the options of what to read and where to write.
+void add_inputs_and_subcommands(CLI::App& app, CommandLine& cli) {
+    app.add_option("--db", cli.db_option, "database directory (default: $SAYWHO_DB, else ./saywho.db)");
+    app.add_option("paths", cli.index.inputs, "files, directories, or - for JSON Lines on stdin");
+    cli.extract = app.add_subcommand(
+        "extract",
+        "print the statements found in each input as JSON Lines (see docs/json.md); no database is touched");
+    cli.extract->add_option("paths", cli.extract_inputs, "files, directories, or - for JSON Lines on stdin")
+        ->required();
+    cli.compact = app.add_subcommand(
+        "compact", "merge shards (databases built with --shard, or any saywho databases) into the --db given, "
+                   "with Xapian's compactor; the --db must not exist yet");
+    cli.compact->add_option("shards", cli.compact_shards, "the shard databases, in order")->required();
+    app.require_subcommand(0, 1);
+}
+
+/// The options of what to index and how.
+void add_indexing_options(CLI::App& app, CommandLine& cli) {
+    app.add_option("--max-size", cli.index.reader.max_article_bytes,
+                   "skip articles larger than this many bytes (suffixes K, M, G, such as 64M)")
+        ->transform(CLI::AsSizeValue(false));
+    app.add_flag("--prune", cli.index.prune,
+                 "remove articles whose files no longer exist (and ids gone from re-read .jsonl files)");
+    app.add_flag("--no-statements", cli.no_statements,
+                 "index articles only: no statements, people or places are extracted");
+    app.add_option("--extract-limit", cli.index.max_extract_bytes,
+                   "extract statements from at most this many bytes of an article (suffixes K, M: 8M); "
+                   "the whole article is still indexed as text")
+        ->transform(CLI::AsSizeValue(false));
+    app.add_option("--max-statements", cli.index.max_statements,
+                   "index at most this many statements of one article (the rest are reported, not indexed)")
+        ->check(CLI::PositiveNumber);
+    app.add_option("--batch-size", cli.index.batch_size, "commit after this many changed articles")
+        ->check(CLI::PositiveNumber);
+    app.add_option("--writers", cli.index.writers,
+                   "writer threads when building a new database (0: one per core, at most 4; "
+                   "an existing database always has one)");
+    app.add_option("--jobs,-j", cli.index.jobs,
+                   "threads that extract statements and build documents for the writer(s) (0: one per core)");
+    app.add_option("--flush-threshold", cli.flush_threshold,
+                   "documents Xapian buffers before writing them out between commits (0: keep "
+                   "$XAPIAN_FLUSH_THRESHOLD, else Xapian's default of 10000); more uses more memory");
+    app.add_flag("--no-progress", cli.no_progress, "no progress line even on a terminal");
+    app.add_option("--shard", cli.shard,
+                   "K/N: index only the articles whose id falls in shard K of N, so N indexers (or machines) "
+                   "build N shards of one archive (see docs/scaling.md)");
+}
 
 /// `saywho-index extract`: statements of each input as JSON Lines on stdout.
 int run_extract(const CommandLine& cli) {
@@ -139,147 +216,67 @@ int run_extract(const CommandLine& cli) {
     return skipped ? EXIT_SOME_SKIPPED : EXIT_ALL_INDEXED;
 }
 
-}  // namespace
+/// `saywho-index compact`: shards merged into the --db.
+int run_compact(const CommandLine& cli) {
+    const std::string out = saywho::default_database_path(cli.db_option);
+    saywho::CompactSummary summary = saywho::compact_databases(cli.compact_shards, out);
+    std::printf("%s: %u documents (%u articles) from %zu databases in %.2f s\n", out.c_str(), summary.documents,
+                summary.articles, cli.compact_shards.size(), summary.seconds);
+    return EXIT_ALL_INDEXED;
+}
 
-int main(int argc, char** argv) {
-    std::set_terminate(report_error_xapian_could_not_throw);
-    CommandLine cli;
-    CLI::App app{
-        "saywho-index: index a news archive into a saywho (Xapian) database.\n\n"
-        "Each PATH is an article file in the archive format (first line\n"
-        "'date YYYY-MM-DD <title>', a blank line, then the body), a JSON Lines\n"
-        "file (.jsonl: one {\"id\",\"date\",\"title\",\"body\",\"url\",\"source\"} a line),\n"
-        "a directory (searched recursively for .txt and .jsonl), or - for JSON Lines\n"
-        "on stdin. Every statement found in an article (who said what, where and\n"
-        "when) is indexed as a document of its own. Re-running is incremental:\n"
-        "unchanged articles are skipped, changed ones replaced with their statements.\n\n"
-        "Examples:\n"
-        "  saywho-index corpus/                  index a directory into ./saywho.db\n"
-        "  saywho-index --db news.db archive/    choose the database\n"
-        "  saywho-index --prune archive/         also drop articles whose files are gone\n"
-        "  saywho-index --no-statements archive/ articles only, no statement extraction\n"
-        "  zcat feed.jsonl.gz | saywho-index -   read JSON Lines from stdin\n"
-        "  saywho-index extract article.txt     print its statements as JSON Lines\n"
-        "  saywho-index --db s1.db --shard 1/2 archive/   half of the archive (s2.db: --shard 2/2)\n"
-        "  saywho-index --db all.db compact s1.db s2.db   merge shards into one database\n\n"
-        "Exit status: 0 all indexed, 1 some inputs skipped (each reported as\n"
-        "file:line: reason), 2 fatal error (nothing more could be done)."};
-    app.option_defaults()->always_capture_default();
-    std::string db_option;
-    app.add_option("--db", db_option, "database directory (default: $SAYWHO_DB, else ./saywho.db)");
-    app.add_option("paths", cli.index.inputs, "files, directories, or - for JSON Lines on stdin");
-    CLI::App* extract = app.add_subcommand(
-        "extract",
-        "print the statements found in each input as JSON Lines (see docs/json.md); no database is touched");
-    extract->add_option("paths", cli.extract_inputs, "files, directories, or - for JSON Lines on stdin")->required();
-    std::vector<std::string> compact_shards;
-    CLI::App* compact = app.add_subcommand(
-        "compact", "merge shards (databases built with --shard, or any saywho databases) into the --db given, "
-                   "with Xapian's compactor; the --db must not exist yet");
-    compact->add_option("shards", compact_shards, "the shard databases, in order")->required();
-    app.require_subcommand(0, 1);
-    app.add_option("--max-size", cli.index.reader.max_article_bytes,
-                   "skip articles larger than this many bytes (suffixes K, M, G, such as 64M)")
-        ->transform(CLI::AsSizeValue(false));
-    app.add_flag("--prune", cli.index.prune,
-                 "remove articles whose files no longer exist (and ids gone from re-read .jsonl files)");
-    bool no_statements = false;
-    app.add_flag("--no-statements", no_statements,
-                 "index articles only: no statements, people or places are extracted");
-    app.add_option("--extract-limit", cli.index.max_extract_bytes,
-                   "extract statements from at most this many bytes of an article (suffixes K, M: 8M); "
-                   "the whole article is still indexed as text")
-        ->transform(CLI::AsSizeValue(false));
-    app.add_option("--max-statements", cli.index.max_statements,
-                   "index at most this many statements of one article (the rest are reported, not indexed)")
-        ->check(CLI::PositiveNumber);
-    app.add_option("--batch-size", cli.index.batch_size, "commit after this many changed articles")
-        ->check(CLI::PositiveNumber);
-    app.add_option("--writers", cli.index.writers,
-                   "writer threads when building a new database (0: one per core, at most 4; "
-                   "an existing database always has one)");
-    app.add_option("--jobs,-j", cli.index.jobs,
-                   "threads that extract statements and build documents for the writer(s) (0: one per core)");
-    std::size_t flush_threshold = 0;
-    app.add_option("--flush-threshold", flush_threshold,
-                   "documents Xapian buffers before writing them out between commits (0: keep "
-                   "$XAPIAN_FLUSH_THRESHOLD, else Xapian's default of 10000); more uses more memory");
-    app.add_flag("--no-progress", cli.no_progress, "no progress line even on a terminal");
-    std::string shard;
-    app.add_option("--shard", shard,
-                   "K/N: index only the articles whose id falls in shard K of N, so N indexers (or machines) "
-                   "build N shards of one archive (see docs/scaling.md)");
+/// Reads --shard K/N into @p options; false when it is malformed.
+bool parse_shard(const std::string& shard, saywho::IndexOptions& options) {
+    const std::size_t slash = shard.find('/');
+    if (slash == std::string::npos || slash == 0 || slash + 1 >= shard.size() ||
+        shard.find_first_not_of("0123456789/") != std::string::npos || shard.find('/', slash + 1) != std::string::npos)
+        return false;
+    options.shard = std::stoul(shard.substr(0, slash));
+    options.shards = std::stoul(shard.substr(slash + 1));
+    return options.shards >= 1 && options.shard >= 1 && options.shard <= options.shards && options.shards <= 100000;
+}
 
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? 0 : EXIT_FATAL;
-    }
-    if (*extract) {
-        try {
-            return run_extract(cli);
-        } catch (const std::exception& e) {
-            std::cerr << "saywho-index: " << e.what() << '\n';
-            return EXIT_FATAL;
-        }
-    }
-    if (*compact) {
-        const std::string out = saywho::default_database_path(db_option);
-        try {
-            saywho::CompactSummary summary = saywho::compact_databases(compact_shards, out);
-            std::printf("%s: %u documents (%u articles) from %zu databases in %.2f s\n", out.c_str(),
-                        summary.documents, summary.articles, compact_shards.size(), summary.seconds);
-            return EXIT_ALL_INDEXED;
-        } catch (const std::exception& e) {
-            std::cerr << "saywho-index: " << e.what() << '\n';
-            return EXIT_FATAL;
-        }
-    }
+/// The closing line of an indexing run.
+void print_summary(const saywho::IndexOptions& options, const saywho::IndexSummary& s) {
+    const std::size_t done = s.added + s.updated + s.unchanged;
+    std::printf("%s: %zu added, %zu updated, %zu unchanged, %zu skipped, %zu failed", options.db_path.c_str(), s.added,
+                s.updated, s.unchanged, s.skipped, s.failed);
+    if (options.statements)
+        std::printf(", %zu statement%s", s.statements, s.statements == 1 ? "" : "s");
+    else
+        std::printf(", no statements (--no-statements)");
+    if (options.prune) std::printf(", %zu pruned", s.pruned);
+    if (options.shards > 1) std::printf(", %zu left to other shards", s.other_shard);
+    if (s.warnings) std::printf(" (%zu with warnings)", s.warnings);
+    std::printf(" in %.2f s, %.0f articles/s\n", s.seconds, s.seconds > 0 ? done / s.seconds : 0.0);
+    if (s.ignored_files)
+        std::printf("ignored %zu file%s in the directories given that are not .txt or .jsonl\n", s.ignored_files,
+                    s.ignored_files == 1 ? "" : "s");
+}
+
+/// Indexing the paths given into the database.
+int run_indexing(CommandLine& cli) {
     if (cli.index.inputs.empty()) {
         std::cerr << "saywho-index: no paths given; see saywho-index --help\n";
         return EXIT_FATAL;
     }
-    cli.index.db_path = saywho::default_database_path(db_option);
-    cli.index.statements = !no_statements;
-    if (!shard.empty()) {
-        std::size_t slash = shard.find('/');
-        bool ok = slash != std::string::npos && slash > 0 && slash + 1 < shard.size() &&
-                  shard.find_first_not_of("0123456789/") == std::string::npos && shard.find('/', slash + 1) == std::string::npos;
-        if (ok) {
-            cli.index.shard = std::stoul(shard.substr(0, slash));
-            cli.index.shards = std::stoul(shard.substr(slash + 1));
-            ok = cli.index.shards >= 1 && cli.index.shard >= 1 && cli.index.shard <= cli.index.shards &&
-                 cli.index.shards <= 100000;
-        }
-        if (!ok) {
-            std::fprintf(stderr, "saywho-index: --shard '%s': expected K/N with 1 <= K <= N, such as 1/4\n", shard.c_str());
-            return EXIT_FATAL;
-        }
+    cli.index.db_path = saywho::default_database_path(cli.db_option);
+    cli.index.statements = !cli.no_statements;
+    if (!cli.shard.empty() && !parse_shard(cli.shard, cli.index)) {
+        std::fprintf(stderr, "saywho-index: --shard '%s': expected K/N with 1 <= K <= N, such as 1/4\n",
+                     cli.shard.c_str());
+        return EXIT_FATAL;
     }
-
     // Xapian reads its flush threshold from the environment when a database
     // is opened for writing; the option is a friendlier way to set it.
-    if (flush_threshold > 0) setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(flush_threshold).c_str(), 1);
+    if (cli.flush_threshold > 0) setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(cli.flush_threshold).c_str(), 1);
 
     ConsoleObserver observer(!cli.no_progress && isatty(STDERR_FILENO));
     database_being_written = cli.index.db_path;
     try {
         saywho::IndexSummary s = saywho::run_index(cli.index, observer, std::cin);
         observer.clear_progress();
-        std::size_t done = s.added + s.updated + s.unchanged;
-        std::printf("%s: %zu added, %zu updated, %zu unchanged, %zu skipped, %zu failed", cli.index.db_path.c_str(),
-                    s.added, s.updated, s.unchanged, s.skipped, s.failed);
-        if (cli.index.statements)
-            std::printf(", %zu statement%s", s.statements, s.statements == 1 ? "" : "s");
-        else
-            std::printf(", no statements (--no-statements)");
-        if (cli.index.prune) std::printf(", %zu pruned", s.pruned);
-        if (cli.index.shards > 1) std::printf(", %zu left to other shards", s.other_shard);
-        if (s.warnings) std::printf(" (%zu with warnings)", s.warnings);
-        std::printf(" in %.2f s, %.0f articles/s\n", s.seconds, s.seconds > 0 ? done / s.seconds : 0.0);
-        if (s.ignored_files)
-            std::printf("ignored %zu file%s in the directories given that are not .txt or .jsonl\n", s.ignored_files,
-                        s.ignored_files == 1 ? "" : "s");
+        print_summary(cli.index, s);
         return s.skipped + s.failed > 0 ? EXIT_SOME_SKIPPED : EXIT_ALL_INDEXED;
     } catch (const saywho::Error& e) {
         observer.clear_progress();
@@ -292,4 +289,27 @@ int main(int argc, char** argv) {
         std::cerr << "saywho-index: " << e.what() << '\n';
     }
     return EXIT_FATAL;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::set_terminate(report_error_xapian_could_not_throw);
+    CommandLine cli;
+    CLI::App app{DESCRIPTION};
+    app.option_defaults()->always_capture_default();
+    add_inputs_and_subcommands(app, cli);
+    add_indexing_options(app, cli);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? 0 : EXIT_FATAL;
+    }
+    if (!*cli.extract && !*cli.compact) return run_indexing(cli);
+    try {
+        return *cli.extract ? run_extract(cli) : run_compact(cli);
+    } catch (const std::exception& e) {
+        std::cerr << "saywho-index: " << e.what() << '\n';
+        return EXIT_FATAL;
+    }
 }
