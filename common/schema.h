@@ -39,8 +39,10 @@
  *     SLOT_STATEMENT_RECORD; no content hash (a statement changes only with
  *     its article, which holds the hash);
  *   - data: none. Its record, the JSON object described under "Document
- *     records" below, is in SLOT_STATEMENT_RECORD; document_record() reads
- *     either type's.
+ *     records" below, is in SLOT_STATEMENT_RECORD.
+ *
+ *  Records are written and read only by common/record_codec.h, which checks
+ *  every member when decoding.
  *
  *  Keys
  *  ----
@@ -237,7 +239,7 @@ enum ValueSlot : Xapian::valueno {
     SLOT_ARTICLE = 5,
     /// Statements only: the record, a JSON object with the DATA_ members
     /// below, kept here rather than as document data (see "Why statements
-    /// are lean"). Read it with document_record().
+    /// are lean"). Read and written by common/record_codec.h.
     SLOT_STATEMENT_RECORD = 6,
 };
 
@@ -254,7 +256,7 @@ inline constexpr char TYPE_STATEMENT[] = "statement";
 
 // --- Document records: a JSON object with these members ---------------------
 // An article's record is its document data; a statement's is in
-// SLOT_STATEMENT_RECORD. document_record() returns either.
+// SLOT_STATEMENT_RECORD. common/record_codec.h encodes and decodes both.
 // Both types:
 inline constexpr char DATA_TYPE[] = "type";      ///< "article" or "statement"
 inline constexpr char DATA_ID[] = "id";          ///< article id; statement: "<article id>#<n>"
@@ -320,10 +322,6 @@ std::vector<std::string> person_terms(std::string_view prefix, std::string_view 
 std::string folded_term(std::string_view prefix, std::string_view value);
 /// "XCOUNTRY:" + the lowercase ISO code ("UA" -> "XCOUNTRY:ua").
 std::string country_term(std::string_view iso_code);
-
-/// The record of @p doc (see "Document records"): an article's document
-/// data, a statement's SLOT_STATEMENT_RECORD.
-std::string document_record(const Xapian::Document& doc);
 
 /// Finds a query field by name; nullptr when there is none.
 const FieldSpec* find_query_field(std::string_view name);

@@ -21,12 +21,12 @@
 #include <unordered_set>
 #include <utility>
 
-#include <rapidjson/document.h>
 #include <xapian.h>
 
 #include "common/database.h"
 #include "common/errors.h"
 #include "common/extract.h"
+#include "common/record_codec.h"
 #include "common/schema.h"
 #include "common/text.h"
 #include "indexer/document_builder.h"
@@ -78,17 +78,12 @@ std::size_t prune_articles(Xapian::WritableDatabase& db, const std::unordered_se
     std::vector<std::string> doomed;
     const std::string type = schema::type_term(schema::TYPE_ARTICLE);
     for (auto it = db.postlist_begin(type); it != db.postlist_end(type); ++it) {
-        rapidjson::Document data;
-        std::string raw = db.get_document(*it).get_data();
-        data.Parse(raw.c_str(), raw.size());
-        if (data.HasParseError() || !data.IsObject() || !data.HasMember(schema::DATA_PATH)) continue;
-        std::string path = data[schema::DATA_PATH].GetString();
-        std::string id = data[schema::DATA_ID].GetString();
-        if (path == "<stdin>") continue;  // no file to check against
+        const ArticleRecord article = read_article_record(db.get_document(*it));
+        if (article.path == "<stdin>") continue;  // no file to check against
         std::error_code ec;
-        bool gone = !fs::exists(path, ec) && !ec;
-        if (!gone && fully_read_jsonl.count(path) && !seen_ids.count(id)) gone = true;
-        if (gone) doomed.push_back(id);
+        bool gone = !fs::exists(article.path, ec) && !ec;
+        if (!gone && fully_read_jsonl.count(article.path) && !seen_ids.count(article.id)) gone = true;
+        if (gone) doomed.push_back(article.id);
     }
     for (const auto& id : doomed) {
         db.delete_document(schema::article_id_term(id));

@@ -9,6 +9,7 @@
 #include <rapidjson/document.h>
 #include <xapian.h>
 
+#include "common/record_codec.h"
 #include "common/schema.h"
 #include "searcher/query_parser.h"
 
@@ -214,10 +215,7 @@ class StatementSearch : public ::testing::Test {
         std::vector<std::string> out;
         Xapian::MSet mset = enquire.get_mset(0, 10);
         for (auto it = mset.begin(); it != mset.end(); ++it) {
-            rapidjson::Document data;
-            std::string raw = schema::document_record(it.get_document());
-            data.Parse(raw.c_str(), raw.size());
-            out.push_back(data[schema::DATA_ID].GetString());
+            out.push_back(read_statement_record(it.get_document()).id());
         }
         return out;
     }
