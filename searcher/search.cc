@@ -20,27 +20,6 @@ namespace {
 constexpr char HIGHLIGHT_START[] = "\x01";
 constexpr char HIGHLIGHT_END[] = "\x02";
 
-StatementDetails details_of(const StatementRecord& record) {
-    const Statement& st = record.statement;
-    StatementDetails d;
-    d.article_id = record.article_id;
-    d.article_date = record.article_date.iso();
-    d.speaker = st.speaker;
-    d.role = st.role;
-    d.speaker_kind = st.speaker_kind;
-    d.text = st.text;
-    d.start = st.start;
-    d.end = st.end;
-    d.direct = st.direct;
-    d.quote = st.quote;
-    d.cue = st.cue;
-    d.location = st.location;
-    d.country = st.country;
-    d.location_basis = st.location_basis;
-    d.date_basis = st.date_basis;
-    return d;
-}
-
 /// The start of @p text, at most @p length bytes, cut at a space and marked
 /// with an ellipsis when cut.
 std::string leading_text(const std::string& text, std::size_t length) {
@@ -224,9 +203,11 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const Sea
         hit.title = statement.title;
         hit.path = statement.path;
         hit.line = statement.line;
-        hit.statement = details_of(statement);
+        hit.article_id = std::move(statement.article_id);
+        hit.article_date = statement.article_date.iso();
         // A statement's snippet is its own text, highlighted like a body.
         body = statement.statement.text;
+        hit.statement = std::move(statement.statement);
     }
     std::string marked = mset.snippet(body, options.snippet_length, stemmer,
                                       Xapian::MSet::SNIPPET_EXHAUSTIVE |
