@@ -139,6 +139,7 @@ StatementRecord make_statement_record(const Article& article, const Statement& s
     r.title = article.title;
     r.path = article.path;
     r.line = article.line;
+    r.body_offset = article.body_offset;
     r.statement = statement;
     return r;
 }
@@ -159,6 +160,12 @@ std::string encode_article_record(const ArticleRecord& record) {
 
 std::string encode_statement_record(const StatementRecord& record) {
     const Statement& st = record.statement;
+    // Extraction's offsets are in the file, from the body's start on; any
+    // other would be stored as a wrapped-around offset in the body.
+    if (st.start < record.body_offset || st.end < st.start)
+        throw Error("statement " + record.id() + " has offsets " + std::to_string(st.start) + ".." +
+                    std::to_string(st.end) + ", outside its article's body (which starts at " +
+                    std::to_string(record.body_offset) + ")");
     RecordWriter data;
     data.put(schema::DATA_TYPE, schema::TYPE_STATEMENT);
     data.put(schema::DATA_ID, record.id());
@@ -171,8 +178,9 @@ std::string encode_statement_record(const StatementRecord& record) {
     data.put(schema::DATA_ROLE, st.role);
     data.put(schema::DATA_SPEAKER_KIND, st.speaker_kind);
     data.put(schema::DATA_TEXT, st.text);
-    data.put(schema::DATA_START, std::uint64_t{st.start});
-    data.put(schema::DATA_END, std::uint64_t{st.end});
+    data.put(schema::DATA_BODY_START, std::uint64_t{record.body_start()});
+    data.put(schema::DATA_BODY_END, std::uint64_t{record.body_end()});
+    data.put(schema::DATA_BODY_OFFSET, std::uint64_t{record.body_offset});
     data.put_bool(schema::DATA_DIRECT, st.direct);
     data.put(schema::DATA_QUOTE, st.quote);
     data.put(schema::DATA_CUE, st.cue);
@@ -218,9 +226,12 @@ StatementRecord decode_statement_record(std::string_view raw, Xapian::docid doci
     st.role = data.text(schema::DATA_ROLE);
     st.speaker_kind = data.text(schema::DATA_SPEAKER_KIND);
     st.text = data.text(schema::DATA_TEXT);
-    st.start = data.number(schema::DATA_START);
-    st.end = data.number(schema::DATA_END);
-    if (st.end < st.start) data.fail(schema::DATA_END, "is before its start");
+    r.body_offset = data.number(schema::DATA_BODY_OFFSET);
+    const std::size_t body_start = data.number(schema::DATA_BODY_START);
+    const std::size_t body_end = data.number(schema::DATA_BODY_END);
+    if (body_end < body_start) data.fail(schema::DATA_BODY_END, "is before its start");
+    st.start = r.body_offset + body_start;
+    st.end = r.body_offset + body_end;
     st.direct = data.boolean(schema::DATA_DIRECT);
     st.quote = data.text(schema::DATA_QUOTE);
     st.cue = data.text(schema::DATA_CUE);

@@ -47,17 +47,26 @@ struct StatementRecord {
     std::string title;      ///< its article's title
     std::string path;       ///< as ArticleRecord::path
     std::size_t line = 0;   ///< as ArticleRecord::line
+    /// Where its article's body starts in its file (Article::body_offset).
+    std::size_t body_offset = 0;
     /// Every member but location_id, which is not stored (0 after decoding):
     /// no query or result uses it, the canonical name in location does.
+    /// start and end are offsets in the file, as extraction gives them; the
+    /// record stores them as offsets in the body (schema 5).
     Statement statement;
 
     /// "<article id>#<index>": the statement's id in results.
     std::string id() const;
+    /// The byte offset of the statement's text in its article's body.
+    std::size_t body_start() const { return statement.start - body_offset; }
+    /// One past its last byte in the body.
+    std::size_t body_end() const { return statement.end - body_offset; }
 };
 
 /// The record of @p article, as DocumentBuilder stores it.
 ArticleRecord make_article_record(const Article& article);
-/// The record of @p statement, the @p index-th of @p article.
+/// The record of @p statement, the @p index-th of @p article. REQUIRES:
+/// @p statement's offsets are in @p article's body, as extraction gives them.
 StatementRecord make_statement_record(const Article& article, const Statement& statement, std::size_t index);
 
 /// The JSON object stored for an article (schema.h, "Document records").

@@ -87,6 +87,12 @@
  *   - the XLOCBASIS:/XDATEBASIS: terms of schema 3, which no query field
  *     used; the bases are in the record.
  *
+ *  Schema version 5 stores a statement's offsets in its article's body
+ *  (DATA_BODY_START, DATA_BODY_END) and where that body starts in its file
+ *  (DATA_BODY_OFFSET), instead of its offsets in the file (start, end):
+ *  the article view marks each statement where extraction found it, where
+ *  it used to search the body for the statement's words and could mark an
+ *  earlier occurrence of them.
  *  Schema version 4 makes statements lean as above, and no longer has the
  *  XLOCBASIS:/XDATEBASIS: prefixes.
  *  Schema version 3 adds SLOT_ARTICLE, the lists of speakers, places and
@@ -120,7 +126,7 @@
 namespace saywho::schema {
 
 /// Bump when terms, values or data change in a way old databases do not have.
-inline constexpr int SCHEMA_VERSION = 4;
+inline constexpr int SCHEMA_VERSION = 5;
 
 /// Metadata key holding SCHEMA_VERSION (decimal).
 inline constexpr char METADATA_SCHEMA_VERSION[] = "saywho:schema-version";
@@ -276,9 +282,14 @@ inline constexpr char DATA_SPEAKER[] = "speaker";
 inline constexpr char DATA_ROLE[] = "role";
 inline constexpr char DATA_SPEAKER_KIND[] = "speaker_kind";
 inline constexpr char DATA_TEXT[] = "text";                  ///< the statement's words, for snippets
-/// Number: byte offset of the text in the article file; for JSON Lines, in the body string.
-inline constexpr char DATA_START[] = "start";
-inline constexpr char DATA_END[] = "end";                    ///< number: one past its last byte
+/// Number: byte offset of the text in the article's body (DATA_BODY of its
+/// article), so the article view marks it without searching the body.
+inline constexpr char DATA_BODY_START[] = "body_start";
+inline constexpr char DATA_BODY_END[] = "body_end";          ///< number: one past its last byte in the body
+/// Number: byte offset of the article's body in its file (0 for JSON Lines):
+/// body_offset + body_start is the statement's offset in the file, which
+/// results show (Statement::start).
+inline constexpr char DATA_BODY_OFFSET[] = "body_offset";
 inline constexpr char DATA_DIRECT[] = "direct";              ///< true or false
 inline constexpr char DATA_QUOTE[] = "quote";
 inline constexpr char DATA_CUE[] = "cue";

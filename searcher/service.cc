@@ -371,14 +371,13 @@ std::string SearchService::article(const std::string& id) {
         put(w, "body", body);
         w.Key("statements");
         w.StartArray();
-        std::size_t from = 0;
         for (const auto& m : statements) {
             const Statement& st = m.statement;
             const std::string& text = st.text;
-            // The statement's words are a stretch of the body; find them from
-            // where the previous one was (statements come in text order).
-            std::size_t at = text.empty() ? std::string::npos : body.find(text, from);
-            if (at == std::string::npos && !text.empty()) at = body.find(text);
+            // Where extraction found it. Searching the body for its words
+            // instead would mark the first place they occur, which may be
+            // another's. Offsets beyond the body (a damaged database) are null.
+            const bool fits = m.body_end() <= body.size();
             w.StartObject();
             put(w, "id", m.id());
             put_or_null(w, "speaker", st.speaker);
@@ -391,11 +390,10 @@ std::string SearchService::article(const std::string& id) {
             put(w, "cue", st.cue);
             put(w, "text", text);
             w.Key("body_start");
-            if (at == std::string::npos) w.Null(); else w.Uint64(at);
+            if (fits) w.Uint64(m.body_start()); else w.Null();
             w.Key("body_end");
-            if (at == std::string::npos) w.Null(); else w.Uint64(at + text.size());
+            if (fits) w.Uint64(m.body_end()); else w.Null();
             w.EndObject();
-            if (at != std::string::npos) from = at;
         }
         w.EndArray();
         w.EndObject();

@@ -36,6 +36,7 @@ StatementRecord drone_statement() {
     r.article_date = *CivilDate::make(2025, 3, 19);
     r.title = "Leaders meet in Helsinki";
     r.path = "/archive/2025-03-19-helsinki.txt";
+    r.body_offset = 25;
     Statement& st = r.statement;
     st.speaker = "Volodymyr Zelenskyý";
     st.role = "President";
@@ -72,6 +73,7 @@ void expect_same(const StatementRecord& a, const StatementRecord& b) {
     EXPECT_EQ(a.title, b.title);
     EXPECT_EQ(a.path, b.path);
     EXPECT_EQ(a.line, b.line);
+    EXPECT_EQ(a.body_offset, b.body_offset);
     const Statement &x = a.statement, &y = b.statement;
     EXPECT_EQ(x.speaker, y.speaker);
     EXPECT_EQ(x.role, y.role);
@@ -153,6 +155,29 @@ TEST(RecordCodec, AStatementRoundTrips) {
     expect_same(decode_statement_record(encode_statement_record(empty)), empty);
 }
 
+TEST(RecordCodec, AStatementStoresItsOffsetsInTheBodyAndWhereTheBodyStarts) {
+    const StatementRecord r = drone_statement();  // file offsets 40..84, body from 25
+    EXPECT_EQ(r.body_start(), 15u);
+    EXPECT_EQ(r.body_end(), 59u);
+    rapidjson::Document data;
+    const std::string raw = encode_statement_record(r);
+    data.Parse(raw.c_str(), raw.size());
+    EXPECT_EQ(data[schema::DATA_BODY_START].GetUint64(), 15u) << raw;
+    EXPECT_EQ(data[schema::DATA_BODY_END].GetUint64(), 59u) << raw;
+    EXPECT_EQ(data[schema::DATA_BODY_OFFSET].GetUint64(), 25u) << raw;
+    EXPECT_FALSE(data.HasMember("start")) << "schema 5 stores no file offsets: " << raw;
+    EXPECT_FALSE(data.HasMember("end")) << raw;
+}
+
+TEST(RecordCodec, OffsetsOutsideTheBodyAreNotEncoded) {
+    StatementRecord r = drone_statement();
+    r.statement.start = 20;  // before the body, which starts at 25
+    EXPECT_THROW(encode_statement_record(r), Error);
+    r = drone_statement();
+    r.statement.end = 39;
+    EXPECT_THROW(encode_statement_record(r), Error);
+}
+
 TEST(RecordCodec, MakeRecordsTakeEveryMemberOfTheArticleAndStatement) {
     Article article;
     article.id = "a";
@@ -163,6 +188,7 @@ TEST(RecordCodec, MakeRecordsTakeEveryMemberOfTheArticleAndStatement) {
     article.source = "S";
     article.path = "/p";
     article.line = 4;
+    article.body_offset = 19;
     ArticleRecord a = make_article_record(article);
     EXPECT_EQ(a.id, "a");
     EXPECT_EQ(a.date, article.date);
@@ -177,6 +203,7 @@ TEST(RecordCodec, MakeRecordsTakeEveryMemberOfTheArticleAndStatement) {
     EXPECT_EQ(s.title, "T");
     EXPECT_EQ(s.path, "/p");
     EXPECT_EQ(s.line, 4u);
+    EXPECT_EQ(s.body_offset, 19u);
     EXPECT_EQ(s.statement.text, st.text);
 }
 
@@ -259,7 +286,7 @@ TEST(RecordCodec, EachMissingOrMistypedStatementMemberIsNamed) {
         cases.push_back({text, nullptr});
         cases.push_back({text, "12"});
     }
-    for (const char* number : {schema::DATA_START, schema::DATA_END}) {
+    for (const char* number : {schema::DATA_BODY_START, schema::DATA_BODY_END, schema::DATA_BODY_OFFSET}) {
         cases.push_back({number, nullptr});
         cases.push_back({number, "\"40\""});
         cases.push_back({number, "-3"});
@@ -276,7 +303,7 @@ TEST(RecordCodec, EachMissingOrMistypedStatementMemberIsNamed) {
     cases.push_back({schema::DATA_ID, "\"2025-03-19-helsinki#x1\""});
     cases.push_back({schema::DATA_ID, "\"other-article#12\""});
     cases.push_back({schema::DATA_ID, "\"2025-03-19-helsinki#99999999999999999999\""});
-    cases.push_back({schema::DATA_END, "39"});  // before its start
+    cases.push_back({schema::DATA_BODY_END, "14"});  // before its start (15)
     for (const auto& c : cases) {
         const std::string raw = edited(good, c.member, c.value);
         RecordError e = decode_error(decode_statement, raw);

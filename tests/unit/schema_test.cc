@@ -190,7 +190,7 @@ TEST(ValueSlots, ArePersistedNumbers) {
 }
 
 TEST(SchemaVersion, MetadataKeysAndVersion) {
-    EXPECT_EQ(SCHEMA_VERSION, 4);
+    EXPECT_EQ(SCHEMA_VERSION, 5);
     EXPECT_STREQ(FEATURES, "articles statements");
     EXPECT_STREQ(METADATA_SCHEMA_VERSION, "saywho:schema-version");
 }
