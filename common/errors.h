@@ -6,6 +6,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace saywho {
 
@@ -26,6 +27,23 @@ class UsageError : public Error {
 class DatabaseError : public Error {
   public:
     using Error::Error;
+};
+
+/// A stored record (common/record_codec.h) that does not hold what the
+/// schema says: a damaged database, or one written by other software.
+/// what() names the document and the member.
+class RecordError : public DatabaseError {
+  public:
+    RecordError(std::string document, std::string member, const std::string& message)
+        : DatabaseError(message), document_(std::move(document)), member_(std::move(member)) {}
+    /// "document 12 ('2025-03-19-helsinki#0')": the Xapian document id, and the record's id when readable.
+    const std::string& document() const { return document_; }
+    /// The schema::DATA_ member at fault; empty when the record is not a JSON object at all.
+    const std::string& member() const { return member_; }
+
+  private:
+    std::string document_;
+    std::string member_;
 };
 
 /// A query that cannot be parsed; the message names the bad part.

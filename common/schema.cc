@@ -35,13 +35,6 @@ std::string type_term(std::string_view type) { return bounded_term(PREFIX_TYPE, 
 
 std::string source_term(std::string_view source) { return folded_term(PREFIX_SOURCE, source); }
 
-std::string document_record(const Xapian::Document& doc) {
-    // Articles have data and no SLOT_STATEMENT_RECORD; statements the reverse.
-    std::string record = doc.get_data();
-    if (record.empty()) record = doc.get_value(SLOT_STATEMENT_RECORD);
-    return record;
-}
-
 std::string statement_article_term(std::string_view article_id) { return bounded_term(PREFIX_ARTICLE, article_id); }
 
 std::vector<std::string> person_keys(std::string_view name) {

@@ -39,8 +39,10 @@
  *     SLOT_STATEMENT_RECORD; no content hash (a statement changes only with
  *     its article, which holds the hash);
  *   - data: none. Its record, the JSON object described under "Document
- *     records" below, is in SLOT_STATEMENT_RECORD; document_record() reads
- *     either type's.
+ *     records" below, is in SLOT_STATEMENT_RECORD.
+ *
+ *  Records are written and read only by common/record_codec.h, which checks
+ *  every member when decoding.
  *
  *  Keys
  *  ----
@@ -85,6 +87,12 @@
  *   - the XLOCBASIS:/XDATEBASIS: terms of schema 3, which no query field
  *     used; the bases are in the record.
  *
+ *  Schema version 5 stores a statement's offsets in its article's body
+ *  (DATA_BODY_START, DATA_BODY_END) and where that body starts in its file
+ *  (DATA_BODY_OFFSET), instead of its offsets in the file (start, end):
+ *  the article view marks each statement where extraction found it, where
+ *  it used to search the body for the statement's words and could mark an
+ *  earlier occurrence of them.
  *  Schema version 4 makes statements lean as above, and no longer has the
  *  XLOCBASIS:/XDATEBASIS: prefixes.
  *  Schema version 3 adds SLOT_ARTICLE, the lists of speakers, places and
@@ -118,7 +126,7 @@
 namespace saywho::schema {
 
 /// Bump when terms, values or data change in a way old databases do not have.
-inline constexpr int SCHEMA_VERSION = 4;
+inline constexpr int SCHEMA_VERSION = 5;
 
 /// Metadata key holding SCHEMA_VERSION (decimal).
 inline constexpr char METADATA_SCHEMA_VERSION[] = "saywho:schema-version";
@@ -237,7 +245,7 @@ enum ValueSlot : Xapian::valueno {
     SLOT_ARTICLE = 5,
     /// Statements only: the record, a JSON object with the DATA_ members
     /// below, kept here rather than as document data (see "Why statements
-    /// are lean"). Read it with document_record().
+    /// are lean"). Read and written by common/record_codec.h.
     SLOT_STATEMENT_RECORD = 6,
 };
 
@@ -254,7 +262,7 @@ inline constexpr char TYPE_STATEMENT[] = "statement";
 
 // --- Document records: a JSON object with these members ---------------------
 // An article's record is its document data; a statement's is in
-// SLOT_STATEMENT_RECORD. document_record() returns either.
+// SLOT_STATEMENT_RECORD. common/record_codec.h encodes and decodes both.
 // Both types:
 inline constexpr char DATA_TYPE[] = "type";      ///< "article" or "statement"
 inline constexpr char DATA_ID[] = "id";          ///< article id; statement: "<article id>#<n>"
@@ -274,9 +282,14 @@ inline constexpr char DATA_SPEAKER[] = "speaker";
 inline constexpr char DATA_ROLE[] = "role";
 inline constexpr char DATA_SPEAKER_KIND[] = "speaker_kind";
 inline constexpr char DATA_TEXT[] = "text";                  ///< the statement's words, for snippets
-/// Number: byte offset of the text in the article file; for JSON Lines, in the body string.
-inline constexpr char DATA_START[] = "start";
-inline constexpr char DATA_END[] = "end";                    ///< number: one past its last byte
+/// Number: byte offset of the text in the article's body (DATA_BODY of its
+/// article), so the article view marks it without searching the body.
+inline constexpr char DATA_BODY_START[] = "body_start";
+inline constexpr char DATA_BODY_END[] = "body_end";          ///< number: one past its last byte in the body
+/// Number: byte offset of the article's body in its file (0 for JSON Lines):
+/// body_offset + body_start is the statement's offset in the file, which
+/// results show (Statement::start).
+inline constexpr char DATA_BODY_OFFSET[] = "body_offset";
 inline constexpr char DATA_DIRECT[] = "direct";              ///< true or false
 inline constexpr char DATA_QUOTE[] = "quote";
 inline constexpr char DATA_CUE[] = "cue";
@@ -320,10 +333,6 @@ std::vector<std::string> person_terms(std::string_view prefix, std::string_view 
 std::string folded_term(std::string_view prefix, std::string_view value);
 /// "XCOUNTRY:" + the lowercase ISO code ("UA" -> "XCOUNTRY:ua").
 std::string country_term(std::string_view iso_code);
-
-/// The record of @p doc (see "Document records"): an article's document
-/// data, a statement's SLOT_STATEMENT_RECORD.
-std::string document_record(const Xapian::Document& doc);
 
 /// Finds a query field by name; nullptr when there is none.
 const FieldSpec* find_query_field(std::string_view name);

@@ -9,14 +9,16 @@
 
 #include <rapidjson/rapidjson.h>
 
+#include "common/statement.h"
+
 namespace saywho {
 
 /// Writes speaker, role, speaker_kind, text, start, end, direct, quote, cue,
-/// location, country and location_basis of @p st (a Statement or a search
-/// hit's StatementDetails: the members have the same names and meanings)
-/// into the open object of @p w; what extraction did not find is null.
-template <typename Writer, typename StatementLike>
-void write_statement_fields(Writer& w, const StatementLike& st) {
+/// location, country and location_basis of @p st (extracted, or decoded
+/// from a search hit's record) into the open object of @p w; what
+/// extraction did not find is null.
+template <typename Writer>
+void write_statement_fields(Writer& w, const Statement& st) {
     auto put = [&](const char* key, const std::string& value) {
         w.Key(key);
         w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));

@@ -6,45 +6,14 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include "common/extract.h"
+#include "common/record_codec.h"
 #include "common/schema.h"
 #include "common/text.h"
 
 namespace saywho {
 
 namespace {
-
-/// Builds the JSON object stored as document data.
-class DataWriter {
-  public:
-    DataWriter() : writer_(buffer_) { writer_.StartObject(); }
-
-    void put(const char* key, const std::string& value) {
-        writer_.Key(key);
-        writer_.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-    }
-    void put(const char* key, std::uint64_t value) {
-        writer_.Key(key);
-        writer_.Uint64(value);
-    }
-    void put_bool(const char* key, bool value) {
-        writer_.Key(key);
-        writer_.Bool(value);
-    }
-
-    /// The finished object; call once.
-    std::string finish() {
-        writer_.EndObject();
-        return std::string(buffer_.GetString(), buffer_.GetSize());
-    }
-
-  private:
-    rapidjson::StringBuffer buffer_;
-    rapidjson::Writer<rapidjson::StringBuffer> writer_;
-};
 
 void add_date_terms(Xapian::Document& doc, const CivilDate& date) {
     doc.add_boolean_term(schema::day_term(date));
@@ -163,17 +132,7 @@ Xapian::Document DocumentBuilder::build_article(const Article& article, const st
     add_list_value(doc, schema::SLOT_LOCATION, places);
     add_list_value(doc, schema::SLOT_COUNTRY, countries);
 
-    DataWriter data;
-    data.put(schema::DATA_TYPE, schema::TYPE_ARTICLE);
-    data.put(schema::DATA_ID, article.id);
-    data.put(schema::DATA_DATE, article.date.iso());
-    data.put(schema::DATA_TITLE, article.title);
-    data.put(schema::DATA_PATH, article.path);
-    if (article.line) data.put(schema::DATA_LINE, std::uint64_t{article.line});
-    if (!article.source.empty()) data.put(schema::DATA_SOURCE, article.source);
-    if (!article.url.empty()) data.put(schema::DATA_URL, article.url);
-    data.put(schema::DATA_BODY, article.body);
-    doc.set_data(data.finish());
+    store_article_record(doc, make_article_record(article));
     // Let go of the document: it may be handed to another thread, and
     // Xapian's reference counts are not atomic.
     term_generator_.set_document(Xapian::Document());
@@ -210,29 +169,7 @@ Xapian::Document DocumentBuilder::build_statement(const Article& article, const 
     if (!statement.location.empty()) doc.add_value(schema::SLOT_LOCATION, statement.location);
     if (!statement.country.empty()) doc.add_value(schema::SLOT_COUNTRY, statement.country);
 
-    DataWriter data;
-    data.put(schema::DATA_TYPE, schema::TYPE_STATEMENT);
-    data.put(schema::DATA_ID, article.id + "#" + std::to_string(index));
-    data.put(schema::DATA_ARTICLE, article.id);
-    data.put(schema::DATA_TITLE, article.title);
-    data.put(schema::DATA_ARTICLE_DATE, article.date.iso());
-    data.put(schema::DATA_PATH, article.path);
-    if (article.line) data.put(schema::DATA_LINE, std::uint64_t{article.line});
-    data.put(schema::DATA_SPEAKER, statement.speaker);
-    data.put(schema::DATA_ROLE, statement.role);
-    data.put(schema::DATA_SPEAKER_KIND, statement.speaker_kind);
-    data.put(schema::DATA_TEXT, statement.text);
-    data.put(schema::DATA_START, std::uint64_t{statement.start});
-    data.put(schema::DATA_END, std::uint64_t{statement.end});
-    data.put_bool(schema::DATA_DIRECT, statement.direct);
-    data.put(schema::DATA_QUOTE, statement.quote);
-    data.put(schema::DATA_CUE, statement.cue);
-    data.put(schema::DATA_LOCATION, statement.location);
-    data.put(schema::DATA_COUNTRY, statement.country);
-    data.put(schema::DATA_LOCATION_BASIS, statement.location_basis);
-    data.put(schema::DATA_DATE, statement.date.iso());
-    data.put(schema::DATA_DATE_BASIS, statement.date_basis);
-    doc.add_value(schema::SLOT_STATEMENT_RECORD, data.finish());
+    store_statement_record(doc, make_statement_record(article, statement, index));
     // Let go of the document: it may be handed to another thread, and
     // Xapian's reference counts are not atomic.
     statement_term_generator_.set_document(Xapian::Document());

@@ -1,5 +1,12 @@
 /** @file index_run.h
  *  @brief One indexing run: archive inputs in, database updated, outcomes counted.
+ *
+ *  run_index() is the whole of the indexer's public interface but for
+ *  compaction (index_compact.h). It is built from one file per job, each
+ *  with an internal header: index_queues (the queues between threads),
+ *  index_prepare (reading, comparing, extracting, building documents),
+ *  index_write (the writer), index_prune (removing articles whose input is
+ *  gone) and index_parallel (a new database built by several writers).
  */
 #ifndef SAYWHO_INDEXER_INDEX_RUN_H
 #define SAYWHO_INDEXER_INDEX_RUN_H
@@ -94,16 +101,6 @@ class IndexObserver {
     /// Called after each input file; cheap to ignore.
     virtual void on_progress(const IndexProgress& progress) = 0;
 };
-
-struct CompactSummary {
-    Xapian::doccount documents = 0, articles = 0;
-    double seconds = 0;
-};
-
-/// Merges saywho databases (shards) into a new database at @p out with
-/// Xapian's compactor, after checking each one's schema version. Throws
-/// DatabaseError when a shard is missing or of another schema, or @p out exists.
-CompactSummary compact_databases(const std::vector<std::string>& shards, const std::string& out);
 
 /// The shard (1..@p shards) an article id belongs to: fnv1a64 of the id,
 /// so every indexer splits an archive the same way.

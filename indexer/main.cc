@@ -17,8 +17,9 @@
 #include "common/database.h"
 #include "common/errors.h"
 #include "common/extract.h"
-#include "indexer/statement_json.h"
+#include "indexer/index_compact.h"
 #include "indexer/index_run.h"
+#include "indexer/statement_json.h"
 
 namespace {
 

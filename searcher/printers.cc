@@ -59,7 +59,7 @@ void print_article(std::ostream& out, const Hit& hit, bool bold) {
 /// rank, date, speaker (role), place; the snippet (in quote marks when direct,
 /// marked "(reported)" otherwise); "in:" article title [article id].
 void print_statement(std::ostream& out, const Hit& hit, bool bold) {
-    const StatementDetails& st = hit.statement;
+    const Statement& st = hit.statement;
     out << hit.rank << ". " << hit.date << "  " << (bold ? "\033[1m" : "")
         << (st.speaker.empty() ? "(unknown speaker)" : st.speaker) << (bold ? "\033[0m" : "");
     if (!st.role.empty()) out << " (" << st.role << ")";
@@ -73,15 +73,15 @@ void print_statement(std::ostream& out, const Hit& hit, bool bold) {
         else
             out << "   (reported) " << highlighted(hit, bold) << "\n";
     }
-    out << "   in: " << (hit.title.empty() ? "(no title)" : hit.title) << "  [" << st.article_id << "]\n";
+    out << "   in: " << (hit.title.empty() ? "(no title)" : hit.title) << "  [" << hit.article_id << "]\n";
 }
 
 /// The statement members of a JSON hit (docs/json.md, "Statement hits").
-void write_statement_members(JsonWriter& w, const StatementDetails& st) {
-    write_member(w, "article", st.article_id);
-    write_member(w, "article_date", st.article_date);
-    write_statement_fields(w, st);
-    write_member(w, "date_basis", st.date_basis);
+void write_statement_members(JsonWriter& w, const Hit& hit) {
+    write_member(w, "article", hit.article_id);
+    write_member(w, "article_date", hit.article_date);
+    write_statement_fields(w, hit.statement);
+    write_member(w, "date_basis", hit.statement.date_basis);
 }
 
 /// The "interpretation" member (docs/json.md): each filter with its source words.
@@ -246,7 +246,7 @@ void print_json(std::ostream& out, const ResultSet& results, const std::string* 
         }
         if (!hit.source.empty()) write_member(w, "source", hit.source);
         if (!hit.url.empty()) write_member(w, "url", hit.url);
-        if (hit.is_statement()) write_statement_members(w, hit.statement);
+        if (hit.is_statement()) write_statement_members(w, hit);
         w.EndObject();
     }
     w.EndArray();

@@ -7,8 +7,7 @@
 #include <chrono>
 #include <map>
 
-#include <rapidjson/document.h>
-
+#include "common/record_codec.h"
 #include "common/schema.h"
 #include "common/text.h"
 
@@ -20,43 +19,6 @@ namespace {
 // for where Xapian puts highlights; they are removed by split_snippet().
 constexpr char HIGHLIGHT_START[] = "\x01";
 constexpr char HIGHLIGHT_END[] = "\x02";
-
-std::string member(const rapidjson::Document& data, const char* name) {
-    auto it = data.FindMember(name);
-    if (it == data.MemberEnd() || !it->value.IsString()) return {};
-    return std::string(it->value.GetString(), it->value.GetStringLength());
-}
-
-std::size_t number_member(const rapidjson::Document& data, const char* name) {
-    auto it = data.FindMember(name);
-    if (it == data.MemberEnd() || !it->value.IsUint64()) return 0;
-    return static_cast<std::size_t>(it->value.GetUint64());
-}
-
-bool bool_member(const rapidjson::Document& data, const char* name) {
-    auto it = data.FindMember(name);
-    return it != data.MemberEnd() && it->value.IsBool() && it->value.GetBool();
-}
-
-StatementDetails read_statement(const rapidjson::Document& data) {
-    StatementDetails st;
-    st.article_id = member(data, schema::DATA_ARTICLE);
-    st.article_date = member(data, schema::DATA_ARTICLE_DATE);
-    st.speaker = member(data, schema::DATA_SPEAKER);
-    st.role = member(data, schema::DATA_ROLE);
-    st.speaker_kind = member(data, schema::DATA_SPEAKER_KIND);
-    st.text = member(data, schema::DATA_TEXT);
-    st.start = number_member(data, schema::DATA_START);
-    st.end = number_member(data, schema::DATA_END);
-    st.direct = bool_member(data, schema::DATA_DIRECT);
-    st.quote = member(data, schema::DATA_QUOTE);
-    st.cue = member(data, schema::DATA_CUE);
-    st.location = member(data, schema::DATA_LOCATION);
-    st.country = member(data, schema::DATA_COUNTRY);
-    st.location_basis = member(data, schema::DATA_LOCATION_BASIS);
-    st.date_basis = member(data, schema::DATA_DATE_BASIS);
-    return st;
-}
 
 /// The start of @p text, at most @p length bytes, cut at a space and marked
 /// with an ellipsis when cut.
@@ -211,6 +173,54 @@ std::string explain_nothing(const Xapian::Database& db, const Xapian::Query& tex
     return line;
 }
 
+/// The hit of the match at @p it: its record's members, and a snippet of
+/// its body (an article) or its text (a statement). Throws RecordError when
+/// its record is malformed.
+Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const SearchOptions& options,
+             const Xapian::Stem& stemmer) {
+    Hit hit;
+    hit.rank = options.offset + it.get_rank() + 1;
+    hit.weight = it.get_weight();
+    hit.percent = it.get_percent();
+    Xapian::Document doc = it.get_document();
+    DocumentRecord record = read_document_record(doc);
+    std::string body;
+    if (auto* article = std::get_if<ArticleRecord>(&record)) {
+        hit.type = schema::TYPE_ARTICLE;
+        hit.id = article->id;
+        hit.date = article->date.iso();
+        hit.title = article->title;
+        hit.path = article->path;
+        hit.source = article->source;
+        hit.url = article->url;
+        hit.line = article->line;
+        body = std::move(article->body);
+    } else {
+        auto& statement = std::get<StatementRecord>(record);
+        hit.type = schema::TYPE_STATEMENT;
+        hit.id = statement.id();
+        hit.date = statement.statement.date.iso();
+        hit.title = statement.title;
+        hit.path = statement.path;
+        hit.line = statement.line;
+        hit.article_id = std::move(statement.article_id);
+        hit.article_date = statement.article_date.iso();
+        // A statement's snippet is its own text, highlighted like a body.
+        body = statement.statement.text;
+        hit.statement = std::move(statement.statement);
+    }
+    std::string marked = mset.snippet(body, options.snippet_length, stemmer,
+                                      Xapian::MSet::SNIPPET_EXHAUSTIVE |
+                                          Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,
+                                      HIGHLIGHT_START, HIGHLIGHT_END, "…");
+    // A query of filters only (a date range, type:article) matches no
+    // words in the text: show how it begins instead.
+    if (marked.empty())
+        marked = html_escape(leading_text(body, options.snippet_length));
+    split_snippet(marked, hit.snippet, hit.highlights);
+    return hit;
+}
+
 }  // namespace
 
 ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
@@ -270,38 +280,8 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
     results.limit = options.limit;
     results.sort = options.sort;
 
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-        Hit hit;
-        hit.rank = options.offset + it.get_rank() + 1;
-        hit.weight = it.get_weight();
-        hit.percent = it.get_percent();
-        Xapian::Document doc = it.get_document();
-        std::string raw = schema::document_record(doc);
-        rapidjson::Document data;
-        data.Parse(raw.c_str(), raw.size());
-        if (data.HasParseError() || !data.IsObject()) continue;
-        hit.type = member(data, schema::DATA_TYPE);
-        hit.id = member(data, schema::DATA_ID);
-        hit.date = member(data, schema::DATA_DATE);
-        hit.title = member(data, schema::DATA_TITLE);
-        hit.path = member(data, schema::DATA_PATH);
-        hit.source = member(data, schema::DATA_SOURCE);
-        hit.url = member(data, schema::DATA_URL);
-        hit.line = number_member(data, schema::DATA_LINE);
-        if (hit.is_statement()) hit.statement = read_statement(data);
-        // A statement's snippet is its own text, highlighted like a body.
-        const std::string body = hit.is_statement() ? hit.statement.text : member(data, schema::DATA_BODY);
-        std::string marked = mset.snippet(body, options.snippet_length, parser.stemmer(),
-                                          Xapian::MSet::SNIPPET_EXHAUSTIVE |
-                                              Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,
-                                          HIGHLIGHT_START, HIGHLIGHT_END, "…");
-        // A query of filters only (a date range, type:article) matches no
-        // words in the text: show how it begins instead.
-        if (marked.empty())
-            marked = html_escape(leading_text(body, options.snippet_length));
-        split_snippet(marked, hit.snippet, hit.highlights);
-        results.hits.push_back(std::move(hit));
-    }
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+        results.hits.push_back(make_hit(mset, it, options, parser.stemmer()));
     if (options.facets) {
         results.facets = {facet_from(speakers, "speaker", false, options.facet_values),
                           facet_from(locations, "location", false, options.facet_values),

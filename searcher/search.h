@@ -12,6 +12,7 @@
 #include <xapian.h>
 
 #include "common/civil_date.h"
+#include "common/statement.h"
 #include "searcher/query_parser.h"
 #include "searcher/understand.h"
 
@@ -48,27 +49,6 @@ struct SearchOptions {
 /// A highlighted stretch of a snippet: byte offsets [start, end).
 using ByteRange = std::pair<std::size_t, std::size_t>;
 
-/// What a statement hit adds to a Hit; each member means what the Statement
-/// member of that name means (common/statement.h). Strings are empty when
-/// extraction found nothing.
-struct StatementDetails {
-    std::string article_id;
-    std::string article_date;  ///< YYYY-MM-DD
-    std::string speaker;
-    std::string role;
-    std::string speaker_kind;
-    std::string text;  ///< the whole statement (the snippet may be cut)
-    std::size_t start = 0;
-    std::size_t end = 0;
-    bool direct = false;
-    std::string quote;
-    std::string cue;
-    std::string location;
-    std::string country;
-    std::string location_basis;
-    std::string date_basis;
-};
-
 struct Hit {
     std::size_t rank = 0;  ///< 1-based over the whole result list
     double weight = 0;
@@ -83,7 +63,12 @@ struct Hit {
     std::string url;
     std::string snippet;  ///< plain text, no markup: from the body, or the statement's text
     std::vector<ByteRange> highlights;
-    StatementDetails statement;  ///< statements only
+    // Statements only:
+    /// The statement as extraction produced it, decoded from its record
+    /// (common/record_codec.h; location_id is not stored and is 0).
+    Statement statement;
+    std::string article_id;    ///< its article's id
+    std::string article_date;  ///< its article's date, YYYY-MM-DD
 
     bool is_statement() const;
 };

@@ -14,6 +14,7 @@
 
 #include "common/database.h"
 #include "common/errors.h"
+#include "common/record_codec.h"
 #include "common/schema.h"
 #include "common/text.h"
 #include "searcher/printers.h"
@@ -350,70 +351,49 @@ std::string SearchService::article(const std::string& id) {
         const std::string id_term = schema::article_id_term(id);
         Xapian::PostingIterator p = db.postlist_begin(id_term);
         if (p == db.postlist_end(id_term)) throw RequestError("not_found", "no article with id '" + id + "'");
-        rapidjson::Document data;
-        const std::string raw = db.get_document(*p).get_data();
-        data.Parse(raw.c_str(), raw.size());
-        if (data.HasParseError() || !data.IsObject()) throw RequestError("not_found", "article '" + id + "' is unreadable");
-        auto str = [](const rapidjson::Value& obj, const char* name) {
-            auto it = obj.FindMember(name);
-            return it != obj.MemberEnd() && it->value.IsString() ? std::string(it->value.GetString(), it->value.GetStringLength())
-                                                                  : std::string();
-        };
-        const std::string body = str(data, schema::DATA_BODY);
+        const ArticleRecord data = read_article_record(db.get_document(*p));
+        const std::string& body = data.body;
         // Its statements, in text order (their ids end in #0, #1, ...).
-        struct Marked {
-            std::size_t index;
-            rapidjson::Document data;
-        };
-        std::vector<Marked> statements;
+        std::vector<StatementRecord> statements;
         const std::string article_term = schema::statement_article_term(id);
-        for (auto it = db.postlist_begin(article_term); it != db.postlist_end(article_term); ++it) {
-            Marked m;
-            const std::string sraw = schema::document_record(db.get_document(*it));
-            m.data.Parse(sraw.c_str(), sraw.size());
-            if (m.data.HasParseError() || !m.data.IsObject()) continue;
-            const std::string sid = str(m.data, schema::DATA_ID);
-            std::size_t hash = sid.rfind('#');
-            m.index = hash == std::string::npos ? 0 : std::stoul(sid.substr(hash + 1));
-            statements.push_back(std::move(m));
-        }
-        std::sort(statements.begin(), statements.end(), [](const Marked& a, const Marked& b) { return a.index < b.index; });
+        for (auto it = db.postlist_begin(article_term); it != db.postlist_end(article_term); ++it)
+            statements.push_back(read_statement_record(db.get_document(*it)));
+        std::sort(statements.begin(), statements.end(),
+                  [](const StatementRecord& a, const StatementRecord& b) { return a.index < b.index; });
 
         rapidjson::StringBuffer buffer;
         Writer w(buffer);
         start_document(w, "article");
         put(w, "id", id);
-        put(w, "date", str(data, schema::DATA_DATE));
-        put(w, "title", str(data, schema::DATA_TITLE));
-        put(w, "path", str(data, schema::DATA_PATH));
+        put(w, "date", data.date.iso());
+        put(w, "title", data.title);
+        put(w, "path", data.path);
         put(w, "body", body);
         w.Key("statements");
         w.StartArray();
-        std::size_t from = 0;
         for (const auto& m : statements) {
-            const std::string text = str(m.data, schema::DATA_TEXT);
-            // The statement's words are a stretch of the body; find them from
-            // where the previous one was (statements come in text order).
-            std::size_t at = text.empty() ? std::string::npos : body.find(text, from);
-            if (at == std::string::npos && !text.empty()) at = body.find(text);
+            const Statement& st = m.statement;
+            const std::string& text = st.text;
+            // Where extraction found it. Searching the body for its words
+            // instead would mark the first place they occur, which may be
+            // another's. Offsets beyond the body (a damaged database) are null.
+            const bool fits = m.body_end() <= body.size();
             w.StartObject();
-            put(w, "id", str(m.data, schema::DATA_ID));
-            put_or_null(w, "speaker", str(m.data, schema::DATA_SPEAKER));
-            put_or_null(w, "role", str(m.data, schema::DATA_ROLE));
-            put_or_null(w, "location", str(m.data, schema::DATA_LOCATION));
-            put(w, "date", str(m.data, schema::DATA_DATE));
-            auto direct = m.data.FindMember(schema::DATA_DIRECT);
+            put(w, "id", m.id());
+            put_or_null(w, "speaker", st.speaker);
+            put_or_null(w, "role", st.role);
+            put_or_null(w, "location", st.location);
+            put(w, "date", st.date.iso());
             w.Key("direct");
-            w.Bool(direct != m.data.MemberEnd() && direct->value.IsBool() && direct->value.GetBool());
-            put(w, "quote", str(m.data, schema::DATA_QUOTE));
-            put(w, "cue", str(m.data, schema::DATA_CUE));
+            w.Bool(st.direct);
+            put(w, "quote", st.quote);
+            put(w, "cue", st.cue);
             put(w, "text", text);
             w.Key("body_start");
-            if (at == std::string::npos) w.Null(); else w.Uint64(at);
+            if (fits) w.Uint64(m.body_start()); else w.Null();
             w.Key("body_end");
-            if (at == std::string::npos) w.Null(); else w.Uint64(at + text.size());
+            if (fits) w.Uint64(m.body_end()); else w.Null();
             w.EndObject();
-            if (at != std::string::npos) from = at;
         }
         w.EndArray();
         w.EndObject();

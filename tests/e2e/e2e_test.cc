@@ -404,7 +404,7 @@ TEST_F(EndToEnd, DatabasePassesXapianCheckAndHoldsTheSchemaTerms) {
     const Xapian::doccount statements = db.get_termfreq("XTYPE:statement");
     EXPECT_GT(statements, 24u);
     EXPECT_EQ(db.get_doccount(), 24u + statements);
-    EXPECT_EQ(db.get_metadata("saywho:schema-version"), "4");
+    EXPECT_EQ(db.get_metadata("saywho:schema-version"), "5");
     EXPECT_EQ(db.get_metadata("saywho:features"), "articles statements");
     EXPECT_EQ(db.get_termfreq("XTYPE:article"), 24u);
     // Counted over articles: statements carry the date terms of their own day.
@@ -627,7 +627,7 @@ TEST_F(EndToEnd, ADatabaseOfSchemaVersionOneIsRefused) {
     }
     CommandResult r = index({CORPUS.string()});
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_TRUE(contains(r.err, "schema version 1 but this saywho uses version 4")) << r.err;
+    EXPECT_TRUE(contains(r.err, "schema version 1 but this saywho uses version 5")) << r.err;
     EXPECT_TRUE(contains(r.err, "rebuild")) << r.err;
 }
 

@@ -689,6 +689,34 @@ TEST(OpenDatabase, RefusesAnotherSchemaVersionForReading) {
     }
 }
 
+TEST(OpenDatabase, RefusesASchema4DatabaseWithTheRebuildMessage) {
+    // Schema 5 stores a statement's offsets in the body: a schema 4
+    // database's statement records have file offsets instead.
+    ASSERT_EQ(schema::SCHEMA_VERSION, 5);
+    TempDir dir;
+    const std::string path = dir / "db";
+    {
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
+        db.set_metadata(schema::METADATA_SCHEMA_VERSION, "4");
+        Xapian::Document statement;
+        statement.add_value(schema::SLOT_STATEMENT_RECORD, R"({"type":"statement","id":"a#0","start":40,"end":84})");
+        db.add_document(statement);
+        db.commit();
+    }
+    const std::string expected = path + " has saywho schema version 4 but this saywho uses version 5; rebuild it: "
+                                        "remove " + path + " and run saywho-index again on your archive";
+    for (int mode = 0; mode < 3; ++mode) {
+        try {
+            if (mode == 0) open_for_reading(path);
+            if (mode == 1) open_for_writing(path);
+            if (mode == 2) open_for_searching({path});
+            FAIL() << "mode " << mode << " accepted schema version 4";
+        } catch (const DatabaseError& e) {
+            EXPECT_EQ(std::string(e.what()), expected) << "mode " << mode;
+        }
+    }
+}
+
 TEST(OpenDatabase, RefusesAXapianDatabaseSaywhoDidNotBuild) {
     TempDir dir;
     const std::string path = dir / "db";

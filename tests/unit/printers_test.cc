@@ -20,9 +20,9 @@ Hit statement_hit() {
     hit.path = "/seed/2025-03-19-trump-ukraine-peace-talks.txt";
     hit.snippet = "there were attacks from 150 drones overnight";
     hit.highlights = {{28, 34}};
-    StatementDetails& st = hit.statement;
-    st.article_id = "2025-03-19-trump-ukraine-peace-talks";
-    st.article_date = "2025-03-19";
+    hit.article_id = "2025-03-19-trump-ukraine-peace-talks";
+    hit.article_date = "2025-03-19";
+    Statement& st = hit.statement;
     st.speaker = "Volodymyr Zelenskyy";
     st.role = "President";
     st.speaker_kind = "person";

@@ -109,16 +109,6 @@ TEST(SchemaTerms, StatementArticleTerm) {
     EXPECT_LE(statement_article_term(std::string(400, 'a')).size(), MAX_SAFE_TERM_LENGTH);
 }
 
-TEST(DocumentRecord, IsAnArticlesDataOrAStatementsRecordSlot) {
-    Xapian::Document article;
-    article.set_data(R"({"type":"article"})");
-    EXPECT_EQ(document_record(article), R"({"type":"article"})");
-    Xapian::Document statement;
-    statement.add_value(SLOT_STATEMENT_RECORD, R"({"type":"statement"})");
-    EXPECT_EQ(document_record(statement), R"({"type":"statement"})");
-    EXPECT_EQ(document_record(Xapian::Document()), "");
-}
-
 TEST(SchemaTerms, PersonKeysAreTheFoldedNameAndEachTailOfIt) {
     EXPECT_EQ(person_keys("Volodymyr Zelenskyý"), (std::vector<std::string>{"volodymyr zelenskyy", "zelenskyy"}));
     EXPECT_EQ(person_keys("Mariana Costa Ribeiro"),
@@ -200,7 +190,7 @@ TEST(ValueSlots, ArePersistedNumbers) {
 }
 
 TEST(SchemaVersion, MetadataKeysAndVersion) {
-    EXPECT_EQ(SCHEMA_VERSION, 4);
+    EXPECT_EQ(SCHEMA_VERSION, 5);
     EXPECT_STREQ(FEATURES, "articles statements");
     EXPECT_STREQ(METADATA_SCHEMA_VERSION, "saywho:schema-version");
 }

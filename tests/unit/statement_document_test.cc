@@ -9,6 +9,7 @@
 #include <rapidjson/document.h>
 #include <xapian.h>
 
+#include "common/record_codec.h"
 #include "common/schema.h"
 #include "searcher/query_parser.h"
 
@@ -120,6 +121,7 @@ TEST(StatementDocument, StoresDateAndFacetValuesButNoContentHash) {
 TEST(StatementDocument, DataHoldsEveryFieldAResultNeeds) {
     DocumentBuilder builder;
     Article article = helsinki_article();
+    article.body_offset = 30;  // a text file: the body starts after the date and title lines
     Statement st = drone_statement();
     rapidjson::Document data = parse_data(builder.build_statement(article, st, 3));
     auto text = [&](const char* key) -> std::string {
@@ -143,9 +145,11 @@ TEST(StatementDocument, DataHoldsEveryFieldAResultNeeds) {
     EXPECT_EQ(text(schema::DATA_LOCATION_BASIS), "explicit");
     EXPECT_EQ(text(schema::DATA_DATE), "2025-03-18");
     EXPECT_EQ(text(schema::DATA_DATE_BASIS), "text");
-    ASSERT_TRUE(data[schema::DATA_START].IsUint64());
-    EXPECT_EQ(data[schema::DATA_START].GetUint64(), 40u);
-    EXPECT_EQ(data[schema::DATA_END].GetUint64(), 84u);
+    // Offsets in the body (the statement's file offsets less the body's).
+    ASSERT_TRUE(data[schema::DATA_BODY_START].IsUint64());
+    EXPECT_EQ(data[schema::DATA_BODY_START].GetUint64(), 10u);
+    EXPECT_EQ(data[schema::DATA_BODY_END].GetUint64(), 54u);
+    EXPECT_EQ(data[schema::DATA_BODY_OFFSET].GetUint64(), 30u);
     ASSERT_TRUE(data[schema::DATA_DIRECT].IsBool());
     EXPECT_FALSE(data[schema::DATA_DIRECT].GetBool());
     EXPECT_FALSE(data.HasMember(schema::DATA_BODY)) << "statements do not repeat the article's body";
@@ -214,10 +218,7 @@ class StatementSearch : public ::testing::Test {
         std::vector<std::string> out;
         Xapian::MSet mset = enquire.get_mset(0, 10);
         for (auto it = mset.begin(); it != mset.end(); ++it) {
-            rapidjson::Document data;
-            std::string raw = schema::document_record(it.get_document());
-            data.Parse(raw.c_str(), raw.size());
-            out.push_back(data[schema::DATA_ID].GetString());
+            out.push_back(read_statement_record(it.get_document()).id());
         }
         return out;
     }

@@ -1,0 +1,109 @@
+/** @file index_write.cc
+ *  @brief The writer of an indexing run: prepared documents into Xapian in
+ *         input order, committed in batches, every outcome counted.
+ */
+#include "indexer/index_write.h"
+
+#include "common/errors.h"
+#include "common/schema.h"
+
+namespace saywho {
+
+double seconds_since(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+void write_prepared(Xapian::WritableDatabase& db, OrderedQueue& queue, const IndexOptions& options,
+                    const std::atomic<bool>& stop, Clock::time_point start, IndexObserver& observer,
+                    WriterTally& tally) {
+    IndexSummary& summary = tally.summary;
+    IndexProgress& progress = tally.progress;
+    std::size_t uncommitted = 0;
+    while (auto next = queue.pop()) {
+        if (stop) return;
+        PreparedItem& item = *next;
+        if (item.kind == PreparedItem::Kind::FAILURE) throw Error("reading the archive failed: " + item.failure);
+        if (item.kind == PreparedItem::Kind::FILE_END) {
+            const InputFile& file = *item.file;
+            if (file.format == InputFile::Format::JSONL && file.path != "-") {
+                if (!item.file_had_skips)
+                    tally.fully_read_jsonl.insert(item.absolute_path);
+                else if (options.prune)
+                    observer.on_problem({file.path, 0,
+                                         "--prune keeps this file's other articles because some of its lines "
+                                         "could not be read",
+                                         false});
+            }
+            progress.bytes_done += file.size;
+            progress.seconds = seconds_since(start);
+            observer.on_progress(progress);
+            continue;
+        }
+        ++progress.articles;
+        for (const auto& problem : item.problems) observer.on_problem(problem);
+        if (item.other_shard) {
+            ++summary.other_shard;
+            continue;
+        }
+        if (!item.has_article) {
+            ++summary.skipped;
+            continue;
+        }
+        bool warned = item.extraction_failed;
+        for (const auto& problem : item.problems)
+            if (!problem.skipped) warned = true;
+        if (warned) ++summary.warnings;
+        if (!tally.seen_ids.emplace(item.article_id, Origin{item.file_index, item.line}).second) {
+            observer.on_problem({item.display_path, item.line,
+                                 "duplicate article id '" + item.article_id +
+                                     "': replaces the article of that id read earlier in this run",
+                                 false});
+            ++summary.warnings;
+            // Known limit: the reading thread compares with the database as it
+            // was when the run began, so if this later copy equals that old
+            // version it counts as unchanged and the earlier copy, already
+            // written, stays. The warning above tells the user either way.
+        }
+        if (item.unchanged) {
+            ++summary.unchanged;
+            continue;
+        }
+        const std::string id_term = schema::article_id_term(item.article_id);
+        try {
+            bool existed = db.postlist_begin(id_term) != db.postlist_end(id_term);
+            // The old statements go first, whatever changed: a changed body
+            // can have fewer statements, and none may be left behind.
+            db.delete_document(schema::statement_article_term(item.article_id));
+            for (const auto& doc : item.statement_docs) db.add_document(doc);
+            // The article, with its new content hash, comes last: if a
+            // statement fails, the old hash makes the next run redo them all.
+            db.replace_document(id_term, item.article_doc);
+            // Known limit: a replaced article's old words keep their counts.
+            for (const auto& [word, count] : item.spelling) db.add_spelling(word, count);
+            summary.statements += item.statement_docs.size();
+            ++(existed ? summary.updated : summary.added);
+            if (++uncommitted >= options.batch_size) {
+                db.commit();
+                uncommitted = 0;
+            }
+        } catch (const Xapian::DatabaseError&) {
+            throw;  // the database itself is in trouble: stop the run
+        } catch (const Xapian::Error& e) {
+            ++summary.failed;
+            observer.on_problem({item.display_path, item.line, "not indexed: " + e.get_description(), true});
+        }
+    }
+}
+
+void add_counts(IndexSummary& total, const IndexSummary& part) {
+    total.added += part.added;
+    total.updated += part.updated;
+    total.unchanged += part.unchanged;
+    total.other_shard += part.other_shard;
+    total.skipped += part.skipped;
+    total.failed += part.failed;
+    total.statements += part.statements;
+    total.warnings += part.warnings;
+}
+
+}  // namespace saywho
