@@ -9,7 +9,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-#include "common/extract.h"
+#include "extract/extract.h"
 #include "common/schema.h"
 #include "common/text.h"
 

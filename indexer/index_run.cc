@@ -26,7 +26,7 @@
 
 #include "common/database.h"
 #include "common/errors.h"
-#include "common/extract.h"
+#include "extract/extract.h"
 #include "common/schema.h"
 #include "common/text.h"
 #include "indexer/document_builder.h"
