@@ -11,6 +11,34 @@ namespace saywho::extraction {
 
 using namespace std::string_view_literals;
 
+namespace {
+
+// Pronoun salience (resolve_pronoun()): each person mentioned in the last
+// PRONOUN_WINDOW_SENTENCES sentences before the cue scores SALIENCE_BASE
+// less SALIENCE_PER_SENTENCE_BACK per sentence back, plus the bonuses below;
+// the last speaker scores by recency alone over a longer window; the best
+// score wins. Recency matters most. The recency step, the same-paragraph
+// bonus and the last speaker's score were tuned on PolNeAR train (never on
+// dev); the base, window, subject, same-sentence and gender weights were set
+// by hand when the scoring was written and the oblique penalty when oblique
+// mentions were added: the history records no tuning for those.
+constexpr std::size_t PRONOUN_WINDOW_SENTENCES = 4;
+constexpr std::size_t LAST_SPEAKER_WINDOW_SENTENCES = 6;
+constexpr double SALIENCE_BASE = 4.0;
+constexpr double SALIENCE_PER_SENTENCE_BACK = 1.5;
+constexpr double SALIENCE_SUBJECT = 2.0;          ///< the first name-like mention of its sentence
+constexpr double SALIENCE_OBLIQUE_PENALTY = 1.0;  ///< a possessive or a preposition's object
+constexpr double SALIENCE_SAME_SENTENCE = 1.0;
+constexpr double SALIENCE_SAME_PARAGRAPH = 1.0;
+constexpr double SALIENCE_GENDER_MATCH = 0.5;     ///< the pronoun's gender is the entity's, not just compatible
+
+/// A weak given name that is also the name of a place this large ("Sydney",
+/// "Aurora") does not start a person's name. Set by hand with the rule that
+/// place names are not people; no record of tuning.
+constexpr std::uint64_t LARGE_PLACE_POPULATION = 200000;
+
+}  // namespace
+
 std::size_t Coreference::entity_for_name(const std::vector<std::string>& words, const std::string& role,
                                        bool create) {
     if (words.empty()) return NONE;
@@ -153,10 +181,10 @@ void Coreference::register_sentence(const Sentence& s) {
                 std::string joined;
                 for (const auto& w : words) joined += (joined.empty() ? "" : " ") + w;
                 const Place* place = lex_.best_place(joined);
-                if (place && place->population >= 50000) continue;
+                if (place && place->population >= SIZEABLE_PLACE_POPULATION) continue;
                 auto g = lex_.given_name(words.front());
                 if (g && !(g->weak && lex_.best_place(words.front()) &&
-                           lex_.best_place(words.front())->population > 200000))
+                           lex_.best_place(words.front())->population > LARGE_PLACE_POPULATION))
                     entity = entity_for_name(words, "", true);
             } else {
                 entity = entity_for_name(words, "", false);
@@ -203,22 +231,21 @@ std::size_t Coreference::resolve_pronoun(const SpeakerPhrase& p, std::size_t cue
         const Mention& mention = state_.mentions[m];
         if (mention.token >= cue_token) continue;
         std::size_t back = sentence_of_cue - tokens_[mention.token].sentence;
-        if (back > 4) break;
+        if (back > PRONOUN_WINDOW_SENTENCES) break;
         if (!compatible(mention.entity)) continue;
-        // Weights tuned on PolNeAR train (not dev); recency matters most.
-        double score = 4.0 - static_cast<double>(back) * 1.5;
-        if (mention.subject) score += 2.0;
-        if (mention.oblique) score -= 1.0;
-        if (back == 0) score += 1.0;
-        if (tokens_[mention.token].paragraph == paragraph_of_cue) score += 1.0;
-        if (state_.entities[mention.entity].gender == want && want != Gender::UNKNOWN) score += 0.5;
+        double score = SALIENCE_BASE - static_cast<double>(back) * SALIENCE_PER_SENTENCE_BACK;
+        if (mention.subject) score += SALIENCE_SUBJECT;
+        if (mention.oblique) score -= SALIENCE_OBLIQUE_PENALTY;
+        if (back == 0) score += SALIENCE_SAME_SENTENCE;
+        if (tokens_[mention.token].paragraph == paragraph_of_cue) score += SALIENCE_SAME_PARAGRAPH;
+        if (state_.entities[mention.entity].gender == want && want != Gender::UNKNOWN) score += SALIENCE_GENDER_MATCH;
         double& best_so_far = scores[mention.entity];
         best_so_far = std::max(best_so_far, score);
     }
     if (compatible(state_.last_speaker)) {
         std::size_t back = sentence_of_cue - tokens_[state_.last_speaker_token].sentence;
-        if (back <= 6) {
-            double score = 4.0 - static_cast<double>(back) * 1.5;
+        if (back <= LAST_SPEAKER_WINDOW_SENTENCES) {
+            double score = SALIENCE_BASE - static_cast<double>(back) * SALIENCE_PER_SENTENCE_BACK;
             double& s0 = scores[state_.last_speaker];
             s0 = std::max(s0, score);
         }

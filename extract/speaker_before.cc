@@ -128,7 +128,7 @@ std::optional<SpeakerPhrase> PhraseReader::before_comma_aside(std::size_t j, std
             const Place* place = found->kind == SpeakerKind::PERSON && found->name_words.size() <= 2
                                      ? lex_.best_place(text_of(found->first, found->last))
                                      : nullptr;
-            if (place && place->kind != "country" && place->kind != "region" && place->population < 50000)
+            if (place && place->kind != "country" && place->kind != "region" && place->population < SIZEABLE_PLACE_POPULATION)
                 place = nullptr;
             if (!place) return found;
             continue;

@@ -10,6 +10,7 @@
 #define SAYWHO_EXTRACT_TEXT_MODEL_H
 
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -26,6 +27,13 @@ namespace saywho::extraction {
 
 /// "No index": no token, quotation, entity or bound.
 inline constexpr std::size_t NONE = static_cast<std::size_t>(-1);
+
+/// A capitalised run that names a place at least this large is the place,
+/// not a person ("San Francisco said" does not make a speaker, nor does a
+/// sizeable place before an aside's comma). Set by hand when place names
+/// stopped becoming people; the history records no tuning. Smaller places
+/// share names with people ("Weingarten").
+inline constexpr std::uint64_t SIZEABLE_PLACE_POPULATION = 50000;
 
 // --- Tokens, quotations, sentences ---------------------------------------------
 
