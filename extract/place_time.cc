@@ -19,7 +19,7 @@ std::optional<CivilDate> PlaceTime::day_near(std::size_t first, std::size_t last
         if (t.kind != TokenKind::WORD || t.quote != NONE) continue;
         if (t.lower == "yesterday"sv) return today.plus_days(-1);
         if (t.lower == "today"sv || t.lower == "tonight"sv) return today;
-        int wd = weekday_index(t.lower);
+        int wd = weekday_number(t.lower);
         if (wd >= 0 && t.cap) {
             int back = (today.weekday() - wd + 7) % 7;
             bool last_week = i > 0 && tokens_[i - 1].lower == "last"sv;
@@ -27,7 +27,7 @@ std::optional<CivilDate> PlaceTime::day_near(std::size_t first, std::size_t last
             if (i > 0 && tokens_[i - 1].lower == "next"sv) continue;
             return today.plus_days(-back);
         }
-        int month = t.cap ? month_index(t.lower) : 0;
+        int month = t.cap ? month_number(t.lower) : 0;
         if (month && t.lower != "may"sv && i + 1 <= last && is_word(i + 1)) {
             const std::string& d = tokens_[i + 1].lower;
             if (d.size() <= 2 && std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; })) {

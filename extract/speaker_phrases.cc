@@ -185,7 +185,7 @@ std::optional<SpeakerPhrase> PhraseReader::read_phrase(std::size_t first, std::s
     // Trim "of"/"for" and determiners at the edges that cannot start or end
     // a phrase, and a day or month before a name ("Friday Reagan said").
     while (first <= last && (tokens_[first].lower == "of"sv || tokens_[first].lower == "for"sv ||
-                             (first < last && (is_weekday(tokens_[first].lower) || month_index(tokens_[first].lower)))))
+                             (first < last && (is_weekday(tokens_[first].lower) || month_number(tokens_[first].lower)))))
         ++first;
     while (last >= first && last != NONE &&
            (tokens_[last].lower == "of"sv || tokens_[last].lower == "for"sv || is_determiner(tokens_[last].lower)))
@@ -288,7 +288,7 @@ std::optional<SpeakerPhrase> PhraseReader::speaker_after(std::size_t cue, std::s
     while (last + 1 <= sentence_last && np_word(last + 1) && last - k < 8) ++last;
     if (!np_word(k)) return std::nullopt;  // "said it had ...": a pronoun there starts the content
     // "said the company on Tuesday": stop before time words.
-    while (last > k && (is_weekday(tokens_[last].lower) || month_index(tokens_[last].lower))) --last;
+    while (last > k && (is_weekday(tokens_[last].lower) || month_number(tokens_[last].lower))) --last;
     auto phrase = read_phrase(k, last);
     if (phrase) return phrase;
     // "said the younger Mr. Trump": adjectives too, up to punctuation.

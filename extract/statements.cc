@@ -64,7 +64,7 @@ bool StatementFinder::transcript_line(const Sentence& s, std::size_t si) {
         bool known = words.size() == 1 && coref_.entity_for_name(words, "", false) != NONE;
         bool header = in_list(first, {"update", "note", "editor", "related", "photo", "source", "read",
                                       "watch", "correction", "disclosure", "video", "warning", "caption"}) ||
-                      is_weekday(first) || month_index(first) || is_function_word(first);
+                      is_weekday(first) || month_number(first) || is_function_word(first);
         if (!header && (q_or_a || (all_caps && words.size() >= 2) || known ||
                         (words.size() >= 2 && given && !given->weak))) {
             std::size_t cf = colon + 1;

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "common/article.h"
+#include "common/calendar_words.h"
 #include "common/civil_date.h"
 #include "common/lexicon.h"
 #include "common/statement.h"
@@ -88,11 +89,8 @@ bool in_list(std::string_view w, std::initializer_list<std::string_view> list);
 bool is_pronoun(const std::string& w);
 /// Words that may sit between a speaker and the verb: "Trump also said".
 bool is_adverb_between(const std::string& w);
+/// A weekday name (month_number() and weekday_number() in common/calendar_words.h give the numbers).
 bool is_weekday(const std::string& w);
-/// 0 for Monday .. 6 for Sunday, -1 when not a weekday name.
-int weekday_index(const std::string& w);
-/// 1..12 for a month name or its abbreviation, 0 otherwise.
-int month_index(const std::string& w);
 /// Nouns that name a speaker without a name: "officials said", "the company said".
 bool is_speaker_noun(const std::string& w);
 /// "he's" → "he", "they'll" → "they": the word before a contracted clitic.

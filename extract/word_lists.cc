@@ -29,28 +29,7 @@ bool is_adverb_between(const std::string& w) {
     return WORDS.count(w) > 0;
 }
 
-bool is_weekday(const std::string& w) {
-    static const std::unordered_set<std::string_view> WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-    return WORDS.count(w) > 0;
-}
-
-int weekday_index(const std::string& w) {
-    static const char* const DAYS[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-    for (int k = 0; k < 7; ++k)
-        if (w == DAYS[k]) return k;
-    return -1;
-}
-
-int month_index(const std::string& w) {
-    static const char* const MONTHS[][2] = {{"january", "jan"}, {"february", "feb"}, {"march", "mar"},
-                                            {"april", "apr"},   {"may", "may"},      {"june", "jun"},
-                                            {"july", "jul"},    {"august", "aug"},   {"september", "sept"},
-                                            {"october", "oct"}, {"november", "nov"}, {"december", "dec"}};
-    for (int k = 0; k < 12; ++k)
-        if (w == MONTHS[k][0] || w == MONTHS[k][1]) return k + 1;
-    if (w == "sep") return 9;
-    return 0;
-}
+bool is_weekday(const std::string& w) { return weekday_number(w) >= 0; }
 
 /// Nouns that name a speaker without a name: "officials said", "the company said".
 bool is_speaker_noun(const std::string& w) {
