@@ -5,8 +5,6 @@
  *  carry their own attribution ("NP verb", a dash and a name) are in quote_cues.cc.
  */
 #include <cctype>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "common/text.h"
 #include "extract/text_model.h"
@@ -16,55 +14,6 @@ namespace saywho::extraction {
 using namespace std::string_view_literals;
 
 namespace {
-
-// Verbs the lexicon lacks. Weak ones are verbs of voice that count only next
-// to a quotation: "\"Mexico!\" the audience screamed back"; strong ones
-// report what someone said without needing one: "Clinton praised Smegielski
-// for ...". One table, one lookup: this runs for every lower-case word.
-struct ExtraVerb {
-    std::string_view lemma;
-    bool strong;
-};
-
-const ExtraVerb* extra_verb(const std::string& w) {
-    static const std::unordered_map<std::string_view, ExtraVerb> EXTRA = {
-        {"screamed", {"scream", false}}, {"echoed", {"echo", false}},     {"chanted", {"chant", false}},
-        {"blared", {"blare", false}},    {"barked", {"bark", false}},     {"yelled", {"yell", false}},
-        {"shouted", {"shout", false}},   {"reads", {"read", false}},      {"read", {"read", false}},
-        {"cried", {"cry", false}},       {"mused", {"muse", false}},      {"sighed", {"sigh", false}},
-        {"laughed", {"laugh", false}},   {"snapped", {"snap", false}},    {"quipped", {"quip", false}},
-        {"joked", {"joke", false}},      {"chimed", {"chime", false}},    {"offered", {"offer", false}},
-        {"began", {"begin", false}},     {"went", {"go", false}},         {"called", {"call", false}},
-        {"calls", {"call", false}},      {"calling", {"call", false}},    {"dubbed", {"dub", false}},
-        {"labeled", {"label", false}},   {"labelled", {"label", false}},  {"branded", {"brand", false}},
-        {"characterized", {"characterize", false}}, {"characterizes", {"characterize", false}},
-        {"characterised", {"characterise", false}},  {"praised", {"praise", true}},
-        {"proposed", {"propose", true}}, {"defended", {"defend", true}},  {"lauded", {"laud", true}},
-        {"proposes", {"propose", true}}, {"praises", {"praise", true}},   {"defends", {"defend", true}}};
-    auto it = EXTRA.find(w);
-    return it == EXTRA.end() ? nullptr : &it->second;
-}
-
-/// Lemmas whose forms are mostly other things in news prose.
-bool is_weak_lemma(const std::string& lemma) {
-    static const std::unordered_set<std::string> WEAK = {
-        "believe", "think", "fear", "hope", "worry", "wonder", "find", "present", "release", "order", "question",
-        "object", "demonstrate", "illustrate", "indicate", "estimate", "forecast", "ensure", "convince",
-        "accept", "agree", "continue", "speak", "post", "charge", "highlight", "point", "report", "state",
-        "describe", "cite", "answer", "comment", "blame", "recommend", "persist", "decline", "reckon",
-        "pledge", "testify", "brief", "remark", "quip", "threaten"};
-    return WEAK.count(lemma) > 0;
-}
-
-/// The participles that attribute on their own: ", saying ...".
-bool is_cue_participle(const std::string& w) {
-    static const std::unordered_set<std::string> PARTICIPLES = {
-        "saying", "adding", "noting", "arguing", "insisting", "warning", "stressing", "telling",
-        "explaining", "claiming", "asking", "suggesting", "declaring", "stating", "writing", "calling",
-        "accusing", "urging", "acknowledging", "recalling", "predicting", "promising", "vowing",
-        "emphasizing", "emphasising", "announcing", "describing", "questioning", "complaining"};
-    return PARTICIPLES.count(w) > 0;
-}
 
 /// An attribution whose speaker is the subject of its clause, found when
 /// the speaker is resolved: ", saying ...", "... and said".
@@ -174,8 +123,12 @@ std::optional<std::string> CueFinder::cue_lemma(const Sentence& s, std::size_t i
                                                 bool& call_for) const {
     const Token& t = tokens_[i];
     std::optional<std::string> lemma = lex_.speech_verb_lemma(t.lower);
-    const ExtraVerb* extra_found = lemma ? nullptr : extra_verb(t.lower);
-    if (extra_found && extra_found->strong) lemma = std::string(extra_found->lemma);
+    // Verbs of voice the main list lacks (speech_verbs.tsv kind=extra): the
+    // ones that report speech count as verbs of the list; the others count
+    // only next to a quotation ("\"Mexico!\" the audience screamed back").
+    const SpeechCue cue = lemma ? SpeechCue{} : lex_.speech_cue(t.lower);
+    const bool extra_found = !cue.extra_lemma.empty();
+    if (extra_found && cue.has(SpeechCue::REPORTS)) lemma = std::string(cue.extra_lemma);
     // "called for a ban", "called on Congress to act": a demand, with the
     // particle part of the cue.
     call_for = t.lower[0] == 'c' && in_list(t.lower, {"called", "calls", "calling", "call"}) && i + 1 <= s.last &&
@@ -183,7 +136,7 @@ std::optional<std::string> CueFinder::cue_lemma(const Sentence& s, std::size_t i
     if (call_for) lemma = std::string("call for");
     if (!lemma) {
         if (!extra_found) return std::nullopt;
-        lemma = std::string(extra_found->lemma);
+        lemma = std::string(cue.extra_lemma);
         extra = true;
     }
     return lemma;
@@ -329,7 +282,7 @@ void CueFinder::verb_cue(const Sentence& s, std::size_t& i, std::vector<Attribut
     bool extra = false, call_for = false;
     const std::optional<std::string> lemma = cue_lemma(s, i, extra, call_for);
     if (!lemma) return;
-    const bool weak = extra || is_weak_lemma(*lemma);
+    const bool weak = extra || lex_.speech_cue(*lemma).has(SpeechCue::WEAK_LEMMA);
     if (!passes_verb_filters(s, i, *lemma)) return;
     Attribution a;
     bool participle = ends_with(t.lower, "ing");
@@ -347,7 +300,7 @@ void CueFinder::verb_cue(const Sentence& s, std::size_t& i, std::vector<Attribut
                               in_list(tokens_[i - 1].lower, {"and", "initially", "also", "repeatedly", "publicly"}) ||
                               (i == s.first + 1 && in_list(tokens_[s.first].lower, {"after", "while", "before"})))))
             return;
-        if (is_cue_participle(t.lower)) out.push_back(subject_attribution(a));
+        if (lex_.speech_cue(t.lower).has(SpeechCue::PARTICIPLE)) out.push_back(subject_attribution(a));
         return;
     }
     if (!verb_speaker(s, i, a, weak, extra, out)) return;

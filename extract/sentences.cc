@@ -1,8 +1,6 @@
 /** @file sentences.cc
  *  @brief Extraction stage 3: sentences that keep a quotation whole and let `?"` run on into "she said".
  */
-#include <unordered_set>
-
 #include "extract/text_model.h"
 
 namespace saywho::extraction {
@@ -12,7 +10,8 @@ namespace {
 using namespace std::string_view_literals;
 
 /// Whether the tokens from @p i read "Name said" (up to four capitalised
-/// words, then a common speech verb): the start of an attribution.
+/// words, then a common speech verb, speech_verbs.tsv's "follows"): the
+/// start of an attribution.
 bool attribution_follows(const std::vector<Token>& tokens, std::size_t i) {
     std::size_t k = i;
     while (k < tokens.size() && k < i + 4 &&
@@ -20,11 +19,7 @@ bool attribution_follows(const std::vector<Token>& tokens, std::size_t i) {
             (tokens[k].kind == TokenKind::PUNCT && tokens[k].lower == "."sv && k > i)))
         ++k;
     if (k == i || k >= tokens.size() || tokens[k].kind != TokenKind::WORD) return false;
-    static const std::unordered_set<std::string_view> VERBS = {
-        "said", "says", "asked", "asks", "added", "told", "wrote", "writes", "tweeted", "replied", "responded",
-        "continued", "exclaimed", "shouted", "yelled", "declared", "insisted", "joked", "quipped", "recalled",
-        "explained", "countered", "noted", "argued", "wondered", "screamed", "chanted", "laughed", "demanded"};
-    return VERBS.count(tokens[k].lower) > 0;
+    return Lexicon::instance().speech_cue(tokens[k].lower).has(SpeechCue::FOLLOWS_QUOTE);
 }
 
 }  // namespace

@@ -2,7 +2,6 @@
  *  @brief Extraction stage 4: the speaker before a cue ("Trump also said", "Marta Oliveira, a spokeswoman, said").
  */
 #include <cctype>
-#include <unordered_set>
 
 #include "common/text.h"
 #include "extract/text_model.h"
@@ -10,21 +9,6 @@
 namespace saywho::extraction {
 
 using namespace std::string_view_literals;
-
-namespace {
-
-/// Speech verb forms that report speech on their own, so that a lower-case
-/// phrase before them ("the man said") can be the speaker.
-bool is_strong_form(const std::string& w) {
-    static const std::unordered_set<std::string> STRONG_FORMS = {
-        "said", "says", "told", "tells", "added", "adds", "wrote", "writes", "asked", "explained", "noted",
-        "argued", "insisted", "claimed", "warned", "replied", "responded", "declared", "announced", "continued",
-        "recalled", "acknowledged", "admitted", "suggested", "tweeted", "stressed", "concluded", "countered",
-        "cautioned", "complained", "predicted", "agreed", "echoed", "screamed", "shouted", "yelled"};
-    return STRONG_FORMS.count(w) > 0;
-}
-
-}  // namespace
 
 /// Skips adverbs and auxiliaries back from @p j: "Trump also said", "she has
 /// repeatedly said"; also a time phrase: "Trump on Saturday tweeted",
@@ -236,7 +220,7 @@ std::optional<SpeakerPhrase> PhraseReader::group_before_say(std::size_t cue, std
     // joins it to the clause's own subject; no group speaker there.
     if (!(!in_list(tokens_[last].lower, {"and", "but", "or", "then"}) &&
           (in_list(tokens_[cue].lower, {"say", "says", "said", "suggest", "suggests", "suggested"}) ||
-           (that_clause && is_strong_form(tokens_[cue].lower))) &&
+           (that_clause && lex_.speech_cue(tokens_[cue].lower).has(SpeechCue::STRONG))) &&
           cue + 1 < tokens_.size() && (is_word(cue + 1) || is_punct(cue + 1, ",")) &&
           tokens_[cue + 1].lower != "to"sv))
         return std::nullopt;
@@ -302,7 +286,7 @@ std::optional<SpeakerPhrase> PhraseReader::phrase_ending_at(std::size_t cue, std
     // A phrase cannot start with "of"/"for"; "the" at the very start is fine.
     auto phrase = read_phrase(first, last);
     if (!phrase && is_pronoun(tokens_[last].lower)) phrase = read_phrase(last, last);
-    if (!phrase && !tokens_[last].cap && !is_adverb_between(tokens_[last].lower) && is_strong_form(tokens_[cue].lower))
+    if (!phrase && !tokens_[last].cap && !is_adverb_between(tokens_[last].lower) && lex_.speech_cue(tokens_[cue].lower).has(SpeechCue::STRONG))
         phrase = lowercase_nominal(last, sentence_first);
     if (!phrase && !tokens_[last].cap) phrase = relative_clause_subject(last, sentence_first);
     if (!phrase) phrase = group_before_say(cue, last, sentence_first);
