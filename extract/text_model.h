@@ -85,6 +85,28 @@ std::vector<Sentence> split_sentences(std::vector<Token>& tokens);
 
 // --- Word lists -------------------------------------------------------------------
 
+/// The word classes of common/data/extract_words.tsv (README there).
+enum class WordClass : unsigned {
+    PRONOUN,
+    ADVERB_BETWEEN,
+    SPEAKER_NOUN,
+    NAME_PARTICLE,
+    DETERMINER,
+    FUNCTION_WORD,
+    ABBREVIATION,
+    ORGANIZATION,
+    IRREGULAR_VERB,
+    MALE_TITLE,
+    FEMALE_TITLE,
+    HONORIFIC,
+    COUNT
+};
+
+/// Whether @p word (lower-case as tokens hold it) is in class @p c. The
+/// table is read once, on first use; thread-safe afterwards. Throws Error if
+/// the embedded table is malformed (a build defect).
+bool has_class(std::string_view word, WordClass c);
+
 bool in_list(std::string_view w, std::initializer_list<std::string_view> list);
 bool is_pronoun(const std::string& w);
 /// Words that may sit between a speaker and the verb: "Trump also said".
