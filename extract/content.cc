@@ -56,7 +56,7 @@ std::size_t CueFinder::upper_bound_of(const Sentence& s, const std::vector<Attri
         const bool next_participle = next.speaker.first == NONE && ends_with(next.cue_text, "ing");
         if (next_start > own_end && next_start <= own_end + 2 && is_punct(own_end + 1, ",") && !next_participle)
             hi = s.last;
-        if (next_start == own_end + 1 && in_list(a.cue_text, {"said", "says", "say", "told", "added", "wrote"}))
+        if (next_start == own_end + 1 && has_class(a.cue_text, WordClass::OPENING_CUE))
             hi = s.last;
     }
     return hi;
@@ -68,11 +68,10 @@ std::size_t CueFinder::skip_time_words(std::size_t k, std::size_t hi) const {
     std::size_t time_words = 0;
     while (k <= hi && outside(k) && is_word(k) && time_words < 4 &&
            (is_weekday(tokens_[k].lower) ||
-            in_list(tokens_[k].lower, {"yesterday", "today", "tonight", "earlier", "late", "morning", "night",
-                                       "afternoon", "evening"}) ||
+            has_class(tokens_[k].lower, WordClass::TIME_WORD) ||
             (in_list(tokens_[k].lower, {"on", "last", "this", "early"}) && k + 1 <= hi &&
              (is_weekday(tokens_[k + 1].lower) ||
-              in_list(tokens_[k + 1].lower, {"week", "month", "year", "weekend", "night", "morning"}))) ||
+              has_class(tokens_[k + 1].lower, WordClass::TIME_UNIT_PART))) ||
             (in_list(tokens_[k].lower, {"week", "month", "year", "weekend"}) && k > 0 &&
              in_list(tokens_[k - 1].lower, {"last", "this", "early"})))) {
         ++k;
@@ -86,7 +85,7 @@ std::size_t CueFinder::skip_time_words(std::size_t k, std::size_t hi) const {
 /// without "that". The token where it starts, or NONE.
 std::size_t CueFinder::told_object_clause(std::size_t scan, std::size_t probe) const {
         std::size_t obj = scan;
-        if (in_list(tokens_[obj].lower, {"him", "her", "me", "us", "them", "reporters", "journalists"})) {
+        if (has_class(tokens_[obj].lower, WordClass::TOLD_OBJECT_PRONOUN)) {
             ++obj;
         } else {
             const bool determiner = is_determiner(tokens_[obj].lower);
@@ -126,8 +125,7 @@ std::size_t CueFinder::told_object_clause(std::size_t scan, std::size_t probe) c
         // "he's", "she'll": a contracted pronoun starts a clause too.
         const std::string subject = obj < tokens_.size() ? without_clitic(tokens_[obj].lower) : std::string();
         bool clause_start = obj > scan && obj < probe && is_word(obj) &&
-                            (in_list(subject, {"he", "she", "they", "it", "we", "i", "the", "his", "her",
-                                               "their", "there"}) ||
+                            (has_class(subject, WordClass::CLAUSE_SUBJECT) ||
                              (tokens_[obj].cap && !is_function_word(tokens_[obj].lower)));
     return clause_start ? obj : NONE;
 }
@@ -162,7 +160,7 @@ std::size_t CueFinder::skip_modifiers(const Attribution& a, std::size_t scan, st
             break;
         }
     // "urged Clinton to make a decision": the object and its infinitive.
-    if (told && in_list(a.cue_text, {"urged", "urges", "urging", "asked", "asks", "asking", "warned", "told"})) {
+    if (told && has_class(a.cue_text, WordClass::OBJECT_INFINITIVE_CUE)) {
         for (std::size_t q = scan + 1; q < probe && q <= scan + 4; ++q)
             if (tokens_[q].lower == "to"sv && q + 1 <= hi && is_word(q + 1) && !tokens_[q + 1].cap) {
                 probe = scan;  // content from the object on
@@ -205,7 +203,7 @@ CueFinder::Sides CueFinder::find_sides(const Sentence& s, Attribution& a, const 
     // that", "said on Tuesday:", "tweeted in response: \"...\"") when
     // those end in "that", ":", "," or a quotation.
     std::size_t k = attr_last + 1;
-    bool told = in_list(a.cue_text, {"told", "tells", "tell", "telling", "asked", "asks", "urged", "warned"});
+    bool told = has_class(a.cue_text, WordClass::TOLD_CUE);
     k = skip_time_words(k, hi);
     std::size_t scan = k;
     std::size_t skipped_words = 0;
@@ -214,19 +212,13 @@ CueFinder::Sides CueFinder::find_sides(const Sentence& s, Attribution& a, const 
     const bool about_quantity =
         k + 1 <= hi && tokens_[k].lower == "about"sv &&
         (std::isdigit(static_cast<unsigned char>(tokens_[k + 1].lower[0])) ||
-         in_list(tokens_[k + 1].lower, {"half", "a", "one", "two", "three", "four", "five", "ten", "a", "twice"}));
+         has_class(tokens_[k + 1].lower, WordClass::QUANTITY_WORD));
     // "\"Absolutely,\" he said when asked if that remains his view": a
     // subordinate clause after the cue holds no "that" clause of speech.
     const bool subordinate_after =
-        k <= hi && outside(k) && in_list(tokens_[k].lower, {"when", "while", "after", "before", "as", "if", "because"});
+        k <= hi && outside(k) && has_class(tokens_[k].lower, WordClass::SUBORDINATOR);
     bool skipping = scan <= hi && outside(scan) && is_word(scan) && !about_quantity &&
-                    (told || in_list(tokens_[scan].lower, {"in", "on", "at", "during", "to", "earlier", "later",
-                                                           "last", "this", "yesterday", "today", "also", "of",
-                                                           "repeatedly", "publicly", "late", "again", "via",
-                                                           "through", "after", "before", "while", "when", "from",
-                                                           "privately", "recently", "afterward", "afterwards",
-                                                           "then", "once", "flatly", "simply", "bluntly",
-                                                           "tonight", "shortly", "about", "with"}) ||
+                    (told || has_class(tokens_[scan].lower, WordClass::CUE_MODIFIER_START) ||
                      is_weekday(tokens_[scan].lower));
     if (skipping) scan = skip_modifiers(a, scan, hi, told, skipped_words);
     std::size_t after_first = NONE;
@@ -311,10 +303,7 @@ void CueFinder::assign_content(const Sentence& s, std::size_t n, Attribution& a,
     // attribution's tail is a modifier or an aside, not new content.
     if (attr_first > s.first && is_punct(attr_first - 1, ",") && after_first != NONE && after_first > 0 &&
         is_punct(after_first - 1, ",") && before_words >= 5 && after_first <= hi &&
-        (in_list(tokens_[after_first].lower, {"on", "in", "at", "during", "after", "before", "while", "a", "an",
-                                              "according", "speaking", "referring", "citing", "noting", "as",
-                                              "with", "without", "without", "because", "since", "from", "via",
-                                              "who", "which", "one", "the"})))
+        (has_class(tokens_[after_first].lower, WordClass::TAIL_MODIFIER_START)))
         tail_is_modifier = true;
     // "\"...,\" he said of the claim during a call": a quotation just
     // before the attribution is its content unless a clause follows.

@@ -67,7 +67,7 @@ bool CueFinder::asked_question(const Sentence& s, std::size_t& i, std::vector<At
     const Token& t = tokens_[i];
 const bool asked_opening =
     t.lower == "asked"sv &&
-    (i == s.first || in_list(tokens_[i - 1].lower, {"when", "once", "after", "being", "was", "were", "if", "as"}));
+    (i == s.first || has_class(tokens_[i - 1].lower, WordClass::ASKED_OPENER));
     if (!(asked_opening && i + 1 <= s.last)) return false;
     Attribution a;
     // "Asked whether she had practised, Melania Trump said ...": the
@@ -85,16 +85,13 @@ const bool asked_opening =
     {
         std::size_t probe = from;
         while (probe <= s.last && probe < from + 7 && outside(probe) &&
-               !in_list(tokens_[probe].lower, {"whether", "if", "what", "why", "how", "who", "when", "where",
-                                               "about", "whom", "which"}) &&
+               !has_class(tokens_[probe].lower, WordClass::QUESTION_WORD) &&
                !is_punct(probe, ",") && !is_punct(probe, "."))
             ++probe;
-        if (probe <= s.last && in_list(tokens_[probe].lower, {"whether", "if", "what", "why", "how", "who",
-                                                              "when", "where", "about", "whom", "which"}))
+        if (probe <= s.last && has_class(tokens_[probe].lower, WordClass::QUESTION_WORD))
             from = probe;
     }
-    if (from <= s.last && in_list(tokens_[from].lower, {"whether", "if", "what", "why", "how", "who", "when",
-                                                         "where", "about", "whom", "which"})) {
+    if (from <= s.last && has_class(tokens_[from].lower, WordClass::QUESTION_WORD)) {
         std::size_t to = from;
         while (to + 1 <= s.last && !is_punct(to + 1, ",") && tokens_[to + 1].kind != TokenKind::QUOTE) ++to;
         if (to > from + 1) {
@@ -150,10 +147,10 @@ bool CueFinder::passes_verb_filters(const Sentence& s, std::size_t i, const std:
     if (i > s.first && (tokens_[i - 1].lower == "to"sv || tokens_[i - 1].lower == "not"sv ||
                         tokens_[i - 1].lower == "never"sv || tokens_[i - 1].lower == "n't"sv))
         return false;
-    if (i > s.first && in_list(tokens_[i - 1].lower, {"is", "was", "were", "are", "be", "been", "being"}) &&
+    if (i > s.first && has_class(tokens_[i - 1].lower, WordClass::BE_FORM) &&
         lemma != "say")
         return false;
-    if (i > s.first && in_list(tokens_[i - 1].lower, {"is", "was", "were", "are", "be", "been", "being"}) &&
+    if (i > s.first && has_class(tokens_[i - 1].lower, WordClass::BE_FORM) &&
         i + 1 <= s.last && tokens_[i + 1].lower == "to"sv)
         return false;
     // Base and -s forms double as nouns ("an old quip", "his remarks"):
@@ -164,9 +161,7 @@ bool CueFinder::passes_verb_filters(const Sentence& s, std::size_t i, const std:
         const std::string& before = i > s.first ? tokens_[i - 1].lower : std::string();
         bool plural_subject = !before.empty() && is_word(i - 1) &&
                               (std::isdigit(static_cast<unsigned char>(before[0])) ||
-                               in_list(before, {"percent", "women", "men", "people", "children", "who", "majority",
-                                                "majorities", "most", "many", "some", "few", "others", "both",
-                                                "all", "half", "third", "quarter"}));
+                               has_class(before, WordClass::PLURAL_QUANTITY));
         bool verb_like = i > s.first && (tokens_[i - 1].cap || is_pronoun(tokens_[i - 1].lower) || plural_subject ||
                                          is_speaker_noun(tokens_[i - 1].lower) ||
                                          (ends_with(tokens_[i - 1].lower, "s") && t.lower == lemma) ||
@@ -179,11 +174,11 @@ bool CueFinder::passes_verb_filters(const Sentence& s, std::size_t i, const std:
         t.lower == lemma)
         return false;
     // "promised to take bold action": an intention, not a statement.
-    if (in_list(lemma, {"promise", "vow", "pledge", "threaten", "swear", "agree", "decline", "refuse"}) &&
+    if (has_class(lemma, WordClass::INTENTION_LEMMA) &&
         i + 1 <= s.last && tokens_[i + 1].lower == "to"sv)
         return false;
     // "the said agreement" and nouns such as "a statement" are not cues.
-    if (i > s.first && in_list(tokens_[i - 1].lower, {"the", "a", "an", "this", "that", "his", "her", "their"}))
+    if (i > s.first && has_class(tokens_[i - 1].lower, WordClass::NOUN_DETERMINER))
         return false;
     return true;
 }
@@ -209,10 +204,7 @@ bool CueFinder::verb_speaker(const Sentence& s, std::size_t i, Attribution& a, b
         // "..., said the candidate could win": a phrase followed by a verb
         // is the subject of the content, not the speaker.
         if (after && after->last + 1 <= s.last &&
-            in_list(tokens_[after->last + 1].lower,
-                    {"could", "would", "will", "can", "may", "might", "must", "should", "is", "was", "are",
-                     "were", "has", "had", "have", "did", "does", "do", "didn", "doesn", "isn", "wasn", "won",
-                     "wouldn", "couldn", "hasn", "hadn"}))
+            has_class(tokens_[after->last + 1].lower, WordClass::AUXILIARY))
             after.reset();
         if (!after) return false;
         a.speaker = *after;
@@ -231,7 +223,7 @@ bool CueFinder::weak_cue_has_evidence(const Sentence& s, std::size_t i, const At
     if (k <= s.last && in_list(tokens_[k].lower, {"on", "back", "in", "out", "up"})) ++k;
     // "The Times reported Tuesday that", "Sanders called Trump a \"liar\"":
     // the clause or quotation may come a few words later.
-    bool naming = in_list(lemma, {"call", "dub", "label", "brand", "characterize", "characterise", "describe"});
+    bool naming = has_class(lemma, WordClass::NAMING_LEMMA);
     for (std::size_t q = k; q <= s.last && q < k + (naming ? 16 : 5); ++q) {
         if (tokens_[q].kind == TokenKind::QUOTE && (naming || q == k)) {
             k = q;

@@ -101,8 +101,7 @@ std::size_t Coreference::entity_for_name(const std::vector<std::string>& words, 
 
 bool Coreference::after_preposition(std::size_t i) const {
     return i > 0 && is_word(i - 1) &&
-           in_list(tokens_[i - 1].lower, {"about", "of", "for", "with", "against", "to", "by", "from", "on", "at",
-                                          "than", "like", "into", "toward", "towards", "over", "between", "among"});
+           has_class(tokens_[i - 1].lower, WordClass::PREPOSITION);
 }
 
 void Coreference::register_mentions() {
@@ -306,8 +305,7 @@ std::size_t Coreference::resolve_nominal(const SpeakerPhrase& p, std::size_t cue
         // "the company", "the department", "the ministry": the latest
         // organisation named with that word, or any for "company".
         const std::string head = tokens_[p.last].lower;
-        bool generic = in_list(head, {"company", "firm", "carrier", "operator", "group", "organisation",
-                                      "organization"});
+        bool generic = has_class(head, WordClass::GENERIC_ORG_NOUN);
         for (std::size_t e = state_.entities.size(); e-- > 0;) {
             if (state_.entities[e].person) continue;
             std::string full = " " + state_.entities[e].key + " ";

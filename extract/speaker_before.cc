@@ -48,9 +48,7 @@ std::optional<SpeakerPhrase> PhraseReader::before_comma_aside(std::size_t j, std
         }
         if (!is_punct(k, ",")) continue;
         // Long asides must look like one: ", who ...", ", a ...", ", the ...".
-        if (j - k > 16 && !in_list(tokens_[k + 1].lower, {"who", "which", "a", "an", "the", "now", "former",
-                                                            "whose", "once", "then", "also", "in", "at", "after",
-                                                            "during", "speaking", "reached", "like", "as"}))
+        if (j - k > 16 && !has_class(tokens_[k + 1].lower, WordClass::ASIDE_OPENER))
             break;
         std::size_t last = k - 1;
         // "James B. Comey Jr., the director of the F.B.I., said".
@@ -80,7 +78,7 @@ std::optional<SpeakerPhrase> PhraseReader::before_comma_aside(std::size_t j, std
         // "a junior from Las Vegas, said": a place or an employer after a
         // preposition belongs to an aside.
         if (found && found->kind != SpeakerKind::PRONOUN && first > sentence_first &&
-            in_list(tokens_[first - 1].lower, {"from", "in", "of", "at", "for", "with"}))
+            has_class(tokens_[first - 1].lower, WordClass::AFFILIATION_PREPOSITION))
             continue;
         // "Hunter's chief of staff, Joe Kasper, told": the aside is the name.
         if (j - k >= 3 && j - k <= 5) {
@@ -182,8 +180,7 @@ std::optional<SpeakerPhrase> PhraseReader::lowercase_nominal(std::size_t last, s
     for (std::size_t d = last; d + 4 > last && d > sentence_first; --d) {
         const std::string& w = tokens_[d - 1].lower;
         if (!is_word(d - 1) || tokens_[d - 1].quote != NONE) break;
-        if (in_list(w, {"the", "a", "an", "another", "one", "many", "some", "several", "his", "her", "their",
-                        "its", "other", "most", "two", "three", "few"})) {
+        if (has_class(w, WordClass::NOMINAL_DETERMINER)) {
             return nominal_phrase(d - 1, last, d);
         }
         if (tokens_[d - 1].cap || is_function_word(w) || lex_.speech_verb_lemma(w)) break;
@@ -219,21 +216,19 @@ std::optional<SpeakerPhrase> PhraseReader::group_before_say(std::size_t cue, std
     // "... her bruised forearm and said": a conjunction before the verb
     // joins it to the clause's own subject; no group speaker there.
     if (!(!in_list(tokens_[last].lower, {"and", "but", "or", "then"}) &&
-          (in_list(tokens_[cue].lower, {"say", "says", "said", "suggest", "suggests", "suggested"}) ||
+          (has_class(tokens_[cue].lower, WordClass::SAY_FORM) ||
            (that_clause && lex_.speech_cue(tokens_[cue].lower).has(SpeechCue::STRONG))) &&
           cue + 1 < tokens_.size() && (is_word(cue + 1) || is_punct(cue + 1, ",")) &&
           tokens_[cue + 1].lower != "to"sv))
         return std::nullopt;
     std::size_t f = last;
     while (f > sentence_first && last - f < 5 && is_word(f - 1) && tokens_[f - 1].quote == NONE &&
-           !in_list(tokens_[f - 1].lower, {"where", "who", "which", "that", "and", "but", "while", "because",
-                                           "if", "when", "as", "than", "what", "how", "why"}))
+           !has_class(tokens_[f - 1].lower, WordClass::CLAUSE_BOUNDARY))
         --f;
     bool starts_clause = f == sentence_first || !is_word(f - 1) ||
-                         in_list(tokens_[f - 1].lower, {"where", "and", "but", "while", "because", "as"});
+                         has_class(tokens_[f - 1].lower, WordClass::CLAUSE_OPENER);
     // "About four in 10 said": an approximate number.
-    bool approximate = f < last && in_list(tokens_[f].lower, {"about", "nearly", "almost", "roughly", "over",
-                                                              "more", "fewer", "less", "just", "only"});
+    bool approximate = f < last && has_class(tokens_[f].lower, WordClass::APPROXIMATOR);
     if (starts_clause && (approximate || !is_function_word(tokens_[f].lower)) &&
         !lex_.speech_verb_lemma(tokens_[last].lower))
         return nominal_phrase(f, last, f);

@@ -253,7 +253,7 @@ std::optional<SpeakerPhrase> PhraseReader::nominal_before(std::size_t end, std::
     for (std::size_t d = end; d + 5 > end && d >= sentence_first && d != NONE; --d) {
         if (!is_word(d) || tokens_[d].quote != NONE) break;
         const std::string& w = tokens_[d].lower;
-        if (d < end && in_list(w, {"a", "an", "the", "another", "one", "some", "several", "two", "three", "many"})) {
+        if (d < end && has_class(w, WordClass::POSTMODIFIED_DETERMINER)) {
             if (is_function_word(tokens_[end].lower) || is_determiner(tokens_[end].lower) ||
                 lex_.speech_verb_lemma(tokens_[end].lower))
                 return std::nullopt;
@@ -294,8 +294,7 @@ std::optional<SpeakerPhrase> PhraseReader::speaker_after(std::size_t cue, std::s
     // "said the younger Mr. Trump": adjectives too, up to punctuation.
     std::size_t to = k;
     while (to + 1 <= sentence_last && to - k < 7 && outside(to + 1) && (is_word(to + 1) || np_word(to + 1)) &&
-           !in_list(tokens_[to + 1].lower, {"who", "which", "that", "in", "on", "at", "after", "as", "during",
-                                            "when", "while", "before", "to"}))
+           !has_class(tokens_[to + 1].lower, WordClass::PHRASE_STOP))
         ++to;
     if (to > last && (tokens_[to].cap || is_speaker_noun(tokens_[to].lower))) return read_phrase(k, to);
     // "\"...,\" said the designer, who works ...": a determiner and a noun.

@@ -62,8 +62,7 @@ bool StatementFinder::transcript_line(const Sentence& s, std::size_t si) {
         for (std::size_t k = s.first; k < colon; ++k) all_caps = all_caps && tokens_[k].all_caps;
         auto given = lex_.given_name(words.front());
         bool known = words.size() == 1 && coref_.entity_for_name(words, "", false) != NONE;
-        bool header = in_list(first, {"update", "note", "editor", "related", "photo", "source", "read",
-                                      "watch", "correction", "disclosure", "video", "warning", "caption"}) ||
+        bool header = has_class(first, WordClass::HEADER_WORD) ||
                       is_weekday(first) || month_number(first) || is_function_word(first);
         if (!header && (q_or_a || (all_caps && words.size() >= 2) || known ||
                         (words.size() >= 2 && given && !given->weak))) {

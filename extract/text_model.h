@@ -99,6 +99,38 @@ enum class WordClass : unsigned {
     MALE_TITLE,
     FEMALE_TITLE,
     HONORIFIC,
+    // Words of the rules' own contexts, one class per rule:
+    OPENING_CUE,  ///< cues after which a next attribution opens this one's content ("Meeks said Clinton reassured them")
+    TIME_WORD,  ///< time words right after a cue that belong to the attribution ("said late", "said yesterday")
+    TIME_UNIT_PART,  ///< units and parts of time after "on", "last", "this", "early" ("last week", "early morning")
+    TOLD_OBJECT_PRONOUN,  ///< objects of "told" after which a clause starts without "that" ("told reporters he")
+    CLAUSE_SUBJECT,  ///< words that start a clause after "told" and its object ("told the Post he")
+    OBJECT_INFINITIVE_CUE,  ///< cues whose object takes an infinitive as content ("urged Clinton to act")
+    TOLD_CUE,  ///< cues with an object before their content ("told reporters that", "asked him whether")
+    QUANTITY_WORD,  ///< words after "about" that make it a quantity, not a topic ("said about half")
+    SUBORDINATOR,  ///< subordinating words after a cue that hold no "that" clause ("he said when asked")
+    CUE_MODIFIER_START,  ///< words that start a cue's modifiers before its content ("said on Tuesday that")
+    TAIL_MODIFIER_START,  ///< words that start an attribution's tail between commas, not new content
+    ASKED_OPENER,  ///< words before "asked" that open a question's attribution ("when asked whether")
+    QUESTION_WORD,  ///< words that start the question of "Asked ..."
+    BE_FORM,  ///< forms of "be" (passives: "is said to")
+    PLURAL_QUANTITY,  ///< plural subjects before a base-form verb ("Six in 10 say", "most say")
+    INTENTION_LEMMA,  ///< lemmas that with "to" are intentions, not statements ("promised to")
+    NOUN_DETERMINER,  ///< words before which a verb form is a noun ("the said agreement")
+    AUXILIARY,  ///< auxiliaries after a phrase that make it the content's subject ("said the candidate could win")
+    NAMING_LEMMA,  ///< naming verbs whose quotation may come later ("called Trump a \"liar\"")
+    PREPOSITION,  ///< prepositions whose object is an oblique mention ("about Mr. Curiel")
+    GENERIC_ORG_NOUN,  ///< nouns that stand for any organisation that spoke ("the company")
+    ASIDE_OPENER,  ///< words that open a long aside between commas (", who ...", ", a ...")
+    AFFILIATION_PREPOSITION,  ///< prepositions before a place or employer in an aside ("a junior from Las Vegas")
+    NOMINAL_DETERMINER,  ///< determiners that make a lower-case nominal speaker ("the man said")
+    SAY_FORM,  ///< forms of say and suggest whose clause makes whoever stands before the speaker
+    CLAUSE_BOUNDARY,  ///< words a group speaker before "say" does not reach back past
+    CLAUSE_OPENER,  ///< words before which a group speaker starts its clause
+    APPROXIMATOR,  ///< words of an approximate number ("About four in 10 said")
+    POSTMODIFIED_DETERMINER,  ///< determiners of a speaker before a post-modifier ("a person close to")
+    PHRASE_STOP,  ///< words that end a speaker phrase read after the cue ("said the man who")
+    HEADER_WORD,  ///< words of a "WORD:" line that is a header, not a transcript speaker
     COUNT
 };
 

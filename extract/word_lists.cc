@@ -21,10 +21,11 @@ namespace {
 /// The class names of the table's `classes` column, in WordClass order.
 constexpr std::array<std::string_view, static_cast<std::size_t>(WordClass::COUNT)> CLASS_NAMES = {
     "pronoun",      "adverb_between", "speaker_noun",   "name_particle", "determiner", "function_word",
-    "abbreviation", "organization",   "irregular_verb", "male_title",    "female_title", "honorific"};
+    "abbreviation", "organization",   "irregular_verb", "male_title",    "female_title", "honorific",
+    "opening_cue", "time_word", "time_unit_part", "told_object_pronoun", "clause_subject", "object_infinitive_cue", "told_cue", "quantity_word", "subordinator", "cue_modifier_start", "tail_modifier_start", "asked_opener", "question_word", "be_form", "plural_quantity", "intention_lemma", "noun_determiner", "auxiliary", "naming_lemma", "preposition", "generic_org_noun", "aside_opener", "affiliation_preposition", "nominal_determiner", "say_form", "clause_boundary", "clause_opener", "approximator", "postmodified_determiner", "phrase_stop", "header_word"};
 
-using ClassBits = std::uint32_t;
-static_assert(static_cast<std::size_t>(WordClass::COUNT) <= 32, "ClassBits holds one bit per class");
+using ClassBits = std::uint64_t;
+static_assert(static_cast<std::size_t>(WordClass::COUNT) <= 64, "ClassBits holds one bit per class");
 
 /// Every word of the table with its classes, built on first use. The keys
 /// view the embedded table, which lives as long as the program.
