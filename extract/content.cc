@@ -193,10 +193,52 @@ std::size_t CueFinder::skip_modifiers(const Attribution& a, std::size_t scan, st
     return scan;
 }
 
+/// The content before the attribution ("CONTENT, X said.", "\"QUOTE,\" X
+/// said."): sets Sides::before_last and Sides::before_words, given the
+/// content after it in @p sides.
+void CueFinder::content_before(const Sentence& s, const Attribution& a, const Bounds& bounds, Sides& sides) const {
+    const std::size_t lo = bounds.lo, attr_first = bounds.attr_first;
+    const std::size_t after_first = sides.after_first, after_words = sides.after_words;
+    std::size_t before_last = NONE;
+    if (attr_first > lo) {
+        std::size_t b = attr_first - 1;
+        // "\"...,\" his friend Mahamat Oumar told": look past a few lower-case words.
+        for (int step = 0; step < 3 && b > lo && is_word(b) && !tokens_[b].cap && tokens_[b].quote == NONE; ++step) --b;
+        if (!(tokens_[b].kind == TokenKind::QUOTE || is_punct(b, ","))) {
+            // "\"...,\" former Bush speechwriter Noam Neusner wrote": a
+            // closing quote a few words back.
+            b = attr_first - 1;
+            for (int step = 0; step < 6 && b > lo && (is_word(b) || np_word(b)) && tokens_[b].quote == NONE; ++step)
+                --b;
+            if (!(tokens_[b].kind == TokenKind::QUOTE && !tokens_[b].opening)) b = attr_first - 1;
+        }
+        if (tokens_[b].kind == TokenKind::QUOTE && !tokens_[b].opening && b > lo) before_last = b;
+        else if (is_punct(b, ",") || is_punct(b, "\u2014") || is_punct(b, ":")) before_last = b > lo ? b - 1 : NONE;
+    }
+    // "Clinton celebrated, declaring it \"...\" and said it was ...": the
+    // clause's own subject speaks, and what follows is the content.
+    const bool and_said = a.speaker.first == NONE && a.cue_first > s.first &&
+                          in_list(tokens_[a.cue_first - 1].lower, {"and", "but"});
+    if (and_said) before_last = NONE;
+    // "..., Algerian foreign affairs ministry spokesman Benali Abdelaziz
+    // said Thursday.": modifiers before the name reach back to the comma.
+    if (before_last == NONE && !and_said && attr_first > lo + 1 && (after_first == NONE || after_words == 0)) {
+        std::size_t b = attr_first - 1;
+        for (int step = 0; step < 5 && b > lo && is_word(b) && tokens_[b].quote == NONE; ++step) --b;
+        if (is_punct(b, ",") && b > lo) before_last = b - 1;
+    }
+    std::size_t before_words = 0;
+    if (before_last != NONE)
+        for (std::size_t q = lo; q <= before_last; ++q)
+            if (tokens_[q].kind == TokenKind::WORD) ++before_words;
+    sides.before_last = before_last;
+    sides.before_words = before_words;
+}
+
 /// The content after the attribution and before it; sets the
 /// attribution's own extent (Attribution::attr_first, attr_last).
 CueFinder::Sides CueFinder::find_sides(const Sentence& s, Attribution& a, const Bounds& bounds) const {
-    const std::size_t lo = bounds.lo, hi = bounds.hi, attr_first = bounds.attr_first, attr_last = bounds.attr_last;
+    const std::size_t hi = bounds.hi, attr_first = bounds.attr_first, attr_last = bounds.attr_last;
     Sides sides;
     // Content after the cue. Right after it ("said the deal was off"), or
     // after the cue's object and modifiers ("told reporters in Helsinki
@@ -244,45 +286,11 @@ CueFinder::Sides CueFinder::find_sides(const Sentence& s, Attribution& a, const 
     if (after_first != NONE)
         for (std::size_t q = after_first; q <= hi; ++q)
             if (tokens_[q].kind == TokenKind::WORD) ++after_words;
-    // Content before: "CONTENT, X said." or "\"QUOTE,\" X said."
-    std::size_t before_last = NONE;
-    if (attr_first > lo) {
-        std::size_t b = attr_first - 1;
-        // "\"...,\" his friend Mahamat Oumar told": look past a few lower-case words.
-        for (int step = 0; step < 3 && b > lo && is_word(b) && !tokens_[b].cap && tokens_[b].quote == NONE; ++step) --b;
-        if (!(tokens_[b].kind == TokenKind::QUOTE || is_punct(b, ","))) {
-            // "\"...,\" former Bush speechwriter Noam Neusner wrote": a
-            // closing quote a few words back.
-            b = attr_first - 1;
-            for (int step = 0; step < 6 && b > lo && (is_word(b) || np_word(b)) && tokens_[b].quote == NONE; ++step)
-                --b;
-            if (!(tokens_[b].kind == TokenKind::QUOTE && !tokens_[b].opening)) b = attr_first - 1;
-        }
-        if (tokens_[b].kind == TokenKind::QUOTE && !tokens_[b].opening && b > lo) before_last = b;
-        else if (is_punct(b, ",") || is_punct(b, "\u2014") || is_punct(b, ":")) before_last = b > lo ? b - 1 : NONE;
-    }
-    // "Clinton celebrated, declaring it \"...\" and said it was ...": the
-    // clause's own subject speaks, and what follows is the content.
-    const bool and_said = a.speaker.first == NONE && a.cue_first > s.first &&
-                          in_list(tokens_[a.cue_first - 1].lower, {"and", "but"});
-    if (and_said) before_last = NONE;
-    // "..., Algerian foreign affairs ministry spokesman Benali Abdelaziz
-    // said Thursday.": modifiers before the name reach back to the comma.
-    if (before_last == NONE && !and_said && attr_first > lo + 1 && (after_first == NONE || after_words == 0)) {
-        std::size_t b = attr_first - 1;
-        for (int step = 0; step < 5 && b > lo && is_word(b) && tokens_[b].quote == NONE; ++step) --b;
-        if (is_punct(b, ",") && b > lo) before_last = b - 1;
-    }
-    std::size_t before_words = 0;
-    if (before_last != NONE)
-        for (std::size_t q = lo; q <= before_last; ++q)
-            if (tokens_[q].kind == TokenKind::WORD) ++before_words;
     sides.after_first = after_first;
     sides.after_words = after_words;
-    sides.before_last = before_last;
-    sides.before_words = before_words;
     sides.skipped_words = skipped_words;
     sides.subordinate_after = subordinate_after;
+    content_before(s, a, bounds, sides);
     return sides;
 }
 

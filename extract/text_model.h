@@ -332,6 +332,7 @@ class CueFinder : public PhraseReader {
                                std::size_t& skipped_words) const;
     std::size_t told_object_clause(std::size_t scan, std::size_t probe) const;
     Sides find_sides(const Sentence& s, Attribution& a, const Bounds& bounds) const;
+    void content_before(const Sentence& s, const Attribution& a, const Bounds& bounds, Sides& sides) const;
     void assign_content(const Sentence& s, std::size_t n, Attribution& a, const Bounds& bounds,
                         const Sides& sides) const;
     Attribution quote_attribution(const Sentence& s, std::size_t i, const Quotation& quote) const;
