@@ -306,9 +306,17 @@ class CueFinder : public PhraseReader {
     /// (find_attributions(), choose_content()), then the quotations' own.
     std::vector<Attribution> attributions(const Sentence& s) const;
 
+    /// Adds the cues of @p s (speech verbs, "according to", "Asked ...")
+    /// with their speakers to @p out, in text order; content not yet chosen
+    /// except for preset ones.
     void find_attributions(const Sentence& s, std::vector<Attribution>& out) const;
+    /// Gives each attribution that is not preset its content: the clause or
+    /// quotation after it or before it, between its neighbours.
     void choose_content(const Sentence& s, std::vector<Attribution>& attributions) const;
+    /// Adds quotations no cue claimed that stand next to "NP verb" ("the
+    /// suit reads", "Dorsey posted:"), then orders @p out by content.
     void find_quote_attributions(const Sentence& s, std::vector<Attribution>& out) const;
+    /// Adds quotations signed with a dash and a name ("\"...\" — Maria Lund").
     void find_dash_attributions(const Sentence& s, std::vector<Attribution>& out) const;
     /// "President Clinton released the following statement:" closing
     /// sentence @p s: the attribution that waits for the next sentence's quotation.
