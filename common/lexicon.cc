@@ -181,6 +181,7 @@ struct Lexicon::Tables {
     std::size_t max_title_words = 0;
     std::unordered_map<std::string_view, std::string_view> speech_verbs;
     std::unordered_set<std::string_view> speech_phrases;
+    std::unordered_map<std::string_view, SpeechCue> speech_cues;
     std::unordered_map<std::string, std::string_view> demonyms;
 
     Tables();
@@ -332,12 +333,26 @@ void Lexicon::Tables::load_titles() {
 }
 
 void Lexicon::Tables::load_speech_verbs() {
-    TsvReader reader("speech_verbs.tsv", table(saywho_speech_verbs_tsv_begin, saywho_speech_verbs_tsv_end), 3);
+    TsvReader reader("speech_verbs.tsv", table(saywho_speech_verbs_tsv_begin, saywho_speech_verbs_tsv_end), 4);
     std::vector<std::string_view> f;
     while (reader.next(f)) {
+        SpeechCue cue;
+        for (std::size_t at = 0; at < f[3].size();) {
+            std::size_t bar = std::min(f[3].find('|', at), f[3].size());
+            std::string_view name = f[3].substr(at, bar - at);
+            if (name == "strong") cue.flags |= SpeechCue::STRONG;
+            else if (name == "follows") cue.flags |= SpeechCue::FOLLOWS_QUOTE;
+            else if (name == "participle") cue.flags |= SpeechCue::PARTICIPLE;
+            else if (name == "weak") cue.flags |= SpeechCue::WEAK_LEMMA;
+            else if (name == "reports") cue.flags |= SpeechCue::REPORTS;
+            else reader.fail("has an unknown cue class");
+            at = bar + 1;
+        }
         if (f[2] == "verb") speech_verbs.emplace(f[0], f[1]);
         else if (f[2] == "phrase") speech_phrases.insert(f[0]);
+        else if (f[2] == "extra") cue.extra_lemma = f[1];
         else reader.fail("has a bad kind");
+        if (f[2] != "phrase" && (cue.flags != 0 || !cue.extra_lemma.empty())) speech_cues.emplace(f[0], cue);
     }
 }
 
@@ -415,6 +430,11 @@ std::optional<std::string> Lexicon::speech_verb_lemma(std::string_view form) con
     auto it = tables_->speech_verbs.find(fold_case(form));
     if (it == tables_->speech_verbs.end()) return std::nullopt;
     return std::string(it->second);
+}
+
+SpeechCue Lexicon::speech_cue(std::string_view form) const {
+    auto it = tables_->speech_cues.find(form);
+    return it == tables_->speech_cues.end() ? SpeechCue{} : it->second;
 }
 
 bool Lexicon::is_speech_phrase(std::string_view phrase) const {

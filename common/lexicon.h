@@ -35,6 +35,25 @@ struct GivenName {
     bool weak = false;
 };
 
+/// Extraction's classes of a speech verb form: the `cues` column and the
+/// kind=extra rows of common/data/speech_verbs.tsv.
+struct SpeechCue {
+    enum : unsigned {
+        STRONG = 1,         ///< reports speech on its own: a lower-case phrase before it can speak ("the man said")
+        FOLLOWS_QUOTE = 2,  ///< common enough that a quotation closed by ? or ! runs on into it
+        PARTICIPLE = 4,     ///< attributes after a comma (", saying ...")
+        WEAK_LEMMA = 8,     ///< (on a lemma's own row) the lemma's forms are mostly other things in news prose
+        REPORTS = 16,       ///< (kind=extra) reports speech without a quotation ("praised")
+    };
+    unsigned flags = 0;
+    /// The lemma of a verb of voice the main list lacks (kind=extra:
+    /// "screamed" -> "scream"), empty for the rest; such forms are not
+    /// speech_verb_lemma() forms.
+    std::string_view extra_lemma;
+
+    bool has(unsigned flag) const { return (flags & flag) != 0; }
+};
+
 /// Read-only lookups over the tables in common/data/, which are linked into
 /// the binary, so nothing is read from disk at run time.
 class Lexicon {
@@ -88,6 +107,11 @@ class Lexicon {
 
     /// The lemma of a speech verb form ("said" -> "say", "warned" -> "warn"), nullopt otherwise; case-insensitive.
     std::optional<std::string> speech_verb_lemma(std::string_view form) const;
+
+    /// The cue classes of a speech verb form given in lower case (no
+    /// folding: extraction calls this for every lower-case word); no flags
+    /// and no extra lemma when it has none.
+    SpeechCue speech_cue(std::string_view form) const;
 
     /// True for a multi-word speech cue phrase ("according to", "told reporters"),
     /// case-insensitive, single spaces. The table also lists the one-word cues

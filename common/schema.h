@@ -7,7 +7,7 @@
  *  A saywho database holds documents of two types, told apart by the type
  *  term (XTYPE:article, XTYPE:statement). Schema version 1 had articles
  *  only; version 2 adds a document for every statement extraction finds
- *  (common/extract.h) and the people and places of each article.
+ *  (extract/extract.h) and the people and places of each article.
  *
  *  An article document has:
  *   - terms: its unique id term (Q), its title words twice (S-prefixed and
@@ -57,7 +57,7 @@
  *  Known limits
  *  ------------
  *  An unchanged article (same content hash) is not extracted again; the
- *  hash includes EXTRACTOR_VERSION (common/extract.h), so bumping it when
+ *  hash includes EXTRACTOR_VERSION (extract/extract.h), so bumping it when
  *  extraction improves re-extracts every article on the next run.
  *
  *  Why statements are lean

@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "common/extract.h"
 #include "common/record_codec.h"
+#include "extract/extract.h"
 #include "common/schema.h"
 #include "common/text.h"
 

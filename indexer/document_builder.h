@@ -12,7 +12,7 @@
 #include <xapian.h>
 
 #include "common/article.h"
-#include "common/extract.h"
+#include "extract/extract.h"
 #include "common/statement.h"
 
 namespace saywho {

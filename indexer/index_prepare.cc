@@ -12,7 +12,7 @@
 
 #include <xapian.h>
 
-#include "common/extract.h"
+#include "extract/extract.h"
 #include "common/schema.h"
 #include "indexer/document_builder.h"
 

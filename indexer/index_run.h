@@ -30,7 +30,7 @@ struct IndexOptions {
     /// Remove articles whose input file is gone (and, for JSON Lines files read
     /// in full in this run, ids no longer in them).
     bool prune = false;
-    /// Extract statements (common/extract.h) and index each as a document,
+    /// Extract statements (extract/extract.h) and index each as a document,
     /// with the people and places of each article. False indexes articles
     /// only (`--no-statements`, for benchmarks and quick builds).
     bool statements = true;

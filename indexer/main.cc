@@ -16,7 +16,7 @@
 
 #include "common/database.h"
 #include "common/errors.h"
-#include "common/extract.h"
+#include "extract/extract.h"
 #include "indexer/index_compact.h"
 #include "indexer/index_run.h"
 #include "indexer/statement_json.h"

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "common/archive_reader.h"
-#include "common/extract.h"
+#include "extract/extract.h"
 
 int main(int argc, char** argv) {
     if (argc < 2) {

@@ -197,6 +197,89 @@ def trim_titles(src):
     return out
 
 
+# Extraction's classes of speech verb forms (project-authored, CC0), written
+# to the `cues` column of speech_verbs.tsv and read by Lexicon::speech_cue().
+# strong: forms that report speech on their own, so a lower-case phrase
+# before them can be the speaker ("the man said").
+CUE_STRONG = [
+    'said', 'says', 'told', 'tells', 'added', 'adds', 'wrote', 'writes', 'asked', 'explained',
+    'noted', 'argued', 'insisted', 'claimed', 'warned', 'replied', 'responded', 'declared',
+    'announced', 'continued', 'recalled', 'acknowledged', 'admitted', 'suggested', 'tweeted',
+    'stressed', 'concluded', 'countered', 'cautioned', 'complained', 'predicted', 'agreed',
+    'echoed', 'screamed', 'shouted', 'yelled']
+# follows: common forms that let a quotation closed by ? or ! run on into
+# its attribution ("Who are they?" Trump said).
+CUE_FOLLOWS = [
+    'said', 'says', 'asked', 'asks', 'added', 'told', 'wrote', 'writes', 'tweeted', 'replied',
+    'responded', 'continued', 'exclaimed', 'shouted', 'yelled', 'declared', 'insisted', 'joked',
+    'quipped', 'recalled', 'explained', 'countered', 'noted', 'argued', 'wondered', 'screamed',
+    'chanted', 'laughed', 'demanded']
+# participle: participles that attribute after a comma (", saying ...").
+CUE_PARTICIPLE = [
+    'saying', 'adding', 'noting', 'arguing', 'insisting', 'warning', 'stressing', 'telling',
+    'explaining', 'claiming', 'asking', 'suggesting', 'declaring', 'stating', 'writing', 'calling',
+    'accusing', 'urging', 'acknowledging', 'recalling', 'predicting', 'promising', 'vowing',
+    'emphasizing', 'emphasising', 'announcing', 'describing', 'questioning', 'complaining']
+# weak: lemmas whose forms are mostly other things in news prose; set on
+# the lemma's own (base form) row.
+CUE_WEAK_LEMMAS = [
+    'believe', 'think', 'fear', 'hope', 'worry', 'wonder', 'find', 'present', 'release', 'order',
+    'question', 'object', 'demonstrate', 'illustrate', 'indicate', 'estimate', 'forecast',
+    'ensure', 'convince', 'accept', 'agree', 'continue', 'speak', 'post', 'charge', 'highlight',
+    'point', 'report', 'state', 'describe', 'cite', 'answer', 'comment', 'blame', 'recommend',
+    'persist', 'decline', 'reckon', 'pledge', 'testify', 'brief', 'remark', 'quip', 'threaten']
+# kind=extra rows: verbs of voice the sources lack (form, lemma, whether it
+# reports speech without a quotation, flag "reports"); the others count only
+# next to a quotation ("Mexico!" the audience screamed back).
+EXTRA_SPEECH_VERBS = [
+    ('screamed', 'scream', False),
+    ('echoed', 'echo', False),
+    ('chanted', 'chant', False),
+    ('blared', 'blare', False),
+    ('barked', 'bark', False),
+    ('reads', 'read', False),
+    ('read', 'read', False),
+    ('cried', 'cry', False),
+    ('mused', 'muse', False),
+    ('sighed', 'sigh', False),
+    ('laughed', 'laugh', False),
+    ('snapped', 'snap', False),
+    ('chimed', 'chime', False),
+    ('offered', 'offer', False),
+    ('began', 'begin', False),
+    ('went', 'go', False),
+    ('called', 'call', False),
+    ('calls', 'call', False),
+    ('calling', 'call', False),
+    ('dubbed', 'dub', False),
+    ('labeled', 'label', False),
+    ('labelled', 'label', False),
+    ('branded', 'brand', False),
+    ('characterized', 'characterize', False),
+    ('characterizes', 'characterize', False),
+    ('characterised', 'characterise', False),
+    ('praised', 'praise', True),
+    ('proposed', 'propose', True),
+    ('defended', 'defend', True),
+    ('lauded', 'laud', True),
+    ('proposes', 'propose', True),
+    ('praises', 'praise', True),
+    ('defends', 'defend', True),]
+
+
+def speech_cues(form, lemma, kind):
+    cues = []
+    if form in CUE_STRONG:
+        cues.append('strong')
+    if form in CUE_FOLLOWS:
+        cues.append('follows')
+    if form in CUE_PARTICIPLE:
+        cues.append('participle')
+    if kind == 'verb' and form == lemma and form in CUE_WEAK_LEMMAS:
+        cues.append('weak')
+    return cues
+
+
 def trim_speech_verbs(src):
     out = []
     seen = set()
@@ -205,6 +288,17 @@ def trim_speech_verbs(src):
         if row[0] and row not in seen:
             seen.add(row)
             out.append(list(row))
+    verb_forms = {r[0] for r in out if r[2] == 'verb'}
+    for form, lemma, reports in EXTRA_SPEECH_VERBS:
+        if form not in verb_forms:
+            out.append([form, lemma, 'extra', 'reports' if reports else ''])
+    for r in out:
+        if len(r) == 3:
+            r.append('|'.join(speech_cues(r[0], r[1], r[2])))
+        elif r[3] != 'reports':
+            r[3] = '|'.join(speech_cues(r[0], r[1], r[2]))
+        else:
+            r[3] = '|'.join(['reports'] + speech_cues(r[0], r[1], r[2]))
     return out
 
 
@@ -250,9 +344,10 @@ def main():
 
     verbs = trim_speech_verbs(src)
     write_tsv(os.path.join(args.out, 'speech_verbs.tsv'), [
-        'Speech verb forms with lemma, and multi-word cues (kind=phrase).',
+        'Speech verb forms with lemma, multi-word cues (kind=phrase) and verbs of voice the sources lack (kind=extra),',
+        'with extraction\'s cue classes (see common/data/README.md).',
         'Sources: GenderGapTracker (MIT), textacy (Apache-2.0), curated (CC0).',
-    ], ['form', 'lemma', 'kind'], verbs)
+    ], ['form', 'lemma', 'kind', 'cues'], verbs)
 
     demonyms = trim_demonyms(src)
     write_tsv(os.path.join(args.out, 'demonyms.tsv'), [

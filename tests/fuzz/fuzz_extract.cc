@@ -11,7 +11,7 @@
 #include <string>
 
 #include "common/article.h"
-#include "common/extract.h"
+#include "extract/extract.h"
 #include "common/text.h"
 
 // Loads the lexicon before the first input, so its one-time cost does not

@@ -16,7 +16,7 @@
 
 #include "common/article.h"
 #include "common/errors.h"
-#include "common/extract.h"
+#include "extract/extract.h"
 #include "common/text.h"
 #include "indexer/document_builder.h"
 #include "searcher/printers.h"

@@ -11,7 +11,7 @@
 #include <xapian.h>
 
 #include "common/archive_reader.h"
-#include "common/extract.h"
+#include "extract/extract.h"
 #include "common/schema.h"
 #include "indexer/document_builder.h"
 #include "searcher/search.h"

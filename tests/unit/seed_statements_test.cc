@@ -10,7 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "common/archive_reader.h"
-#include "common/extract.h"
+#include "extract/extract.h"
 
 namespace saywho {
 namespace {

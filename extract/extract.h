@@ -6,8 +6,8 @@
  *  embedded lexicon (places, given names, titles, speech verbs). Thread-safe:
  *  extract_statements() keeps no state between calls.
  */
-#ifndef SAYWHO_COMMON_EXTRACT_H
-#define SAYWHO_COMMON_EXTRACT_H
+#ifndef SAYWHO_EXTRACT_EXTRACT_H
+#define SAYWHO_EXTRACT_EXTRACT_H
 
 #include <cstdint>
 #include <string>
@@ -45,4 +45,4 @@ std::vector<Statement> extract_statements(const Article& article);
 
 }  // namespace saywho
 
-#endif  // SAYWHO_COMMON_EXTRACT_H
+#endif  // SAYWHO_EXTRACT_EXTRACT_H

@@ -1,0 +1,357 @@
+/** @file entities.cc
+ *  @brief Extraction stage 6: entities and within-article coreference (names, pronouns and nominals to one entity).
+ */
+#include <algorithm>
+#include <unordered_map>
+
+#include "common/text.h"
+#include "extract/text_model.h"
+
+namespace saywho::extraction {
+
+using namespace std::string_view_literals;
+
+namespace {
+
+// Pronoun salience (resolve_pronoun()): each person mentioned in the last
+// PRONOUN_WINDOW_SENTENCES sentences before the cue scores SALIENCE_BASE
+// less SALIENCE_PER_SENTENCE_BACK per sentence back, plus the bonuses below;
+// the last speaker scores by recency alone over a longer window; the best
+// score wins. Recency matters most. The recency step, the same-paragraph
+// bonus and the last speaker's score were tuned on PolNeAR train (never on
+// dev); the base, window, subject, same-sentence and gender weights were set
+// by hand when the scoring was written and the oblique penalty when oblique
+// mentions were added: the history records no tuning for those.
+constexpr std::size_t PRONOUN_WINDOW_SENTENCES = 4;
+constexpr std::size_t LAST_SPEAKER_WINDOW_SENTENCES = 6;
+constexpr double SALIENCE_BASE = 4.0;
+constexpr double SALIENCE_PER_SENTENCE_BACK = 1.5;
+constexpr double SALIENCE_SUBJECT = 2.0;          ///< the first name-like mention of its sentence
+constexpr double SALIENCE_OBLIQUE_PENALTY = 1.0;  ///< a possessive or a preposition's object
+constexpr double SALIENCE_SAME_SENTENCE = 1.0;
+constexpr double SALIENCE_SAME_PARAGRAPH = 1.0;
+constexpr double SALIENCE_GENDER_MATCH = 0.5;     ///< the pronoun's gender is the entity's, not just compatible
+
+/// A weak given name that is also the name of a place this large ("Sydney",
+/// "Aurora") does not start a person's name. Set by hand with the rule that
+/// place names are not people; no record of tuning.
+constexpr std::uint64_t LARGE_PLACE_POPULATION = 200000;
+
+}  // namespace
+
+std::size_t Coreference::entity_for_name(const std::vector<std::string>& words, const std::string& role,
+                                       bool create) {
+    if (words.empty()) return NONE;
+    std::string surname = fold_key(words.back());
+    std::string first = words.size() >= 2 ? fold_key(words.front()) : "";
+    // Most recent entity with the same surname (and a compatible first name).
+    for (std::size_t e = state_.entities.size(); e-- > 0;) {
+        Entity& en = state_.entities[e];
+        bool same = en.surname == surname && (first.empty() || en.first.empty() || en.first == first);
+        // "Costa Ribeiro" is "Mariana Costa Ribeiro"; "Commission" is "European Commission".
+        if (!same && en.surname == surname && words.size() >= 2) {
+            std::string tail;
+            for (const auto& w : words) tail += (tail.empty() ? "" : " ") + fold_key(w);
+            const std::string& full = en.key;
+            same = full.size() > tail.size() && ends_with(full, " " + tail);
+        }
+        if (!same && !en.person && words.size() == 1 && looks_like_organization(words)) {
+            std::string full = " " + en.key + " ";
+            same = full.find(" " + surname + " ") != std::string::npos;
+        }
+        if (!same && words.size() == 1 && en.first == surname && en.person) same = false;
+        if (same) {
+            if (en.first.empty() && !first.empty() && en.person) {
+                // A fuller mention after a surname-only one: keep the full name.
+                en.first = first;
+                std::string full;
+                for (const auto& w : words) full += (full.empty() ? "" : " ") + w;
+                en.name = full;
+                en.key = fold_key(full);
+            }
+            if (en.role.empty() && !role.empty() && !is_honorific(role)) en.role = role;
+            if (!role.empty() && !looks_like_organization(words)) en.person = true;
+            if (en.gender == Gender::UNKNOWN) en.gender = gender_of_title(role);
+            return e;
+        }
+    }
+    if (!create) return NONE;
+    Entity en;
+    for (const auto& w : words) en.name += (en.name.empty() ? "" : " ") + w;
+    en.key = fold_key(en.name);
+    en.surname = surname;
+    en.first = first;
+    en.role = role;
+    if (words.size() >= 2) {
+        // The table leaves gender unknown where its only source is noisy.
+        if (auto g = lex_.given_name(words.front())) en.gender = g->gender;
+    }
+    if (en.gender == Gender::UNKNOWN) en.gender = gender_of_title(role);
+    if (is_honorific(role)) en.role.clear();
+    // A person has a given name first or a title; a name with an
+    // organisation word ("Party", "Times") or an acronym is an organisation;
+    // a bare surname-like word is taken for a person.
+    auto given = words.size() >= 2 ? lex_.given_name(words.front()) : std::nullopt;
+    bool org = looks_like_organization(words);
+    en.person = !org && (given.has_value() || !role.empty() || words.size() <= 3);
+    if (words.size() == 1 && !role.empty()) en.person = true;
+    state_.entities.push_back(en);
+    return state_.entities.size() - 1;
+}
+
+bool Coreference::after_preposition(std::size_t i) const {
+    return i > 0 && is_word(i - 1) &&
+           has_class(tokens_[i - 1].lower, WordClass::PREPOSITION);
+}
+
+void Coreference::register_mentions() {
+    // Person mentions outside quotations, in text order: "Given Surname",
+    // "Title Surname", and surnames of people already seen.
+    for (const Sentence& s : sentences_) register_sentence(s);
+}
+
+/// One capitalised word at @p i, the commonest case by far: a known
+/// person's surname ("Trump said") or nothing. Skips the full phrase reading.
+void Coreference::register_single(const Sentence& s, std::size_t i, std::size_t own_start, bool& first_in_sentence) {
+    const Token& t = tokens_[i];
+    if (is_function_word(t.lower) || is_determiner(t.lower)) return;
+    const std::string word = strip_possessive(token_text(t));
+    const bool possessive = word.size() != t.end - t.start;
+    std::size_t known = entity_for_name({word}, "", false);
+    // "Singh, 47, voted ...", "Dawson, a teacher, said ...": a lone
+    // name opening the sentence with an age or description.
+    if (known == NONE && i == own_start && i + 2 <= s.last && is_punct(i + 1, ",") &&
+        (in_list(tokens_[i + 2].lower, {"a", "an", "the", "who"}) ||
+         (tokens_[i + 2].lower.size() <= 3 &&
+          std::all_of(tokens_[i + 2].lower.begin(), tokens_[i + 2].lower.end(),
+                      [](char c) { return c >= '0' && c <= '9'; }))) &&
+        !lex_.best_place(t.lower) && !is_function_word(t.lower) && !looks_like_organization({word}))
+        known = entity_for_name({word}, "", true);
+    if (known != NONE && state_.entities[known].person) {
+        // "Bloomberg's pollster": a possessive is not the subject.
+        state_.mentions.push_back({known, i,
+                             first_in_sentence && i <= own_start + 3 && !possessive,
+                             possessive || after_preposition(i)});
+        first_in_sentence = false;
+    }
+}
+
+void Coreference::register_sentence(const Sentence& s) {
+    // A subject stands at the start of the sentence's own words (after a
+    // leading quotation, conjunction or short adverbial at most).
+    std::size_t own_start = s.first;
+    if (s.first < model_.dateline_end && model_.dateline_end <= s.last) own_start = model_.dateline_end;
+    while (own_start <= s.last && (tokens_[own_start].quote != NONE || tokens_[own_start].kind != TokenKind::WORD))
+        ++own_start;
+    bool first_in_sentence = true;
+    for (std::size_t i = s.first; i <= s.last; ++i) {
+        const Token& t = tokens_[i];
+        if (t.kind != TokenKind::WORD || t.quote != NONE || !t.cap) continue;
+        // The run of capitalised words (with "Mr." dots and name particles)
+        // read as a speaker phrase would be: titles and country words
+        // peeled off, the name left.
+        std::size_t k = i;
+        while (k <= s.last && tokens_[k].quote == NONE && k - i < 9) {
+            const Token& w = tokens_[k];
+            bool name_word = w.kind == TokenKind::WORD && w.cap && (!is_function_word(w.lower) || k == i);
+            bool dot = np_word(k) && w.kind == TokenKind::PUNCT;
+            bool particle = w.kind == TokenKind::WORD && is_name_particle(w.lower) && k > i && k + 1 <= s.last &&
+                            tokens_[k + 1].kind == TokenKind::WORD && tokens_[k + 1].cap;
+            if (!name_word && !dot && !particle) break;
+            ++k;
+            if (w.kind == TokenKind::WORD && (ends_with(w.lower, "'s") || ends_with(w.lower, "\u2019s"))) break;
+        }
+        if (k == i) continue;
+        if (k == i + 1) {
+            register_single(s, i, own_start, first_in_sentence);
+            continue;
+        }
+        auto phrase = read_phrase(i, k - 1);
+        std::size_t entity = NONE;
+        if (phrase && phrase->kind == SpeakerKind::PERSON && !phrase->name_words.empty()) {
+            const auto& words = phrase->name_words;
+            if (!phrase->role.empty() && !looks_like_organization(words)) {
+                entity = entity_for_name(words, phrase->role, true);
+            } else if (words.size() >= 2 && looks_like_organization(words)) {
+                // Organisations are remembered so "the Commission" finds "European Commission".
+                entity_for_name(words, "", true);
+            } else if (words.size() >= 2) {
+                // "San Francisco", "Buenos Aires": a place, not a person.
+                std::string joined;
+                for (const auto& w : words) joined += (joined.empty() ? "" : " ") + w;
+                const Place* place = lex_.best_place(joined);
+                if (place && place->population >= SIZEABLE_PLACE_POPULATION) continue;
+                auto g = lex_.given_name(words.front());
+                if (g && !(g->weak && lex_.best_place(words.front()) &&
+                           lex_.best_place(words.front())->population > LARGE_PLACE_POPULATION))
+                    entity = entity_for_name(words, "", true);
+            } else {
+                entity = entity_for_name(words, "", false);
+                if (entity != NONE && !state_.entities[entity].person) entity = NONE;
+            }
+        }
+        if (entity != NONE && state_.entities[entity].person) {
+            const Token& end = tokens_[k - 1];
+            const bool possessive = end.kind == TokenKind::WORD && (ends_with(end.lower, "'s") || ends_with(end.lower, "\u2019s"));
+            state_.mentions.push_back({entity, i,
+                                 first_in_sentence && i <= own_start + 3 && !possessive,
+                                 possessive || after_preposition(i)});
+            first_in_sentence = false;
+        }
+        if (k > i + 1) i = k - 1;
+    }
+}
+
+/// A pronoun's antecedent: the people mentioned in the last few sentences
+/// scored by recency, subjecthood and paragraph; gender must agree.
+std::size_t Coreference::resolve_pronoun(const SpeakerPhrase& p, std::size_t cue_token) const {
+    Gender want = p.pronoun == "he" ? Gender::MALE : p.pronoun == "she" ? Gender::FEMALE : Gender::UNKNOWN;
+    if (p.pronoun == "they" || p.pronoun == "we" || p.pronoun == "i") {
+        if (p.pronoun == "i" || p.pronoun == "we") return state_.last_speaker;
+        return NONE;
+    }
+    if (p.pronoun == "it") {
+        for (std::size_t e = state_.entities.size(); e-- > 0;)
+            if (!state_.entities[e].person) return e;
+        return NONE;
+    }
+    auto compatible = [&](std::size_t e) {
+        if (e == NONE || !state_.entities[e].person) return false;
+        Gender g = state_.entities[e].gender;
+        return want == Gender::UNKNOWN || g == Gender::UNKNOWN || g == want;
+    };
+    // Score the people mentioned in the last few sentences: the last
+    // speaker and sentence subjects are the likeliest antecedents,
+    // nearer ones more than farther ones; gender must agree.
+    std::size_t sentence_of_cue = tokens_[cue_token].sentence;
+    std::size_t paragraph_of_cue = tokens_[cue_token].paragraph;
+    std::unordered_map<std::size_t, double> scores;
+    for (std::size_t m = state_.mentions.size(); m-- > 0;) {
+        const Mention& mention = state_.mentions[m];
+        if (mention.token >= cue_token) continue;
+        std::size_t back = sentence_of_cue - tokens_[mention.token].sentence;
+        if (back > PRONOUN_WINDOW_SENTENCES) break;
+        if (!compatible(mention.entity)) continue;
+        double score = SALIENCE_BASE - static_cast<double>(back) * SALIENCE_PER_SENTENCE_BACK;
+        if (mention.subject) score += SALIENCE_SUBJECT;
+        if (mention.oblique) score -= SALIENCE_OBLIQUE_PENALTY;
+        if (back == 0) score += SALIENCE_SAME_SENTENCE;
+        if (tokens_[mention.token].paragraph == paragraph_of_cue) score += SALIENCE_SAME_PARAGRAPH;
+        if (state_.entities[mention.entity].gender == want && want != Gender::UNKNOWN) score += SALIENCE_GENDER_MATCH;
+        double& best_so_far = scores[mention.entity];
+        best_so_far = std::max(best_so_far, score);
+    }
+    if (compatible(state_.last_speaker)) {
+        std::size_t back = sentence_of_cue - tokens_[state_.last_speaker_token].sentence;
+        if (back <= LAST_SPEAKER_WINDOW_SENTENCES) {
+            double score = SALIENCE_BASE - static_cast<double>(back) * SALIENCE_PER_SENTENCE_BACK;
+            double& s0 = scores[state_.last_speaker];
+            s0 = std::max(s0, score);
+        }
+    }
+    std::size_t best = NONE;
+    double best_score = -1e9;
+    for (const auto& [entity, score] : scores)
+        if (score > best_score || (score == best_score && entity > best)) {
+            best = entity;
+            best_score = score;
+        }
+    if (best == NONE) {
+        for (std::size_t m = state_.mentions.size(); m-- > 0;)
+            if (state_.mentions[m].token < cue_token && compatible(state_.mentions[m].entity)) return state_.mentions[m].entity;
+    }
+    return best;
+}
+
+/// "the president", "the deputy minister": the latest person whose role
+/// holds every word of it, or NONE.
+std::size_t Coreference::nominal_by_role(const SpeakerPhrase& p, std::size_t cue_token) const {
+    // role holds every word of it.
+    std::vector<std::string> want;
+    std::string lowered = ascii_lower(p.nominal.empty() ? p.role : p.nominal);
+    std::size_t at = 0;
+    while (at < lowered.size()) {
+        std::size_t sp = lowered.find(' ', at);
+        if (sp == std::string::npos) sp = lowered.size();
+        if (sp > at) want.push_back(lowered.substr(at, sp - at));
+        at = sp + 1;
+    }
+    auto role_fits = [&](std::size_t e) {
+        if (e == NONE || !state_.entities[e].person || state_.entities[e].role.empty()) return false;
+        std::string role = " " + ascii_lower(state_.entities[e].role) + " ";
+        for (const auto& w : want)
+            if (role.find(" " + w + " ") == std::string::npos) return false;
+        return !want.empty();
+    };
+    // The last speaker if the role fits, else the latest person
+    // mentioned before the cue with that role.
+    if (role_fits(state_.last_speaker)) return state_.last_speaker;
+    for (std::size_t m = state_.mentions.size(); m-- > 0;)
+        if (state_.mentions[m].token < cue_token && role_fits(state_.mentions[m].entity)) return state_.mentions[m].entity;
+    for (std::size_t e = state_.entities.size(); e-- > 0;)
+        if (role_fits(e)) return e;
+    return NONE;
+}
+
+/// "the company", "the Kremlin", "the Ukrainian agriculture ministry": an
+/// organisation named or described, or NONE.
+std::size_t Coreference::resolve_nominal(const SpeakerPhrase& p, std::size_t cue_token) {
+    if (p.first == NONE || p.last == NONE) return NONE;  // an asker the text does not name
+    if (!p.role.empty()) {
+        const std::size_t e = nominal_by_role(p, cue_token);
+        if (e != NONE) return e;
+    }
+    {
+        // "the company", "the department", "the ministry": the latest
+        // organisation named with that word, or any for "company".
+        const std::string head = tokens_[p.last].lower;
+        bool generic = has_class(head, WordClass::GENERIC_ORG_NOUN);
+        for (std::size_t e = state_.entities.size(); e-- > 0;) {
+            if (state_.entities[e].person) continue;
+            std::string full = " " + state_.entities[e].key + " ";
+            if (full.find(" " + head + " ") != std::string::npos || (generic && state_.used_as_speaker.count(e)))
+                return e;
+        }
+    }
+    if (!p.nominal.empty() && !tokens_[p.last].cap && looks_like_organization({tokens_[p.last].lower})) {
+        // "the Ukrainian agriculture ministry": an organisation described.
+        bool described = false;
+        for (std::size_t k = p.first; k < p.last; ++k)
+            if (tokens_[k].cap && tokens_[k].lower != "the"sv) described = true;
+        if (described) {
+            Entity en;
+            en.name = p.nominal;
+            en.key = fold_key(en.name);
+            en.surname = fold_key(tokens_[p.last].lower);
+            en.person = false;
+            state_.entities.push_back(en);
+            return state_.entities.size() - 1;
+        }
+    }
+    if (!p.nominal.empty() && tokens_[p.last].cap) {
+        // "the Kremlin", "the White House": an organisation by name.
+        std::vector<std::string> words;
+        for (std::size_t k = p.first; k <= p.last; ++k)
+            if (tokens_[k].cap && tokens_[k].lower != "the"sv) words.push_back(token_text(tokens_[k]));
+        if (!words.empty()) {
+            std::size_t e = entity_for_name(words, "", true);
+            return e;
+        }
+    }
+    return NONE;
+}
+
+std::size_t Coreference::resolve(const SpeakerPhrase& p, std::size_t cue_token) {
+    switch (p.kind) {
+        case SpeakerKind::PERSON: {
+            std::size_t e = entity_for_name(p.name_words, p.role, true);
+            return e;
+        }
+        case SpeakerKind::PRONOUN: return resolve_pronoun(p, cue_token);
+        case SpeakerKind::NOMINAL: return resolve_nominal(p, cue_token);
+        case SpeakerKind::ORGANIZATION: break;
+    }
+    return NONE;
+}
+
+}  // namespace saywho::extraction

@@ -1,0 +1,330 @@
+/** @file speaker_before.cc
+ *  @brief Extraction stage 4: the speaker before a cue ("Trump also said", "Marta Oliveira, a spokeswoman, said").
+ */
+#include <cctype>
+
+#include "common/text.h"
+#include "extract/text_model.h"
+
+namespace saywho::extraction {
+
+using namespace std::string_view_literals;
+
+/// Skips adverbs and auxiliaries back from @p j: "Trump also said", "she has
+/// repeatedly said"; also a time phrase: "Trump on Saturday tweeted",
+/// "Kasich last week said".
+std::size_t PhraseReader::skip_between(std::size_t j, std::size_t sentence_first) const {
+    for (bool moved = true; moved && j > sentence_first;) {
+        moved = false;
+        if (is_word(j) && tokens_[j].quote == NONE && !tokens_[j].cap && is_adverb_between(tokens_[j].lower)) {
+            --j;
+            moved = true;
+        } else if (is_word(j) && is_weekday(tokens_[j].lower) && j - 1 > sentence_first) {
+            j -= in_list(tokens_[j - 1].lower, {"on", "last", "this", "late", "early"}) ? 2 : 1;
+            moved = true;
+        } else if (is_word(j) && in_list(tokens_[j].lower, {"week", "month", "year", "night", "morning"}) &&
+                   j - 1 > sentence_first && in_list(tokens_[j - 1].lower, {"last", "this", "earlier", "later"})) {
+            j -= 2;
+            moved = true;
+        }
+    }
+    return j;
+}
+
+/// "Zelenskyy, who had earlier voiced support, told ...", "The Kremlin, for
+/// its part, said ...", "Marta Oliveira, a spokeswoman, said ...": skips the
+/// aside that ends in the comma at @p j and takes the phrase before it.
+std::optional<SpeakerPhrase> PhraseReader::before_comma_aside(std::size_t j, std::size_t sentence_first) const {
+    for (std::size_t k = j - 1; k > sentence_first && j - k <= 40; --k) {
+        // A short quoted title may sit in the aside: ', the co-author of "Going Viral,"'.
+        if (tokens_[k].quote != NONE || tokens_[k].kind == TokenKind::QUOTE) {
+            if (tokens_[k].quote != NONE) {
+                const Quotation& q = quotes_[tokens_[k].quote];
+                if (q.last_token != NONE && q.last_token - q.first_token <= 5) continue;
+            } else if (k + 1 < j) {
+                continue;
+            }
+            break;
+        }
+        if (!is_punct(k, ",")) continue;
+        // Long asides must look like one: ", who ...", ", a ...", ", the ...".
+        if (j - k > 16 && !has_class(tokens_[k + 1].lower, WordClass::ASIDE_OPENER))
+            break;
+        std::size_t last = k - 1;
+        // "James B. Comey Jr., the director of the F.B.I., said".
+        if (is_punct(last, ".") && last > sentence_first && np_word(last) && is_word(last - 1)) {
+            std::size_t name_first = last - 1;
+            while (name_first > sentence_first && np_word(name_first - 1) && last - name_first < 8) --name_first;
+            if (auto found = read_phrase(name_first, last - 1); found && found->kind == SpeakerKind::PERSON) {
+                found->last = last;
+                return found;
+            }
+        }
+        // "Rep. Elijah Cummings (D-Md.), chair of the committee, said".
+        if (is_punct(last, ")")) {
+            std::size_t open = last;
+            while (open > sentence_first && !is_punct(open, "(") && last - open < 12) --open;
+            if (is_punct(open, "(") && open > sentence_first) last = open - 1;
+        }
+        // "Paul Porter, a truck driver from Ava, Mo., who ..., said" and
+        // "Marley Anderson, 21, a junior, said": a state's abbreviation or
+        // an age before this comma; the speaker is before an earlier one.
+        if (is_punct(last, ".") || (is_word(last) && std::isdigit(static_cast<unsigned char>(tokens_[last].lower[0]))))
+            continue;
+        if (!is_word(last) || tokens_[last].quote != NONE) break;
+        std::size_t first = last;
+        while (first > sentence_first && np_word(first - 1) && last - first < 8) --first;
+        auto found = read_phrase(first, last);
+        // "a junior from Las Vegas, said": a place or an employer after a
+        // preposition belongs to an aside.
+        if (found && found->kind != SpeakerKind::PRONOUN && first > sentence_first &&
+            has_class(tokens_[first - 1].lower, WordClass::AFFILIATION_PREPOSITION))
+            continue;
+        // "Hunter's chief of staff, Joe Kasper, told": the aside is the name.
+        if (j - k >= 3 && j - k <= 5) {
+            bool all_names = true;
+            for (std::size_t q = k + 1; q < j; ++q)
+                if (!(tokens_[q].kind == TokenKind::WORD && tokens_[q].cap && !is_function_word(tokens_[q].lower)))
+                    all_names = false;
+            if (all_names && lex_.given_name(token_text(tokens_[k + 1]))) {
+                auto aside = read_phrase(k + 1, j - 1);
+                if (aside) return aside;
+            }
+        }
+        if (found && found->kind != SpeakerKind::PRONOUN) {
+            // The aside may name the role: ", a spokeswoman for the ministry,".
+            if (found->role.empty()) {
+                for (std::size_t q = k + 1; q < j; ++q) {
+                    std::string title;
+                    if (is_word(q) && match_title(q, j - 1, title)) {
+                        found->role = title;
+                        break;
+                    }
+                }
+            }
+            // "Trump, speaking at a rally in Wilmington, N.C., warned":
+            // a place before an inner comma is not the speaker; look for
+            // an earlier comma that opens the aside.
+            // Small places share names with people ("Weingarten"): only
+            // a sizeable one counts.
+            const Place* place = found->kind == SpeakerKind::PERSON && found->name_words.size() <= 2
+                                     ? lex_.best_place(text_of(found->first, found->last))
+                                     : nullptr;
+            if (place && place->kind != "country" && place->kind != "region" && place->population < SIZEABLE_PLACE_POPULATION)
+                place = nullptr;
+            if (!place) return found;
+            continue;
+        }
+        // "Michael Seaman, who lives outside the state capital, Sacramento,
+        // said": an aside with commas of its own; try the earlier comma.
+        if (!found) continue;
+        break;
+    }
+    return std::nullopt;
+}
+
+/// "Mr. Manafort, citing ''the unique magic of Trump,'' said": an aside
+/// that ends in a short quotation, whose closing mark is at @p j.
+std::optional<SpeakerPhrase> PhraseReader::before_quoted_aside(std::size_t j, std::size_t sentence_first) const {
+    if (!(tokens_[j].kind == TokenKind::QUOTE && !tokens_[j].opening && j > sentence_first + 3 &&
+          tokens_[j - 1].quote != NONE))
+        return std::nullopt;
+    const Quotation& q = quotes_[tokens_[j - 1].quote];
+    if (q.open_token != NONE && q.open_token > sentence_first + 2 && q.last_token - q.first_token <= 8) {
+        for (std::size_t c = q.open_token - 1; c > sentence_first && q.open_token - c <= 5; --c) {
+            if (!is_punct(c, ",")) {
+                if (!is_word(c) || tokens_[c].quote != NONE) break;
+                continue;
+            }
+            if (!(ends_with(tokens_[c + 1].lower, "ing") || in_list(tokens_[c + 1].lower, {"who", "calling"})))
+                break;
+            std::size_t last = c - 1, first = c - 1;
+            if (!is_word(last)) break;
+            while (first > sentence_first && np_word(first - 1) && last - first < 8) --first;
+            auto found = read_phrase(first, last);
+            if (found && found->kind != SpeakerKind::PRONOUN) return found;
+            break;
+        }
+    }
+    return std::nullopt;
+}
+
+/// "Ted Cruz, who said ...", "business leaders who say ...": the speaker
+/// before the relative pronoun at @p j.
+std::optional<SpeakerPhrase> PhraseReader::before_relative(std::size_t j, std::size_t sentence_first) const {
+    // "Ted Cruz, who said ...": the antecedent is just before the comma.
+    if (j >= 2 && j - 1 > sentence_first && is_punct(j - 1, ",") && is_word(j - 2)) {
+        std::size_t last = j - 2, first = j - 2;
+        while (first > sentence_first && np_word(first - 1) && last - first < 8) --first;
+        auto found = read_phrase(first, last);
+        if (found && found->kind != SpeakerKind::PRONOUN) return found;
+    }
+    // "business leaders who say the law ...": a plural noun just before.
+    if (tokens_[j].lower == "who"sv && j >= 1 && j - 1 > sentence_first && is_word(j - 1) &&
+        tokens_[j - 1].quote == NONE && !tokens_[j - 1].cap && ends_with(tokens_[j - 1].lower, "s") &&
+        !is_function_word(tokens_[j - 1].lower)) {
+        std::size_t last = j - 1, first = j - 1;
+        for (int step = 0; step < 3 && first > sentence_first && is_word(first - 1) && !tokens_[first - 1].cap &&
+                           !is_function_word(tokens_[first - 1].lower) && !is_determiner(tokens_[first - 1].lower);
+             ++step)
+            --first;
+        SpeakerPhrase group = nominal_phrase(first, last, first);
+        return group;
+    }
+    return std::nullopt;
+}
+
+/// "the man said", "another commenter said": a determiner and a few
+/// lower-case words ending at @p last make a nominal speaker.
+std::optional<SpeakerPhrase> PhraseReader::lowercase_nominal(std::size_t last, std::size_t sentence_first) const {
+    for (std::size_t d = last; d + 4 > last && d > sentence_first; --d) {
+        const std::string& w = tokens_[d - 1].lower;
+        if (!is_word(d - 1) || tokens_[d - 1].quote != NONE) break;
+        if (has_class(w, WordClass::NOMINAL_DETERMINER)) {
+            return nominal_phrase(d - 1, last, d);
+        }
+        if (tokens_[d - 1].cap || is_function_word(w) || lex_.speech_verb_lemma(w)) break;
+    }
+    return std::nullopt;
+}
+
+/// "a White House official who spoke anonymously to discuss internal
+/// strategy said": a relative clause between the speaker and the verb.
+std::optional<SpeakerPhrase> PhraseReader::relative_clause_subject(std::size_t last,
+                                                                   std::size_t sentence_first) const {
+    for (std::size_t w = last; w > sentence_first && last - w < 15; --w) {
+        const Token& t = tokens_[w];
+        if (t.quote != NONE || t.kind == TokenKind::QUOTE || is_punct(w, ".") || is_punct(w, ";") ||
+            is_punct(w, ","))
+            break;
+        if (!in_list(t.lower, {"who", "that"}) || w == last) continue;
+        std::size_t np_last = w - 1, np_first = w - 1;
+        if (!is_word(np_last)) break;
+        while (np_first > sentence_first && np_word(np_first - 1) && np_last - np_first < 8) --np_first;
+        auto found = read_phrase(np_first, np_last);
+        if (found && found->kind != SpeakerKind::PRONOUN) return found;
+        break;
+    }
+    return std::nullopt;
+}
+
+/// "local party leaders say the mogul ...", "three-fourths say ...": with
+/// say and a clause, whoever stands before the verb is the source.
+std::optional<SpeakerPhrase> PhraseReader::group_before_say(std::size_t cue, std::size_t last,
+                                                            std::size_t sentence_first) const {
+    bool that_clause = cue + 1 < tokens_.size() && tokens_[cue + 1].lower == "that"sv;
+    // "... her bruised forearm and said": a conjunction before the verb
+    // joins it to the clause's own subject; no group speaker there.
+    if (!(!in_list(tokens_[last].lower, {"and", "but", "or", "then"}) &&
+          (has_class(tokens_[cue].lower, WordClass::SAY_FORM) ||
+           (that_clause && lex_.speech_cue(tokens_[cue].lower).has(SpeechCue::STRONG))) &&
+          cue + 1 < tokens_.size() && (is_word(cue + 1) || is_punct(cue + 1, ",")) &&
+          tokens_[cue + 1].lower != "to"sv))
+        return std::nullopt;
+    std::size_t f = last;
+    while (f > sentence_first && last - f < 5 && is_word(f - 1) && tokens_[f - 1].quote == NONE &&
+           !has_class(tokens_[f - 1].lower, WordClass::CLAUSE_BOUNDARY))
+        --f;
+    bool starts_clause = f == sentence_first || !is_word(f - 1) ||
+                         has_class(tokens_[f - 1].lower, WordClass::CLAUSE_OPENER);
+    // "About four in 10 said": an approximate number.
+    bool approximate = f < last && has_class(tokens_[f].lower, WordClass::APPROXIMATOR);
+    if (starts_clause && (approximate || !is_function_word(tokens_[f].lower)) &&
+        !lex_.speech_verb_lemma(tokens_[last].lower))
+        return nominal_phrase(f, last, f);
+    return std::nullopt;
+}
+
+/// "Another source familiar with Cruz's thinking said", "a person close to
+/// the campaign said": a post-modifier between the speaker and the verb
+/// replaces @p phrase with the nominal before it.
+std::optional<SpeakerPhrase> PhraseReader::postmodified(const std::optional<SpeakerPhrase>& read, std::size_t last,
+                                                        std::size_t sentence_first) const {
+    std::optional<SpeakerPhrase> phrase = read;
+    if ((!phrase || phrase->kind == SpeakerKind::NOMINAL || phrase->first > sentence_first) &&
+        !(phrase && phrase->kind == SpeakerKind::PRONOUN)) {
+        for (std::size_t m = last; m > sentence_first + 1 && last - m < 10; --m) {
+            if (tokens_[m].quote != NONE || tokens_[m].kind == TokenKind::QUOTE || is_punct(m, ".") ||
+                is_punct(m, ";") || is_punct(m, ","))
+                break;
+            if (!postmodifier_at(m) || m == last) continue;
+            // Only when what was read lies inside the modifier ("the mayor's
+            // plans" of "a source familiar with the mayor's plans").
+            if (phrase && phrase->kind != SpeakerKind::NOMINAL && phrase->first <= m) break;
+            if (auto nominal = nominal_before(m - 1, sentence_first)) phrase = nominal;
+            break;
+        }
+    }
+    return phrase;
+}
+
+/// The speaker phrase that ends at token @p j before the cue at @p cue.
+std::optional<SpeakerPhrase> PhraseReader::phrase_ending_at(std::size_t cue, std::size_t j,
+                                                            std::size_t sentence_first) const {
+    std::size_t last = j;
+    std::size_t first = j;
+    while (first > sentence_first && np_word(first - 1) && last - first < 8) --first;
+    // "the Dutch economy ministry": up to two lower-case modifiers after a
+    // demonym or a name.
+    if (first > sentence_first + 1 && is_speaker_noun(tokens_[last].lower)) {
+        std::size_t f = first;
+        for (int step = 0; step < 2 && f > sentence_first && is_word(f - 1) && !tokens_[f - 1].cap &&
+                           !is_function_word(tokens_[f - 1].lower) && !is_determiner(tokens_[f - 1].lower);
+             ++step)
+            --f;
+        if (f < first && f > sentence_first && is_word(f - 1) && tokens_[f - 1].cap &&
+            (lex_.demonym_country(token_text(tokens_[f - 1])) || np_word(f - 1))) {
+            first = f - 1;
+            while (first > sentence_first && np_word(first - 1) && last - first < 8) --first;
+        }
+    }
+    // A phrase cannot start with "of"/"for"; "the" at the very start is fine.
+    auto phrase = read_phrase(first, last);
+    if (!phrase && is_pronoun(tokens_[last].lower)) phrase = read_phrase(last, last);
+    if (!phrase && !tokens_[last].cap && !is_adverb_between(tokens_[last].lower) && lex_.speech_cue(tokens_[cue].lower).has(SpeechCue::STRONG))
+        phrase = lowercase_nominal(last, sentence_first);
+    if (!phrase && !tokens_[last].cap) phrase = relative_clause_subject(last, sentence_first);
+    if (!phrase) phrase = group_before_say(cue, last, sentence_first);
+    phrase = postmodified(phrase, last, sentence_first);
+    if (!phrase) return std::nullopt;
+    // "... the room and said": a phrase ending in a conjunction is the tail
+    // of another clause; the caller gives the verb to that clause's subject.
+    if (phrase->last != NONE && in_list(tokens_[phrase->last].lower, {"and", "but", "or", "then"}))
+        return std::nullopt;
+    return phrase;
+}
+
+std::optional<SpeakerPhrase> PhraseReader::speaker_before(std::size_t cue, std::size_t sentence_first) const {
+    if (cue == 0 || cue <= sentence_first) return std::nullopt;
+    std::size_t j = cue - 1;
+    j = skip_between(j, sentence_first);
+    if (is_punct(j, ",") && j > sentence_first + 2 && is_punct(j - 1, ")")) --j;  // "Sen. Jack Reed (D-R.I.), said"
+    if (is_punct(j, ")") && j > sentence_first + 1) {
+        // "Sen. Marco Rubio (R-Fla.) said": skip the parenthesis.
+        std::size_t k = j;
+        while (k > sentence_first && !is_punct(k, "(") && j - k < 12) --k;
+        if (is_punct(k, "(") && k > sentence_first) return speaker_before(k, sentence_first);
+        return std::nullopt;
+    }
+    bool dash = is_punct(j, "-") || is_punct(j, "\u2014") || is_punct(j, "\u2013");
+    if (dash && j > sentence_first + 1) {
+        // "Donald Trump - who previously said ... - said at a rally": a dash aside.
+        for (std::size_t k = j - 1; k > sentence_first && j - k <= 40; --k) {
+            if (tokens_[k].lower == tokens_[j].lower && tokens_[k].kind == TokenKind::PUNCT) {
+                auto found = speaker_before(k, sentence_first);
+                if (found && found->kind != SpeakerKind::PRONOUN) return found;
+                break;
+            }
+        }
+        return std::nullopt;
+    }
+    if (is_punct(j, ",") && j > sentence_first + 1) return before_comma_aside(j, sentence_first);
+    if (auto found = before_quoted_aside(j, sentence_first)) return found;
+    // "James Comey Jr. said": the dot of an abbreviation ends the name.
+    if (is_punct(j, ".") && j > sentence_first && np_word(j) && is_word(j - 1)) --j;
+    if (!is_word(j) || tokens_[j].quote != NONE) return std::nullopt;
+    if (tokens_[j].lower == "who"sv || tokens_[j].lower == "which"sv) return before_relative(j, sentence_first);
+    return phrase_ending_at(cue, j, sentence_first);
+}
+
+}  // namespace saywho::extraction

@@ -1,0 +1,332 @@
+/** @file speaker_phrases.cc
+ *  @brief Extraction stage 4: the noun phrase naming a speaker, its name, role, nominal or pronoun.
+ *
+ *  PhraseReader::speaker_before() is in speaker_before.cc.
+ */
+#include "common/text.h"
+#include "extract/text_model.h"
+
+namespace saywho::extraction {
+
+using namespace std::string_view_literals;
+
+std::size_t PhraseReader::match_title(std::size_t i, std::size_t limit, std::string& title) const {
+    std::size_t best = 0;
+    std::string phrase;
+    for (std::size_t n = 1; n <= lex_.max_title_words() && i + n - 1 <= limit; ++n) {
+        const Token& t = tokens_[i + n - 1];
+        if (t.kind != TokenKind::WORD) break;
+        phrase += (n > 1 ? " " : "") + t.lower;
+        if (auto found = lex_.title(phrase)) {
+            best = n;
+            title = *found;
+        } else if (i + n <= limit && is_punct(i + n, ".") && tokens_[i + n].start == t.end) {
+            if (auto dotted = lex_.title(phrase + ".")) {
+                best = n;
+                title = *dotted;
+            }
+        }
+    }
+    return best;
+}
+
+bool PhraseReader::np_word(std::size_t i) const {
+    const Token& t = tokens_[i];
+    // Possessives belong to the phrase: "the Democratic nominee's campaign".
+    if (t.kind == TokenKind::WORD && t.quote == NONE && (ends_with(t.lower, "'s") || ends_with(t.lower, "\u2019s")))
+        return true;
+    // The dot of "Mr." or "Sen." belongs to the phrase.
+    if (t.kind == TokenKind::PUNCT && t.lower == "."sv && i > 0 && tokens_[i - 1].kind == TokenKind::WORD &&
+        tokens_[i - 1].end == t.start &&
+        (is_abbreviation(tokens_[i - 1].lower) ||
+         (tokens_[i - 1].cap && tokens_[i - 1].end - tokens_[i - 1].start == 1)))  // an initial: "C. Boyden Gray"
+        return true;
+    if (t.kind != TokenKind::WORD || t.quote != NONE) return false;
+    if (t.cap) return !is_function_word(t.lower) || t.lower == "the"sv;
+    if (is_determiner(t.lower) || is_speaker_noun(t.lower)) return true;
+    if (t.lower == "of"sv || t.lower == "for"sv) return true;
+    // np_word() runs in many scans over the same tokens: remember the
+    // lexicon's answer per token.
+    if (model_.single_title.size() != tokens_.size()) model_.single_title.assign(tokens_.size(), -1);
+    if (model_.single_title[i] < 0) {
+        std::string title;
+        model_.single_title[i] = match_title(i, i, title) > 0 ? 1 : 0;
+    }
+    return model_.single_title[i] == 1;
+}
+
+SpeakerPhrase PhraseReader::nominal_phrase(std::size_t first, std::size_t last, std::size_t words_first) const {
+    SpeakerPhrase p;
+    p.kind = SpeakerKind::NOMINAL;
+    p.first = first;
+    p.last = last;
+    p.nominal = text_of(words_first, last);
+    return p;
+}
+
+bool PhraseReader::is_name_word(std::size_t k) const {
+    const Token& t = tokens_[k];
+    return t.kind == TokenKind::WORD && t.cap && !is_function_word(t.lower);
+}
+
+/// "Jason Gilbert of Cheyenne", "David French of the National Retail
+/// Federation": a name before of/for/from is the speaker; the rest is
+/// affiliation, and @p name_last is set to the name's last token. Returns
+/// true when @p p is complete: a nominal headed before the preposition.
+bool PhraseReader::affiliation_split(SpeakerPhrase& p, std::size_t first, std::size_t last,
+                                     std::size_t& name_last) const {
+    for (std::size_t m = first + 1; m < last; ++m) {
+        if (!in_list(tokens_[m].lower, {"of", "for", "from", "at", "with"})) continue;
+        // "Secretary of State Hillary Clinton": the preposition is inside a title.
+        bool in_title = false;
+        for (std::size_t k = first; k < m && !in_title; ++k) {
+            std::string title;
+            std::size_t n = match_title(k, last, title);
+            in_title = n > 0 && k + n - 1 > m;
+        }
+        if (in_title) continue;
+        // "Department of Health", "Federal Court of Justice": one name.
+        if (tokens_[m].lower == "of"sv && is_name_word(m - 1) && m + 1 <= last && is_name_word(m + 1) &&
+            looks_like_organization({token_text(tokens_[m - 1])}))
+            continue;
+        if (is_name_word(m - 1)) {
+            name_last = m - 1;
+            break;
+        }
+        // "a spokesman for the ministry": a nominal headed before the preposition.
+        if (is_speaker_noun(tokens_[m - 1].lower)) {
+            p.kind = SpeakerKind::NOMINAL;
+            std::size_t from = first;
+            while (from < m - 1 && is_determiner(tokens_[from].lower)) ++from;
+            std::string title;
+            if (match_title(m - 1, m - 1, title)) p.role = title;
+            p.nominal = text_of(from, last);
+            return true;
+        }
+        break;
+    }
+    return false;
+}
+
+/// The start of a name and the role read before it.
+struct PhraseReader::NameRun {
+    std::size_t run;
+    std::string role;
+};
+
+/// Peels titles and country words off the front of the capitalised run
+/// that starts at @p run and ends at @p name_last: "President Donald
+/// Trump", "Secretary of State Marco Rubio", "US". Returns the role and
+/// where the name starts.
+PhraseReader::NameRun PhraseReader::peel_titles(std::size_t first, std::size_t name_last, std::size_t run) const {
+    std::string role;
+    std::size_t title_end = NONE;  // where the last title ended, to join adjacent ones
+    for (std::size_t k = first; k <= name_last;) {
+        std::string title;
+        std::size_t n = match_title(k, name_last, title);
+        if (n) {
+            // "Deputy" + "Foreign Minister" read as one role.
+            role = title_end == k && !role.empty() ? role + " " + title : title;
+            k += n;
+            while (k <= name_last && tokens_[k].kind == TokenKind::PUNCT) ++k;
+            title_end = k;
+            if (k > run) run = k;
+            continue;
+        }
+        if (k >= run) {
+            const Token& t = tokens_[k];
+            bool country_word = k < name_last && (lex_.demonym_country(strip_possessive(token_text(t))) ||
+                                                  ends_with(t.lower, "'s") || ends_with(t.lower, "\u2019s") ||
+                                                  (t.all_caps && t.end - t.start <= 4 && lex_.best_place(t.lower) &&
+                                                   lex_.best_place(t.lower)->kind == "country"));
+            // A country word only counts as a modifier when a title follows it.
+            std::string next_title;
+            if (country_word && k + 1 <= name_last && match_title(k + 1, name_last, next_title)) {
+                ++k;
+                run = k;
+                continue;
+            }
+            if (k == run && t.lower == "the"sv) {
+                ++k;
+                run = k;
+                continue;
+            }
+            break;
+        }
+        ++k;
+    }
+    // A title inside the capitalised run ends what came before it:
+    // "United Auto Workers Secretary-Treasurer Gary Casteel".
+    for (std::size_t k = run; k <= name_last; ++k) {
+        std::string title;
+        std::size_t n = k > run ? match_title(k, name_last, title) : 0;
+        if (n && k + n <= name_last) {
+            role = title;
+            run = k + n;
+            k = run - 1;
+        }
+    }
+    return {run, role};
+}
+
+/// A long capitalised run holding a given name: the name starts there
+/// ("Auto Workers Gary Casteel").
+void PhraseReader::trim_to_given_name(SpeakerPhrase& p) const {
+    for (std::size_t g = 0; g + 1 < p.name_words.size(); ++g) {
+        auto given = lex_.given_name(p.name_words[g]);
+        if (given && !given->weak && g > 0) {
+            p.name_words.erase(p.name_words.begin(), p.name_words.begin() + static_cast<std::ptrdiff_t>(g));
+            break;
+        }
+    }
+}
+
+std::optional<SpeakerPhrase> PhraseReader::read_phrase(std::size_t first, std::size_t last) const {
+    // Trim "of"/"for" and determiners at the edges that cannot start or end
+    // a phrase, and a day or month before a name ("Friday Reagan said").
+    while (first <= last && (tokens_[first].lower == "of"sv || tokens_[first].lower == "for"sv ||
+                             (first < last && (is_weekday(tokens_[first].lower) || month_number(tokens_[first].lower)))))
+        ++first;
+    while (last >= first && last != NONE &&
+           (tokens_[last].lower == "of"sv || tokens_[last].lower == "for"sv || is_determiner(tokens_[last].lower)))
+        --last;
+    if (first > last || last == NONE || last - first > 9) return std::nullopt;
+    SpeakerPhrase p;
+    p.first = first;
+    p.last = last;
+    if (first == last && is_pronoun(tokens_[first].lower)) {
+        p.kind = SpeakerKind::PRONOUN;
+        p.pronoun = tokens_[first].lower;
+        return p;
+    }
+    std::size_t name_last = last;
+    if (affiliation_split(p, first, last, name_last)) return p;
+    // The name is the run of capitalised words at the end; titles and
+    // modifiers before it ("US President", "Rubio spokesman") give the role.
+    std::size_t run = name_last + 1;
+    while (run > first && (is_name_word(run - 1) || (tokens_[run - 1].kind == TokenKind::PUNCT &&
+                                                     tokens_[run - 1].lower == "."sv && run - 1 > first) ||
+                           (is_name_particle(tokens_[run - 1].lower) && run - 1 > first && is_name_word(run - 2))))
+        --run;
+    const NameRun name = peel_titles(first, name_last, run);
+    run = name.run;
+    const std::string& role = name.role;
+    p.role = role;
+    for (std::size_t k = run; k <= name_last; ++k)
+        if (tokens_[k].kind == TokenKind::WORD) p.name_words.push_back(strip_possessive(token_text(tokens_[k])));
+    // A long capitalised run holding a given name: the name starts there
+    // ("Auto Workers Gary Casteel").
+    if (p.name_words.size() >= 3 && !lex_.given_name(p.name_words.front())) trim_to_given_name(p);
+    if (!p.name_words.empty() && p.name_words.size() <= 5) {
+        p.kind = SpeakerKind::PERSON;  // may turn out an organisation in resolve()
+        return p;
+    }
+    // No name: "the president", "officials", "the company".
+    p.name_words.clear();
+    const Token& head = tokens_[last];
+    if (!is_speaker_noun(head.lower) && role.empty()) return std::nullopt;
+    p.kind = SpeakerKind::NOMINAL;
+    std::size_t from = first;
+    while (from < last && is_determiner(tokens_[from].lower)) ++from;
+    p.nominal = text_of(from, last);
+    return p;
+}
+
+/// Whether a speaker's post-modifier starts at @p i: "(a person) close to
+/// the Clintons", "familiar with", "with knowledge of", "known as", "who".
+bool PhraseReader::postmodifier_at(std::size_t i) const {
+    if (!is_word(i) || tokens_[i].quote != NONE) return false;
+    const std::string& w = tokens_[i].lower;
+    const std::string next = i + 1 < tokens_.size() ? tokens_[i + 1].lower : std::string();
+    if (w == "close"sv) return next == "to"sv;
+    if (w == "familiar"sv) return next == "with"sv;
+    if (w == "knowledgeable"sv) return next == "about"sv || next == "of"sv;
+    if (w == "known"sv) return next == "as"sv;
+    if (w == "with"sv) return in_list(next, {"knowledge", "direct", "ties", "access", "close"});
+    if (w == "briefed"sv || w == "involved"sv) return in_list(next, {"on", "in", "about", "with"});
+    return in_list(w, {"who", "whose"});
+}
+
+/// A determiner-led phrase ending at @p end: "another source", "a person",
+/// "one well-connected Democrat". Names are left to read_phrase().
+std::optional<SpeakerPhrase> PhraseReader::nominal_before(std::size_t end, std::size_t sentence_first) const {
+    for (std::size_t d = end; d + 5 > end && d >= sentence_first && d != NONE; --d) {
+        if (!is_word(d) || tokens_[d].quote != NONE) break;
+        const std::string& w = tokens_[d].lower;
+        if (d < end && has_class(w, WordClass::POSTMODIFIED_DETERMINER)) {
+            if (is_function_word(tokens_[end].lower) || is_determiner(tokens_[end].lower) ||
+                lex_.speech_verb_lemma(tokens_[end].lower))
+                return std::nullopt;
+            SpeakerPhrase nominal = nominal_phrase(d, end, d + 1);
+            return nominal;
+        }
+        if (is_function_word(w) || (d < end && lex_.speech_verb_lemma(w))) break;
+        if (d == 0) break;
+    }
+    return std::nullopt;
+}
+
+std::optional<SpeakerPhrase> PhraseReader::speaker_after(std::size_t cue, std::size_t sentence_last) const {
+    std::size_t k = cue + 1;
+    if (k > sentence_last || !is_word(k)) return std::nullopt;
+    // "said retired Army Lt. Gen. Mick Bednarek", "said master of ceremonies
+    // Asab Al-Tabchi": lower-case words before the name are its description.
+    if (!np_word(k)) {
+        std::size_t name = k;
+        while (name <= sentence_last && name < k + 4 && is_word(name) && !tokens_[name].cap &&
+               !is_function_word(tokens_[name].lower) && tokens_[name].lower != "that"sv)
+            ++name;
+        if (name > k && name <= sentence_last && is_word(name) && tokens_[name].cap) {
+            auto named = speaker_after(name - 1, sentence_last);
+            if (named && named->kind == SpeakerKind::PERSON) {
+                named->first = k;
+                return named;
+            }
+        }
+    }
+    std::size_t last = k;
+    while (last + 1 <= sentence_last && np_word(last + 1) && last - k < 8) ++last;
+    if (!np_word(k)) return std::nullopt;  // "said it had ...": a pronoun there starts the content
+    // "said the company on Tuesday": stop before time words.
+    while (last > k && (is_weekday(tokens_[last].lower) || month_number(tokens_[last].lower))) --last;
+    auto phrase = read_phrase(k, last);
+    if (phrase) return phrase;
+    // "said the younger Mr. Trump": adjectives too, up to punctuation.
+    std::size_t to = k;
+    while (to + 1 <= sentence_last && to - k < 7 && outside(to + 1) && (is_word(to + 1) || np_word(to + 1)) &&
+           !has_class(tokens_[to + 1].lower, WordClass::PHRASE_STOP))
+        ++to;
+    if (to > last && (tokens_[to].cap || is_speaker_noun(tokens_[to].lower))) return read_phrase(k, to);
+    // "\"...,\" said the designer, who works ...": a determiner and a noun.
+    bool ends_phrase = to + 1 > sentence_last || is_punct(to + 1, ",") || is_punct(to + 1, ".");
+    if (in_list(tokens_[k].lower, {"a", "an", "the", "another", "one"})) {
+        // "said a person close to the Clintons", "said one person with
+        // knowledge of the talks", "said the base chief known as Bob", and
+        // "said another leading advocate, Andrew Pincus of Mayer Brown".
+        std::size_t h = k + 1;
+        while (h <= sentence_last && h < k + 6 && is_word(h) && outside(h) && !postmodifier_at(h) &&
+               !is_function_word(tokens_[h].lower))
+            ++h;
+        if (h > k + 1 && h <= sentence_last && !lex_.speech_verb_lemma(tokens_[h - 1].lower)) {
+            if (is_punct(h, ",") && h + 1 <= sentence_last && is_word(h + 1) && tokens_[h + 1].cap &&
+                lex_.given_name(token_text(tokens_[h + 1]))) {
+                auto named = speaker_after(h, sentence_last);
+                if (named && named->kind == SpeakerKind::PERSON) {
+                    named->first = k;
+                    return named;
+                }
+            }
+            if (postmodifier_at(h) || ((is_punct(h, ",") || is_punct(h, ".")) && h - k <= 4)) {
+                SpeakerPhrase nominal = nominal_phrase(k, h - 1, k + 1);
+                return nominal;
+            }
+        }
+    }
+    if (is_determiner(tokens_[k].lower) && to > k && to - k <= 3 && ends_phrase && !tokens_[to].cap) {
+        SpeakerPhrase nominal = nominal_phrase(k, to, k + 1);
+        return nominal;
+    }
+    return std::nullopt;
+}
+
+}  // namespace saywho::extraction

@@ -1,0 +1,333 @@
+/** @file statements.cc
+ *  @brief Extraction stage 8: statements from the attributions, with speaker, day and place, and places inferred.
+ */
+#include <algorithm>
+
+#include "common/text.h"
+#include "extract/text_model.h"
+
+namespace saywho::extraction {
+
+using namespace std::string_view_literals;
+
+namespace {
+
+/// Walks the sentences once, turning attributions into statements.
+class StatementFinder : public TextView {
+  public:
+    StatementFinder(const TextModel& model, Entities& state)
+        : TextView(model), cues_(model), coref_(model, state), place_time_(model), state_(state) {}
+
+    std::vector<Pending> run();
+
+  private:
+    bool transcript_line(const Sentence& s, std::size_t si);
+    void continue_quotation(const Sentence& s, std::size_t si);
+    void add_statement(const Sentence& s, std::size_t si, const Attribution& a);
+    std::size_t speaker_of(const Attribution& a, std::size_t si, Statement& st);
+
+    CueFinder cues_;
+    Coreference coref_;
+    PlaceTime place_time_;
+    Entities& state_;
+    std::vector<Pending> pending;
+    std::size_t transcript_paragraph = NONE;  ///< paragraph taken whole by a "NAME: ..." line
+    /// "President Clinton released the following statement:" closing a
+    /// sentence: its speaker and verb wait for a quotation that follows.
+    std::optional<Attribution> colon_waiting;
+    std::size_t colon_sentence = NONE;
+    std::string last_group_speaker_;  ///< the last unresolved nominal speaker ("officials")
+    std::size_t last_group_sentence_ = 0;
+};
+
+/// "JAKE TAPPER: Donald Trump released a video ...", "Q: ...": a transcript
+/// line opening paragraph @p s; its paragraph is one statement by that name.
+/// True when it was one.
+bool StatementFinder::transcript_line(const Sentence& s, std::size_t si) {
+    const std::size_t this_paragraph = tokens_[s.first].paragraph;
+    std::size_t colon = s.first;
+    while (colon <= s.last && colon - s.first < 5 && is_word(colon) && tokens_[colon].cap) ++colon;
+    std::size_t para_last = s.last;
+    for (std::size_t k = s.last; k < tokens_.size() && tokens_[k].paragraph == this_paragraph; ++k) para_last = k;
+    std::size_t words_after = 0;
+    for (std::size_t k = colon + 1; k <= para_last && k < tokens_.size(); ++k)
+        if (tokens_[k].kind == TokenKind::WORD) ++words_after;
+    bool shape = colon > s.first && colon <= s.last && is_punct(colon, ":") && words_after >= 3;
+    if (shape) {
+        std::vector<std::string> words;
+        for (std::size_t k = s.first; k < colon; ++k) words.push_back(token_text(tokens_[k]));
+        const std::string first = tokens_[s.first].lower;
+        bool q_or_a = words.size() == 1 && (first == "q"sv || first == "a"sv);
+        bool all_caps = true;
+        for (std::size_t k = s.first; k < colon; ++k) all_caps = all_caps && tokens_[k].all_caps;
+        auto given = lex_.given_name(words.front());
+        bool known = words.size() == 1 && coref_.entity_for_name(words, "", false) != NONE;
+        bool header = has_class(first, WordClass::HEADER_WORD) ||
+                      is_weekday(first) || month_number(first) || is_function_word(first);
+        if (!header && (q_or_a || (all_caps && words.size() >= 2) || known ||
+                        (words.size() >= 2 && given && !given->weak))) {
+            std::size_t cf = colon + 1;
+            while (cf < para_last && tokens_[cf].kind != TokenKind::WORD) ++cf;
+            std::size_t cl = para_last;
+            while (cl > cf && tokens_[cl].kind != TokenKind::WORD) --cl;
+            Statement st;
+            std::size_t end_byte = tokens_[cl].end;
+            if (cl + 1 <= para_last && tokens_[cl + 1].kind == TokenKind::PUNCT) end_byte = tokens_[cl + 1].end;
+            st.text = body_.substr(tokens_[cf].start, end_byte - tokens_[cf].start);
+            st.start = model_.article.body_offset + tokens_[cf].start;
+            st.end = model_.article.body_offset + end_byte;
+            st.direct = true;  // a transcript gives the words as spoken
+            st.quote = "direct";
+            st.cue = ":";
+            std::size_t entity = q_or_a ? NONE : coref_.entity_for_name(words, "", true);
+            if (entity != NONE) {
+                st.speaker = state_.entities[entity].name;
+                st.role = state_.entities[entity].role;
+                st.speaker_kind = state_.entities[entity].person ? "person" : "organization";
+            } else {
+                st.speaker_kind = "group";
+            }
+            st.date = model_.article.date;
+            st.date_basis = "article";
+            pending.push_back({st, entity, false, si, false});
+            transcript_paragraph = this_paragraph;
+            return true;
+        }
+    }
+    return false;
+}
+
+/// A sentence that is nothing but a quotation continues the last quoted
+/// speaker: "\"We will not wait,\" she said. \"The grid needs work now.\""
+/// — in the same paragraph, or in the next one when the quoted speaker
+/// closed the previous paragraph.
+void StatementFinder::continue_quotation(const Sentence& s, std::size_t si) {
+    const Pending& last = pending.back();
+    std::size_t words = 0, quoted = 0;
+    for (std::size_t k = s.first; k <= s.last; ++k)
+        if (tokens_[k].kind == TokenKind::WORD) {
+            ++words;
+            if (tokens_[k].quote != NONE) ++quoted;
+        }
+    const std::size_t paragraph = tokens_[s.first].paragraph;
+    const std::size_t last_paragraph = tokens_[sentences_[last.sentence].last].paragraph;
+    bool follows = last.st.quote != "none" &&
+                   (paragraph == last_paragraph ||
+                    (paragraph == last_paragraph + 1 && last.sentence + 1 == si &&
+                     tokens_[s.first].kind == TokenKind::QUOTE));
+    if (follows && words >= 3 && quoted == words) {
+        std::size_t cf = s.first, cl = s.last;
+        while (cf < cl && tokens_[cf].kind != TokenKind::WORD) ++cf;
+        while (cl > cf && tokens_[cl].kind != TokenKind::WORD) --cl;
+        Pending next = last;
+        std::size_t end_byte = tokens_[cl].end;
+        if (cl + 1 <= s.last && tokens_[cl + 1].kind == TokenKind::PUNCT && tokens_[cl + 1].start == tokens_[cl].end &&
+            (tokens_[cl + 1].lower == "."sv || tokens_[cl + 1].lower == "?"sv || tokens_[cl + 1].lower == "!"sv))
+            end_byte = tokens_[cl + 1].end;
+        next.st.text = body_.substr(tokens_[cf].start, end_byte - tokens_[cf].start);
+        next.st.start = model_.article.body_offset + tokens_[cf].start;
+        next.st.end = model_.article.body_offset + end_byte;
+        next.st.direct = true;
+        next.st.quote = "direct";
+        next.sentence = si;
+        next.continuation = true;
+        next.explicit_place = next.st.location_basis == "explicit" && paragraph == last_paragraph;
+        if (next.st.location_basis == "explicit" && paragraph != last_paragraph) {
+            // Its place is decided with the others below (inferred or dateline).
+            next.st.location_basis.clear();
+            next.st.location.clear();
+            next.st.country.clear();
+            next.st.location_id = 0;
+        }
+        pending.push_back(next);
+    }
+}
+
+/// The entity that speaks in @p a (NONE when unresolved), with the
+/// speaker's name, role and kind in @p st.
+std::size_t StatementFinder::speaker_of(const Attribution& a, std::size_t si, Statement& st) {
+    std::size_t entity = NONE;
+    if (a.speaker.kind == SpeakerKind::PRONOUN && a.speaker.pronoun.empty()) {
+        // ", saying ...": the subject of the clause (the first person
+        // named in the sentence), or the last speaker.
+        for (std::size_t m = 0; m < state_.mentions.size() && entity == NONE; ++m)
+            if (tokens_[state_.mentions[m].token].sentence == si && state_.mentions[m].token < a.cue_first)
+                entity = state_.mentions[m].entity;
+        if (entity == NONE) entity = state_.last_speaker;
+    } else {
+        entity = coref_.resolve(a.speaker, a.cue_first);
+    }
+    coref_.note_speaker(entity, a.speaker, a.cue_first);
+    if (entity != NONE) {
+        const Entity& en = state_.entities[entity];
+        st.speaker = en.name;
+        st.role = en.role;
+        st.speaker_kind = en.person ? "person" : "organization";
+    } else {
+        if (a.speaker.kind == SpeakerKind::PRONOUN) st.speaker = a.speaker.pronoun;
+        else if (a.speaker.kind == SpeakerKind::NOMINAL) st.speaker = a.speaker.nominal;
+        st.role = a.speaker.role;
+        st.speaker_kind = "group";
+        // "Officials said ... They added": a plural pronoun continues the
+        // group that spoke last, if it spoke in the last few sentences.
+        if (a.speaker.kind == SpeakerKind::PRONOUN && a.speaker.pronoun == "they" &&
+            !last_group_speaker_.empty() && si <= last_group_sentence_ + 3)
+            st.speaker = last_group_speaker_;
+        else if (a.speaker.kind == SpeakerKind::NOMINAL && !st.speaker.empty()) {
+            last_group_speaker_ = st.speaker;
+            last_group_sentence_ = si;
+        }
+    }
+    return entity;
+}
+
+/// The statement attribution @p a of sentence @p s gives, if its content
+/// is long enough: its text, speaker, day and place.
+void StatementFinder::add_statement(const Sentence& s, std::size_t si, const Attribution& a) {
+    if (a.content_first == NONE || a.content_last == NONE || a.content_last < a.content_first) return;
+    // Trim punctuation and quote marks at the content's edges.
+    std::size_t cf = a.content_first, cl = a.content_last;
+    while (cf < cl && (tokens_[cf].kind != TokenKind::WORD)) ++cf;
+    while (cl > cf && (tokens_[cl].kind != TokenKind::WORD)) --cl;
+    if (tokens_[cf].kind != TokenKind::WORD) return;
+    std::size_t words = 0, quoted = 0;
+    for (std::size_t k = cf; k <= cl; ++k)
+        if (tokens_[k].kind == TokenKind::WORD) {
+            ++words;
+            if (tokens_[k].quote != NONE) ++quoted;
+        }
+    // Reported speech needs a clause; a quotation may be one word
+    // ("Savage," she said), and a naming verb two ("called it \"predatory\"").
+    if (words < 3 && quoted != words && !(words == 2 && quoted == 1)) return;
+
+    Statement st;
+    st.direct = quoted == words && tokens_[cf].quote == tokens_[cl].quote;
+    st.quote = st.direct ? "direct" : quoted > 0 ? "mixed" : "none";
+    std::size_t end_byte = tokens_[cl].end;
+    // Keep a final full stop or question mark that belongs to the words.
+    if (cl + 1 < tokens_.size() && tokens_[cl + 1].kind == TokenKind::PUNCT &&
+        (tokens_[cl + 1].lower == "."sv || tokens_[cl + 1].lower == "?"sv || tokens_[cl + 1].lower == "!"sv) &&
+        tokens_[cl + 1].start == tokens_[cl].end && cl + 1 <= a.content_last)
+        end_byte = tokens_[cl + 1].end;
+    st.text = body_.substr(tokens_[cf].start, end_byte - tokens_[cf].start);
+    st.start = model_.article.body_offset + tokens_[cf].start;
+    st.end = model_.article.body_offset + end_byte;
+    st.cue = a.cue_text;
+    const std::size_t entity = speaker_of(a, si, st);
+
+    // Day: from the attribution's own words, never from the content.
+    std::size_t lo = s.first, hi = s.last;
+    auto day = place_time_.day_near(lo, hi, cf, cl);
+    st.date = day ? *day : model_.article.date;
+    st.date_basis = day ? "text" : "article";
+
+    // Where: only words that belong to the speech event, from the cue
+    // to the next attribution, outside the content.
+    const Place* place = place_time_.place_near(a.cue_first, a.window_last == NONE ? hi : a.window_last, cf, cl);
+    if (place) {
+        st.location = place->name;
+        st.country = place->country_code;
+        st.location_id = place->geonameid;
+        st.location_basis = "explicit";
+    }
+    // A quotation already given to its speaker by continuation gets
+    // the explicit attribution instead.
+    while (!pending.empty() && pending.back().continuation && pending.back().st.start >= st.start &&
+           pending.back().st.end <= st.end)
+        pending.pop_back();
+    pending.push_back({st, entity, place != nullptr, si, false});
+}
+
+std::vector<Pending> StatementFinder::run() {
+    for (std::size_t si = 0; si < sentences_.size(); ++si) {
+        const Sentence& s = sentences_[si];
+        const std::size_t this_paragraph = tokens_[s.first].paragraph;
+        if (this_paragraph == transcript_paragraph) continue;
+        if ((s.first == 0 || tokens_[s.first - 1].paragraph != this_paragraph) && transcript_line(s, si)) continue;
+        std::vector<Attribution> attributions = cues_.attributions(s);
+        bool quote_only = tokens_[s.first].kind == TokenKind::QUOTE && tokens_[s.first].opening;
+        for (std::size_t k = s.first; k <= s.last && quote_only; ++k)
+            if (tokens_[k].kind == TokenKind::WORD && tokens_[k].quote == NONE) quote_only = false;
+        if (attributions.empty() && colon_waiting && colon_sentence + 1 == si && quote_only && s.last > s.first) {
+            Attribution a = *colon_waiting;
+            a.content_first = s.first;
+            a.content_last = s.last;
+            a.window_last = NONE;
+            a.preset = true;
+            attributions.push_back(a);
+        }
+        colon_waiting.reset();
+        if (auto waiting = cues_.colon_attribution(s, attributions)) {
+            colon_waiting = waiting;
+            colon_sentence = si;
+        }
+        for (std::size_t n = 0; n < attributions.size(); ++n) {
+            if (attributions[n].second_first == NONE) continue;
+            Attribution second = attributions[n];
+            second.content_first = second.second_first;
+            second.content_last = second.second_last;
+            second.second_first = second.second_last = NONE;
+            attributions[n].second_first = attributions[n].second_last = NONE;
+            attributions.insert(attributions.begin() + static_cast<std::ptrdiff_t>(n) + 1, second);
+        }
+        if (attributions.empty() && !pending.empty()) {
+            continue_quotation(s, si);
+            continue;
+        }
+        for (const Attribution& a : attributions) add_statement(s, si, a);
+    }
+    return pending;
+}
+
+}  // namespace
+
+std::vector<Pending> find_statements(const TextModel& model, Entities& entities) {
+    return StatementFinder(model, entities).run();
+}
+
+void infer_places(const TextModel& model, std::vector<Pending>& pending) {
+    const Place* dateline = model.dateline;
+    // Inferred places: the same speaker's explicit place on the same day.
+    for (auto& p : pending) {
+        if (p.explicit_place) continue;
+        for (const auto& other : pending) {
+            if (p.entity == NONE) break;
+            if (other.explicit_place && other.entity == p.entity && other.st.date == p.st.date) {
+                p.st.location = other.st.location;
+                p.st.country = other.st.country;
+                p.st.location_id = other.st.location_id;
+                p.st.location_basis = "inferred";
+                break;
+            }
+        }
+        if (p.st.location_basis.empty() && dateline && p.st.date == model.article.date) {
+            p.st.location = dateline->name;
+            p.st.country = dateline->country_code;
+            p.st.location_id = dateline->geonameid;
+            p.st.location_basis = "dateline";
+        }
+    }
+}
+
+void Coreference::note_speaker(std::size_t entity, const SpeakerPhrase& speaker, std::size_t cue) {
+    if (entity != NONE && speaker.kind != SpeakerKind::ORGANIZATION && speaker.first != NONE &&
+        state_.entities[entity].person) {
+        // The pronoun now names this person: later pronouns may chain to
+        // it, and "he"/"she" tells a gender the name did not.
+        if (state_.entities[entity].gender == Gender::UNKNOWN && speaker.kind == SpeakerKind::PRONOUN) {
+            if (speaker.pronoun == "he") state_.entities[entity].gender = Gender::MALE;
+            if (speaker.pronoun == "she") state_.entities[entity].gender = Gender::FEMALE;
+        }
+        Mention m{entity, speaker.first, true};
+        auto at = std::upper_bound(state_.mentions.begin(), state_.mentions.end(), m,
+                                   [](const Mention& x, const Mention& y) { return x.token < y.token; });
+        state_.mentions.insert(at, m);
+    }
+    if (entity != NONE) {
+        state_.last_speaker = entity;
+        state_.last_speaker_token = cue;
+        state_.used_as_speaker.insert(entity);
+    }
+}
+
+}  // namespace saywho::extraction

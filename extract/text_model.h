@@ -1,0 +1,448 @@
+/** @file text_model.h
+ *  @brief Internal to extraction: the shared text model (body, tokens, quotations, sentences, mentions, entities) and the stages over it.
+ *
+ *  Each stage reads what the earlier ones wrote into the TextModel (or the
+ *  Entities of the coreference stage) and is unit-tested through this header;
+ *  extract/extract.h is the only public interface. Nothing here is
+ *  thread-safe: one model per article, one thread per model.
+ */
+#ifndef SAYWHO_EXTRACT_TEXT_MODEL_H
+#define SAYWHO_EXTRACT_TEXT_MODEL_H
+
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "common/article.h"
+#include "common/calendar_words.h"
+#include "common/civil_date.h"
+#include "common/lexicon.h"
+#include "common/statement.h"
+
+namespace saywho::extraction {
+
+/// "No index": no token, quotation, entity or bound.
+inline constexpr std::size_t NONE = static_cast<std::size_t>(-1);
+
+/// A capitalised run that names a place at least this large is the place,
+/// not a person ("San Francisco said" does not make a speaker, nor does a
+/// sizeable place before an aside's comma). Set by hand when place names
+/// stopped becoming people; the history records no tuning. Smaller places
+/// share names with people ("Weingarten").
+inline constexpr std::uint64_t SIZEABLE_PLACE_POPULATION = 50000;
+
+// --- Tokens, quotations, sentences ---------------------------------------------
+
+enum class TokenKind { WORD, PUNCT, QUOTE };
+
+struct Token {
+    std::size_t start = 0, end = 0;  ///< byte offsets in the body
+    TokenKind kind = TokenKind::WORD;
+    std::string lower;               ///< lower-cased text (ASCII folding only)
+    bool cap = false;                ///< starts with an upper-case letter
+    bool all_caps = false;
+    bool opening = false;            ///< QUOTE: an opening mark
+    std::size_t quote = NONE;        ///< index of the quotation holding this token
+    std::size_t paragraph = 0;
+    std::size_t sentence = 0;
+};
+
+struct Quotation {
+    std::size_t open_token = NONE;   ///< the opening mark
+    std::size_t close_token = NONE;  ///< the closing mark, NONE when it ran to a paragraph end
+    std::size_t first_token = NONE;  ///< first token inside
+    std::size_t last_token = NONE;   ///< last token inside
+};
+
+struct Sentence {
+    std::size_t first = 0, last = 0;  ///< token range, inclusive
+};
+
+/// Decodes one code point of valid UTF-8 at @p i; sets @p len.
+char32_t decode(const std::string& s, std::size_t i, std::size_t& len);
+/// Spaces, tabs, line ends and Unicode white space.
+bool is_space(char32_t cp);
+
+/// Stage 1, tokens: words (with joiners such as "30-day", "U.S.", "1,000"),
+/// punctuation and quote marks, with byte offsets and paragraph numbers (a
+/// blank line starts a paragraph).
+std::vector<Token> tokenize(const std::string& body);
+
+/// Stage 2, quotations: pairs the quote marks of @p tokens, marks the opening
+/// ones and sets each inside token's Token::quote. A quotation left open at a
+/// paragraph end runs on when the next paragraph opens with a quote mark.
+std::vector<Quotation> find_quotations(const std::string& body, std::vector<Token>& tokens);
+
+/// Stage 3, sentences: splits after . ? ! (not after an abbreviation or an
+/// initial, not inside parentheses or a quotation) and at paragraph ends,
+/// and sets each token's Token::sentence. REQUIRES: find_quotations() ran.
+std::vector<Sentence> split_sentences(std::vector<Token>& tokens);
+
+// --- Word lists -------------------------------------------------------------------
+
+/// The word classes of common/data/extract_words.tsv (README there).
+enum class WordClass : unsigned {
+    PRONOUN,
+    ADVERB_BETWEEN,
+    SPEAKER_NOUN,
+    NAME_PARTICLE,
+    DETERMINER,
+    FUNCTION_WORD,
+    ABBREVIATION,
+    ORGANIZATION,
+    IRREGULAR_VERB,
+    MALE_TITLE,
+    FEMALE_TITLE,
+    HONORIFIC,
+    // Words of the rules' own contexts, one class per rule:
+    OPENING_CUE,  ///< cues after which a next attribution opens this one's content ("Meeks said Clinton reassured them")
+    TIME_WORD,  ///< time words right after a cue that belong to the attribution ("said late", "said yesterday")
+    TIME_UNIT_PART,  ///< units and parts of time after "on", "last", "this", "early" ("last week", "early morning")
+    TOLD_OBJECT_PRONOUN,  ///< objects of "told" after which a clause starts without "that" ("told reporters he")
+    CLAUSE_SUBJECT,  ///< words that start a clause after "told" and its object ("told the Post he")
+    OBJECT_INFINITIVE_CUE,  ///< cues whose object takes an infinitive as content ("urged Clinton to act")
+    TOLD_CUE,  ///< cues with an object before their content ("told reporters that", "asked him whether")
+    QUANTITY_WORD,  ///< words after "about" that make it a quantity, not a topic ("said about half")
+    SUBORDINATOR,  ///< subordinating words after a cue that hold no "that" clause ("he said when asked")
+    CUE_MODIFIER_START,  ///< words that start a cue's modifiers before its content ("said on Tuesday that")
+    TAIL_MODIFIER_START,  ///< words that start an attribution's tail between commas, not new content
+    ASKED_OPENER,  ///< words before "asked" that open a question's attribution ("when asked whether")
+    QUESTION_WORD,  ///< words that start the question of "Asked ..."
+    BE_FORM,  ///< forms of "be" (passives: "is said to")
+    PLURAL_QUANTITY,  ///< plural subjects before a base-form verb ("Six in 10 say", "most say")
+    INTENTION_LEMMA,  ///< lemmas that with "to" are intentions, not statements ("promised to")
+    NOUN_DETERMINER,  ///< words before which a verb form is a noun ("the said agreement")
+    AUXILIARY,  ///< auxiliaries after a phrase that make it the content's subject ("said the candidate could win")
+    NAMING_LEMMA,  ///< naming verbs whose quotation may come later ("called Trump a \"liar\"")
+    PREPOSITION,  ///< prepositions whose object is an oblique mention ("about Mr. Curiel")
+    GENERIC_ORG_NOUN,  ///< nouns that stand for any organisation that spoke ("the company")
+    ASIDE_OPENER,  ///< words that open a long aside between commas (", who ...", ", a ...")
+    AFFILIATION_PREPOSITION,  ///< prepositions before a place or employer in an aside ("a junior from Las Vegas")
+    NOMINAL_DETERMINER,  ///< determiners that make a lower-case nominal speaker ("the man said")
+    SAY_FORM,  ///< forms of say and suggest whose clause makes whoever stands before the speaker
+    CLAUSE_BOUNDARY,  ///< words a group speaker before "say" does not reach back past
+    CLAUSE_OPENER,  ///< words before which a group speaker starts its clause
+    APPROXIMATOR,  ///< words of an approximate number ("About four in 10 said")
+    POSTMODIFIED_DETERMINER,  ///< determiners of a speaker before a post-modifier ("a person close to")
+    PHRASE_STOP,  ///< words that end a speaker phrase read after the cue ("said the man who")
+    HEADER_WORD,  ///< words of a "WORD:" line that is a header, not a transcript speaker
+    COUNT
+};
+
+/// Whether @p word (lower-case as tokens hold it) is in class @p c. The
+/// table is read once, on first use; thread-safe afterwards. Throws Error if
+/// the embedded table is malformed (a build defect).
+bool has_class(std::string_view word, WordClass c);
+
+bool in_list(std::string_view w, std::initializer_list<std::string_view> list);
+bool is_pronoun(const std::string& w);
+/// Words that may sit between a speaker and the verb: "Trump also said".
+bool is_adverb_between(const std::string& w);
+/// A weekday name (month_number() and weekday_number() in common/calendar_words.h give the numbers).
+bool is_weekday(const std::string& w);
+/// Nouns that name a speaker without a name: "officials said", "the company said".
+bool is_speaker_noun(const std::string& w);
+/// "he's" → "he", "they'll" → "they": the word before a contracted clitic.
+std::string without_clitic(std::string w);
+/// Lower-case words inside names: "Joseph ole Sankale", "Department of Health".
+bool is_name_particle(const std::string& w);
+bool is_determiner(const std::string& w);
+/// Capitalised words that are not names even inside a capitalised run.
+bool is_function_word(const std::string& w);
+/// Abbreviations whose dot does not end a sentence ("Mr.", "Sept.", "Corp.").
+bool is_abbreviation(const std::string& w);
+/// Words that make a capitalised name an organisation, not a person.
+bool looks_like_organization(const std::vector<std::string>& words);
+/// A verb form as it follows a speaker: "posted", "reads", "put".
+bool looks_like_verb(const std::string& w);
+/// "Putin's" → "Putin".
+std::string strip_possessive(std::string w);
+/// The gender an honorific or title implies ("Mr." male, "spokeswoman" female).
+Gender gender_of_title(const std::string& title);
+/// Honorifics say gender but are not roles worth showing.
+bool is_honorific(const std::string& title);
+
+// --- The model ----------------------------------------------------------------------
+
+/// One article and what the stages found in it.
+struct TextModel {
+    TextModel(const Article& a, const Lexicon& l) : article(a), body(a.body), lex(l) {}
+
+    const Article& article;
+    const std::string& body;
+    const Lexicon& lex;
+    std::vector<Token> tokens;
+    std::vector<Quotation> quotes;
+    std::vector<Sentence> sentences;
+    std::size_t dateline_end = 0;      ///< first token after the dateline ("KYIV, Ukraine (AP) —"), 0 when none
+    const Place* dateline = nullptr;   ///< the dateline's place
+    /// Per token: is it a one-word title? (-1: not looked up yet). A cache
+    /// filled by PhraseReader::np_word(), which runs in many scans over the
+    /// same tokens.
+    mutable std::vector<signed char> single_title;
+};
+
+/// Runs stages 1-3 and the dateline over @p model (tokens, quotations,
+/// sentences, dateline place and end).
+void build_text(TextModel& model);
+
+/// Read access to a TextModel with the small predicates every stage uses.
+class TextView {
+  public:
+    explicit TextView(const TextModel& model)
+        : model_(model), body_(model.body), lex_(model.lex), tokens_(model.tokens), quotes_(model.quotes),
+          sentences_(model.sentences) {}
+
+    bool is_word(std::size_t i) const { return i < tokens_.size() && tokens_[i].kind == TokenKind::WORD; }
+    /// Neither inside a quotation nor a quote mark.
+    bool outside(std::size_t i) const { return tokens_[i].quote == NONE && tokens_[i].kind != TokenKind::QUOTE; }
+    bool is_punct(std::size_t i, std::string_view p) const {
+        return i < tokens_.size() && tokens_[i].kind == TokenKind::PUNCT && std::string_view(tokens_[i].lower) == p;
+    }
+    /// The body text from token @p first to token @p last.
+    std::string text_of(std::size_t first, std::size_t last) const {
+        return body_.substr(tokens_[first].start, tokens_[last].end - tokens_[first].start);
+    }
+    /// The body text of one token as written.
+    std::string token_text(const Token& t) const { return body_.substr(t.start, t.end - t.start); }
+
+  protected:
+    const TextModel& model_;
+    const std::string& body_;
+    const Lexicon& lex_;
+    const std::vector<Token>& tokens_;
+    const std::vector<Quotation>& quotes_;
+    const std::vector<Sentence>& sentences_;
+};
+
+// --- Speaker phrases -------------------------------------------------------------
+
+enum class SpeakerKind { PERSON, ORGANIZATION, PRONOUN, NOMINAL };
+
+/// The words of a noun phrase as written, with lexicon lookups.
+struct SpeakerPhrase {
+    std::size_t first = NONE, last = NONE;  ///< token range, inclusive
+    SpeakerKind kind = SpeakerKind::NOMINAL;
+    std::vector<std::string> name_words;  ///< capitalised name words, as written
+    std::string role;
+    std::string nominal;  ///< "president" for "the president"
+    std::string pronoun;  ///< "he"
+};
+
+/// Stage 4, speaker phrases: reads the noun phrase that names a speaker
+/// before or after a cue ("US President Donald Trump", "a source familiar
+/// with the talks", "she"). Pure reads of the model.
+class PhraseReader : public TextView {
+  public:
+    using TextView::TextView;
+
+    /// The number of words of the longest title starting at token @p i (not
+    /// past @p limit), its display form in @p title; 0 when none.
+    std::size_t match_title(std::size_t i, std::size_t limit, std::string& title) const;
+    /// Whether token @p i can belong to a noun phrase naming a speaker.
+    bool np_word(std::size_t i) const;
+    /// The phrase over tokens [first, last] read as a speaker, or nullopt.
+    std::optional<SpeakerPhrase> read_phrase(std::size_t first, std::size_t last) const;
+    /// The speaker before the cue at @p cue ("Trump also said"), or nullopt.
+    std::optional<SpeakerPhrase> speaker_before(std::size_t cue, std::size_t sentence_first) const;
+    /// The speaker after the cue at @p cue ("said Trump"), or nullopt.
+    std::optional<SpeakerPhrase> speaker_after(std::size_t cue, std::size_t sentence_last) const;
+    /// Whether a speaker's post-modifier starts at @p i ("close to", "familiar with", "who").
+    bool postmodifier_at(std::size_t i) const;
+    /// A determiner-led phrase ending at @p end ("another source"), or nullopt.
+    std::optional<SpeakerPhrase> nominal_before(std::size_t end, std::size_t sentence_first) const;
+    /// A speaker without a name over tokens [first, last], named by the
+    /// words from @p words_first on ("the company" -> "company").
+    SpeakerPhrase nominal_phrase(std::size_t first, std::size_t last, std::size_t words_first) const;
+
+  private:
+    struct NameRun;
+    bool is_name_word(std::size_t k) const;
+    bool affiliation_split(SpeakerPhrase& p, std::size_t first, std::size_t last, std::size_t& name_last) const;
+    NameRun peel_titles(std::size_t first, std::size_t name_last, std::size_t run) const;
+    void trim_to_given_name(SpeakerPhrase& p) const;
+    std::size_t skip_between(std::size_t j, std::size_t sentence_first) const;
+    std::optional<SpeakerPhrase> before_comma_aside(std::size_t j, std::size_t sentence_first) const;
+    std::optional<SpeakerPhrase> before_quoted_aside(std::size_t j, std::size_t sentence_first) const;
+    std::optional<SpeakerPhrase> before_relative(std::size_t j, std::size_t sentence_first) const;
+    std::optional<SpeakerPhrase> phrase_ending_at(std::size_t cue, std::size_t last, std::size_t sentence_first) const;
+    std::optional<SpeakerPhrase> lowercase_nominal(std::size_t last, std::size_t sentence_first) const;
+    std::optional<SpeakerPhrase> relative_clause_subject(std::size_t last, std::size_t sentence_first) const;
+    std::optional<SpeakerPhrase> group_before_say(std::size_t cue, std::size_t last, std::size_t sentence_first) const;
+    std::optional<SpeakerPhrase> postmodified(const std::optional<SpeakerPhrase>& read, std::size_t last,
+                                              std::size_t sentence_first) const;
+};
+
+// --- Attributions -------------------------------------------------------------------
+
+/// A cue found in a sentence, with its speaker phrase and content.
+struct Attribution {
+    std::size_t cue_first = NONE, cue_last = NONE;
+    SpeakerPhrase speaker;
+    bool speaker_after = false;  ///< "said Trump"
+    std::size_t attr_first = NONE, attr_last = NONE;  ///< speaker, cue and their modifiers
+    std::size_t content_first = NONE, content_last = NONE;
+    /// "\"Q1,\" she said, \"Q2.\"": the quotation after the cue, when the
+    /// one before it is the main content.
+    std::size_t second_first = NONE, second_last = NONE;
+    bool preset = false;  ///< content already decided where the cue was found
+    std::size_t window_last = NONE;  ///< last token this attribution may look at (before the next one)
+    std::string cue_text;
+};
+
+/// Stage 5, attribution cues: speech verbs, "according to", "Asked whether",
+/// quotations next to "NP verb", quotations signed with a dash, and the
+/// content each attributes. Pure reads of the model.
+class CueFinder : public PhraseReader {
+  public:
+    using PhraseReader::PhraseReader;
+
+    /// Every attribution of sentence @p s, with its content: the cues'
+    /// (find_attributions(), choose_content()), then the quotations' own.
+    std::vector<Attribution> attributions(const Sentence& s) const;
+
+    /// Adds the cues of @p s (speech verbs, "according to", "Asked ...")
+    /// with their speakers to @p out, in text order; content not yet chosen
+    /// except for preset ones.
+    void find_attributions(const Sentence& s, std::vector<Attribution>& out) const;
+    /// Gives each attribution that is not preset its content: the clause or
+    /// quotation after it or before it, between its neighbours.
+    void choose_content(const Sentence& s, std::vector<Attribution>& attributions) const;
+    /// Adds quotations no cue claimed that stand next to "NP verb" ("the
+    /// suit reads", "Dorsey posted:"), then orders @p out by content.
+    void find_quote_attributions(const Sentence& s, std::vector<Attribution>& out) const;
+    /// Adds quotations signed with a dash and a name ("\"...\" — Maria Lund").
+    void find_dash_attributions(const Sentence& s, std::vector<Attribution>& out) const;
+    /// "President Clinton released the following statement:" closing
+    /// sentence @p s: the attribution that waits for the next sentence's quotation.
+    std::optional<Attribution> colon_attribution(const Sentence& s, const std::vector<Attribution>& attributions) const;
+
+  private:
+    struct Bounds;
+    struct Sides;
+    bool according_to(const Sentence& s, std::size_t& i, std::vector<Attribution>& out) const;
+    bool asked_question(const Sentence& s, std::size_t& i, std::vector<Attribution>& out) const;
+    void verb_cue(const Sentence& s, std::size_t& i, std::vector<Attribution>& out) const;
+    std::optional<std::string> cue_lemma(const Sentence& s, std::size_t i, bool& extra, bool& call_for) const;
+    bool passes_verb_filters(const Sentence& s, std::size_t i, const std::string& lemma) const;
+    bool verb_speaker(const Sentence& s, std::size_t i, Attribution& a, bool weak, bool extra,
+                      std::vector<Attribution>& out) const;
+    bool weak_cue_has_evidence(const Sentence& s, std::size_t i, const Attribution& a, const std::string& lemma,
+                               bool extra) const;
+    std::size_t upper_bound_of(const Sentence& s, const std::vector<Attribution>& attributions, std::size_t n) const;
+    std::size_t skip_time_words(std::size_t k, std::size_t hi) const;
+    std::size_t skip_modifiers(const Attribution& a, std::size_t scan, std::size_t hi, bool told,
+                               std::size_t& skipped_words) const;
+    std::size_t told_object_clause(std::size_t scan, std::size_t probe) const;
+    Sides find_sides(const Sentence& s, Attribution& a, const Bounds& bounds) const;
+    void content_before(const Sentence& s, const Attribution& a, const Bounds& bounds, Sides& sides) const;
+    void assign_content(const Sentence& s, std::size_t n, Attribution& a, const Bounds& bounds,
+                        const Sides& sides) const;
+    Attribution quote_attribution(const Sentence& s, std::size_t i, const Quotation& quote) const;
+};
+
+// --- Entities (within-article coreference) -----------------------------------------
+
+struct Entity {
+    std::string name;     ///< canonical: "Volodymyr Zelenskyy", "Kremlin"
+    std::string key;      ///< fold_key(name), kept in step with name
+    std::string surname;  ///< lower-cased last name token for persons
+    std::string first;    ///< lower-cased first name token, "" when unknown
+    std::string role;
+    Gender gender = Gender::UNKNOWN;
+    bool person = true;
+};
+
+struct Mention {
+    std::size_t entity = NONE;
+    std::size_t token = 0;  ///< first token of the mention
+    bool subject = false;   ///< the first name-like mention of its sentence
+    /// A possessive or a preposition's object ("Clinton's use", "about Mr.
+    /// Curiel"): seldom what a later pronoun points back to.
+    bool oblique = false;
+};
+
+/// The article's entities and mentions, and who spoke last.
+struct Entities {
+    std::vector<Entity> entities;
+    std::vector<Mention> mentions;  ///< in text order
+    std::size_t last_speaker = NONE;
+    std::size_t last_speaker_token = 0;
+    std::unordered_set<std::size_t> used_as_speaker;
+};
+
+/// Stage 6, entities: names become persons or organisations, linked to the
+/// fullest form the article gives; pronouns and nominals are resolved to them.
+class Coreference : public PhraseReader {
+  public:
+    Coreference(const TextModel& model, Entities& state) : PhraseReader(model), state_(state) {}
+
+    /// Records the person mentions outside quotations, in text order.
+    void register_mentions();
+    /// The entity named by @p words (most recent with that surname), created
+    /// when @p create and none matches; NONE otherwise.
+    std::size_t entity_for_name(const std::vector<std::string>& words, const std::string& role, bool create);
+    /// The entity @p p names at the cue @p cue_token, or NONE.
+    std::size_t resolve(const SpeakerPhrase& p, std::size_t cue_token);
+    /// Notes that @p entity spoke at @p cue (phrase @p p): later pronouns may chain to it.
+    void note_speaker(std::size_t entity, const SpeakerPhrase& p, std::size_t cue);
+
+  private:
+    bool after_preposition(std::size_t i) const;
+    void register_sentence(const Sentence& s);
+    void register_single(const Sentence& s, std::size_t i, std::size_t own_start, bool& first_in_sentence);
+    std::size_t resolve_pronoun(const SpeakerPhrase& p, std::size_t cue_token) const;
+    std::size_t resolve_nominal(const SpeakerPhrase& p, std::size_t cue_token);
+    std::size_t nominal_by_role(const SpeakerPhrase& p, std::size_t cue_token) const;
+
+    Entities& state_;
+};
+
+// --- Place and time ---------------------------------------------------------------------
+
+/// Stage 7, place and time: the day and the place near an attribution, and the dateline.
+class PlaceTime : public TextView {
+  public:
+    using TextView::TextView;
+
+    /// The day named in tokens [first, last] outside [skip_first, skip_last]
+    /// ("Tuesday", "yesterday", "Dec. 30"), resolved against the article's date.
+    std::optional<CivilDate> day_near(std::size_t first, std::size_t last, std::size_t skip_first,
+                                      std::size_t skip_last) const;
+    /// A place after "in", "at" or "from" in [first, last] outside [skip_first, skip_last].
+    const Place* place_near(std::size_t first, std::size_t last, std::size_t skip_first, std::size_t skip_last) const;
+    /// The dateline's place ("KYIV, Ukraine (AP) —"), and in @p end the first token after it.
+    const Place* dateline_place(std::size_t& end) const;
+};
+
+// --- Statements ---------------------------------------------------------------------------
+
+/// A statement found, with what place inference needs.
+struct Pending {
+    Statement st;
+    std::size_t entity;      ///< the speaker, NONE when unresolved
+    bool explicit_place;     ///< the place was named in the attribution
+    std::size_t sentence;
+    bool continuation = false;  ///< a quotation given to the last quoted speaker
+};
+
+/// Stage 8, statements: every sentence's attributions (CueFinder) become
+/// statements with speaker (Coreference), day and explicit place
+/// (PlaceTime); transcript lines ("NAME: ...") and quotations that continue
+/// the last speaker too. REQUIRES: build_text() and
+/// Coreference::register_mentions() ran.
+std::vector<Pending> find_statements(const TextModel& model, Entities& entities);
+
+/// Gives each statement without an explicit place the same speaker's
+/// explicit place that day ("inferred"), else the dateline's for statements
+/// of the article's day.
+void infer_places(const TextModel& model, std::vector<Pending>& pending);
+
+}  // namespace saywho::extraction
+
+#endif  // SAYWHO_EXTRACT_TEXT_MODEL_H

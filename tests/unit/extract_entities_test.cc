@@ -1,0 +1,93 @@
+/** @file extract_entities_test.cc
+ *  @brief Extraction stage 6: Coreference links names, pronouns and nominals to entities.
+ */
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "extract_model.h"
+
+namespace saywho::extraction {
+namespace {
+
+TEST(ExtractEntities, ASurnameLinksToTheFullName) {
+    ModelFixture f("Ilse Brandt arrived late. Brandt spoke first.");
+    Entities state;
+    Coreference coref(*f.model, state);
+    coref.register_mentions();
+    ASSERT_EQ(state.entities.size(), 1u);
+    EXPECT_EQ(state.entities[0].name, "Ilse Brandt");
+    EXPECT_TRUE(state.entities[0].person);
+    ASSERT_EQ(state.mentions.size(), 2u);
+    EXPECT_EQ(state.mentions[1].entity, 0u);
+    EXPECT_TRUE(state.mentions[0].subject);
+}
+
+TEST(ExtractEntities, AFullerNameAfterASurnameKeepsTheFullName) {
+    ModelFixture f("Officials met.");
+    Entities state;
+    Coreference coref(*f.model, state);
+    const std::size_t e = coref.entity_for_name({"Brandt"}, "", true);
+    EXPECT_EQ(coref.entity_for_name({"Ilse", "Brandt"}, "Minister", true), e);
+    EXPECT_EQ(state.entities[e].name, "Ilse Brandt");
+    EXPECT_EQ(state.entities[e].role, "Minister");
+    EXPECT_EQ(coref.entity_for_name({"Okafor"}, "", false), NONE);
+}
+
+TEST(ExtractEntities, OrganisationWordsMakeAnOrganisation) {
+    ModelFixture f("Officials met.");
+    Entities state;
+    Coreference coref(*f.model, state);
+    const std::size_t e = coref.entity_for_name({"Harbour", "Workers", "Union"}, "", true);
+    EXPECT_FALSE(state.entities[e].person);
+}
+
+TEST(ExtractEntities, APronounGoesToTheLastCompatiblePerson) {
+    ModelFixture f("Ilse Brandt met Tomas Lind on Monday. He said the deal was close.");
+    Entities state;
+    Coreference coref(*f.model, state);
+    coref.register_mentions();
+    state.entities[coref.entity_for_name({"Ilse", "Brandt"}, "", false)].gender = Gender::FEMALE;
+    state.entities[coref.entity_for_name({"Tomas", "Lind"}, "", false)].gender = Gender::MALE;
+    SpeakerPhrase he;
+    he.kind = SpeakerKind::PRONOUN;
+    he.pronoun = "he";
+    he.first = he.last = f.token("he");
+    const std::size_t e = coref.resolve(he, f.token("said"));
+    ASSERT_NE(e, NONE);
+    EXPECT_EQ(state.entities[e].name, "Tomas Lind");
+}
+
+TEST(ExtractEntities, ANominalWithARoleGoesToThatPerson) {
+    ModelFixture f("Mayor Ruth Okafor opened the bridge. The mayor said it was safe.");
+    Entities state;
+    Coreference coref(*f.model, state);
+    coref.register_mentions();
+    auto phrase = PhraseReader(*f.model).speaker_before(f.token("said"), f.model->sentences[1].first);
+    ASSERT_TRUE(phrase);
+    ASSERT_EQ(phrase->kind, SpeakerKind::NOMINAL);
+    const std::size_t e = coref.resolve(*phrase, f.token("said"));
+    ASSERT_NE(e, NONE);
+    EXPECT_EQ(state.entities[e].name, "Ruth Okafor");
+}
+
+TEST(ExtractEntities, NoteSpeakerTeachesGenderAndRemembersTheSpeaker) {
+    ModelFixture f("Kim Varga arrived. She said it was late.");
+    Entities state;
+    Coreference coref(*f.model, state);
+    coref.register_mentions();
+    const std::size_t e = coref.entity_for_name({"Kim", "Varga"}, "", false);
+    ASSERT_NE(e, NONE);
+    state.entities[e].gender = Gender::UNKNOWN;
+    SpeakerPhrase she;
+    she.kind = SpeakerKind::PRONOUN;
+    she.pronoun = "she";
+    she.first = she.last = f.token("she");
+    coref.note_speaker(e, she, f.token("said"));
+    EXPECT_EQ(state.entities[e].gender, Gender::FEMALE);
+    EXPECT_EQ(state.last_speaker, e);
+    EXPECT_EQ(state.mentions.back().token, f.token("she"));
+}
+
+}  // namespace
+}  // namespace saywho::extraction

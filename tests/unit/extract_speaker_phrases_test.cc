@@ -1,0 +1,90 @@
+/** @file extract_speaker_phrases_test.cc
+ *  @brief Extraction stage 4: PhraseReader reads the phrase naming a speaker.
+ */
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "extract_model.h"
+
+namespace saywho::extraction {
+namespace {
+
+/// The phrase before the first "said" of @p body.
+std::optional<SpeakerPhrase> before_said(const ModelFixture& f) {
+    const std::size_t cue = f.token("said");
+    const Sentence& s = f.model->sentences[f.model->tokens[cue].sentence];
+    return PhraseReader(*f.model).speaker_before(cue, s.first);
+}
+
+std::string joined(const std::vector<std::string>& words) {
+    std::string out;
+    for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+    return out;
+}
+
+TEST(ExtractSpeakerPhrases, TitleAndNameBeforeTheVerb) {
+    ModelFixture f("Foreign Minister Ilse Brandt said the talks would resume.");
+    auto p = before_said(f);
+    ASSERT_TRUE(p);
+    EXPECT_EQ(p->kind, SpeakerKind::PERSON);
+    EXPECT_EQ(joined(p->name_words), "Ilse Brandt");
+    EXPECT_EQ(p->role, "Foreign Minister");
+}
+
+TEST(ExtractSpeakerPhrases, AdverbsBetweenAreSkipped) {
+    ModelFixture f("Ilse Brandt also said the talks would resume.");
+    auto p = before_said(f);
+    ASSERT_TRUE(p);
+    EXPECT_EQ(joined(p->name_words), "Ilse Brandt");
+}
+
+TEST(ExtractSpeakerPhrases, AnAsideBetweenCommasIsSkipped) {
+    ModelFixture f("Ilse Brandt, who chairs the panel, said the talks would resume.");
+    auto p = before_said(f);
+    ASSERT_TRUE(p);
+    EXPECT_EQ(p->kind, SpeakerKind::PERSON);
+    EXPECT_EQ(joined(p->name_words), "Ilse Brandt");
+}
+
+TEST(ExtractSpeakerPhrases, PronounsAndNominals) {
+    ModelFixture pronoun("She said the talks would resume.");
+    auto p = before_said(pronoun);
+    ASSERT_TRUE(p);
+    EXPECT_EQ(p->kind, SpeakerKind::PRONOUN);
+    EXPECT_EQ(p->pronoun, "she");
+
+    ModelFixture nominal("The ministry said the talks would resume.");
+    auto n = before_said(nominal);
+    ASSERT_TRUE(n);
+    EXPECT_EQ(n->kind, SpeakerKind::NOMINAL);
+    EXPECT_EQ(n->nominal, "ministry");
+}
+
+TEST(ExtractSpeakerPhrases, SpeakerAfterTheVerb) {
+    ModelFixture f("\"We will wait,\" said Deputy Mayor Ruth Okafor.");
+    const std::size_t cue = f.token("said");
+    auto p = PhraseReader(*f.model).speaker_after(cue, f.model->sentences[0].last);
+    ASSERT_TRUE(p);
+    EXPECT_EQ(joined(p->name_words), "Ruth Okafor");
+    EXPECT_EQ(p->role, "Deputy Mayor");
+}
+
+TEST(ExtractSpeakerPhrases, ReadPhraseSplitsAnAffiliation) {
+    ModelFixture f("Tomas Lind of the Harbour Workers Union");
+    auto p = PhraseReader(*f.model).read_phrase(0, f.model->tokens.size() - 1);
+    ASSERT_TRUE(p);
+    EXPECT_EQ(p->kind, SpeakerKind::PERSON);
+    EXPECT_EQ(joined(p->name_words), "Tomas Lind");
+}
+
+TEST(ExtractSpeakerPhrases, TitlesAreMatchedLongestFirst) {
+    ModelFixture f("Prime Minister Ada Holm");
+    std::string title;
+    EXPECT_EQ(PhraseReader(*f.model).match_title(0, 3, title), 2u);
+    EXPECT_EQ(title, "Prime Minister");
+    EXPECT_EQ(PhraseReader(*f.model).match_title(2, 3, title), 0u);
+}
+
+}  // namespace
+}  // namespace saywho::extraction

@@ -1,0 +1,68 @@
+/** @file extract_statements_test.cc
+ *  @brief Extraction stage 8: find_statements() and infer_places() over whole hand-written articles.
+ */
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "extract_model.h"
+
+namespace saywho::extraction {
+namespace {
+
+std::vector<Pending> statements_of(const ModelFixture& f) {
+    Entities entities;
+    Coreference(*f.model, entities).register_mentions();
+    auto pending = find_statements(*f.model, entities);
+    infer_places(*f.model, pending);
+    return pending;
+}
+
+TEST(ExtractStatements, SpeakerTextAndCue) {
+    ModelFixture f("Mayor Ruth Okafor said the bridge would reopen in May.");
+    auto found = statements_of(f);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].st.speaker, "Ruth Okafor");
+    EXPECT_EQ(found[0].st.role, "Mayor");
+    EXPECT_EQ(found[0].st.text, "the bridge would reopen in May.");
+    EXPECT_EQ(found[0].st.quote, "none");
+    EXPECT_EQ(found[0].st.cue, "said");
+}
+
+TEST(ExtractStatements, AQuotationAloneContinuesTheLastSpeaker) {
+    ModelFixture f("\"We are ready,\" Ruth Okafor said. \"The crews start on Monday.\"");
+    auto found = statements_of(f);
+    ASSERT_EQ(found.size(), 2u);
+    EXPECT_TRUE(found[1].continuation);
+    EXPECT_EQ(found[1].st.speaker, "Ruth Okafor");
+    EXPECT_EQ(found[1].st.text, "The crews start on Monday.");
+    EXPECT_TRUE(found[1].st.direct);
+}
+
+TEST(ExtractStatements, ATranscriptLineIsOneStatement) {
+    ModelFixture f("RUTH OKAFOR: The bridge opens in May and the crews are ready for it.");
+    auto found = statements_of(f);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].st.cue, ":");
+    EXPECT_EQ(found[0].st.speaker, "RUTH OKAFOR");
+}
+
+TEST(ExtractStatements, PlacesExplicitInferredAndFromTheDateline) {
+    ModelFixture f("OSLO (Example Wire) \u2014 Ruth Okafor told reporters in Bergen that the bridge was safe. "
+                   "Ruth Okafor said the crews were ready for the work.\n\n"
+                   "The officials said the ferry would keep running this winter.");
+    auto found = statements_of(f);
+    ASSERT_EQ(found.size(), 3u);
+    EXPECT_EQ(found[0].st.location, "Bergen");
+    EXPECT_EQ(found[0].st.location_basis, "explicit");
+    EXPECT_EQ(found[1].st.location, "Bergen");
+    EXPECT_EQ(found[1].st.location_basis, "inferred");
+    EXPECT_EQ(found[2].st.location, "Oslo");
+    EXPECT_EQ(found[2].st.location_basis, "dateline");
+    EXPECT_EQ(found[2].st.speaker, "officials");
+    EXPECT_EQ(found[2].st.speaker_kind, "group");
+}
+
+}  // namespace
+}  // namespace saywho::extraction
