@@ -82,11 +82,6 @@ class SaywhoQueryParser {
     std::shared_ptr<std::string> error_;
 };
 
-/// Parses one end of a date range: YYYY-MM-DD, YYYYMMDD, YYYY-MM or YYYY.
-/// Returns the first day covered (@p round_up false) or the last (true) as
-/// YYYYMMDD; throws Xapian::QueryParserError naming @p text when malformed.
-std::string parse_date_bound(const std::string& text, bool round_up);
-
 }  // namespace saywho
 
 #endif  // SAYWHO_SEARCHER_QUERY_PARSER_H

@@ -151,11 +151,11 @@ Xapian::doccount count_matches(const Xapian::Database& db, const Xapian::Query& 
     return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
 }
 
-Xapian::Query with_filters(const Xapian::Query& text, const std::vector<const Filter*>& filters) {
+/// @p text restricted by @p filters (understood from the query, so
+/// reaching articles or statements as their type says: FilterScope).
+Xapian::Query with_filters(const Xapian::Query& text, const std::vector<const Filter*>& filters, FilterScope scope) {
     if (filters.empty()) return text;
-    std::vector<Xapian::Query> parts;
-    for (const Filter* f : filters) parts.push_back(f->query);
-    return Xapian::Query(Xapian::Query::OP_FILTER, text, Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
+    return Xapian::Query(Xapian::Query::OP_FILTER, text, all_filters_query(filters, scope));
 }
 
 std::string describe(const Filter& f) {
@@ -171,6 +171,10 @@ std::string describe(const Filter& f) {
             if (f.values[1].empty()) return "since " + f.values[0];
             if (f.values[0] == f.values[1]) return "on " + f.values[0];
             return "from " + f.values[0] + " to " + f.values[1];
+        case Filter::Kind::COUNTRY:
+        case Filter::Kind::QUOTE:
+        case Filter::Kind::ROLE:
+        case Filter::Kind::SOURCE: return std::string(filter_kind_name(f.kind)) + " " + f.values.front();
         case Filter::Kind::TYPE: break;
     }
     return f.values.front() == schema::TYPE_STATEMENT ? "statements" : "articles";
@@ -178,10 +182,10 @@ std::string describe(const Filter& f) {
 
 /// One line on why nothing matched, trying each filter's removal.
 std::string explain_nothing(const Xapian::Database& db, const Xapian::Query& text, const Interpretation& in,
-                            const std::string& suggestion) {
+                            FilterScope scope, const std::string& suggestion) {
     for (const auto& f : in.filters) {
         if (f.kind == Filter::Kind::SPEAKER && !f.spoke) {
-            Xapian::Query mentioned(Xapian::Query::OP_AND, f.query,
+            Xapian::Query mentioned(Xapian::Query::OP_AND, filter_query(f, FilterScope::ARTICLES),
                                     Xapian::Query(schema::type_term(schema::TYPE_ARTICLE)));
             const Xapian::doccount n = count_matches(db, mentioned);
             return "no statements by " + f.values.front() + "; they are mentioned in " + std::to_string(n) +
@@ -200,7 +204,7 @@ std::string explain_nothing(const Xapian::Database& db, const Xapian::Query& tex
         std::vector<const Filter*> rest;
         for (std::size_t k = 0; k < all.size(); ++k)
             if (k != drop) rest.push_back(all[k]);
-        Xapian::doccount n = count_matches(db, with_filters(text, rest));
+        Xapian::doccount n = count_matches(db, with_filters(text, rest, scope));
         if (n > 0)
             without += "; without '" + all[drop]->source + "': " + std::to_string(n) + (n == 1 ? " result" : " results");
     }
@@ -220,20 +224,33 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
     SearchOptions options = given;
     repair_utf8(options.query);
     SaywhoQueryParser parser(db, options.match);
+    std::vector<const Filter*> given_filters;
+    for (const auto& f : options.filters) given_filters.push_back(&f);
+    const FilterScope given_scope = scope_of(given_filters);
     Interpretation interpretation;
     if (options.understand) {
-        interpretation = QueryUnderstanding(db, options.today).understand(options.query);
+        interpretation = QueryUnderstanding(db, options.today)
+                             .understand(options.query, given_scope != FilterScope::EVERY);
     } else {
         interpretation.query = options.query;
         interpretation.text = options.query;
     }
+    // The given filters narrow the words as fields would; understood ones
+    // ("by X") reach the documents their type says, or the given type.
+    auto with_given = [&](const Xapian::Query& words) {
+        return given_filters.empty() ? words
+                                     : Xapian::Query(Xapian::Query::OP_FILTER, words,
+                                                     all_filters_query(given_filters, FilterScope::STATEMENTS));
+    };
     // A query of filters only ("statements by Zelenskyy") matches all their documents.
     const bool text_empty = trim(interpretation.text).empty();
-    Xapian::Query text = text_empty ? match_all() : parser.parse(interpretation.text);
+    Xapian::Query text = with_given(text_empty ? match_all() : parser.parse(interpretation.text));
 
     std::vector<const Filter*> filters;
     for (const auto& f : interpretation.filters) filters.push_back(&f);
-    Xapian::Query query = with_filters(text, filters);
+    FilterScope scope = scope_of(filters);
+    if (scope == FilterScope::EVERY) scope = given_scope;
+    Xapian::Query query = with_filters(text, filters, scope);
 
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
@@ -317,7 +334,7 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
         corrected = parser.corrected();
     }
     if (!corrected.empty() && results.estimate == 0 && corrected != interpretation.text &&
-        count_matches(db, with_filters(parser.parse(corrected), filters)) > 0) {
+        count_matches(db, with_filters(with_given(parser.parse(corrected)), filters, scope)) > 0) {
         // Put the correction back among the words the filters came from.
         results.suggestion = options.query;
         std::size_t at = results.suggestion.find(interpretation.text);
@@ -327,7 +344,7 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
             results.suggestion = corrected;
     }
     if (results.hits.empty() && results.estimate == 0)
-        results.why_nothing = explain_nothing(db, text, interpretation, results.suggestion);
+        results.why_nothing = explain_nothing(db, text, interpretation, scope, results.suggestion);
     results.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return results;
 }

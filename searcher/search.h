@@ -12,6 +12,7 @@
 #include <xapian.h>
 
 #include "common/civil_date.h"
+#include "searcher/filters.h"
 #include "searcher/query_parser.h"
 #include "searcher/understand.h"
 
@@ -43,6 +44,11 @@ struct SearchOptions {
     std::size_t exact_facets_up_to = 100000;
     /// At most this many results per article (its statements and itself); 0: no limit.
     std::size_t per_article = 0;
+    /// Filters given as structures (a service request's), ANDed with the
+    /// query; each means what its field means (speaker:, location:...).
+    /// They are not part of the interpretation, which says what was read
+    /// from the query.
+    std::vector<Filter> filters;
 };
 
 /// A highlighted stretch of a snippet: byte offsets [start, end).

@@ -95,13 +95,6 @@ void apply(SearchRequest& r, const std::string& name, const std::string& value) 
     }
 }
 
-std::string quoted_field(const std::string& field, const std::string& value) {
-    std::string clean;
-    for (char c : value)
-        if (c != '"') clean += c;
-    return field + ":\"" + clean + "\"";
-}
-
 /// Reads the display value of @p slot from the first document indexed by @p term.
 std::string display_value(const Xapian::Database& db, const std::string& term, Xapian::valueno slot) {
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
@@ -186,12 +179,20 @@ SearchRequest request_from_parameters(const std::multimap<std::string, std::stri
     return r;
 }
 
-std::string query_with_filters(const SearchRequest& request) {
-    std::string q = request.options.query;
-    auto add = [&](const std::string& part) { q += (trim(q).empty() ? "" : " ") + part; };
+std::vector<Filter> request_filters(const SearchRequest& request) {
+    std::vector<Filter> filters;
+    auto build = [](const std::string& name, auto&& make) {
+        try {
+            return make();
+        } catch (const Xapian::QueryParserError& e) {
+            throw QueryError(e.get_msg() + " (in filter '" + name + "')");
+        }
+    };
     for (const auto& [name, value] : request.filters) {
         if (name == "from" || name == "to") continue;
-        add(quoted_field(name, value));
+        const schema::FieldSpec* field = schema::find_query_field(name);
+        if (!field) throw RequestError("bad_request", "unknown filter '" + name + "'");
+        filters.push_back(build(name, [&, &value = value] { return field_filter(*field, value); }));
     }
     auto from = request.filters.find("from"), to = request.filters.find("to");
     if (from != request.filters.end() || to != request.filters.end()) {
@@ -200,9 +201,9 @@ std::string query_with_filters(const SearchRequest& request) {
         for (const std::string* d : {&a, &b})
             if (!d->empty() && !CivilDate::parse_iso(*d) && !(d->size() == 7 || d->size() == 4))
                 throw RequestError("bad_request", "'from' and 'to' are dates YYYY-MM-DD, YYYY-MM or YYYY, not '" + *d + "'");
-        add("date:" + a + ".." + b);
+        filters.push_back(build(from != request.filters.end() ? "from" : "to", [&] { return date_range_filter(a, b); }));
     }
-    return q;
+    return filters;
 }
 
 SearchService::SearchService(std::vector<std::string> databases) : databases_(std::move(databases)) {
@@ -231,13 +232,8 @@ auto SearchService::with_database(F&& work) -> decltype(work(std::declval<Xapian
 
 std::string SearchService::search(const SearchRequest& request) {
     SearchOptions options = request.options;
-    options.query = query_with_filters(request);
+    options.filters = request_filters(request);
     ResultSet results = with_database([&](Xapian::Database& db) { return saywho::search(db, options); });
-    // The query as the client gave it, not with the filters spelled out.
-    std::string query = request.options.query;
-    repair_utf8(query);  // echoed in JSON, which must be UTF-8
-    results.query = query;
-    results.interpretation.query = query;
     std::ostringstream out;
     print_json(out, results, request.id ? &*request.id : nullptr);
     std::string json = out.str();

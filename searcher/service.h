@@ -29,10 +29,10 @@ class RequestError : public std::runtime_error {
 };
 
 /// A search request: SearchOptions plus the filters of docs/http.md, which
-/// are added to the query as field syntax.
+/// request_filters() turns into structures for SearchOptions::filters.
 struct SearchRequest {
     SearchOptions options;
-    std::map<std::string, std::string> filters;  ///< speaker, location, country, from, to, type, quote
+    std::map<std::string, std::string> filters;  ///< speaker, location, country, from, to, type, quote: as given
     std::optional<std::string> id;               ///< --serve: echoed in the response
 };
 
@@ -47,8 +47,10 @@ SearchRequest parse_request_line(const std::string& line);
 /// Builds a request from HTTP query parameters (the same names). Throws RequestError.
 SearchRequest request_from_parameters(const std::multimap<std::string, std::string>& params);
 
-/// The query text with the request's filters appended as field syntax.
-std::string query_with_filters(const SearchRequest& request);
+/// The request's filters as structures, each meaning what its query field
+/// means (from and to: date:FROM..TO). Throws RequestError (bad_request)
+/// for a malformed date and QueryError for a value its field refuses.
+std::vector<Filter> request_filters(const SearchRequest& request);
 
 /// One database per thread, reopened before each request when the indexer
 /// has committed since; Xapian::DatabaseModifiedError during a search is

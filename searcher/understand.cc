@@ -211,13 +211,6 @@ std::optional<DaySpan> read_relative(const std::vector<Piece>& p, std::size_t i,
     return std::nullopt;
 }
 
-Xapian::Query date_query(const DaySpan& span) {
-    if (span.first && span.last)
-        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::SLOT_DATE, span.first->compact(), span.last->compact());
-    if (span.first) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::SLOT_DATE, span.first->compact());
-    return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::SLOT_DATE, span.last->compact());
-}
-
 /// Words that never start or end a name or a place.
 bool is_glue(const std::string& w) {
     static const std::set<std::string> WORDS = {
@@ -239,16 +232,6 @@ std::string title_case(const std::string& key) {
 }
 
 }  // namespace
-
-const char* filter_kind_name(Filter::Kind kind) {
-    switch (kind) {
-        case Filter::Kind::SPEAKER: return "speaker";
-        case Filter::Kind::LOCATION: return "location";
-        case Filter::Kind::DATE: return "date";
-        case Filter::Kind::TYPE: break;
-    }
-    return "type";
-}
 
 const Filter* Interpretation::find(Filter::Kind kind) const {
     for (const auto& f : filters)
@@ -344,9 +327,10 @@ std::optional<QueryUnderstanding::SpeakerMatch> QueryUnderstanding::match_speake
     return match;
 }
 
-Interpretation QueryUnderstanding::understand(const std::string& query) const {
+Interpretation QueryUnderstanding::understand(const std::string& query, bool type_given) const {
     Interpretation out;
     out.query = query;
+    out.explicit_type = type_given;
     std::vector<Piece> p = split_query(query);
     for (const auto& piece : p)
         if (piece.locked && ascii_lower(piece.raw).rfind("type:", 0) == 0) out.explicit_type = true;
@@ -378,17 +362,8 @@ Interpretation QueryUnderstanding::understand(const std::string& query) const {
         }
         return std::nullopt;
     };
-    auto speaker_filter = [&](const SpeakerMatch& m) {
-        Filter f;
-        f.kind = Filter::Kind::SPEAKER;
-        f.values = m.names;
-        f.spoke = m.spoke;
-        std::vector<Xapian::Query> terms;
-        for (const auto& k : m.keys) {
-            terms.emplace_back(schema::bounded_term(schema::PREFIX_SPEAKER, k));
-            terms.emplace_back(schema::bounded_term(schema::PREFIX_PERSON, k));  // articles naming them
-        }
-        f.query = Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    auto understood_speaker = [&](const SpeakerMatch& m) {
+        Filter f = speaker_filter(m.keys, m.names, m.spoke);
         // "Clinton": Bill and Hillary both spoke; a surname alone next to its
         // own full name ("Zelenskyy", "Volodymyr Zelenskyy") is one person.
         std::vector<std::string> full;
@@ -419,25 +394,7 @@ Interpretation QueryUnderstanding::understand(const std::string& query) const {
         }
         return nullptr;
     };
-    auto place_filter = [&](const Place& place) {
-        Filter f;
-        f.kind = Filter::Kind::LOCATION;
-        f.values = {place.name};
-        f.country = place.country_code;
-        f.is_country = place.kind == "country";
-        std::vector<Xapian::Query> terms{Xapian::Query(schema::folded_term(schema::PREFIX_LOCATION, place.name)),
-                                         Xapian::Query(schema::folded_term(schema::PREFIX_PLACE, place.name))};
-        if (f.is_country) terms.emplace_back(schema::country_term(place.country_code));
-        f.query = Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
-        return f;
-    };
-    auto date_filter = [&](const DaySpan& span) {
-        Filter f;
-        f.kind = Filter::Kind::DATE;
-        f.values = {span.first ? span.first->iso() : "", span.last ? span.last->iso() : ""};
-        f.query = date_query(span);
-        return f;
-    };
+    auto understood_date = [&](const DaySpan& span) { return date_filter(span.first, span.last); };
 
     // 1. Dates: "on ...", "in ...", "since ...", "before ...", "after ...",
     //    "between ... and ...", "from ... to ...", relative days, bare ISO dates.
@@ -446,7 +403,7 @@ Interpretation QueryUnderstanding::understand(const std::string& query) const {
         const std::string& w = p[i].word;
         std::size_t next = 0;
         if (auto rel = read_relative(p, i, today_, next)) {
-            add_filter(date_filter(*rel), i, next - 1);
+            add_filter(understood_date(*rel), i, next - 1);
             i = next - 1;
             continue;
         }
@@ -455,7 +412,7 @@ Interpretation QueryUnderstanding::understand(const std::string& query) const {
             auto a = read_date(p, i + 1, today_, mid);
             if (a && usable(mid) && (p[mid].word == "and" || p[mid].word == "to" || p[mid].word == "until")) {
                 if (auto b = read_date(p, mid + 1, today_, end)) {
-                    add_filter(date_filter(DaySpan{a->first, b->last}), i, end - 1);
+                    add_filter(understood_date(DaySpan{a->first, b->last}), i, end - 1);
                     i = end - 1;
                     continue;
                 }
@@ -470,14 +427,14 @@ Interpretation QueryUnderstanding::understand(const std::string& query) const {
                 if (w == "after") span = DaySpan{d->last->plus_days(1), std::nullopt};
                 if (w == "before") span = DaySpan{std::nullopt, d->first->plus_days(-1)};
                 if (w == "until") span = DaySpan{std::nullopt, d->last};
-                add_filter(date_filter(span), i, next - 1);
+                add_filter(understood_date(span), i, next - 1);
                 i = next - 1;
             }
             continue;
         }
         if (w.size() == 10 && w[4] == '-' && w[7] == '-') {  // a bare 2025-03-19
             if (auto d = read_date(p, i, today_, next)) {
-                add_filter(date_filter(*d), i, next - 1);
+                add_filter(understood_date(*d), i, next - 1);
                 i = next - 1;
             }
         }
@@ -492,7 +449,7 @@ Interpretation QueryUnderstanding::understand(const std::string& query) const {
         if (w == "by" || w == "from" || (w == "of" && i > 0 && (p[i - 1].word == "quotes" || p[i - 1].word == "statements" ||
                                                                    p[i - 1].word == "remarks" || p[i - 1].word == "words"))) {
             if (auto m = speaker_at(i + 1, last)) {
-                add_filter(speaker_filter(*m), i, last);
+                add_filter(understood_speaker(*m), i, last);
                 i = last;
             }
             continue;
@@ -510,7 +467,7 @@ Interpretation QueryUnderstanding::understand(const std::string& query) const {
                                               (p[say + 1].word == "about" || p[say + 1].word == "on")
                                           ? say + 1
                                           : say;
-                    add_filter(speaker_filter(*m), first, end);
+                    add_filter(understood_speaker(*m), first, end);
                     i = end;
                 }
             }
@@ -524,7 +481,7 @@ Interpretation QueryUnderstanding::understand(const std::string& query) const {
                                               (p[i + 1].word == "about" || p[i + 1].word == "on" || p[i + 1].word == "that")
                                           ? i + 1
                                           : i;
-                    add_filter(speaker_filter(*m), first, end);
+                    add_filter(understood_speaker(*m), first, end);
                     break;
                 }
             }
@@ -537,7 +494,7 @@ Interpretation QueryUnderstanding::understand(const std::string& query) const {
             for (std::size_t n = std::min<std::size_t>(3, i + 1); n >= 1; --n) {
                 std::size_t first = i + 1 - n;
                 if (auto m = speaker_at(first, last); m && last == i) {
-                    add_filter(speaker_filter(*m), first, i);
+                    add_filter(understood_speaker(*m), first, i);
                     break;
                 }
             }
@@ -549,7 +506,7 @@ Interpretation QueryUnderstanding::understand(const std::string& query) const {
         for (std::size_t k = 1; k <= 3 && k < p.size(); ++k) on_follows = on_follows || p[k].word == "on";
         if (i == 0 && p.size() >= 3 && on_follows) {
             if (auto m = speaker_at(0, last); m && last + 1 < p.size() && usable(last + 1) && p[last + 1].word == "on") {
-                add_filter(speaker_filter(*m), 0, last + 1);
+                add_filter(understood_speaker(*m), 0, last + 1);
                 i = last + 1;
             }
         }
@@ -585,21 +542,14 @@ Interpretation QueryUnderstanding::understand(const std::string& query) const {
                               p[i + 1].word == "concerning" || p[i + 1].word == "mentioning"))
             last = i + 1;
         if (!type) {
-            Filter f;
-            f.kind = Filter::Kind::TYPE;
-            f.values = {t};
-            f.query = Xapian::Query(schema::type_term(t));
-            add_filter(std::move(f), i, last);
+            add_filter(type_filter(t), i, last);
             type = t;
         } else {
             p[i].used = true;  // a second "quotes" adds nothing
         }
     }
     if (!type && !out.explicit_type && (out.find(Filter::Kind::SPEAKER) || out.find(Filter::Kind::LOCATION))) {
-        Filter f;
-        f.kind = Filter::Kind::TYPE;
-        f.values = {schema::TYPE_STATEMENT};
-        f.query = Xapian::Query(schema::type_term(schema::TYPE_STATEMENT));
+        Filter f = type_filter(schema::TYPE_STATEMENT);
         f.note = "default: a speaker or place was understood";
         out.filters.push_back(std::move(f));
     }

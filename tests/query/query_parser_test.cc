@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include "common/errors.h"
+#include "searcher/filters.h"
 #include "searcher/query_parser.h"
 
 namespace {
