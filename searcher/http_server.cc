@@ -15,7 +15,7 @@
 #include <httplib.h>
 #include <xapian.h>
 
-#include "common/errors.h"
+#include "searcher/error_report.h"
 #include "searcher/service.h"
 
 extern const char saywho_web_index_html_begin[], saywho_web_index_html_end[];
@@ -28,13 +28,6 @@ namespace {
 
 constexpr const char JSON_TYPE[] = "application/json; charset=utf-8";
 
-/// The HTTP status of an error code (docs/http.md).
-int status_of(const std::string& code) {
-    if (code == "not_found") return 404;
-    if (code == "bad_request" || code == "bad_query" || code == "bad_option") return 400;
-    return 500;
-}
-
 std::multimap<std::string, std::string> parameters(const httplib::Request& req) {
     return std::multimap<std::string, std::string>(req.params.begin(), req.params.end());
 }
@@ -45,21 +38,10 @@ void answer(httplib::Response& res, F&& work) {
     try {
         res.set_content(work(), JSON_TYPE);
         res.status = 200;
-    } catch (const RequestError& e) {
-        res.status = status_of(e.code());
-        res.set_content(SearchService::error_json(e.code(), e.what()), JSON_TYPE);
-    } catch (const QueryError& e) {
-        res.status = 400;
-        res.set_content(SearchService::error_json("bad_query", e.what()), JSON_TYPE);
-    } catch (const DatabaseError& e) {
-        res.status = 500;
-        res.set_content(SearchService::error_json("database", e.what()), JSON_TYPE);
-    } catch (const Xapian::Error& e) {
-        res.status = 500;
-        res.set_content(SearchService::error_json("database", "database error: " + e.get_description()), JSON_TYPE);
-    } catch (const std::exception& e) {
-        res.status = 500;
-        res.set_content(SearchService::error_json("internal", e.what()), JSON_TYPE);
+    } catch (...) {
+        const ErrorReport report = report_error(std::current_exception());
+        res.status = http_status_of(report.code);
+        res.set_content(SearchService::error_json(report.code, report.message), JSON_TYPE);
     }
 }
 
@@ -116,12 +98,10 @@ int serve_http(const HttpOptions& options, const std::function<void(const std::s
     SearchService service(options.databases);
     try {
         service.suggest("", 1);
-    } catch (const DatabaseError& e) {
-        error = e.what();
-        return 2;
-    } catch (const Xapian::Error& e) {
-        error = "database error: " + e.get_description();
-        return 2;
+    } catch (...) {
+        const ErrorReport report = report_error(std::current_exception());
+        error = report.message;
+        return report.exit_status;
     }
 
     // SIGINT and SIGTERM go to one thread that stops the server; blocked

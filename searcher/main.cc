@@ -11,8 +11,8 @@
 
 #include "common/civil_date.h"
 #include "common/database.h"
-#include "common/errors.h"
 #include "common/text.h"
+#include "searcher/error_report.h"
 #include "searcher/http_server.h"
 #include "searcher/printers.h"
 #include "searcher/service.h"
@@ -20,9 +20,9 @@
 
 namespace {
 
-constexpr int EXIT_FOUND = 0;
-constexpr int EXIT_NOTHING_FOUND = 1;
-constexpr int EXIT_ERROR = 2;
+using saywho::EXIT_ERROR;
+using saywho::EXIT_FOUND;
+using saywho::EXIT_NOTHING_FOUND;
 
 struct CommandLine {
     std::vector<std::string> dbs;
@@ -181,13 +181,8 @@ int main(int argc, char** argv) {
             if (cli.search.facets) saywho::print_facets(std::cout, results);
         }
         return results.hits.empty() ? EXIT_NOTHING_FOUND : EXIT_FOUND;
-    } catch (const saywho::QueryError& e) {
-        return fail(cli.json, "bad_query", e.what());
-    } catch (const saywho::DatabaseError& e) {
-        return fail(cli.json, "database", e.what());
-    } catch (const Xapian::Error& e) {
-        return fail(cli.json, "database", "database error: " + e.get_description());
-    } catch (const std::exception& e) {
-        return fail(cli.json, "internal", e.what());
+    } catch (...) {
+        const saywho::ErrorReport report = saywho::report_error(std::current_exception());
+        return fail(cli.json, report.code, report.message);
     }
 }

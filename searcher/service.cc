@@ -247,16 +247,9 @@ std::string SearchService::answer_line(const std::string& line) {
         SearchRequest request = parse_request_line(line);
         id = request.id;
         return search(request);
-    } catch (const RequestError& e) {
-        return error_json(e.code(), e.what(), id);
-    } catch (const QueryError& e) {
-        return error_json("bad_query", e.what(), id);
-    } catch (const DatabaseError& e) {
-        return error_json("database", e.what(), id);
-    } catch (const Xapian::Error& e) {
-        return error_json("database", "database error: " + e.get_description(), id);
-    } catch (const std::exception& e) {
-        return error_json("internal", e.what(), id);
+    } catch (...) {
+        const ErrorReport report = report_error(std::current_exception());
+        return error_json(report.code, report.message, id);
     }
 }
 

@@ -13,20 +13,10 @@
 
 #include <xapian.h>
 
+#include "searcher/error_report.h"
 #include "searcher/search.h"
 
 namespace saywho {
-
-/// A request that cannot be answered as asked, with its JSON error code
-/// ("bad_request", "bad_query", "not_found").
-class RequestError : public std::runtime_error {
-  public:
-    RequestError(std::string code, const std::string& message) : std::runtime_error(message), code_(std::move(code)) {}
-    const std::string& code() const { return code_; }
-
-  private:
-    std::string code_;
-};
 
 /// A search request: SearchOptions plus the filters of docs/http.md, which
 /// request_filters() turns into structures for SearchOptions::filters.
