@@ -82,14 +82,13 @@ int main(int argc, char** argv) {
     app.add_option("query", cli.words, "the query; several arguments are joined with spaces");
     app.add_option("-n,--limit", cli.search.limit, "results per page")->check(CLI::Range(1, 10000));
     app.add_option("--offset", cli.search.offset, "skip this many results (for the next page)");
-    std::map<std::string, saywho::SortOrder> sorts{{"relevance", saywho::SortOrder::RELEVANCE},
-                                                   {"newest", saywho::SortOrder::NEWEST},
-                                                   {"oldest", saywho::SortOrder::OLDEST}};
+    std::map<std::string, saywho::SortOrder> sorts;
+    for (const auto& entry : saywho::SORT_ORDERS) sorts.emplace(entry.name, entry.order);
     app.add_option("--sort", cli.search.sort, "relevance, newest or oldest")
         ->transform(CLI::CheckedTransformer(sorts, CLI::ignore_case).description(""))
         ->default_str("relevance");
-    std::map<std::string, saywho::MatchMode> matches{{"all", saywho::MatchMode::ALL},
-                                                     {"any", saywho::MatchMode::ANY}};
+    std::map<std::string, saywho::MatchMode> matches;
+    for (const auto& entry : saywho::MATCH_MODES) matches.emplace(entry.name, entry.mode);
     app.add_option("--match", cli.search.match, "all: every word must match; any: any word, best first")
         ->transform(CLI::CheckedTransformer(matches, CLI::ignore_case).description(""))
         ->default_str("all");

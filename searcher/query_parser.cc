@@ -101,6 +101,12 @@ void configure(Xapian::QueryParser& parser, const Xapian::Database& db, const Xa
 
 }  // namespace
 
+std::optional<MatchMode> parse_match_mode(std::string_view name) {
+    for (const auto& entry : MATCH_MODES)
+        if (name == entry.name) return entry.mode;
+    return std::nullopt;
+}
+
 SaywhoQueryParser::SaywhoQueryParser(const Xapian::Database& db, MatchMode mode)
     : stemmer_("english"), error_(std::make_shared<std::string>()) {
     configure(article_parser_, db, stemmer_, mode, error_);

@@ -4,8 +4,11 @@
 #ifndef SAYWHO_SEARCHER_QUERY_PARSER_H
 #define SAYWHO_SEARCHER_QUERY_PARSER_H
 
+#include <array>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include <xapian.h>
 
@@ -16,6 +19,16 @@ enum class MatchMode {
     ALL,  ///< every word must match (the default: a search box's expectation)
     ANY,  ///< any word may match, best first
 };
+
+/// The name of each match mode, as options and requests spell it.
+struct MatchModeName {
+    const char* name;
+    MatchMode mode;
+};
+inline constexpr std::array<MatchModeName, 2> MATCH_MODES = {{{"all", MatchMode::ALL}, {"any", MatchMode::ANY}}};
+
+/// The mode named @p name exactly; nullopt for any other name.
+std::optional<MatchMode> parse_match_mode(std::string_view name);
 
 /// The flags saywho parses queries with, in one place: phrases, AND/OR/NOT,
 /// +/-, wildcards ("ceasef*") and a query of only NOT terms. Spelling

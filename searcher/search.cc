@@ -75,12 +75,15 @@ std::string leading_text(const std::string& text, std::size_t length) {
 bool Hit::is_statement() const { return type == schema::TYPE_STATEMENT; }
 
 const char* sort_order_name(SortOrder order) {
-    switch (order) {
-        case SortOrder::NEWEST: return "newest";
-        case SortOrder::OLDEST: return "oldest";
-        case SortOrder::RELEVANCE: break;
-    }
-    return "relevance";
+    for (const auto& entry : SORT_ORDERS)
+        if (entry.order == order) return entry.name;
+    return SORT_ORDERS.front().name;
+}
+
+std::optional<SortOrder> parse_sort_order(std::string_view name) {
+    for (const auto& entry : SORT_ORDERS)
+        if (name == entry.name) return entry.order;
+    return std::nullopt;
 }
 
 void split_snippet(const std::string& marked, std::string& text, std::vector<ByteRange>& highlights) {

@@ -4,8 +4,11 @@
 #ifndef SAYWHO_SEARCHER_SEARCH_H
 #define SAYWHO_SEARCHER_SEARCH_H
 
+#include <array>
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -20,8 +23,21 @@ namespace saywho {
 
 enum class SortOrder { RELEVANCE, NEWEST, OLDEST };
 
+/// The name of each sort order, as options, requests and JSON spell it.
+struct SortOrderName {
+    const char* name;
+    SortOrder order;
+};
+inline constexpr std::array<SortOrderName, 3> SORT_ORDERS = {{
+    {"relevance", SortOrder::RELEVANCE},
+    {"newest", SortOrder::NEWEST},
+    {"oldest", SortOrder::OLDEST},
+}};
+
 /// "relevance", "newest", "oldest".
 const char* sort_order_name(SortOrder order);
+/// The order named @p name exactly; nullopt for any other name.
+std::optional<SortOrder> parse_sort_order(std::string_view name);
 
 struct SearchOptions {
     std::string query;  ///< the user's words, fields and operators

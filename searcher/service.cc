@@ -24,19 +24,6 @@ namespace {
 
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
-void put(Writer& w, const char* key, const std::string& value) {
-    w.Key(key);
-    w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-}
-
-void put_or_null(Writer& w, const char* key, const std::string& value) {
-    w.Key(key);
-    if (value.empty())
-        w.Null();
-    else
-        w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-}
-
 std::size_t parse_count(const std::string& name, const std::string& text, std::size_t max) {
     if (text.empty() || text.size() > 9 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
         throw RequestError("bad_request", "'" + name + "' must be a whole number, not '" + text + "'");
@@ -49,6 +36,15 @@ bool parse_flag(const std::string& name, const std::string& text) {
     if (text == "1" || text == "true" || text == "yes" || text == "on") return true;
     if (text == "0" || text == "false" || text == "no" || text == "off" || text.empty()) return false;
     throw RequestError("bad_request", "'" + name + "' must be true or false, not '" + text + "'");
+}
+
+/// "relevance, newest or oldest": the names of a table of SORT_ORDERS' kind.
+template <typename Table>
+std::string names_of(const Table& table) {
+    std::string names;
+    for (std::size_t i = 0; i < table.size(); ++i)
+        names += (i == 0 ? "" : i + 1 == table.size() ? " or " : ", ") + std::string(table[i].name);
+    return names;
 }
 
 /// Applies one named member (the same names for JSON lines and HTTP parameters).
@@ -64,14 +60,13 @@ void apply(SearchRequest& r, const std::string& name, const std::string& value) 
     } else if (name == "offset") {
         o.offset = parse_count(name, value, 1000000);
     } else if (name == "sort") {
-        if (value == "relevance") o.sort = SortOrder::RELEVANCE;
-        else if (value == "newest") o.sort = SortOrder::NEWEST;
-        else if (value == "oldest") o.sort = SortOrder::OLDEST;
-        else throw RequestError("bad_request", "'sort' must be relevance, newest or oldest, not '" + value + "'");
+        auto sort = parse_sort_order(value);
+        if (!sort) throw RequestError("bad_request", "'sort' must be " + names_of(SORT_ORDERS) + ", not '" + value + "'");
+        o.sort = *sort;
     } else if (name == "match") {
-        if (value == "all") o.match = MatchMode::ALL;
-        else if (value == "any") o.match = MatchMode::ANY;
-        else throw RequestError("bad_request", "'match' must be all or any, not '" + value + "'");
+        auto match = parse_match_mode(value);
+        if (!match) throw RequestError("bad_request", "'match' must be " + names_of(MATCH_MODES) + ", not '" + value + "'");
+        o.match = *match;
     } else if (name == "facets") {
         o.facets = parse_flag(name, value);
     } else if (name == "literal") {
@@ -103,15 +98,6 @@ std::string display_value(const Xapian::Database& db, const std::string& term, X
         if (sep == std::string::npos && !v.empty()) return v;  // a statement: one value
     }
     return {};
-}
-
-/// Opens a JSON document of this contract: {"version": .., "type": @p type.
-void start_document(Writer& w, const char* type) {
-    w.StartObject();
-    w.Key("version");
-    w.Int(JSON_VERSION);
-    w.Key("type");
-    w.String(type);
 }
 
 struct Completion {
@@ -257,21 +243,7 @@ std::string SearchService::error_json(const std::string& code, const std::string
                                       const std::optional<std::string>& id) {
     rapidjson::StringBuffer buffer;
     Writer w(buffer);
-    start_document(w, "error");
-    // Messages quote what the client sent: make sure that is UTF-8.
-    std::string safe_message = message;
-    repair_utf8(safe_message);
-    if (id) {
-        std::string safe_id = *id;
-        repair_utf8(safe_id);
-        put(w, "id", safe_id);
-    }
-    w.Key("error");
-    w.StartObject();
-    put(w, "code", code);
-    put(w, "message", safe_message);
-    w.EndObject();
-    w.EndObject();
+    write_error_document(w, code, message, id ? &*id : nullptr);
     return buffer.GetString();
 }
 
