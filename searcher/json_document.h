@@ -1,10 +1,12 @@
 /** @file json_document.h
  *  @brief The envelope of every JSON document saywho-search writes
- *         (docs/json.md): version and type, and the error document.
+ *         (docs/json.md): version and type, the error document, and the
+ *         service's documents as strings.
  */
 #ifndef SAYWHO_SEARCHER_JSON_DOCUMENT_H
 #define SAYWHO_SEARCHER_JSON_DOCUMENT_H
 
+#include <optional>
 #include <string>
 
 #include "common/json_put.h"
@@ -46,6 +48,16 @@ void write_error_document(Writer& w, const std::string& code, const std::string&
     w.EndObject();
     w.EndObject();
 }
+
+struct ResultSet;
+
+/// An error document as one line (no trailing newline), echoing @p id.
+std::string error_json(const std::string& code, const std::string& message,
+                       const std::optional<std::string>& id = std::nullopt);
+
+/// The results document of @p results as one line (no trailing newline),
+/// echoing @p id (--serve).
+std::string results_json(const ResultSet& results, const std::optional<std::string>& id = std::nullopt);
 
 }  // namespace saywho
 

@@ -154,8 +154,14 @@ Xapian::doccount count_matches(const Xapian::Database& db, const Xapian::Query& 
     return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
 }
 
-/// @p text restricted by @p filters (understood from the query, so
-/// reaching articles or statements as their type says: FilterScope).
+/// The address of each of @p filters (which must outlive the result).
+std::vector<const Filter*> pointers_to(const std::vector<Filter>& filters) {
+    std::vector<const Filter*> pointers;
+    for (const auto& f : filters) pointers.push_back(&f);
+    return pointers;
+}
+
+/// @p text restricted by @p filters, each for @p scope (FilterScope).
 Xapian::Query with_filters(const Xapian::Query& text, const std::vector<const Filter*>& filters, FilterScope scope) {
     if (filters.empty()) return text;
     return Xapian::Query(Xapian::Query::OP_FILTER, text, all_filters_query(filters, scope));
@@ -195,8 +201,7 @@ std::string explain_nothing(const Xapian::Database& db, const Xapian::Query& tex
                    (n == 1 ? " article" : " articles");
         }
     }
-    std::vector<const Filter*> all;
-    for (const auto& f : in.filters) all.push_back(&f);
+    const std::vector<const Filter*> all = pointers_to(in.filters);
     std::string conditions;
     for (const Filter* f : all)
         if (f->kind != Filter::Kind::TYPE) conditions += (conditions.empty() ? "" : ", ") + describe(*f);
@@ -218,6 +223,51 @@ std::string explain_nothing(const Xapian::Database& db, const Xapian::Query& tex
     return line;
 }
 
+/// The query read as SearchOptions say: understood, or as typed (--literal).
+/// @p type_given: the given filters name a type, so none is added by default.
+Interpretation interpret(const Xapian::Database& db, const SearchOptions& options, bool type_given) {
+    if (options.understand) return QueryUnderstanding(db, options.today).understand(options.query, type_given);
+    Interpretation interpretation;
+    interpretation.query = options.query;
+    interpretation.text = options.query;
+    return interpretation;
+}
+
+/// The match spies of the facets (Facet).
+struct FacetSpies {
+    Xapian::ValueCountMatchSpy speakers{schema::SLOT_SPEAKER}, locations{schema::SLOT_LOCATION},
+        countries{schema::SLOT_COUNTRY}, days{schema::SLOT_DATE};
+};
+
+/// Collapsing, facet spies and sort order of @p enquire as @p options ask.
+void set_up_enquire(Xapian::Enquire& enquire, const SearchOptions& options, FacetSpies& spies) {
+    if (options.per_article > 0)
+        enquire.set_collapse_key(schema::SLOT_ARTICLE, static_cast<Xapian::doccount>(options.per_article));
+    if (options.facets)
+        for (Xapian::ValueCountMatchSpy* spy : {&spies.speakers, &spies.locations, &spies.countries, &spies.days})
+            enquire.add_matchspy(spy);
+    switch (options.sort) {
+        case SortOrder::NEWEST: enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, true); break;
+        case SortOrder::OLDEST: enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, false); break;
+        case SortOrder::RELEVANCE: break;
+    }
+}
+
+/// "Did you mean": @p query with the misspelt words of @p text corrected,
+/// when the correction, narrowed by @p narrow, finds something; else "".
+template <typename Narrow>
+std::string did_you_mean(const Xapian::Database& db, SaywhoQueryParser& parser, const std::string& query,
+                         const std::string& text, Narrow&& narrow) {
+    parser.parse_with_spelling(text);
+    const std::string corrected = parser.corrected();
+    if (corrected.empty() || corrected == text || count_matches(db, narrow(parser.parse(corrected))) == 0) return {};
+    // Put the correction back among the words the filters came from.
+    std::string suggestion = query;
+    std::size_t at = suggestion.find(text);
+    if (at == std::string::npos) return corrected;
+    return suggestion.replace(at, text.size(), corrected);
+}
+
 }  // namespace
 
 ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
@@ -227,47 +277,25 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
     SearchOptions options = given;
     repair_utf8(options.query);
     SaywhoQueryParser parser(db, options.match);
-    std::vector<const Filter*> given_filters;
-    for (const auto& f : options.filters) given_filters.push_back(&f);
+    const std::vector<const Filter*> given_filters = pointers_to(options.filters);
     const FilterScope given_scope = scope_of(given_filters);
-    Interpretation interpretation;
-    if (options.understand) {
-        interpretation = QueryUnderstanding(db, options.today)
-                             .understand(options.query, given_scope != FilterScope::EVERY);
-    } else {
-        interpretation.query = options.query;
-        interpretation.text = options.query;
-    }
+    const Interpretation interpretation = interpret(db, options, given_scope != FilterScope::EVERY);
     // The given filters narrow the words as fields would; understood ones
     // ("by X") reach the documents their type says, or the given type.
-    auto with_given = [&](const Xapian::Query& words) {
-        return given_filters.empty() ? words
-                                     : Xapian::Query(Xapian::Query::OP_FILTER, words,
-                                                     all_filters_query(given_filters, FilterScope::STATEMENTS));
-    };
+    auto with_given = [&](const Xapian::Query& words) { return with_filters(words, given_filters, FilterScope::STATEMENTS); };
     // A query of filters only ("statements by Zelenskyy") matches all their documents.
     const bool text_empty = trim(interpretation.text).empty();
     Xapian::Query text = with_given(text_empty ? match_all() : parser.parse(interpretation.text));
 
-    std::vector<const Filter*> filters;
-    for (const auto& f : interpretation.filters) filters.push_back(&f);
+    const std::vector<const Filter*> filters = pointers_to(interpretation.filters);
     FilterScope scope = scope_of(filters);
     if (scope == FilterScope::EVERY) scope = given_scope;
     Xapian::Query query = with_filters(text, filters, scope);
 
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
-    if (options.per_article > 0)
-        enquire.set_collapse_key(schema::SLOT_ARTICLE, static_cast<Xapian::doccount>(options.per_article));
-    Xapian::ValueCountMatchSpy speakers(schema::SLOT_SPEAKER), locations(schema::SLOT_LOCATION),
-        countries(schema::SLOT_COUNTRY), days(schema::SLOT_DATE);
-    if (options.facets)
-        for (Xapian::ValueCountMatchSpy* spy : {&speakers, &locations, &countries, &days}) enquire.add_matchspy(spy);
-    switch (options.sort) {
-        case SortOrder::NEWEST: enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, true); break;
-        case SortOrder::OLDEST: enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, false); break;
-        case SortOrder::RELEVANCE: break;
-    }
+    FacetSpies spies;
+    set_up_enquire(enquire, options, spies);
     // Counting a little past the page makes totals exact for result sets of
     // modest size at a small cost; beyond that Xapian's estimate is shown.
     // Facets count what the match spies see, so with facets Xapian is asked
@@ -323,29 +351,18 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
         results.hits.push_back(std::move(hit));
     }
     if (options.facets) {
-        results.facets = {facet_from(speakers, "speaker", false, options.facet_values),
-                          facet_from(locations, "location", false, options.facet_values),
-                          facet_from(countries, "country", false, options.facet_values),
-                          facet_from(days, "month", true, options.facet_values)};
+        results.facets = {facet_from(spies.speakers, "speaker", false, options.facet_values),
+                          facet_from(spies.locations, "location", false, options.facet_values),
+                          facet_from(spies.countries, "country", false, options.facet_values),
+                          facet_from(spies.days, "month", true, options.facet_values)};
         results.facets_exact = results.exact;
     }
     // "Did you mean" only when a word found nothing: the corrected query must
     // find something the given one did not.
-    std::string corrected;
-    if (results.estimate == 0 && !text_empty) {
-        parser.parse_with_spelling(interpretation.text);
-        corrected = parser.corrected();
-    }
-    if (!corrected.empty() && results.estimate == 0 && corrected != interpretation.text &&
-        count_matches(db, with_filters(with_given(parser.parse(corrected)), filters, scope)) > 0) {
-        // Put the correction back among the words the filters came from.
-        results.suggestion = options.query;
-        std::size_t at = results.suggestion.find(interpretation.text);
-        if (at != std::string::npos)
-            results.suggestion.replace(at, interpretation.text.size(), corrected);
-        else
-            results.suggestion = corrected;
-    }
+    if (results.estimate == 0 && !text_empty)
+        results.suggestion = did_you_mean(db, parser, options.query, interpretation.text, [&](const Xapian::Query& words) {
+            return with_filters(with_given(words), filters, scope);
+        });
     if (results.hits.empty() && results.estimate == 0)
         results.why_nothing = explain_nothing(db, text, interpretation, scope, results.suggestion);
     results.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

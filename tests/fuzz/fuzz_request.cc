@@ -19,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     } catch (const saywho::QueryError&) {
         // A filter value its field refuses (an unknown country): a bad_query answer.
     } catch (const saywho::RequestError& e) {
-        const std::string json = saywho::SearchService::error_json(e.code(), e.what());
+        const std::string json = saywho::error_json(e.code(), e.what());
         rapidjson::Document doc;
         doc.Parse<rapidjson::kParseValidateEncodingFlag>(json.c_str());
         if (doc.HasParseError()) std::abort();  // error answers must be valid JSON
