@@ -101,6 +101,20 @@ void configure(Xapian::QueryParser& parser, const Xapian::Database& db, const Xa
 
 }  // namespace
 
+std::string query_fields_help() {
+    // What each field finds starts in the column the other syntax lines of
+    // --help use; a help text of several lines keeps to that column.
+    constexpr std::size_t COLUMN = 30;
+    std::string text;
+    for (const auto& field : schema::QUERY_FIELDS) {
+        std::string line = std::string("  ") + field.example;
+        line.append(line.size() < COLUMN ? COLUMN - line.size() : 1, ' ');
+        for (const char* c = field.help; *c; ++c) line += *c == '\n' ? "\n" + std::string(COLUMN, ' ') : std::string(1, *c);
+        text += line + "\n";
+    }
+    return text;
+}
+
 std::optional<MatchMode> parse_match_mode(std::string_view name) {
     for (const auto& entry : MATCH_MODES)
         if (name == entry.name) return entry.mode;

@@ -30,6 +30,10 @@ inline constexpr std::array<MatchModeName, 2> MATCH_MODES = {{{"all", MatchMode:
 /// The mode named @p name exactly; nullopt for any other name.
 std::optional<MatchMode> parse_match_mode(std::string_view name);
 
+/// The query fields for --help, one line each, generated from
+/// schema::QUERY_FIELDS: "  <example>  <what it finds>\n".
+std::string query_fields_help();
+
 /// The flags saywho parses queries with, in one place: phrases, AND/OR/NOT,
 /// +/-, wildcards ("ceasef*") and a query of only NOT terms. Spelling
 /// correction is asked for separately (parse_with_spelling), only when a
