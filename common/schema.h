@@ -197,29 +197,35 @@ struct FieldSpec {
     /// Space-separated list of the only values accepted (a plural of one is
     /// accepted too: type:articles); nullptr when any value is.
     const char* values;
-    const char* help;        ///< one line for --help and docs
+    const char* example;     ///< a typical use, first on its --help line ("title:drought")
+    /// What it finds, for --help (generated from this table); a '\n' starts
+    /// another line of it.
+    const char* help;
 };
 
 /// Every field a user can name in a query. Nothing else may spell a prefix.
 /// The prefixes not listed here (XARTICLE:, XPERSON:, XPLACE:) are not
 /// exposed to users yet.
 inline constexpr std::array<FieldSpec, 10> QUERY_FIELDS = {{
-    {"title", PREFIX_TITLE, FieldKind::FREE_TEXT, false, nullptr, "words in the title: title:ceasefire"},
-    {"id", PREFIX_ID, FieldKind::BOOLEAN, false, nullptr, "one article by its id: id:2025-03-19-helsinki"},
-    {"type", PREFIX_TYPE, FieldKind::BOOLEAN, true, "article statement", "article or statement: type:statement"},
-    {"source", PREFIX_SOURCE, FieldKind::BOOLEAN, true, nullptr, "the source given in JSON Lines input: source:ap"},
-    {"date", PREFIX_DAY, FieldKind::DATE, false, nullptr,
-     "a day, month or year, or a range: date:2025-03, date:2025-03-01..2025-03-31, date:2025-03-01.."},
-    {"speaker", PREFIX_SPEAKER, FieldKind::BOOLEAN, true, nullptr,
-     "statements by a person, full name or surname: speaker:Zelenskyy, speaker:\"Aino Kettunen\""},
-    {"role", PREFIX_ROLE, FieldKind::BOOLEAN, true, nullptr,
-     "statements by a speaker with this title: role:president, role:\"foreign minister\""},
-    {"location", PREFIX_LOCATION, FieldKind::PLACE, true, nullptr,
-     "statements made in a place (any of its names; a country includes its places): location:Kyiv"},
-    {"country", PREFIX_COUNTRY, FieldKind::COUNTRY, true, nullptr,
-     "statements made in, and articles naming places in, a country: country:FI, country:Finland"},
-    {"quote", PREFIX_QUOTE, FieldKind::BOOLEAN, true, "direct mixed none",
-     "statements quoted in full (direct), in part (mixed) or reported (none): quote:direct"},
+    {"title", PREFIX_TITLE, FieldKind::FREE_TEXT, false, nullptr, "title:drought", "a word in the title"},
+    {"id", PREFIX_ID, FieldKind::BOOLEAN, false, nullptr, "id:ID", "one article by its id (id:2025-03-19-helsinki)"},
+    {"type", PREFIX_TYPE, FieldKind::BOOLEAN, true, "article statement", "type:statement",
+     "statements only; type:article articles only"},
+    {"source", PREFIX_SOURCE, FieldKind::BOOLEAN, true, nullptr, "source:NAME",
+     "articles (and their statements) from a JSON Lines source (source:ap)"},
+    {"date", PREFIX_DAY, FieldKind::DATE, false, nullptr, "date:2025-03",
+     "a day, month or year (date:2025-03-19, date:2025)\n"
+     "or a range: date:2025-03-01..2025-03-31; open ends: date:2025-03-01.. date:..2025-03-31"},
+    {"speaker", PREFIX_SPEAKER, FieldKind::BOOLEAN, true, nullptr, "speaker:Kettunen",
+     "statements by a person (surname or \"full name\"; any case or accents)"},
+    {"role", PREFIX_ROLE, FieldKind::BOOLEAN, true, nullptr, "role:\"foreign minister\"",
+     "statements by a speaker with this title (role:president)"},
+    {"location", PREFIX_LOCATION, FieldKind::PLACE, true, nullptr, "location:Kyiv",
+     "statements made in a place (location:Kiev too); a country includes its places"},
+    {"country", PREFIX_COUNTRY, FieldKind::COUNTRY, true, nullptr, "country:FI",
+     "statements made in a country (ISO code or name); also articles naming places in it"},
+    {"quote", PREFIX_QUOTE, FieldKind::BOOLEAN, true, "direct mixed none", "quote:direct",
+     "quoted in full; quote:mixed in part; quote:none reported speech"},
 }};
 
 // --- Value slots: persisted, never renumber ---------------------------------

@@ -7,7 +7,7 @@
 
 #include <string>
 
-#include <rapidjson/rapidjson.h>
+#include "common/json_put.h"
 
 #include "common/statement.h"
 
@@ -19,33 +19,21 @@ namespace saywho {
 /// extraction did not find is null.
 template <typename Writer>
 void write_statement_fields(Writer& w, const Statement& st) {
-    auto put = [&](const char* key, const std::string& value) {
-        w.Key(key);
-        w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-    };
-    auto put_or_null = [&](const char* key, const std::string& value) {
-        if (value.empty()) {
-            w.Key(key);
-            w.Null();
-        } else {
-            put(key, value);
-        }
-    };
-    put_or_null("speaker", st.speaker);
-    put_or_null("role", st.role);
-    put("speaker_kind", st.speaker_kind);
-    put("text", st.text);
+    put_or_null(w, "speaker", st.speaker);
+    put_or_null(w, "role", st.role);
+    put(w, "speaker_kind", st.speaker_kind);
+    put(w, "text", st.text);
     w.Key("start");
     w.Uint64(st.start);
     w.Key("end");
     w.Uint64(st.end);
     w.Key("direct");
     w.Bool(st.direct);
-    put("quote", st.quote);
-    put("cue", st.cue);
-    put_or_null("location", st.location);
-    put_or_null("country", st.country);
-    put_or_null("location_basis", st.location_basis);
+    put(w, "quote", st.quote);
+    put(w, "cue", st.cue);
+    put_or_null(w, "location", st.location);
+    put_or_null(w, "country", st.country);
+    put_or_null(w, "location_basis", st.location_basis);
 }
 
 }  // namespace saywho

@@ -15,7 +15,7 @@
 #include <httplib.h>
 #include <xapian.h>
 
-#include "common/errors.h"
+#include "searcher/error_report.h"
 #include "searcher/service.h"
 
 extern const char saywho_web_index_html_begin[], saywho_web_index_html_end[];
@@ -28,13 +28,6 @@ namespace {
 
 constexpr const char JSON_TYPE[] = "application/json; charset=utf-8";
 
-/// The HTTP status of an error code (docs/http.md).
-int status_of(const std::string& code) {
-    if (code == "not_found") return 404;
-    if (code == "bad_request" || code == "bad_query" || code == "bad_option") return 400;
-    return 500;
-}
-
 std::multimap<std::string, std::string> parameters(const httplib::Request& req) {
     return std::multimap<std::string, std::string>(req.params.begin(), req.params.end());
 }
@@ -45,21 +38,10 @@ void answer(httplib::Response& res, F&& work) {
     try {
         res.set_content(work(), JSON_TYPE);
         res.status = 200;
-    } catch (const RequestError& e) {
-        res.status = status_of(e.code());
-        res.set_content(SearchService::error_json(e.code(), e.what()), JSON_TYPE);
-    } catch (const QueryError& e) {
-        res.status = 400;
-        res.set_content(SearchService::error_json("bad_query", e.what()), JSON_TYPE);
-    } catch (const DatabaseError& e) {
-        res.status = 500;
-        res.set_content(SearchService::error_json("database", e.what()), JSON_TYPE);
-    } catch (const Xapian::Error& e) {
-        res.status = 500;
-        res.set_content(SearchService::error_json("database", "database error: " + e.get_description()), JSON_TYPE);
-    } catch (const std::exception& e) {
-        res.status = 500;
-        res.set_content(SearchService::error_json("internal", e.what()), JSON_TYPE);
+    } catch (...) {
+        const ErrorReport report = report_error(std::current_exception());
+        res.status = http_status_of(report.code);
+        res.set_content(error_json(report.code, report.message), JSON_TYPE);
     }
 }
 
@@ -85,6 +67,42 @@ std::string access_line(const httplib::Request& req, const httplib::Response& re
     char rest[96];
     std::snprintf(rest, sizeof rest, " %d %zu %.1fms", res.status, res.body.size(), ms);
     return std::string(when) + " " + req.remote_addr + " " + req.method + " " + target + rest;
+}
+
+/// The API (/api/search, /api/suggest, /api/article) and the page's files.
+/// @p service must outlive @p server: the handlers keep its address.
+void add_routes(httplib::Server& server, SearchService& service) {
+    server.Get("/api/search", [svc = &service](const httplib::Request& req, httplib::Response& res) {
+        answer(res, [&] { return svc->search(request_from_parameters(parameters(req))); });
+    });
+    server.Get("/api/suggest", [svc = &service](const httplib::Request& req, httplib::Response& res) {
+        answer(res, [&] {
+            std::size_t limit = 8;
+            if (req.has_param("limit")) {
+                const std::string l = req.get_param_value("limit");
+                if (l.empty() || l.size() > 3 || !std::all_of(l.begin(), l.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+                    std::stoi(l) < 1 || std::stoi(l) > 50)
+                    throw RequestError("bad_request", "'limit' must be a number from 1 to 50");
+                limit = static_cast<std::size_t>(std::stoi(l));
+            }
+            return svc->suggest(req.get_param_value("q"), limit);
+        });
+    });
+    server.Get("/api/article", [svc = &service](const httplib::Request& req, httplib::Response& res) {
+        answer(res, [&] { return svc->article(req.get_param_value("id")); });
+    });
+    // The page: three fixed files, so no request path ever reaches the file system.
+    auto asset = [](const char* begin, const char* end, const char* type) {
+        return [begin, end, type](const httplib::Request&, httplib::Response& res) {
+            res.set_content(begin, static_cast<size_t>(end - begin), type);
+            res.set_header("X-Content-Type-Options", "nosniff");
+            res.set_header("Content-Security-Policy",
+                           "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'");
+        };
+    };
+    server.Get("/", asset(saywho_web_index_html_begin, saywho_web_index_html_end, "text/html; charset=utf-8"));
+    server.Get("/app.js", asset(saywho_web_app_js_begin, saywho_web_app_js_end, "text/javascript; charset=utf-8"));
+    server.Get("/style.css", asset(saywho_web_style_css_begin, saywho_web_style_css_end, "text/css; charset=utf-8"));
 }
 
 }  // namespace
@@ -116,12 +134,10 @@ int serve_http(const HttpOptions& options, const std::function<void(const std::s
     SearchService service(options.databases);
     try {
         service.suggest("", 1);
-    } catch (const DatabaseError& e) {
-        error = e.what();
-        return 2;
-    } catch (const Xapian::Error& e) {
-        error = "database error: " + e.get_description();
-        return 2;
+    } catch (...) {
+        const ErrorReport report = report_error(std::current_exception());
+        error = report.message;
+        return report.exit_status;
     }
 
     // SIGINT and SIGTERM go to one thread that stops the server; blocked
@@ -150,44 +166,14 @@ int serve_http(const HttpOptions& options, const std::function<void(const std::s
         if (req.method != "GET" && req.method != "HEAD") {
             res.status = 405;
             res.set_header("Allow", "GET, HEAD");
-            res.set_content(SearchService::error_json("method_not_allowed", "only GET and HEAD are served"), JSON_TYPE);
+            res.set_content(error_json("method_not_allowed", "only GET and HEAD are served"), JSON_TYPE);
             return httplib::Server::HandlerResponse::Handled;
         }
         if (!options.cors_origin.empty() && req.path.rfind("/api/", 0) == 0)
             res.set_header("Access-Control-Allow-Origin", options.cors_origin);
         return httplib::Server::HandlerResponse::Unhandled;
     });
-    server.Get("/api/search", [&](const httplib::Request& req, httplib::Response& res) {
-        answer(res, [&] { return service.search(request_from_parameters(parameters(req))); });
-    });
-    server.Get("/api/suggest", [&](const httplib::Request& req, httplib::Response& res) {
-        answer(res, [&] {
-            std::size_t limit = 8;
-            if (req.has_param("limit")) {
-                const std::string l = req.get_param_value("limit");
-                if (l.empty() || l.size() > 3 || !std::all_of(l.begin(), l.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
-                    std::stoi(l) < 1 || std::stoi(l) > 50)
-                    throw RequestError("bad_request", "'limit' must be a number from 1 to 50");
-                limit = static_cast<std::size_t>(std::stoi(l));
-            }
-            return service.suggest(req.get_param_value("q"), limit);
-        });
-    });
-    server.Get("/api/article", [&](const httplib::Request& req, httplib::Response& res) {
-        answer(res, [&] { return service.article(req.get_param_value("id")); });
-    });
-    // The page: three fixed files, so no request path ever reaches the file system.
-    auto asset = [&](const char* begin, const char* end, const char* type) {
-        return [begin, end, type](const httplib::Request&, httplib::Response& res) {
-            res.set_content(begin, static_cast<size_t>(end - begin), type);
-            res.set_header("X-Content-Type-Options", "nosniff");
-            res.set_header("Content-Security-Policy",
-                           "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'");
-        };
-    };
-    server.Get("/", asset(saywho_web_index_html_begin, saywho_web_index_html_end, "text/html; charset=utf-8"));
-    server.Get("/app.js", asset(saywho_web_app_js_begin, saywho_web_app_js_end, "text/javascript; charset=utf-8"));
-    server.Get("/style.css", asset(saywho_web_style_css_begin, saywho_web_style_css_end, "text/css; charset=utf-8"));
+    add_routes(server, service);
     // Anything else, and errors httplib raises itself (414, 413, 400), as JSON.
     server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
         if (!res.body.empty()) return;
@@ -196,11 +182,11 @@ int serve_http(const HttpOptions& options, const std::function<void(const std::s
                                                                    : "bad_request";
         const std::string message = res.status == 404 ? "no such page: see docs/http.md for the API"
                                                       : "request refused (HTTP " + std::to_string(res.status) + ")";
-        res.set_content(SearchService::error_json(code, message), JSON_TYPE);
+        res.set_content(error_json(code, message), JSON_TYPE);
     });
     server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
         res.status = 500;
-        res.set_content(SearchService::error_json("internal", "internal error"), JSON_TYPE);
+        res.set_content(error_json("internal", "internal error"), JSON_TYPE);
     });
     server.set_logger([&](const httplib::Request& req, const httplib::Response& res) { log(access_line(req, res)); });
 

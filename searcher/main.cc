@@ -11,8 +11,8 @@
 
 #include "common/civil_date.h"
 #include "common/database.h"
-#include "common/errors.h"
 #include "common/text.h"
+#include "searcher/error_report.h"
 #include "searcher/http_server.h"
 #include "searcher/printers.h"
 #include "searcher/service.h"
@@ -20,9 +20,9 @@
 
 namespace {
 
-constexpr int EXIT_FOUND = 0;
-constexpr int EXIT_NOTHING_FOUND = 1;
-constexpr int EXIT_ERROR = 2;
+using saywho::EXIT_ERROR;
+using saywho::EXIT_FOUND;
+using saywho::EXIT_NOTHING_FOUND;
 
 struct CommandLine {
     std::vector<std::string> dbs;
@@ -35,6 +35,7 @@ struct CommandLine {
     std::string http;
     std::string cors;
     int threads = 0;
+    bool literal = false;
 };
 
 /// Reports an error in the chosen output mode and returns EXIT_ERROR.
@@ -44,35 +45,29 @@ int fail(bool json, const std::string& code, const std::string& message) {
     return EXIT_ERROR;
 }
 
-}  // namespace
+/// The --help text: query syntax, the fields (generated from
+/// schema::QUERY_FIELDS), plain phrases and the exit statuses.
+std::string help_text() {
+    return "saywho-search: search a saywho database.\n\n"
+           "Query syntax (words are stemmed; all must match unless --match any):\n"
+           "  ceasefire energy            both words\n"
+           "  \"security guarantees\"       a phrase\n"
+           "  drought OR flood            either;  AND, NOT, +word, -word, ( ) work too\n"
+           "  ceasef*                     words starting with ceasef\n"
+           "Fields (field:value; a value with spaces in \"quotes\"; fields mix with words and each other):\n" +
+           saywho::query_fields_help() +
+           "Plain phrases work too (checked against the speakers and places the database knows):\n"
+           "  statements by Zelensky in Helsinki     speaker, place (a country includes its cities)\n"
+           "  what did Trump say about tariffs       speaker and words\n"
+           "  quotes of Kettunen last week           relative dates: yesterday, this month, last year...\n"
+           "  drought since March 2025               on/in/since/before/after DATE, between A and B\n"
+           "  articles about drought                 statements/quotes or articles/stories\n"
+           "  --explain shows how a query was read; --literal turns this off.\n\n"
+           "Exit status: 0 results found, 1 nothing found, 2 error (bad query, no database).";
+}
 
-int main(int argc, char** argv) {
-    CommandLine cli;
-    CLI::App app{
-        "saywho-search: search a saywho database.\n\n"
-        "Query syntax (words are stemmed; all must match unless --match any):\n"
-        "  ceasefire energy            both words\n"
-        "  \"security guarantees\"       a phrase\n"
-        "  drought OR flood            either;  AND, NOT, +word, -word, ( ) work too\n"
-        "  ceasef*                     words starting with ceasef\n"
-        "  title:drought               a word in the title\n"
-        "  date:2025-03                a day, month or year (date:2025-03-19, date:2025)\n"
-        "  date:2025-03-01..2025-03-31 a date range; open ends: date:2025-03-01.. date:..2025-03-31\n"
-        "  type:article type:statement id:ID source:NAME\n"
-        "Statements (who said what, where and when):\n"
-        "  speaker:Kettunen            statements by a person (surname or \"full name\"; any case or accents)\n"
-        "  role:\"foreign minister\"     by a speaker with this title\n"
-        "  location:Kyiv               said in a place (location:Kiev too); a country includes its places\n"
-        "  country:FI                  said in a country (ISO code or name); also articles naming places there\n"
-        "  quote:direct                quoted in full; quote:mixed in part; quote:none reported speech\n"
-        "Plain phrases work too (checked against the speakers and places the database knows):\n"
-        "  statements by Zelensky in Helsinki     speaker, place (a country includes its cities)\n"
-        "  what did Trump say about tariffs       speaker and words\n"
-        "  quotes of Kettunen last week           relative dates: yesterday, this month, last year...\n"
-        "  drought since March 2025               on/in/since/before/after DATE, between A and B\n"
-        "  articles about drought                 statements/quotes or articles/stories\n"
-        "  --explain shows how a query was read; --literal turns this off.\n\n"
-        "Exit status: 0 results found, 1 nothing found, 2 error (bad query, no database)."};
+/// Declares every option of saywho-search, filling @p cli.
+void add_options(CLI::App& app, CommandLine& cli) {
     app.option_defaults()->always_capture_default();
     app.add_option("--db", cli.dbs,
                    "database directory, Xapian stub file or tcp://HOST:PORT (xapian-tcpsrv); repeat to search "
@@ -82,21 +77,19 @@ int main(int argc, char** argv) {
     app.add_option("query", cli.words, "the query; several arguments are joined with spaces");
     app.add_option("-n,--limit", cli.search.limit, "results per page")->check(CLI::Range(1, 10000));
     app.add_option("--offset", cli.search.offset, "skip this many results (for the next page)");
-    std::map<std::string, saywho::SortOrder> sorts{{"relevance", saywho::SortOrder::RELEVANCE},
-                                                   {"newest", saywho::SortOrder::NEWEST},
-                                                   {"oldest", saywho::SortOrder::OLDEST}};
+    std::map<std::string, saywho::SortOrder> sorts;
+    for (const auto& entry : saywho::SORT_ORDERS) sorts.emplace(entry.name, entry.order);
     app.add_option("--sort", cli.search.sort, "relevance, newest or oldest")
         ->transform(CLI::CheckedTransformer(sorts, CLI::ignore_case).description(""))
         ->default_str("relevance");
-    std::map<std::string, saywho::MatchMode> matches{{"all", saywho::MatchMode::ALL},
-                                                     {"any", saywho::MatchMode::ANY}};
+    std::map<std::string, saywho::MatchMode> matches;
+    for (const auto& entry : saywho::MATCH_MODES) matches.emplace(entry.name, entry.mode);
     app.add_option("--match", cli.search.match, "all: every word must match; any: any word, best first")
         ->transform(CLI::CheckedTransformer(matches, CLI::ignore_case).description(""))
         ->default_str("all");
     app.add_flag("--json", cli.json, "print one JSON document (see docs/json.md)");
     app.add_flag("--explain", cli.explain, "print how the query was read (filters and words) before the results");
-    bool literal = false;
-    app.add_flag("--literal", literal, "no query understanding: pass the query to the parser as typed");
+    app.add_flag("--literal", cli.literal, "no query understanding: pass the query to the parser as typed");
     app.add_flag("--facets", cli.search.facets, "count results by speaker, location, country and month (always in --json)");
     app.add_option("--facet-values", cli.search.facet_values, "values listed per facet")->check(CLI::Range(1, 1000));
     app.add_option("--per-article", cli.search.per_article, "at most N results from each article (0: no limit)");
@@ -108,6 +101,44 @@ int main(int argc, char** argv) {
     app.add_option("--cors", cli.cors, "with --http: allow pages from this origin to call the API (https://example.org)");
     app.add_option("--threads", cli.threads, "with --http: worker threads, each serving one connection at a time (default: 64)")
         ->check(CLI::Range(1, 256));
+}
+
+/// Prints @p results as --json, --explain and --facets ask; returns the exit status.
+int print_results(const CommandLine& cli, const saywho::ResultSet& results) {
+    if (cli.json) {
+        saywho::print_json(std::cout, results);
+    } else {
+        if (cli.explain) {
+            saywho::print_interpretation(std::cout, results.interpretation);
+        } else {
+            // Remarks the user must see even without --explain: an ambiguous name.
+            for (const auto& f : results.interpretation.filters)
+                if (f.kind == saywho::Filter::Kind::SPEAKER && f.values.size() > 1 && !f.note.empty()) {
+                    std::cout << "note: '" << f.source << "' matches";
+                    for (std::size_t i = 0; i < f.values.size(); ++i) std::cout << (i ? ", " : " ") << f.values[i];
+                    std::cout << "; all are kept (speaker:\"Full Name\" picks one)\n";
+                }
+        }
+        if (!results.suggestion.empty()) std::cout << "did you mean: " << results.suggestion << "\n";
+        if (!results.hits.empty()) {
+            saywho::print_text(std::cout, results, isatty(STDOUT_FILENO));
+        } else if (results.estimate > 0) {
+            std::cerr << "saywho-search: no results past --offset " << results.offset << " (" << results.estimate
+                      << " in all)\n";
+        } else {
+            std::cerr << "saywho-search: " << results.why_nothing << "\n";
+        }
+        if (cli.search.facets) saywho::print_facets(std::cout, results);
+    }
+    return results.hits.empty() ? EXIT_NOTHING_FOUND : EXIT_FOUND;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CommandLine cli;
+    CLI::App app{help_text()};
+    add_options(app, cli);
 
     try {
         app.parse(argc, argv);
@@ -115,7 +146,7 @@ int main(int argc, char** argv) {
         return app.exit(e) == 0 ? EXIT_FOUND : EXIT_ERROR;
     }
     for (const auto& word : cli.words) cli.search.query += (cli.search.query.empty() ? "" : " ") + word;
-    cli.search.understand = !literal;
+    cli.search.understand = !cli.literal;
     if (cli.json) cli.search.facets = true;
     if (!cli.now.empty()) {
         auto now = saywho::CivilDate::parse_iso(cli.now);
@@ -155,39 +186,9 @@ int main(int argc, char** argv) {
             Xapian::Database db = saywho::open_for_searching(cli.dbs);
             return saywho::search(db, cli.search);
         });
-        if (cli.json) {
-            saywho::print_json(std::cout, results);
-        } else {
-            if (cli.explain) {
-                saywho::print_interpretation(std::cout, results.interpretation);
-            } else {
-                // Remarks the user must see even without --explain: an ambiguous name.
-                for (const auto& f : results.interpretation.filters)
-                    if (f.kind == saywho::Filter::Kind::SPEAKER && f.values.size() > 1 && !f.note.empty()) {
-                        std::cout << "note: '" << f.source << "' matches";
-                        for (std::size_t i = 0; i < f.values.size(); ++i) std::cout << (i ? ", " : " ") << f.values[i];
-                        std::cout << "; all are kept (speaker:\"Full Name\" picks one)\n";
-                    }
-            }
-            if (!results.suggestion.empty()) std::cout << "did you mean: " << results.suggestion << "\n";
-            if (!results.hits.empty()) {
-                saywho::print_text(std::cout, results, isatty(STDOUT_FILENO));
-            } else if (results.estimate > 0) {
-                std::cerr << "saywho-search: no results past --offset " << results.offset << " (" << results.estimate
-                          << " in all)\n";
-            } else {
-                std::cerr << "saywho-search: " << results.why_nothing << "\n";
-            }
-            if (cli.search.facets) saywho::print_facets(std::cout, results);
-        }
-        return results.hits.empty() ? EXIT_NOTHING_FOUND : EXIT_FOUND;
-    } catch (const saywho::QueryError& e) {
-        return fail(cli.json, "bad_query", e.what());
-    } catch (const saywho::DatabaseError& e) {
-        return fail(cli.json, "database", e.what());
-    } catch (const Xapian::Error& e) {
-        return fail(cli.json, "database", "database error: " + e.get_description());
-    } catch (const std::exception& e) {
-        return fail(cli.json, "internal", e.what());
+        return print_results(cli, results);
+    } catch (...) {
+        const saywho::ErrorReport report = saywho::report_error(std::current_exception());
+        return fail(cli.json, report.code, report.message);
     }
 }

@@ -8,6 +8,7 @@
 #include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/writer.h>
 
+#include "common/json_put.h"
 #include "common/statement_fields.h"
 #include "common/text.h"
 
@@ -16,22 +17,6 @@ namespace saywho {
 namespace {
 
 using JsonWriter = rapidjson::Writer<rapidjson::OStreamWrapper>;
-
-void write_string(JsonWriter& w, const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
-
-void write_member(JsonWriter& w, const char* key, const std::string& value) {
-    w.Key(key);
-    write_string(w, value);
-}
-
-/// A member that is null when extraction found nothing, as in `saywho-index extract`.
-void write_member_or_null(JsonWriter& w, const char* key, const std::string& value) {
-    w.Key(key);
-    if (value.empty())
-        w.Null();
-    else
-        write_string(w, value);
-}
 
 std::string highlighted(const Hit& hit, bool bold) {
     if (!bold) return hit.snippet;
@@ -78,23 +63,23 @@ void print_statement(std::ostream& out, const Hit& hit, bool bold) {
 
 /// The statement members of a JSON hit (docs/json.md, "Statement hits").
 void write_statement_members(JsonWriter& w, const Hit& hit) {
-    write_member(w, "article", hit.article_id);
-    write_member(w, "article_date", hit.article_date);
+    put(w, "article", hit.article_id);
+    put(w, "article_date", hit.article_date);
     write_statement_fields(w, hit.statement);
-    write_member(w, "date_basis", hit.statement.date_basis);
+    put(w, "date_basis", hit.statement.date_basis);
 }
 
 /// The "interpretation" member (docs/json.md): each filter with its source words.
 void write_interpretation(JsonWriter& w, const Interpretation& in) {
     w.Key("interpretation");
     w.StartObject();
-    write_member(w, "text", in.text);
+    put(w, "text", in.text);
     w.Key("filters");
     w.StartArray();
     for (const auto& f : in.filters) {
         w.StartObject();
-        write_member(w, "kind", filter_kind_name(f.kind));
-        write_member_or_null(w, "source", f.source);
+        put(w, "kind", filter_kind_name(f.kind));
+        put_or_null(w, "source", f.source);
         if (!f.source.empty()) {
             w.Key("start");
             w.Uint64(f.start);
@@ -102,16 +87,16 @@ void write_interpretation(JsonWriter& w, const Interpretation& in) {
             w.Uint64(f.end);
         }
         if (f.kind == Filter::Kind::DATE) {
-            write_member_or_null(w, "from", f.values[0]);
-            write_member_or_null(w, "to", f.values[1]);
+            put_or_null(w, "from", f.values[0]);
+            put_or_null(w, "to", f.values[1]);
         } else {
             w.Key("values");
             w.StartArray();
-            for (const auto& v : f.values) write_string(w, v);
+            for (const auto& v : f.values) put_string(w, v);
             w.EndArray();
         }
         if (f.kind == Filter::Kind::LOCATION) {
-            write_member(w, "country", f.country);
+            put(w, "country", f.country);
             w.Key("is_country");
             w.Bool(f.is_country);
         }
@@ -119,7 +104,7 @@ void write_interpretation(JsonWriter& w, const Interpretation& in) {
             w.Key("spoke");
             w.Bool(f.spoke);
         }
-        write_member_or_null(w, "note", f.note);
+        put_or_null(w, "note", f.note);
         w.EndObject();
     }
     w.EndArray();
@@ -189,15 +174,11 @@ std::string snippet_html(const std::string& snippet, const std::vector<ByteRange
 void print_json(std::ostream& out, const ResultSet& results, const std::string* request_id) {
     rapidjson::OStreamWrapper stream(out);
     JsonWriter w(stream);
-    w.StartObject();
-    w.Key("version");
-    w.Int(JSON_VERSION);
-    w.Key("type");
-    w.String("results");
-    if (request_id) write_member(w, "id", *request_id);
-    write_member(w, "query", results.query);
+    start_document(w, "results");
+    if (request_id) put(w, "id", *request_id);
+    put(w, "query", results.query);
     write_interpretation(w, results.interpretation);
-    write_member(w, "parsed", results.parsed);
+    put(w, "parsed", results.parsed);
     w.Key("total");
     w.StartObject();
     w.Key("estimate");
@@ -213,23 +194,23 @@ void print_json(std::ostream& out, const ResultSet& results, const std::string* 
     w.Uint64(results.offset);
     w.Key("limit");
     w.Uint64(results.limit);
-    write_member(w, "sort", sort_order_name(results.sort));
+    put(w, "sort", sort_order_name(results.sort));
     w.Key("results");
     w.StartArray();
     for (const auto& hit : results.hits) {
         w.StartObject();
         w.Key("rank");
         w.Uint64(hit.rank);
-        write_member(w, "type", hit.type);
-        write_member(w, "id", hit.id);
-        write_member(w, "date", hit.date);
-        write_member(w, "title", hit.title);
+        put(w, "type", hit.type);
+        put(w, "id", hit.id);
+        put(w, "date", hit.date);
+        put(w, "title", hit.title);
         w.Key("weight");
         w.Double(hit.weight);
         w.Key("percent");
         w.Int(hit.percent);
-        write_member(w, "snippet", hit.snippet);
-        write_member(w, "snippet_html", snippet_html(hit.snippet, hit.highlights));
+        put(w, "snippet", hit.snippet);
+        put(w, "snippet_html", snippet_html(hit.snippet, hit.highlights));
         w.Key("highlights");
         w.StartArray();
         for (const auto& [start, end] : hit.highlights) {
@@ -239,13 +220,13 @@ void print_json(std::ostream& out, const ResultSet& results, const std::string* 
             w.EndArray();
         }
         w.EndArray();
-        write_member(w, "path", hit.path);
+        put(w, "path", hit.path);
         if (hit.line) {
             w.Key("line");
             w.Uint64(hit.line);
         }
-        if (!hit.source.empty()) write_member(w, "source", hit.source);
-        if (!hit.url.empty()) write_member(w, "url", hit.url);
+        if (!hit.source.empty()) put(w, "source", hit.source);
+        if (!hit.url.empty()) put(w, "url", hit.url);
         if (hit.is_statement()) write_statement_members(w, hit);
         w.EndObject();
     }
@@ -261,7 +242,7 @@ void print_json(std::ostream& out, const ResultSet& results, const std::string* 
         w.StartArray();
         for (const auto& [value, count] : facet.values) {
             w.StartObject();
-            write_member(w, "value", value);
+            put(w, "value", value);
             w.Key("count");
             w.Uint(count);
             w.EndObject();
@@ -272,8 +253,8 @@ void print_json(std::ostream& out, const ResultSet& results, const std::string* 
     w.EndObject();
     w.Key("facets_exact");
     w.Bool(results.facets_exact);
-    write_member_or_null(w, "suggestion", results.suggestion);
-    write_member_or_null(w, "why_nothing", results.why_nothing);
+    put_or_null(w, "suggestion", results.suggestion);
+    put_or_null(w, "why_nothing", results.why_nothing);
     w.Key("timing_ms");
     w.Double(results.seconds * 1000.0);
     w.EndObject();
@@ -284,17 +265,7 @@ void print_json(std::ostream& out, const ResultSet& results, const std::string* 
 void print_json_error(std::ostream& out, const std::string& code, const std::string& message) {
     rapidjson::OStreamWrapper stream(out);
     JsonWriter w(stream);
-    w.StartObject();
-    w.Key("version");
-    w.Int(JSON_VERSION);
-    w.Key("type");
-    w.String("error");
-    w.Key("error");
-    w.StartObject();
-    write_member(w, "code", code);
-    write_member(w, "message", message);
-    w.EndObject();
-    w.EndObject();
+    write_error_document(w, code, message);
     stream.Flush();
     out << '\n';
 }

@@ -8,12 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "searcher/json_document.h"
 #include "searcher/search.h"
 
 namespace saywho {
-
-/// Version of the JSON output contract in docs/json.md.
-inline constexpr int JSON_VERSION = 3;
 
 /// Readable results. An article: rank, date, title, id, snippet; a
 /// statement: rank, date, speaker (role), place, its quoted snippet, and the

@@ -4,8 +4,11 @@
 #ifndef SAYWHO_SEARCHER_QUERY_PARSER_H
 #define SAYWHO_SEARCHER_QUERY_PARSER_H
 
+#include <array>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include <xapian.h>
 
@@ -16,6 +19,20 @@ enum class MatchMode {
     ALL,  ///< every word must match (the default: a search box's expectation)
     ANY,  ///< any word may match, best first
 };
+
+/// The name of each match mode, as options and requests spell it.
+struct MatchModeName {
+    const char* name;
+    MatchMode mode;
+};
+inline constexpr std::array<MatchModeName, 2> MATCH_MODES = {{{"all", MatchMode::ALL}, {"any", MatchMode::ANY}}};
+
+/// The mode named @p name exactly; nullopt for any other name.
+std::optional<MatchMode> parse_match_mode(std::string_view name);
+
+/// The query fields for --help, one line each, generated from
+/// schema::QUERY_FIELDS: "  <example>  <what it finds>\n".
+std::string query_fields_help();
 
 /// The flags saywho parses queries with, in one place: phrases, AND/OR/NOT,
 /// +/-, wildcards ("ceasef*") and a query of only NOT terms. Spelling
@@ -81,11 +98,6 @@ class SaywhoQueryParser {
     /// (which must not throw through Xapian's parser; see query_parser.cc).
     std::shared_ptr<std::string> error_;
 };
-
-/// Parses one end of a date range: YYYY-MM-DD, YYYYMMDD, YYYY-MM or YYYY.
-/// Returns the first day covered (@p round_up false) or the last (true) as
-/// YYYYMMDD; throws Xapian::QueryParserError naming @p text when malformed.
-std::string parse_date_bound(const std::string& text, bool round_up);
 
 }  // namespace saywho
 

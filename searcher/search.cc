@@ -37,12 +37,15 @@ std::string leading_text(const std::string& text, std::size_t length) {
 bool Hit::is_statement() const { return type == schema::TYPE_STATEMENT; }
 
 const char* sort_order_name(SortOrder order) {
-    switch (order) {
-        case SortOrder::NEWEST: return "newest";
-        case SortOrder::OLDEST: return "oldest";
-        case SortOrder::RELEVANCE: break;
-    }
-    return "relevance";
+    for (const auto& entry : SORT_ORDERS)
+        if (entry.order == order) return entry.name;
+    return SORT_ORDERS.front().name;
+}
+
+std::optional<SortOrder> parse_sort_order(std::string_view name) {
+    for (const auto& entry : SORT_ORDERS)
+        if (name == entry.name) return entry.order;
+    return std::nullopt;
 }
 
 void split_snippet(const std::string& marked, std::string& text, std::vector<ByteRange>& highlights) {
@@ -113,11 +116,17 @@ Xapian::doccount count_matches(const Xapian::Database& db, const Xapian::Query& 
     return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
 }
 
-Xapian::Query with_filters(const Xapian::Query& text, const std::vector<const Filter*>& filters) {
+/// The address of each of @p filters (which must outlive the result).
+std::vector<const Filter*> pointers_to(const std::vector<Filter>& filters) {
+    std::vector<const Filter*> pointers;
+    for (const auto& f : filters) pointers.push_back(&f);
+    return pointers;
+}
+
+/// @p text restricted by @p filters, each for @p scope (FilterScope).
+Xapian::Query with_filters(const Xapian::Query& text, const std::vector<const Filter*>& filters, FilterScope scope) {
     if (filters.empty()) return text;
-    std::vector<Xapian::Query> parts;
-    for (const Filter* f : filters) parts.push_back(f->query);
-    return Xapian::Query(Xapian::Query::OP_FILTER, text, Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
+    return Xapian::Query(Xapian::Query::OP_FILTER, text, all_filters_query(filters, scope));
 }
 
 std::string describe(const Filter& f) {
@@ -133,6 +142,10 @@ std::string describe(const Filter& f) {
             if (f.values[1].empty()) return "since " + f.values[0];
             if (f.values[0] == f.values[1]) return "on " + f.values[0];
             return "from " + f.values[0] + " to " + f.values[1];
+        case Filter::Kind::COUNTRY:
+        case Filter::Kind::QUOTE:
+        case Filter::Kind::ROLE:
+        case Filter::Kind::SOURCE: return std::string(filter_kind_name(f.kind)) + " " + f.values.front();
         case Filter::Kind::TYPE: break;
     }
     return f.values.front() == schema::TYPE_STATEMENT ? "statements" : "articles";
@@ -140,18 +153,17 @@ std::string describe(const Filter& f) {
 
 /// One line on why nothing matched, trying each filter's removal.
 std::string explain_nothing(const Xapian::Database& db, const Xapian::Query& text, const Interpretation& in,
-                            const std::string& suggestion) {
+                            FilterScope scope, const std::string& suggestion) {
     for (const auto& f : in.filters) {
         if (f.kind == Filter::Kind::SPEAKER && !f.spoke) {
-            Xapian::Query mentioned(Xapian::Query::OP_AND, f.query,
+            Xapian::Query mentioned(Xapian::Query::OP_AND, filter_query(f, FilterScope::ARTICLES),
                                     Xapian::Query(schema::type_term(schema::TYPE_ARTICLE)));
             const Xapian::doccount n = count_matches(db, mentioned);
             return "no statements by " + f.values.front() + "; they are mentioned in " + std::to_string(n) +
                    (n == 1 ? " article" : " articles");
         }
     }
-    std::vector<const Filter*> all;
-    for (const auto& f : in.filters) all.push_back(&f);
+    const std::vector<const Filter*> all = pointers_to(in.filters);
     std::string conditions;
     for (const Filter* f : all)
         if (f->kind != Filter::Kind::TYPE) conditions += (conditions.empty() ? "" : ", ") + describe(*f);
@@ -162,7 +174,7 @@ std::string explain_nothing(const Xapian::Database& db, const Xapian::Query& tex
         std::vector<const Filter*> rest;
         for (std::size_t k = 0; k < all.size(); ++k)
             if (k != drop) rest.push_back(all[k]);
-        Xapian::doccount n = count_matches(db, with_filters(text, rest));
+        Xapian::doccount n = count_matches(db, with_filters(text, rest, scope));
         if (n > 0)
             without += "; without '" + all[drop]->source + "': " + std::to_string(n) + (n == 1 ? " result" : " results");
     }
@@ -221,6 +233,51 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const Sea
     return hit;
 }
 
+/// The query read as SearchOptions say: understood, or as typed (--literal).
+/// @p type_given: the given filters name a type, so none is added by default.
+Interpretation interpret(const Xapian::Database& db, const SearchOptions& options, bool type_given) {
+    if (options.understand) return QueryUnderstanding(db, options.today).understand(options.query, type_given);
+    Interpretation interpretation;
+    interpretation.query = options.query;
+    interpretation.text = options.query;
+    return interpretation;
+}
+
+/// The match spies of the facets (Facet).
+struct FacetSpies {
+    Xapian::ValueCountMatchSpy speakers{schema::SLOT_SPEAKER}, locations{schema::SLOT_LOCATION},
+        countries{schema::SLOT_COUNTRY}, days{schema::SLOT_DATE};
+};
+
+/// Collapsing, facet spies and sort order of @p enquire as @p options ask.
+void set_up_enquire(Xapian::Enquire& enquire, const SearchOptions& options, FacetSpies& spies) {
+    if (options.per_article > 0)
+        enquire.set_collapse_key(schema::SLOT_ARTICLE, static_cast<Xapian::doccount>(options.per_article));
+    if (options.facets)
+        for (Xapian::ValueCountMatchSpy* spy : {&spies.speakers, &spies.locations, &spies.countries, &spies.days})
+            enquire.add_matchspy(spy);
+    switch (options.sort) {
+        case SortOrder::NEWEST: enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, true); break;
+        case SortOrder::OLDEST: enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, false); break;
+        case SortOrder::RELEVANCE: break;
+    }
+}
+
+/// "Did you mean": @p query with the misspelt words of @p text corrected,
+/// when the correction, narrowed by @p narrow, finds something; else "".
+template <typename Narrow>
+std::string did_you_mean(const Xapian::Database& db, SaywhoQueryParser& parser, const std::string& query,
+                         const std::string& text, Narrow&& narrow) {
+    parser.parse_with_spelling(text);
+    const std::string corrected = parser.corrected();
+    if (corrected.empty() || corrected == text || count_matches(db, narrow(parser.parse(corrected))) == 0) return {};
+    // Put the correction back among the words the filters came from.
+    std::string suggestion = query;
+    std::size_t at = suggestion.find(text);
+    if (at == std::string::npos) return corrected;
+    return suggestion.replace(at, text.size(), corrected);
+}
+
 }  // namespace
 
 ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
@@ -230,34 +287,25 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
     SearchOptions options = given;
     repair_utf8(options.query);
     SaywhoQueryParser parser(db, options.match);
-    Interpretation interpretation;
-    if (options.understand) {
-        interpretation = QueryUnderstanding(db, options.today).understand(options.query);
-    } else {
-        interpretation.query = options.query;
-        interpretation.text = options.query;
-    }
+    const std::vector<const Filter*> given_filters = pointers_to(options.filters);
+    const FilterScope given_scope = scope_of(given_filters);
+    const Interpretation interpretation = interpret(db, options, given_scope != FilterScope::EVERY);
+    // The given filters narrow the words as fields would; understood ones
+    // ("by X") reach the documents their type says, or the given type.
+    auto with_given = [&](const Xapian::Query& words) { return with_filters(words, given_filters, FilterScope::STATEMENTS); };
     // A query of filters only ("statements by Zelenskyy") matches all their documents.
     const bool text_empty = trim(interpretation.text).empty();
-    Xapian::Query text = text_empty ? match_all() : parser.parse(interpretation.text);
+    Xapian::Query text = with_given(text_empty ? match_all() : parser.parse(interpretation.text));
 
-    std::vector<const Filter*> filters;
-    for (const auto& f : interpretation.filters) filters.push_back(&f);
-    Xapian::Query query = with_filters(text, filters);
+    const std::vector<const Filter*> filters = pointers_to(interpretation.filters);
+    FilterScope scope = scope_of(filters);
+    if (scope == FilterScope::EVERY) scope = given_scope;
+    Xapian::Query query = with_filters(text, filters, scope);
 
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
-    if (options.per_article > 0)
-        enquire.set_collapse_key(schema::SLOT_ARTICLE, static_cast<Xapian::doccount>(options.per_article));
-    Xapian::ValueCountMatchSpy speakers(schema::SLOT_SPEAKER), locations(schema::SLOT_LOCATION),
-        countries(schema::SLOT_COUNTRY), days(schema::SLOT_DATE);
-    if (options.facets)
-        for (Xapian::ValueCountMatchSpy* spy : {&speakers, &locations, &countries, &days}) enquire.add_matchspy(spy);
-    switch (options.sort) {
-        case SortOrder::NEWEST: enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, true); break;
-        case SortOrder::OLDEST: enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, false); break;
-        case SortOrder::RELEVANCE: break;
-    }
+    FacetSpies spies;
+    set_up_enquire(enquire, options, spies);
     // Counting a little past the page makes totals exact for result sets of
     // modest size at a small cost; beyond that Xapian's estimate is shown.
     // Facets count what the match spies see, so with facets Xapian is asked
@@ -283,31 +331,20 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
     for (auto it = mset.begin(); it != mset.end(); ++it)
         results.hits.push_back(make_hit(mset, it, options, parser.stemmer()));
     if (options.facets) {
-        results.facets = {facet_from(speakers, "speaker", false, options.facet_values),
-                          facet_from(locations, "location", false, options.facet_values),
-                          facet_from(countries, "country", false, options.facet_values),
-                          facet_from(days, "month", true, options.facet_values)};
+        results.facets = {facet_from(spies.speakers, "speaker", false, options.facet_values),
+                          facet_from(spies.locations, "location", false, options.facet_values),
+                          facet_from(spies.countries, "country", false, options.facet_values),
+                          facet_from(spies.days, "month", true, options.facet_values)};
         results.facets_exact = results.exact;
     }
     // "Did you mean" only when a word found nothing: the corrected query must
     // find something the given one did not.
-    std::string corrected;
-    if (results.estimate == 0 && !text_empty) {
-        parser.parse_with_spelling(interpretation.text);
-        corrected = parser.corrected();
-    }
-    if (!corrected.empty() && results.estimate == 0 && corrected != interpretation.text &&
-        count_matches(db, with_filters(parser.parse(corrected), filters)) > 0) {
-        // Put the correction back among the words the filters came from.
-        results.suggestion = options.query;
-        std::size_t at = results.suggestion.find(interpretation.text);
-        if (at != std::string::npos)
-            results.suggestion.replace(at, interpretation.text.size(), corrected);
-        else
-            results.suggestion = corrected;
-    }
+    if (results.estimate == 0 && !text_empty)
+        results.suggestion = did_you_mean(db, parser, options.query, interpretation.text, [&](const Xapian::Query& words) {
+            return with_filters(with_given(words), filters, scope);
+        });
     if (results.hits.empty() && results.estimate == 0)
-        results.why_nothing = explain_nothing(db, text, interpretation, results.suggestion);
+        results.why_nothing = explain_nothing(db, text, interpretation, scope, results.suggestion);
     results.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return results;
 }

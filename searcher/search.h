@@ -4,8 +4,11 @@
 #ifndef SAYWHO_SEARCHER_SEARCH_H
 #define SAYWHO_SEARCHER_SEARCH_H
 
+#include <array>
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -13,6 +16,7 @@
 
 #include "common/civil_date.h"
 #include "common/statement.h"
+#include "searcher/filters.h"
 #include "searcher/query_parser.h"
 #include "searcher/understand.h"
 
@@ -20,8 +24,21 @@ namespace saywho {
 
 enum class SortOrder { RELEVANCE, NEWEST, OLDEST };
 
+/// The name of each sort order, as options, requests and JSON spell it.
+struct SortOrderName {
+    const char* name;
+    SortOrder order;
+};
+inline constexpr std::array<SortOrderName, 3> SORT_ORDERS = {{
+    {"relevance", SortOrder::RELEVANCE},
+    {"newest", SortOrder::NEWEST},
+    {"oldest", SortOrder::OLDEST},
+}};
+
 /// "relevance", "newest", "oldest".
 const char* sort_order_name(SortOrder order);
+/// The order named @p name exactly; nullopt for any other name.
+std::optional<SortOrder> parse_sort_order(std::string_view name);
 
 struct SearchOptions {
     std::string query;  ///< the user's words, fields and operators
@@ -44,6 +61,11 @@ struct SearchOptions {
     std::size_t exact_facets_up_to = 100000;
     /// At most this many results per article (its statements and itself); 0: no limit.
     std::size_t per_article = 0;
+    /// Filters given as structures (a service request's), ANDed with the
+    /// query; each means what its field means (speaker:, location:...).
+    /// They are not part of the interpretation, which says what was read
+    /// from the query.
+    std::vector<Filter> filters;
 };
 
 /// A highlighted stretch of a snippet: byte offsets [start, end).

@@ -6,53 +6,21 @@
 #ifndef SAYWHO_SEARCHER_SERVICE_H
 #define SAYWHO_SEARCHER_SERVICE_H
 
-#include <map>
-#include <optional>
+#include <cstddef>
 #include <string>
 #include <vector>
 
-#include <xapian.h>
-
-#include "searcher/search.h"
+#include "searcher/database_cache.h"
+#include "searcher/error_report.h"
+#include "searcher/json_document.h"
+#include "searcher/request.h"
 
 namespace saywho {
 
-/// A request that cannot be answered as asked, with its JSON error code
-/// ("bad_request", "bad_query", "not_found").
-class RequestError : public std::runtime_error {
-  public:
-    RequestError(std::string code, const std::string& message) : std::runtime_error(message), code_(std::move(code)) {}
-    const std::string& code() const { return code_; }
-
-  private:
-    std::string code_;
-};
-
-/// A search request: SearchOptions plus the filters of docs/http.md, which
-/// are added to the query as field syntax.
-struct SearchRequest {
-    SearchOptions options;
-    std::map<std::string, std::string> filters;  ///< speaker, location, country, from, to, type, quote
-    std::optional<std::string> id;               ///< --serve: echoed in the response
-};
-
-/// The largest page a service answers (the command line allows more).
-inline constexpr std::size_t SERVICE_MAX_LIMIT = 100;
-/// Query text longer than this is refused (bad_request): a search box never needs more.
-inline constexpr std::size_t SERVICE_MAX_QUERY_BYTES = 2000;
-
-/// Parses one --serve line (a JSON object). Throws RequestError.
-SearchRequest parse_request_line(const std::string& line);
-
-/// Builds a request from HTTP query parameters (the same names). Throws RequestError.
-SearchRequest request_from_parameters(const std::multimap<std::string, std::string>& params);
-
-/// The query text with the request's filters appended as field syntax.
-std::string query_with_filters(const SearchRequest& request);
-
-/// One database per thread, reopened before each request when the indexer
-/// has committed since; Xapian::DatabaseModifiedError during a search is
-/// retried once on a fresh reopen.
+/// The search service: each request runs on the calling thread's database
+/// (DatabaseCache), reopened before it when the indexer has committed since;
+/// Xapian::DatabaseModifiedError during a request is retried once on a fresh
+/// reopen. Safe to call from several threads at once.
 class SearchService {
   public:
     /// @p databases: as open_for_searching() takes them (one or more,
@@ -68,19 +36,8 @@ class SearchService {
     /// An article with its statements (docs/http.md). Throws RequestError(not_found).
     std::string article(const std::string& id);
 
-    /// A JSON error document (one line).
-    static std::string error_json(const std::string& code, const std::string& message,
-                                  const std::optional<std::string>& id = std::nullopt);
-
   private:
-    /// This thread's database, reopened at the latest revision; @p fresh
-    /// opens it anew instead (after a concurrent commit error).
-    Xapian::Database& database(bool fresh = false);
-    template <typename F>
-    auto with_database(F&& work) -> decltype(work(std::declval<Xapian::Database&>()));
-
-    std::vector<std::string> databases_;
-    std::string key_;  ///< the locations joined: this service's entry in the per-thread cache
+    DatabaseCache databases_;
 };
 
 }  // namespace saywho

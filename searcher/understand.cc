@@ -211,13 +211,6 @@ std::optional<DaySpan> read_relative(const std::vector<Piece>& p, std::size_t i,
     return std::nullopt;
 }
 
-Xapian::Query date_query(const DaySpan& span) {
-    if (span.first && span.last)
-        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::SLOT_DATE, span.first->compact(), span.last->compact());
-    if (span.first) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::SLOT_DATE, span.first->compact());
-    return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::SLOT_DATE, span.last->compact());
-}
-
 /// Words that never start or end a name or a place.
 bool is_glue(const std::string& w) {
     static const std::set<std::string> WORDS = {
@@ -228,234 +221,132 @@ bool is_glue(const std::string& w) {
     return WORDS.count(w) > 0;
 }
 
-std::string title_case(const std::string& key) {
-    std::string out = key;
-    bool start = true;
-    for (auto& c : out) {
-        if (start && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-        start = c == ' ' || c == '-';
+/// Reads one query into an Interpretation, one kind of phrase after
+/// another (QueryUnderstanding::understand): each step takes the words it
+/// understands, so a later one never reads them again.
+class Reading {
+  public:
+    Reading(const QueryUnderstanding& understanding, const Xapian::Database& db, CivilDate today,
+            const std::string& query, bool type_given);
+
+    void dates();
+    void speakers();
+    void places();
+    void types();
+    /// The interpretation, with what is left as its text.
+    Interpretation finish();
+
+  private:
+    bool usable(std::size_t k) const { return k < p_.size() && !p_[k].locked && !p_[k].used; }
+    /// Whether pieces [first, end] are usable words, none of them glue.
+    bool plain_run(std::size_t first, std::size_t end) const;
+    std::string span_text(std::size_t first, std::size_t last) const {
+        return query_.substr(p_[first].start, p_[last].word_end - p_[first].start);
     }
-    return out;
+    void add_filter(Filter f, std::size_t first, std::size_t last);
+    /// The longest run of 1-3 usable words at [first, ...] naming a speaker.
+    std::optional<QueryUnderstanding::SpeakerMatch> speaker_at(std::size_t first, std::size_t& last) const;
+    /// The longest run of 1-3 usable words at [first, ...] naming a place.
+    const Place* place_at(std::size_t first, std::size_t& last) const;
+
+    const QueryUnderstanding& understanding_;
+    const Xapian::Database& db_;
+    CivilDate today_;
+    const std::string& query_;
+    std::vector<Piece> p_;
+    Interpretation out_;
+};
+
+/// The filter of a speaker understood, with a note when the name is ambiguous
+/// or the person never spoke.
+Filter understood_speaker(const QueryUnderstanding::SpeakerMatch& m) {
+    Filter f = speaker_filter(m.keys, m.names, m.spoke);
+    // "Clinton": Bill and Hillary both spoke; a surname alone next to its
+    // own full name ("Zelenskyy", "Volodymyr Zelenskyy") is one person.
+    std::vector<std::string> full;
+    for (const auto& n : m.names)
+        if (n.find(' ') != std::string::npos) full.push_back(n);
+    if (full.size() > 1) {
+        f.note = "ambiguous: " + std::to_string(full.size()) + " speakers match; all are kept";
+    }
+    if (!m.spoke) f.note = "mentioned in articles, but no statement by them is indexed";
+    return f;
 }
 
-}  // namespace
+Filter span_filter(const DaySpan& span) { return date_filter(span.first, span.last); }
 
-const char* filter_kind_name(Filter::Kind kind) {
-    switch (kind) {
-        case Filter::Kind::SPEAKER: return "speaker";
-        case Filter::Kind::LOCATION: return "location";
-        case Filter::Kind::DATE: return "date";
-        case Filter::Kind::TYPE: break;
-    }
-    return "type";
+Reading::Reading(const QueryUnderstanding& understanding, const Xapian::Database& db, CivilDate today,
+                 const std::string& query, bool type_given)
+    : understanding_(understanding), db_(db), today_(today), query_(query), p_(split_query(query)) {
+    out_.query = query;
+    out_.explicit_type = type_given;
+    for (const auto& piece : p_)
+        if (piece.locked && ascii_lower(piece.raw).rfind("type:", 0) == 0) out_.explicit_type = true;
 }
 
-const Filter* Interpretation::find(Filter::Kind kind) const {
-    for (const auto& f : filters)
-        if (f.kind == kind) return &f;
+bool Reading::plain_run(std::size_t first, std::size_t end) const {
+    for (std::size_t k = first; k <= end; ++k)
+        if (!usable(k) || is_glue(p_[k].word)) return false;
+    return true;
+}
+
+void Reading::add_filter(Filter f, std::size_t first, std::size_t last) {
+    f.source = span_text(first, last);
+    f.start = p_[first].start;
+    f.end = p_[last].word_end;
+    for (std::size_t k = first; k <= last; ++k) p_[k].used = true;
+    out_.filters.push_back(std::move(f));
+}
+
+std::optional<QueryUnderstanding::SpeakerMatch> Reading::speaker_at(std::size_t first, std::size_t& last) const {
+    for (std::size_t n = 3; n >= 1; --n) {
+        std::size_t end = first + n - 1;
+        if (!plain_run(first, end)) continue;
+        std::string name = span_text(first, end);
+        if (name.size() > 2 && (name.compare(name.size() - 2, 2, "'s") == 0)) name.resize(name.size() - 2);
+        if (auto m = understanding_.match_speaker(name)) {
+            last = end;
+            return m;
+        }
+    }
+    return std::nullopt;
+}
+
+const Place* Reading::place_at(std::size_t first, std::size_t& last) const {
+    for (std::size_t n = 3; n >= 1; --n) {
+        std::size_t end = first + n - 1;
+        if (!plain_run(first, end) || month_number(p_[first].word)) continue;
+        const std::string name = span_text(first, end);
+        const Place* place = Lexicon::instance().best_place(name);
+        if (!place) continue;
+        // A capitalised name, or one the database has statements or articles in.
+        bool known = db_.term_exists(schema::folded_term(schema::PREFIX_LOCATION, place->name)) ||
+                     db_.term_exists(schema::folded_term(schema::PREFIX_PLACE, place->name));
+        if (!p_[first].cap && !known) continue;
+        last = end;
+        return place;
+    }
     return nullptr;
 }
 
-std::string name_skeleton(const std::string& name) {
-    // Transliterate and fold the way place names are ("Зеленський" →
-    // "zelenskij"), then drop what spelling conventions vary on.
-    std::string s = Lexicon::place_key(name);
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        char c = s[i];
-        if (c == '-' ) c = ' ';
-        if (!((c >= 'a' && c <= 'z') || c == ' ')) continue;
-        // "iy", "ij", "yj", "yi" and "j" at a word's end are all one sound: y.
-        if ((c == 'i' || c == 'y') && i + 1 < s.size() && (s[i + 1] == 'y' || s[i + 1] == 'j' || s[i + 1] == 'i') &&
-            (i + 2 == s.size() || s[i + 2] == ' ')) {
-            out += 'y';
-            ++i;
-            continue;
-        }
-        if (c == 'j' && (i + 1 == s.size() || s[i + 1] == ' ')) c = 'y';
-        if (!out.empty() && out.back() == c && c != ' ') continue;  // doubled letters
-        out += c;
-    }
-    return out;
-}
-
-QueryUnderstanding::QueryUnderstanding(const Xapian::Database& db, CivilDate today) : db_(db), today_(today) {}
-
-std::optional<QueryUnderstanding::SpeakerMatch> QueryUnderstanding::match_speaker(const std::string& name) const {
-    const std::string key = fold_key(name);
-    if (key.size() < 3) return std::nullopt;
-    std::vector<std::string> variants{key};
-    const std::string ascii = fold_key(Lexicon::place_key(name));
-    if (!ascii.empty() && ascii != key) variants.push_back(ascii);
-
-    SpeakerMatch match;
-    auto add_key = [&](const std::string& k) {
-        if (std::find(match.keys.begin(), match.keys.end(), k) == match.keys.end()) match.keys.push_back(k);
-    };
-    for (const auto& v : variants)
-        if (db_.term_exists(schema::bounded_term(schema::PREFIX_SPEAKER, v))) add_key(v);
-    if (match.keys.empty()) {
-        // Spelling variants: speakers whose key starts alike and has the same skeleton.
-        const std::string want = name_skeleton(name);
-        const std::string prefix = std::string(schema::PREFIX_SPEAKER) + ascii.substr(0, std::min<std::size_t>(3, ascii.size()));
-        std::size_t scanned = 0;
-        for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix) && scanned < 20000; ++it, ++scanned) {
-            const std::string k = (*it).substr(std::string(schema::PREFIX_SPEAKER).size());
-            // Variants differ by a letter or two: skip the (ICU) skeleton of
-            // keys of quite another length.
-            if (k.size() + 4 < ascii.size() || k.size() > ascii.size() + 4) continue;
-            if (name_skeleton(k) == want) add_key(k);
-        }
-    }
-    if (match.keys.empty()) {
-        // Someone the articles name but who has no statement indexed.
-        for (const auto& v : variants)
-            if (db_.term_exists(schema::bounded_term(schema::PREFIX_PERSON, v))) add_key(v);
-        if (match.keys.empty()) return std::nullopt;
-        match.spoke = false;
-        // The fullest name the articles give them: the longest XPERSON: key
-        // of an article naming them that ends with the one matched.
-        std::string fullest = match.keys.front();
-        Xapian::PostingIterator doc = db_.postlist_begin(schema::bounded_term(schema::PREFIX_PERSON, fullest));
-        if (doc != db_.postlist_end(schema::bounded_term(schema::PREFIX_PERSON, fullest))) {
-            const std::string prefix = schema::PREFIX_PERSON;
-            for (auto t = db_.termlist_begin(*doc); t != db_.termlist_end(*doc); ++t) {
-                const std::string term = *t;
-                if (term.compare(0, prefix.size(), prefix) != 0) continue;
-                const std::string k = term.substr(prefix.size());
-                if (k.size() > fullest.size() && k.compare(k.size() - match.keys.front().size() - 1, std::string::npos,
-                                                           " " + match.keys.front()) == 0)
-                    fullest = k;
-            }
-        }
-        match.names.push_back(title_case(fullest));
-        return match;
-    }
-    // The canonical names: the display names the matched statements carry.
-    std::vector<Xapian::Query> terms;
-    for (const auto& k : match.keys) terms.emplace_back(schema::bounded_term(schema::PREFIX_SPEAKER, k));
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
-    Xapian::ValueCountMatchSpy spy(schema::SLOT_SPEAKER);
-    enquire.add_matchspy(&spy);
-    enquire.get_mset(0, 0, db_.get_doccount());
-    for (auto it = spy.top_values_begin(50); it != spy.top_values_end(50); ++it) match.names.push_back(*it);
-    if (match.names.empty()) match.names.push_back(title_case(match.keys.front()));
-    return match;
-}
-
-Interpretation QueryUnderstanding::understand(const std::string& query) const {
-    Interpretation out;
-    out.query = query;
-    std::vector<Piece> p = split_query(query);
-    for (const auto& piece : p)
-        if (piece.locked && ascii_lower(piece.raw).rfind("type:", 0) == 0) out.explicit_type = true;
-
-    auto usable = [&](std::size_t k) { return k < p.size() && !p[k].locked && !p[k].used; };
-    auto span_text = [&](std::size_t first, std::size_t last) {
-        return query.substr(p[first].start, p[last].word_end - p[first].start);
-    };
-    auto add_filter = [&](Filter f, std::size_t first, std::size_t last) {
-        f.source = span_text(first, last);
-        f.start = p[first].start;
-        f.end = p[last].word_end;
-        for (std::size_t k = first; k <= last; ++k) p[k].used = true;
-        out.filters.push_back(std::move(f));
-    };
-    // The longest run of 1-3 usable words at [first, ...] naming a speaker.
-    auto speaker_at = [&](std::size_t first, std::size_t& last) -> std::optional<SpeakerMatch> {
-        for (std::size_t n = 3; n >= 1; --n) {
-            std::size_t end = first + n - 1;
-            bool ok = true;
-            for (std::size_t k = first; k <= end; ++k) ok = ok && usable(k) && !is_glue(p[k].word);
-            if (!ok) continue;
-            std::string name = span_text(first, end);
-            if (name.size() > 2 && (name.compare(name.size() - 2, 2, "'s") == 0)) name.resize(name.size() - 2);
-            if (auto m = match_speaker(name)) {
-                last = end;
-                return m;
-            }
-        }
-        return std::nullopt;
-    };
-    auto speaker_filter = [&](const SpeakerMatch& m) {
-        Filter f;
-        f.kind = Filter::Kind::SPEAKER;
-        f.values = m.names;
-        f.spoke = m.spoke;
-        std::vector<Xapian::Query> terms;
-        for (const auto& k : m.keys) {
-            terms.emplace_back(schema::bounded_term(schema::PREFIX_SPEAKER, k));
-            terms.emplace_back(schema::bounded_term(schema::PREFIX_PERSON, k));  // articles naming them
-        }
-        f.query = Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
-        // "Clinton": Bill and Hillary both spoke; a surname alone next to its
-        // own full name ("Zelenskyy", "Volodymyr Zelenskyy") is one person.
-        std::vector<std::string> full;
-        for (const auto& n : m.names)
-            if (n.find(' ') != std::string::npos) full.push_back(n);
-        if (full.size() > 1) {
-            f.note = "ambiguous: " + std::to_string(full.size()) + " speakers match; all are kept";
-        }
-        if (!m.spoke) f.note = "mentioned in articles, but no statement by them is indexed";
-        return f;
-    };
-    // The longest run of 1-3 usable words at [first, ...] naming a place.
-    auto place_at = [&](std::size_t first, std::size_t& last) -> const Place* {
-        for (std::size_t n = 3; n >= 1; --n) {
-            std::size_t end = first + n - 1;
-            bool ok = true;
-            for (std::size_t k = first; k <= end; ++k) ok = ok && usable(k) && !is_glue(p[k].word);
-            if (!ok || month_number(p[first].word)) continue;
-            const std::string name = span_text(first, end);
-            const Place* place = Lexicon::instance().best_place(name);
-            if (!place) continue;
-            // A capitalised name, or one the database has statements or articles in.
-            bool known = db_.term_exists(schema::folded_term(schema::PREFIX_LOCATION, place->name)) ||
-                         db_.term_exists(schema::folded_term(schema::PREFIX_PLACE, place->name));
-            if (!p[first].cap && !known) continue;
-            last = end;
-            return place;
-        }
-        return nullptr;
-    };
-    auto place_filter = [&](const Place& place) {
-        Filter f;
-        f.kind = Filter::Kind::LOCATION;
-        f.values = {place.name};
-        f.country = place.country_code;
-        f.is_country = place.kind == "country";
-        std::vector<Xapian::Query> terms{Xapian::Query(schema::folded_term(schema::PREFIX_LOCATION, place.name)),
-                                         Xapian::Query(schema::folded_term(schema::PREFIX_PLACE, place.name))};
-        if (f.is_country) terms.emplace_back(schema::country_term(place.country_code));
-        f.query = Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
-        return f;
-    };
-    auto date_filter = [&](const DaySpan& span) {
-        Filter f;
-        f.kind = Filter::Kind::DATE;
-        f.values = {span.first ? span.first->iso() : "", span.last ? span.last->iso() : ""};
-        f.query = date_query(span);
-        return f;
-    };
-
+void Reading::dates() {
     // 1. Dates: "on ...", "in ...", "since ...", "before ...", "after ...",
     //    "between ... and ...", "from ... to ...", relative days, bare ISO dates.
-    for (std::size_t i = 0; i < p.size(); ++i) {
+    for (std::size_t i = 0; i < p_.size(); ++i) {
         if (!usable(i)) continue;
-        const std::string& w = p[i].word;
+        const std::string& w = p_[i].word;
         std::size_t next = 0;
-        if (auto rel = read_relative(p, i, today_, next)) {
-            add_filter(date_filter(*rel), i, next - 1);
+        if (auto rel = read_relative(p_, i, today_, next)) {
+            add_filter(span_filter(*rel), i, next - 1);
             i = next - 1;
             continue;
         }
         if (w == "between" || w == "from") {
             std::size_t mid = 0, end = 0;
-            auto a = read_date(p, i + 1, today_, mid);
-            if (a && usable(mid) && (p[mid].word == "and" || p[mid].word == "to" || p[mid].word == "until")) {
-                if (auto b = read_date(p, mid + 1, today_, end)) {
-                    add_filter(date_filter(DaySpan{a->first, b->last}), i, end - 1);
+            auto a = read_date(p_, i + 1, today_, mid);
+            if (a && usable(mid) && (p_[mid].word == "and" || p_[mid].word == "to" || p_[mid].word == "until")) {
+                if (auto b = read_date(p_, mid + 1, today_, end)) {
+                    add_filter(span_filter(DaySpan{a->first, b->last}), i, end - 1);
                     i = end - 1;
                     continue;
                 }
@@ -464,35 +355,37 @@ Interpretation QueryUnderstanding::understand(const std::string& query) const {
         }
         if (w == "on" || w == "in" || w == "during" || w == "since" || w == "before" || w == "after" ||
             w == "until") {
-            if (auto d = read_date(p, i + 1, today_, next)) {
+            if (auto d = read_date(p_, i + 1, today_, next)) {
                 DaySpan span = *d;
                 if (w == "since") span.last.reset();
                 if (w == "after") span = DaySpan{d->last->plus_days(1), std::nullopt};
                 if (w == "before") span = DaySpan{std::nullopt, d->first->plus_days(-1)};
                 if (w == "until") span = DaySpan{std::nullopt, d->last};
-                add_filter(date_filter(span), i, next - 1);
+                add_filter(span_filter(span), i, next - 1);
                 i = next - 1;
             }
             continue;
         }
         if (w.size() == 10 && w[4] == '-' && w[7] == '-') {  // a bare 2025-03-19
-            if (auto d = read_date(p, i, today_, next)) {
-                add_filter(date_filter(*d), i, next - 1);
+            if (auto d = read_date(p_, i, today_, next)) {
+                add_filter(span_filter(*d), i, next - 1);
                 i = next - 1;
             }
         }
     }
+}
 
+void Reading::speakers() {
     // 2. Speakers: "by X", "from X", "quotes of X", "X said", "did X say",
     //    "X's statements", "X on <topic>" (at the start).
-    for (std::size_t i = 0; i < p.size(); ++i) {
+    for (std::size_t i = 0; i < p_.size(); ++i) {
         if (!usable(i)) continue;
-        const std::string& w = p[i].word;
+        const std::string& w = p_[i].word;
         std::size_t last = 0;
-        if (w == "by" || w == "from" || (w == "of" && i > 0 && (p[i - 1].word == "quotes" || p[i - 1].word == "statements" ||
-                                                                   p[i - 1].word == "remarks" || p[i - 1].word == "words"))) {
+        if (w == "by" || w == "from" || (w == "of" && i > 0 && (p_[i - 1].word == "quotes" || p_[i - 1].word == "statements" ||
+                                                                   p_[i - 1].word == "remarks" || p_[i - 1].word == "words"))) {
             if (auto m = speaker_at(i + 1, last)) {
-                add_filter(speaker_filter(*m), i, last);
+                add_filter(understood_speaker(*m), i, last);
                 i = last;
             }
             continue;
@@ -500,17 +393,17 @@ Interpretation QueryUnderstanding::understand(const std::string& query) const {
         if (w == "did" || w == "does") {
             // "what did Trump say about tariffs"
             std::size_t say = i + 1;
-            while (say < p.size() && say <= i + 4 && p[say].word != "say") ++say;
-            if (say < p.size() && p[say].word == "say" && say > i + 1) {
+            while (say < p_.size() && say <= i + 4 && p_[say].word != "say") ++say;
+            if (say < p_.size() && p_[say].word == "say" && say > i + 1) {
                 if (auto m = speaker_at(i + 1, last); m && last + 1 == say) {
-                    std::size_t first = i > 0 && usable(i - 1) && (p[i - 1].word == "what" || p[i - 1].word == "how")
+                    std::size_t first = i > 0 && usable(i - 1) && (p_[i - 1].word == "what" || p_[i - 1].word == "how")
                                             ? i - 1
                                             : i;
-                    std::size_t end = say + 1 < p.size() && usable(say + 1) &&
-                                              (p[say + 1].word == "about" || p[say + 1].word == "on")
+                    std::size_t end = say + 1 < p_.size() && usable(say + 1) &&
+                                              (p_[say + 1].word == "about" || p_[say + 1].word == "on")
                                           ? say + 1
                                           : say;
-                    add_filter(speaker_filter(*m), first, end);
+                    add_filter(understood_speaker(*m), first, end);
                     i = end;
                 }
             }
@@ -520,24 +413,24 @@ Interpretation QueryUnderstanding::understand(const std::string& query) const {
             for (std::size_t n = std::min<std::size_t>(3, i); n >= 1; --n) {
                 std::size_t first = i - n;
                 if (auto m = speaker_at(first, last); m && last + 1 == i) {
-                    std::size_t end = i + 1 < p.size() && usable(i + 1) &&
-                                              (p[i + 1].word == "about" || p[i + 1].word == "on" || p[i + 1].word == "that")
+                    std::size_t end = i + 1 < p_.size() && usable(i + 1) &&
+                                              (p_[i + 1].word == "about" || p_[i + 1].word == "on" || p_[i + 1].word == "that")
                                           ? i + 1
                                           : i;
-                    add_filter(speaker_filter(*m), first, end);
+                    add_filter(understood_speaker(*m), first, end);
                     break;
                 }
             }
             continue;
         }
-        if (p[i].raw.size() > 2 && (p[i].word.size() > 2 && p[i].word.compare(p[i].word.size() - 2, 2, "'s") == 0) &&
-            i + 1 < p.size() && usable(i + 1) &&
-            (p[i + 1].word == "statements" || p[i + 1].word == "quotes" || p[i + 1].word == "remarks" ||
-             p[i + 1].word == "words")) {
+        if (p_[i].raw.size() > 2 && (p_[i].word.size() > 2 && p_[i].word.compare(p_[i].word.size() - 2, 2, "'s") == 0) &&
+            i + 1 < p_.size() && usable(i + 1) &&
+            (p_[i + 1].word == "statements" || p_[i + 1].word == "quotes" || p_[i + 1].word == "remarks" ||
+             p_[i + 1].word == "words")) {
             for (std::size_t n = std::min<std::size_t>(3, i + 1); n >= 1; --n) {
                 std::size_t first = i + 1 - n;
                 if (auto m = speaker_at(first, last); m && last == i) {
-                    add_filter(speaker_filter(*m), first, i);
+                    add_filter(understood_speaker(*m), first, i);
                     break;
                 }
             }
@@ -546,19 +439,21 @@ Interpretation QueryUnderstanding::understand(const std::string& query) const {
         // "Zelenskyy on drones": only when "on" follows a name-sized start,
         // so ordinary queries do not pay for speaker lookups.
         bool on_follows = false;
-        for (std::size_t k = 1; k <= 3 && k < p.size(); ++k) on_follows = on_follows || p[k].word == "on";
-        if (i == 0 && p.size() >= 3 && on_follows) {
-            if (auto m = speaker_at(0, last); m && last + 1 < p.size() && usable(last + 1) && p[last + 1].word == "on") {
-                add_filter(speaker_filter(*m), 0, last + 1);
+        for (std::size_t k = 1; k <= 3 && k < p_.size(); ++k) on_follows = on_follows || p_[k].word == "on";
+        if (i == 0 && p_.size() >= 3 && on_follows) {
+            if (auto m = speaker_at(0, last); m && last + 1 < p_.size() && usable(last + 1) && p_[last + 1].word == "on") {
+                add_filter(understood_speaker(*m), 0, last + 1);
                 i = last + 1;
             }
         }
     }
+}
 
+void Reading::places() {
     // 3. Places: "in Y", "at Y", "from Y" for a known place.
-    for (std::size_t i = 0; i + 1 < p.size(); ++i) {
+    for (std::size_t i = 0; i + 1 < p_.size(); ++i) {
         if (!usable(i)) continue;
-        const std::string& w = p[i].word;
+        const std::string& w = p_[i].word;
         if (w != "in" && w != "at" && w != "from") continue;
         std::size_t last = 0;
         if (const Place* place = place_at(i + 1, last)) {
@@ -566,12 +461,14 @@ Interpretation QueryUnderstanding::understand(const std::string& query) const {
             i = last;
         }
     }
+}
 
+void Reading::types() {
     // 4. Types: "statements", "quotes", "said" → statements; "articles", "stories" → articles.
     std::optional<std::string> type;
-    for (std::size_t i = 0; i < p.size(); ++i) {
+    for (std::size_t i = 0; i < p_.size(); ++i) {
         if (!usable(i)) continue;
-        const std::string& w = p[i].word;
+        const std::string& w = p_[i].word;
         const char* t = nullptr;
         if (w == "statements" || w == "statement" || w == "quotes" || w == "quote" || w == "remarks" || w == "said" ||
             w == "quotations")
@@ -581,38 +478,52 @@ Interpretation QueryUnderstanding::understand(const std::string& query) const {
         if (type && *type != t) continue;  // "articles with statements": keep the first word's reading
         std::size_t last = i;
         // "articles about drought", "quotes on tariffs": the linking word goes too.
-        if (usable(i + 1) && (p[i + 1].word == "about" || p[i + 1].word == "on" || p[i + 1].word == "regarding" ||
-                              p[i + 1].word == "concerning" || p[i + 1].word == "mentioning"))
+        if (usable(i + 1) && (p_[i + 1].word == "about" || p_[i + 1].word == "on" || p_[i + 1].word == "regarding" ||
+                              p_[i + 1].word == "concerning" || p_[i + 1].word == "mentioning"))
             last = i + 1;
         if (!type) {
-            Filter f;
-            f.kind = Filter::Kind::TYPE;
-            f.values = {t};
-            f.query = Xapian::Query(schema::type_term(t));
-            add_filter(std::move(f), i, last);
+            add_filter(type_filter(t), i, last);
             type = t;
         } else {
-            p[i].used = true;  // a second "quotes" adds nothing
+            p_[i].used = true;  // a second "quotes" adds nothing
         }
     }
-    if (!type && !out.explicit_type && (out.find(Filter::Kind::SPEAKER) || out.find(Filter::Kind::LOCATION))) {
-        Filter f;
-        f.kind = Filter::Kind::TYPE;
-        f.values = {schema::TYPE_STATEMENT};
-        f.query = Xapian::Query(schema::type_term(schema::TYPE_STATEMENT));
+    if (!type && !out_.explicit_type && (out_.find(Filter::Kind::SPEAKER) || out_.find(Filter::Kind::LOCATION))) {
+        Filter f = type_filter(schema::TYPE_STATEMENT);
         f.note = "default: a speaker or place was understood";
-        out.filters.push_back(std::move(f));
+        out_.filters.push_back(std::move(f));
     }
+}
 
+Interpretation Reading::finish() {
     // 5. What is left is text; small words that only linked the filters go.
-    for (std::size_t i = 0; i < p.size(); ++i) {
-        if (p[i].used) continue;
-        if (!p[i].locked && (p[i].word == "what" || p[i].word == "all") && out.filters.size() > 0) continue;
-        out.text += (out.text.empty() ? "" : " ") + p[i].raw;
+    for (std::size_t i = 0; i < p_.size(); ++i) {
+        if (p_[i].used) continue;
+        if (!p_[i].locked && (p_[i].word == "what" || p_[i].word == "all") && out_.filters.size() > 0) continue;
+        out_.text += (out_.text.empty() ? "" : " ") + p_[i].raw;
     }
-    std::stable_sort(out.filters.begin(), out.filters.end(),
+    std::stable_sort(out_.filters.begin(), out_.filters.end(),
                      [](const Filter& a, const Filter& b) { return a.source.empty() ? false : b.source.empty() || a.start < b.start; });
-    return out;
+    return std::move(out_);
+}
+
+}  // namespace
+
+const Filter* Interpretation::find(Filter::Kind kind) const {
+    for (const auto& f : filters)
+        if (f.kind == kind) return &f;
+    return nullptr;
+}
+
+QueryUnderstanding::QueryUnderstanding(const Xapian::Database& db, CivilDate today) : db_(db), today_(today) {}
+
+Interpretation QueryUnderstanding::understand(const std::string& query, bool type_given) const {
+    Reading reading(*this, db_, today_, query, type_given);
+    reading.dates();
+    reading.speakers();
+    reading.places();
+    reading.types();
+    return reading.finish();
 }
 
 }  // namespace saywho

@@ -14,33 +14,9 @@
 #include <xapian.h>
 
 #include "common/civil_date.h"
+#include "searcher/filters.h"
 
 namespace saywho {
-
-/// One filter read from the query, with the words it came from so a user
-/// (or a search page) can see it and undo it.
-struct Filter {
-    enum class Kind { SPEAKER, LOCATION, DATE, TYPE };
-    Kind kind = Kind::TYPE;
-    /// The words of the query this filter was read from ("by Zelensky"),
-    /// and their byte offsets in the query; empty for a default (the type
-    /// chosen because a speaker or place was understood).
-    std::string source;
-    std::size_t start = 0, end = 0;
-    /// What it means, for display. SPEAKER: the canonical speakers (several
-    /// when the name is ambiguous); LOCATION: the place's name; DATE: the
-    /// first and last day (YYYY-MM-DD, empty for an open end); TYPE:
-    /// "statement" or "article".
-    std::vector<std::string> values;
-    std::string country;  ///< LOCATION: ISO code of the place's country (uppercase)
-    bool is_country = false;  ///< LOCATION: the place is a whole country
-    /// SPEAKER: false when the name is known only as someone articles
-    /// mention (no statement by them is indexed).
-    bool spoke = true;
-    /// A remark for the user: an ambiguous name, a speaker who never spoke.
-    std::string note;
-    Xapian::Query query;  ///< the filter itself, a boolean query
-};
 
 /// What a query was read as.
 struct Interpretation {
@@ -49,14 +25,12 @@ struct Interpretation {
     /// The words left over, for SaywhoQueryParser (field syntax, phrases and
     /// operators pass through untouched).
     std::string text;
-    /// Whether the text names a type itself (type:article): then no type
-    /// filter is added by default.
+    /// Whether the text names a type itself (type:article), or the caller's
+    /// filters do: then no type filter is added by default.
     bool explicit_type = false;
 
     const Filter* find(Filter::Kind kind) const;
 };
-
-const char* filter_kind_name(Filter::Kind kind);
 
 /// Reads queries against one database. Not thread-safe (one per thread);
 /// @p db must outlive it.
@@ -65,7 +39,9 @@ class QueryUnderstanding {
     /// @p today anchors relative dates ("yesterday", "last week", "in March").
     QueryUnderstanding(const Xapian::Database& db, CivilDate today);
 
-    Interpretation understand(const std::string& query) const;
+    /// @p type_given: the filters given beside the query (a service
+    /// request's) include a type, so no type is added by default.
+    Interpretation understand(const std::string& query, bool type_given = false) const;
 
     /// Speakers the database knows by @p name: full name, surname, any case
     /// or accents, spelling variants (Zelensky, Zelenskiy, Zelenskyy) and

@@ -6,6 +6,8 @@
 #include <xapian.h>
 
 #include "common/errors.h"
+#include "common/schema.h"
+#include "searcher/filters.h"
 #include "searcher/query_parser.h"
 
 namespace {
@@ -152,6 +154,18 @@ TEST_F(QueryParserTable, AnyModeCombinesWordsWithOr) {
 TEST_F(QueryParserTable, BlankQueryMatchesEverything) {
     saywho::SaywhoQueryParser parser(db_, saywho::MatchMode::ALL);
     EXPECT_EQ(parser.parse("   ").get_description(), Xapian::Query(Xapian::Query::MatchAll).get_description());
+}
+
+TEST(QueryFieldsHelp, TeachesEveryFieldOfTheSchemaTableWithItsExample) {
+    const std::string help = saywho::query_fields_help();
+    for (const auto& field : saywho::schema::QUERY_FIELDS) {
+        SCOPED_TRACE(field.query_name);
+        const std::size_t at = help.find(std::string("  ") + field.example + " ");
+        ASSERT_NE(at, std::string::npos) << help;
+        // What the field finds follows its example, on the same line.
+        const std::string first_line = std::string(field.help).substr(0, std::string(field.help).find('\n'));
+        EXPECT_EQ(help.find(first_line, at), help.find('\n', at) - first_line.size());
+    }
 }
 
 TEST(DateBound, RoundsBeginDownAndEndUp) {

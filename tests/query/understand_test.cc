@@ -5,7 +5,9 @@
  */
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -14,7 +16,9 @@
 #include "extract/extract.h"
 #include "common/schema.h"
 #include "indexer/document_builder.h"
+#include "searcher/query_parser.h"
 #include "searcher/search.h"
+#include "searcher/service.h"
 #include "searcher/understand.h"
 
 namespace saywho {
@@ -152,6 +156,90 @@ TEST_F(Understanding, AmbiguousAndUnspokenNamesSaySo) {
     const Filter* putin = putin_query.find(Filter::Kind::SPEAKER);
     ASSERT_NE(putin, nullptr);
     EXPECT_FALSE(putin->spoke);
+}
+
+/// One filter said three ways: as a query field, as a natural phrase, and
+/// as a service request's structured filter (docs/http.md).
+struct SameFilter {
+    const char* field;   ///< query field syntax
+    const char* phrase;  ///< a phrase understanding reads as the filter; nullptr when none exists
+    std::vector<std::pair<std::string, std::string>> request;  ///< the request's filters
+    const char* query;   ///< the filter's Xapian query description, inside "Query(...)"
+    bool finds = true;   ///< the test database has documents it matches
+};
+
+const SameFilter SAME_FILTERS[] = {
+    {"speaker:Zelenskyy", "statements by Zelenskyy", {{"speaker", "Zelenskyy"}}, "XSPEAKER:zelenskyy"},
+    {"speaker:\"Volodymyr Zelenskyy\"", "quotes of Volodymyr Zelenskyy", {{"speaker", "Volodymyr Zelenskyy"}},
+     "XSPEAKER:volodymyr zelenskyy"},
+    {"location:Helsinki", "in Helsinki", {{"location", "Helsinki"}}, "XLOC:helsinki"},
+    {"location:Kiev", "talks in Kiev", {{"location", "Kiev"}}, "XLOC:kyiv", false},
+    {"location:Finland", "statements in Finland", {{"location", "Finland"}}, "(XLOC:finland OR XCOUNTRY:fi)"},
+    {"country:Finland", nullptr, {{"country", "FI"}}, "XCOUNTRY:fi"},
+    {"date:2025-03-01..2025-03-31", "drought in March 2025", {{"from", "2025-03-01"}, {"to", "2025-03-31"}},
+     "VALUE_RANGE 0 20250301 20250331"},
+    {"date:2025-03..", "drought since March 2025", {{"from", "2025-03"}}, "VALUE_GE 0 20250301"},
+    {"date:..2025-03-03", "drought before 2025-03-04", {{"to", "2025-03-03"}}, "VALUE_LE 0 20250303"},
+    {"type:statement", "statements", {{"type", "statement"}}, "XTYPE:statement"},
+    {"type:article", "articles about drought", {{"type", "articles"}}, "XTYPE:article"},
+    {"quote:direct", nullptr, {{"quote", "direct"}}, "XQUOTE:direct"},
+};
+
+TEST_F(Understanding, FieldPhraseAndRequestGiveTheSameFilterQuery) {
+    SaywhoQueryParser parser(*db_, MatchMode::ALL);
+    for (const auto& row : SAME_FILTERS) {
+        SCOPED_TRACE(row.field);
+        const std::string want = std::string("Query(") + row.query + ")";
+        // The field: Xapian gives a boolean field's query no weight ("0 * ").
+        const std::string field = parser.parse(row.field).get_description();
+        EXPECT_TRUE(field == want || field == "Query(0 * " + std::string(row.query) + ")") << field;
+        // The phrase: its filter of the field's kind, reaching what its type says.
+        if (row.phrase) {
+            const Interpretation in = read(row.phrase);
+            std::vector<const Filter*> filters;
+            for (const auto& f : in.filters) filters.push_back(&f);
+            const std::string kind(row.field, std::strchr(row.field, ':'));
+            const Filter* same = nullptr;
+            for (const auto& f : in.filters)
+                if (kind == filter_kind_name(f.kind)) same = &f;
+            ASSERT_NE(same, nullptr) << summary(in);
+            EXPECT_EQ(filter_query(*same, scope_of(filters)).get_description(), want) << row.phrase;
+        }
+        // The request: structures, never query text.
+        SearchRequest request;
+        for (const auto& [name, value] : row.request) request.filters[name] = value;
+        const std::vector<Filter> given = request_filters(request);
+        ASSERT_EQ(given.size(), 1u);
+        EXPECT_EQ(filter_query(given.front()).get_description(), want);
+    }
+}
+
+/// The ids of the hits of @p options, every one.
+std::vector<std::string> hit_ids(const Xapian::Database& db, SearchOptions options) {
+    options.limit = 1000;
+    options.today = *CivilDate::parse_iso("2025-03-26");
+    std::vector<std::string> ids;
+    for (const auto& hit : search(db, options).hits) ids.push_back(hit.id);
+    return ids;
+}
+
+TEST_F(Understanding, RequestFiltersFindWhatTheirFieldsFind) {
+    for (const auto& row : SAME_FILTERS) {
+        SCOPED_TRACE(row.field);
+        SearchOptions field;
+        field.query = row.field;
+        SearchRequest request;
+        for (const auto& [name, value] : row.request) request.filters[name] = value;
+        SearchOptions structured;
+        structured.filters = request_filters(request);
+        const std::vector<std::string> ids = hit_ids(*db_, field);
+        EXPECT_EQ(!ids.empty(), row.finds);
+        EXPECT_EQ(hit_ids(*db_, structured), ids);
+        // The words of a query and the given filters: both apply.
+        field.query = std::string("drought ") + row.field;
+        structured.query = "drought";
+        EXPECT_EQ(hit_ids(*db_, structured), hit_ids(*db_, field));
+    }
 }
 
 TEST(NameSkeleton, SpellingVariantsMeet) {

@@ -138,6 +138,9 @@ TEST(QueryFields, NamesAndPrefixesAreUniqueAndHelpIsNonEmpty) {
         EXPECT_FALSE(std::string(field.query_name).empty());
         EXPECT_FALSE(std::string(field.prefix).empty()) << field.query_name;
         EXPECT_FALSE(std::string(field.help).empty()) << field.query_name;
+        ASSERT_NE(field.example, nullptr);
+        EXPECT_EQ(std::string(field.example).rfind(std::string(field.query_name) + ":", 0), 0u)
+            << "the example of " << field.query_name << " uses it";
         EXPECT_TRUE(names.insert(field.query_name).second) << "duplicate query name " << field.query_name;
         EXPECT_TRUE(prefixes.insert(field.prefix).second) << "duplicate prefix " << field.prefix;
     }

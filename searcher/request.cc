@@ -1,0 +1,158 @@
+/** @file request.cc
+ *  @brief Search requests of the service: a --serve JSON line or HTTP
+ *         parameters read into SearchOptions and structured filters.
+ */
+#include "searcher/request.h"
+
+#include <algorithm>
+
+#include <rapidjson/document.h>
+
+#include "common/errors.h"
+#include "common/schema.h"
+
+namespace saywho {
+
+namespace {
+
+std::size_t parse_count(const std::string& name, const std::string& text, std::size_t max) {
+    if (text.empty() || text.size() > 9 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        throw RequestError("bad_request", "'" + name + "' must be a whole number, not '" + text + "'");
+    std::size_t n = std::stoul(text);
+    if (n > max) throw RequestError("bad_request", "'" + name + "' must be at most " + std::to_string(max));
+    return n;
+}
+
+bool parse_flag(const std::string& name, const std::string& text) {
+    if (text == "1" || text == "true" || text == "yes" || text == "on") return true;
+    if (text == "0" || text == "false" || text == "no" || text == "off" || text.empty()) return false;
+    throw RequestError("bad_request", "'" + name + "' must be true or false, not '" + text + "'");
+}
+
+/// "relevance, newest or oldest": the names of a table of SORT_ORDERS' kind.
+template <typename Table>
+std::string names_of(const Table& table) {
+    std::string names;
+    for (std::size_t i = 0; i < table.size(); ++i)
+        names += (i == 0 ? "" : i + 1 == table.size() ? " or " : ", ") + std::string(table[i].name);
+    return names;
+}
+
+/// Applies one named member (the same names for JSON lines and HTTP parameters).
+void apply(SearchRequest& r, const std::string& name, const std::string& value) {
+    SearchOptions& o = r.options;
+    if (name == "q") {
+        if (value.size() > SERVICE_MAX_QUERY_BYTES)
+            throw RequestError("bad_request", "'q' is longer than " + std::to_string(SERVICE_MAX_QUERY_BYTES) + " bytes");
+        o.query = value;
+    } else if (name == "limit") {
+        o.limit = parse_count(name, value, SERVICE_MAX_LIMIT);
+        if (o.limit == 0) throw RequestError("bad_request", "'limit' must be at least 1");
+    } else if (name == "offset") {
+        o.offset = parse_count(name, value, 1000000);
+    } else if (name == "sort") {
+        auto sort = parse_sort_order(value);
+        if (!sort) throw RequestError("bad_request", "'sort' must be " + names_of(SORT_ORDERS) + ", not '" + value + "'");
+        o.sort = *sort;
+    } else if (name == "match") {
+        auto match = parse_match_mode(value);
+        if (!match) throw RequestError("bad_request", "'match' must be " + names_of(MATCH_MODES) + ", not '" + value + "'");
+        o.match = *match;
+    } else if (name == "facets") {
+        o.facets = parse_flag(name, value);
+    } else if (name == "literal") {
+        o.understand = !parse_flag(name, value);
+    } else if (name == "per_article") {
+        o.per_article = parse_count(name, value, 1000);
+    } else if (name == "now") {
+        auto now = CivilDate::parse_iso(value);
+        if (!now) throw RequestError("bad_request", "'now' must be a date YYYY-MM-DD, not '" + value + "'");
+        o.today = *now;
+    } else if (name == "speaker" || name == "location" || name == "country" || name == "from" || name == "to" ||
+               name == "type" || name == "quote") {
+        if (value.size() > 200) throw RequestError("bad_request", "'" + name + "' is too long");
+        if (!value.empty()) r.filters[name] = value;
+    } else if (name == "id") {
+        r.id = value;
+    } else {
+        throw RequestError("bad_request", "unknown parameter '" + name +
+                                              "': expected q, limit, offset, sort, match, facets, literal, per_article, "
+                                              "now, or the filters speaker, location, country, from, to, type, quote");
+    }
+}
+
+}  // namespace
+
+SearchRequest parse_request_line(const std::string& line) {
+    rapidjson::Document doc;
+    // Strings that are not UTF-8 are refused here: they would come back in
+    // answers and error messages, which must be valid JSON.
+    doc.Parse<rapidjson::kParseValidateEncodingFlag>(line.c_str(), line.size());
+    if (doc.HasParseError() && doc.GetParseError() == rapidjson::kParseErrorStringInvalidEncoding)
+        throw RequestError("bad_request", "a request must be UTF-8; byte " + std::to_string(doc.GetErrorOffset() + 1) +
+                                              " is not");
+    if (doc.HasParseError() || !doc.IsObject())
+        throw RequestError("bad_request", "a request is one JSON object a line, such as {\"q\": \"drought\"}");
+    SearchRequest r;
+    r.options.facets = true;
+    for (auto& m : doc.GetObject()) {
+        const std::string name(m.name.GetString(), m.name.GetStringLength());
+        if (name == "filters") {
+            if (!m.value.IsObject()) throw RequestError("bad_request", "'filters' must be an object");
+            for (auto& f : m.value.GetObject()) {
+                const std::string key(f.name.GetString(), f.name.GetStringLength());
+                if (!f.value.IsString()) throw RequestError("bad_request", "filter '" + key + "' must be a string");
+                if (key != "speaker" && key != "location" && key != "country" && key != "from" && key != "to" &&
+                    key != "type" && key != "quote")
+                    throw RequestError("bad_request", "unknown filter '" + key +
+                                                          "': expected speaker, location, country, from, to, type or quote");
+                apply(r, key, std::string(f.value.GetString(), f.value.GetStringLength()));
+            }
+            continue;
+        }
+        std::string value;
+        if (m.value.IsString()) value.assign(m.value.GetString(), m.value.GetStringLength());
+        else if (m.value.IsUint64()) value = std::to_string(m.value.GetUint64());
+        else if (m.value.IsBool()) value = m.value.GetBool() ? "true" : "false";
+        else if (m.value.IsNull()) continue;
+        else throw RequestError("bad_request", "'" + name + "' must be a string, a number or true/false");
+        apply(r, name, value);
+    }
+    return r;
+}
+
+SearchRequest request_from_parameters(const std::multimap<std::string, std::string>& params) {
+    SearchRequest r;
+    r.options.facets = true;
+    for (const auto& [name, value] : params) apply(r, name, value);
+    return r;
+}
+
+std::vector<Filter> request_filters(const SearchRequest& request) {
+    std::vector<Filter> filters;
+    auto build = [](const std::string& name, auto&& make) {
+        try {
+            return make();
+        } catch (const Xapian::QueryParserError& e) {
+            throw QueryError(e.get_msg() + " (in filter '" + name + "')");
+        }
+    };
+    for (const auto& [name, value] : request.filters) {
+        if (name == "from" || name == "to") continue;
+        const schema::FieldSpec* field = schema::find_query_field(name);
+        if (!field) throw RequestError("bad_request", "unknown filter '" + name + "'");
+        filters.push_back(build(name, [&, &value = value] { return field_filter(*field, value); }));
+    }
+    auto from = request.filters.find("from"), to = request.filters.find("to");
+    if (from != request.filters.end() || to != request.filters.end()) {
+        std::string a = from == request.filters.end() ? "" : from->second;
+        std::string b = to == request.filters.end() ? "" : to->second;
+        for (const std::string* d : {&a, &b})
+            if (!d->empty() && !CivilDate::parse_iso(*d) && !(d->size() == 7 || d->size() == 4))
+                throw RequestError("bad_request", "'from' and 'to' are dates YYYY-MM-DD, YYYY-MM or YYYY, not '" + *d + "'");
+        filters.push_back(build(from != request.filters.end() ? "from" : "to", [&] { return date_range_filter(a, b); }));
+    }
+    return filters;
+}
+
+}  // namespace saywho

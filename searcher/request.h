@@ -1,0 +1,45 @@
+/** @file request.h
+ *  @brief Search requests of the service (docs/http.md): a --serve JSON line
+ *         or HTTP parameters read into SearchOptions and structured filters.
+ */
+#ifndef SAYWHO_SEARCHER_REQUEST_H
+#define SAYWHO_SEARCHER_REQUEST_H
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "searcher/error_report.h"
+#include "searcher/filters.h"
+#include "searcher/search.h"
+
+namespace saywho {
+
+/// A search request: SearchOptions plus the filters of docs/http.md, which
+/// request_filters() turns into structures for SearchOptions::filters.
+struct SearchRequest {
+    SearchOptions options;
+    std::map<std::string, std::string> filters;  ///< speaker, location, country, from, to, type, quote: as given
+    std::optional<std::string> id;               ///< --serve: echoed in the response
+};
+
+/// The largest page a service answers (the command line allows more).
+inline constexpr std::size_t SERVICE_MAX_LIMIT = 100;
+/// Query text longer than this is refused (bad_request): a search box never needs more.
+inline constexpr std::size_t SERVICE_MAX_QUERY_BYTES = 2000;
+
+/// Parses one --serve line (a JSON object). Throws RequestError.
+SearchRequest parse_request_line(const std::string& line);
+
+/// Builds a request from HTTP query parameters (the same names). Throws RequestError.
+SearchRequest request_from_parameters(const std::multimap<std::string, std::string>& params);
+
+/// The request's filters as structures, each meaning what its query field
+/// means (from and to: date:FROM..TO). Throws RequestError (bad_request)
+/// for a malformed date and QueryError for a value its field refuses.
+std::vector<Filter> request_filters(const SearchRequest& request);
+
+}  // namespace saywho
+
+#endif  // SAYWHO_SEARCHER_REQUEST_H
