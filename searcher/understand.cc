@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 
+#include "common/calendar_words.h"
 #include "common/lexicon.h"
 #include "common/schema.h"
 #include "common/text.h"
@@ -79,16 +80,6 @@ std::vector<Piece> split_query(const std::string& q) {
     return pieces;
 }
 
-
-int month_number(const std::string& w) {
-    static const std::map<std::string, int> MONTHS = {
-        {"january", 1}, {"jan", 1},  {"february", 2}, {"feb", 2},  {"march", 3},     {"mar", 3},
-        {"april", 4},   {"apr", 4},  {"may", 5},      {"june", 6}, {"jun", 6},       {"july", 7},
-        {"jul", 7},     {"august", 8}, {"aug", 8},    {"september", 9}, {"sep", 9},  {"sept", 9},
-        {"october", 10}, {"oct", 10}, {"november", 11}, {"nov", 11}, {"december", 12}, {"dec", 12}};
-    auto it = MONTHS.find(w);
-    return it == MONTHS.end() ? 0 : it->second;
-}
 
 /// A stretch of days, either end open (nullopt).
 struct DaySpan {
