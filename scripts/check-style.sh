@@ -18,7 +18,7 @@ done
 [[ -f "$build_dir/compile_commands.json" ]] ||
     { echo "check-style: $build_dir/compile_commands.json is missing: build first (scripts/setup.sh)" >&2; exit 2; }
 
-mapfile -t sources < <(git ls-files '*.cc' '*.h' '*.cc.in' | grep -v '^tests/fuzz/corpus/')
+mapfile -t sources < <(git ls-files '*.cc' '*.h' | grep -v '^tests/fuzz/corpus/')
 mapfile -t product < <(printf '%s\n' "${sources[@]}" | grep -v '^tests/')
 failed=0
 
