@@ -192,8 +192,8 @@ ParseResult parse_text_article(const std::string& path, const std::string& id, s
     std::string_view date_text = rest.substr(0, std::min(rest.find_first_of(" \t"), rest.size()));
     auto date = CivilDate::parse_iso(date_text);
     if (!date) {
-        problems.push_back(skip(path, 1,
-                                "bad date '" + std::string(date_text) + "': " + explain_bad_iso_date(date_text)));
+        problems.push_back(
+            skip(path, 1, "bad date '" + std::string(date_text) + "': " + explain_bad_iso_date(date_text)));
         return result;
     }
     Article article;
@@ -210,8 +210,8 @@ ParseResult parse_text_article(const std::string& path, const std::string& id, s
     std::size_t body_start = eol + 1;
     // The format has a blank line after the date line; tolerate its absence.
     std::size_t second_eol = bytes.find('\n', body_start);
-    std::string_view second_line =
-        std::string_view(bytes).substr(body_start, (second_eol == std::string::npos ? bytes.size() : second_eol) - body_start);
+    std::string_view second_line = std::string_view(bytes).substr(
+        body_start, (second_eol == std::string::npos ? bytes.size() : second_eol) - body_start);
     if (!trim(second_line).empty())
         problems.push_back(warn(path, 2, "expected a blank line after the date line; reading the body from here"));
 
@@ -275,8 +275,8 @@ ParseResult parse_jsonl_line(const std::string& path, std::size_t line_number, s
     }
     auto date = CivilDate::parse_iso(trim(date_text));
     if (!date) {
-        problems.push_back(skip(path, line_number,
-                                "bad date '" + date_text + "': " + explain_bad_iso_date(trim(date_text))));
+        problems.push_back(
+            skip(path, line_number, "bad date '" + date_text + "': " + explain_bad_iso_date(trim(date_text))));
         return result;
     }
     article.date = *date;

@@ -39,8 +39,8 @@ struct InputProblem {
 /// One input found from the command-line arguments.
 struct InputFile {
     enum class Format { TEXT, JSONL };
-    std::string path;      ///< as it can be opened; "-" for stdin
-    std::string id;        ///< text files: the article id derived from the path
+    std::string path;  ///< as it can be opened; "-" for stdin
+    std::string id;    ///< text files: the article id derived from the path
     Format format = Format::TEXT;
     std::uint64_t size = 0;  ///< bytes on disk (0 for stdin)
 };

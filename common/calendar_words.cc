@@ -16,11 +16,11 @@ struct CalendarWord {
 
 // Each word once. A linear scan over a few short strings, most rejected by
 // their first byte or length, is as fast as hashing for words this short.
-constexpr CalendarWord MONTH_WORDS[] = {
-    {"january", 1},  {"jan", 1},  {"february", 2}, {"feb", 2},  {"march", 3},    {"mar", 3},
-    {"april", 4},    {"apr", 4},  {"may", 5},      {"june", 6}, {"jun", 6},      {"july", 7},
-    {"jul", 7},      {"august", 8}, {"aug", 8},    {"september", 9}, {"sept", 9}, {"sep", 9},
-    {"october", 10}, {"oct", 10}, {"november", 11}, {"nov", 11}, {"december", 12}, {"dec", 12}};
+constexpr CalendarWord MONTH_WORDS[] = {{"january", 1},   {"jan", 1},   {"february", 2},  {"feb", 2},      {"march", 3},
+                                        {"mar", 3},       {"april", 4}, {"apr", 4},       {"may", 5},      {"june", 6},
+                                        {"jun", 6},       {"july", 7},  {"jul", 7},       {"august", 8},   {"aug", 8},
+                                        {"september", 9}, {"sept", 9},  {"sep", 9},       {"october", 10}, {"oct", 10},
+                                        {"november", 11}, {"nov", 11},  {"december", 12}, {"dec", 12}};
 
 constexpr std::string_view WEEKDAY_WORDS[] = {"monday", "tuesday",  "wednesday", "thursday",
                                               "friday", "saturday", "sunday"};

@@ -15,7 +15,6 @@ namespace {
 const char* const MONTH_NAMES[] = {"January", "February", "March",     "April",   "May",      "June",
                                    "July",    "August",   "September", "October", "November", "December"};
 
-
 int to_int(std::string_view s) {
     int value = 0;
     for (char c : s) value = value * 10 + (c - '0');

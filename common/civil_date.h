@@ -32,8 +32,8 @@ struct CivilDate {
 
     CivilDate plus_days(long days) const { return from_days_since_epoch(days_since_epoch() + days); }
 
-    std::string iso() const;       ///< "2025-03-19"
-    std::string compact() const;   ///< "20250319", the form of D terms and the date slot
+    std::string iso() const;      ///< "2025-03-19"
+    std::string compact() const;  ///< "20250319", the form of D terms and the date slot
 
     friend bool operator==(const CivilDate& a, const CivilDate& b) {
         return a.year == b.year && a.month == b.month && a.day == b.day;

@@ -30,8 +30,9 @@ void check_schema_version(const Xapian::Database& db, const std::string& path) {
     std::string version = db.get_metadata(schema::METADATA_SCHEMA_VERSION);
     if (version.empty()) {
         if (db.get_doccount() == 0) return;
-        throw DatabaseError(path + " is a Xapian database but not one saywho built (no schema version); "
-                                   "give another --db, or remove it and run saywho-index again");
+        throw DatabaseError(path +
+                            " is a Xapian database but not one saywho built (no schema version); "
+                            "give another --db, or remove it and run saywho-index again");
     }
     if (version != std::to_string(schema::SCHEMA_VERSION))
         throw DatabaseError(path + " has saywho schema version " + version + " but this saywho uses version " +

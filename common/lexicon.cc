@@ -79,7 +79,8 @@ std::string fold_case(std::string_view text) {
         for (char& c : out) c = ascii_lower(c);
         return out;
     }
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    icu::UnicodeString u =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     u.foldCase();
     std::string out;
     u.toUTF8String(out);
@@ -108,7 +109,8 @@ class TsvReader {
             fields.clear();
             for (std::size_t start = 0;;) {
                 std::size_t tab = line.find('\t', start);
-                fields.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+                fields.push_back(
+                    line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
                 if (tab == std::string_view::npos) break;
                 start = tab + 1;
             }
@@ -255,9 +257,8 @@ void Lexicon::Tables::load_places() {
 
     // Group by key, then rank each group once here so lookups are a plain
     // hash probe.
-    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
-        return a.key != b.key ? a.key < b.key : a.place < b.place;
-    });
+    std::sort(entries.begin(), entries.end(),
+              [](const Entry& a, const Entry& b) { return a.key != b.key ? a.key < b.key : a.place < b.place; });
     postings.reserve(entries.size());
     place_index.reserve(entries.size());
 
@@ -314,9 +315,12 @@ void Lexicon::Tables::load_given_names() {
     std::vector<std::string_view> f;
     while (reader.next(f)) {
         GivenName info;
-        if (f[1] == "m") info.gender = Gender::MALE;
-        else if (f[1] == "f") info.gender = Gender::FEMALE;
-        else if (f[1] != "u") reader.fail("has a bad gender");
+        if (f[1] == "m")
+            info.gender = Gender::MALE;
+        else if (f[1] == "f")
+            info.gender = Gender::FEMALE;
+        else if (f[1] != "u")
+            reader.fail("has a bad gender");
         info.weak = f[2] == "1";
         given_names.emplace(f[0], info);
     }
@@ -340,18 +344,28 @@ void Lexicon::Tables::load_speech_verbs() {
         for (std::size_t at = 0; at < f[3].size();) {
             std::size_t bar = std::min(f[3].find('|', at), f[3].size());
             std::string_view name = f[3].substr(at, bar - at);
-            if (name == "strong") cue.flags |= SpeechCue::STRONG;
-            else if (name == "follows") cue.flags |= SpeechCue::FOLLOWS_QUOTE;
-            else if (name == "participle") cue.flags |= SpeechCue::PARTICIPLE;
-            else if (name == "weak") cue.flags |= SpeechCue::WEAK_LEMMA;
-            else if (name == "reports") cue.flags |= SpeechCue::REPORTS;
-            else reader.fail("has an unknown cue class");
+            if (name == "strong")
+                cue.flags |= SpeechCue::STRONG;
+            else if (name == "follows")
+                cue.flags |= SpeechCue::FOLLOWS_QUOTE;
+            else if (name == "participle")
+                cue.flags |= SpeechCue::PARTICIPLE;
+            else if (name == "weak")
+                cue.flags |= SpeechCue::WEAK_LEMMA;
+            else if (name == "reports")
+                cue.flags |= SpeechCue::REPORTS;
+            else
+                reader.fail("has an unknown cue class");
             at = bar + 1;
         }
-        if (f[2] == "verb") speech_verbs.emplace(f[0], f[1]);
-        else if (f[2] == "phrase") speech_phrases.insert(f[0]);
-        else if (f[2] == "extra") cue.extra_lemma = f[1];
-        else reader.fail("has a bad kind");
+        if (f[2] == "verb")
+            speech_verbs.emplace(f[0], f[1]);
+        else if (f[2] == "phrase")
+            speech_phrases.insert(f[0]);
+        else if (f[2] == "extra")
+            cue.extra_lemma = f[1];
+        else
+            reader.fail("has a bad kind");
         if (f[2] != "phrase" && (cue.flags != 0 || !cue.extra_lemma.empty())) speech_cues.emplace(f[0], cue);
     }
 }

@@ -44,9 +44,9 @@ struct StatementRecord {
     std::string article_id;
     std::size_t index = 0;  ///< 0-based, in text order, among its article's statements
     CivilDate article_date;
-    std::string title;      ///< its article's title
-    std::string path;       ///< as ArticleRecord::path
-    std::size_t line = 0;   ///< as ArticleRecord::line
+    std::string title;     ///< its article's title
+    std::string path;      ///< as ArticleRecord::path
+    std::size_t line = 0;  ///< as ArticleRecord::line
     /// Where its article's body starts in its file (Article::body_offset).
     std::size_t body_offset = 0;
     /// Every member but location_id, which is not stored (0 after decoding):

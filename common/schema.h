@@ -193,11 +193,11 @@ struct FieldSpec {
     const char* query_name;  ///< what the user types before ':' ("title")
     const char* prefix;      ///< the term prefix
     FieldKind kind;
-    bool folded;             ///< boolean values go through fold_key()
+    bool folded;  ///< boolean values go through fold_key()
     /// Space-separated list of the only values accepted (a plural of one is
     /// accepted too: type:articles); nullptr when any value is.
     const char* values;
-    const char* example;     ///< a typical use, first on its --help line ("title:drought")
+    const char* example;  ///< a typical use, first on its --help line ("title:drought")
     /// What it finds, for --help (generated from this table); a '\n' starts
     /// another line of it.
     const char* help;
@@ -270,12 +270,12 @@ inline constexpr char TYPE_STATEMENT[] = "statement";
 // An article's record is its document data; a statement's is in
 // SLOT_STATEMENT_RECORD. common/record_codec.h encodes and decodes both.
 // Both types:
-inline constexpr char DATA_TYPE[] = "type";      ///< "article" or "statement"
-inline constexpr char DATA_ID[] = "id";          ///< article id; statement: "<article id>#<n>"
-inline constexpr char DATA_DATE[] = "date";      ///< "YYYY-MM-DD": the article's date; the day a statement was said
-inline constexpr char DATA_TITLE[] = "title";    ///< the article's title
-inline constexpr char DATA_PATH[] = "path";      ///< absolute path of the input file ("<stdin>" for stdin)
-inline constexpr char DATA_LINE[] = "line";      ///< JSON Lines: 1-based line in path; text files: absent
+inline constexpr char DATA_TYPE[] = "type";    ///< "article" or "statement"
+inline constexpr char DATA_ID[] = "id";        ///< article id; statement: "<article id>#<n>"
+inline constexpr char DATA_DATE[] = "date";    ///< "YYYY-MM-DD": the article's date; the day a statement was said
+inline constexpr char DATA_TITLE[] = "title";  ///< the article's title
+inline constexpr char DATA_PATH[] = "path";    ///< absolute path of the input file ("<stdin>" for stdin)
+inline constexpr char DATA_LINE[] = "line";    ///< JSON Lines: 1-based line in path; text files: absent
 // Articles only:
 inline constexpr char DATA_BODY[] = "body";      ///< full body text, for snippets
 inline constexpr char DATA_SOURCE[] = "source";  ///< JSON Lines "source", may be absent
@@ -287,20 +287,20 @@ inline constexpr char DATA_ARTICLE_DATE[] = "article_date";  ///< "YYYY-MM-DD"
 inline constexpr char DATA_SPEAKER[] = "speaker";
 inline constexpr char DATA_ROLE[] = "role";
 inline constexpr char DATA_SPEAKER_KIND[] = "speaker_kind";
-inline constexpr char DATA_TEXT[] = "text";                  ///< the statement's words, for snippets
+inline constexpr char DATA_TEXT[] = "text";  ///< the statement's words, for snippets
 /// Number: byte offset of the text in the article's body (DATA_BODY of its
 /// article), so the article view marks it without searching the body.
 inline constexpr char DATA_BODY_START[] = "body_start";
-inline constexpr char DATA_BODY_END[] = "body_end";          ///< number: one past its last byte in the body
+inline constexpr char DATA_BODY_END[] = "body_end";  ///< number: one past its last byte in the body
 /// Number: byte offset of the article's body in its file (0 for JSON Lines):
 /// body_offset + body_start is the statement's offset in the file, which
 /// results show (Statement::start).
 inline constexpr char DATA_BODY_OFFSET[] = "body_offset";
-inline constexpr char DATA_DIRECT[] = "direct";              ///< true or false
+inline constexpr char DATA_DIRECT[] = "direct";  ///< true or false
 inline constexpr char DATA_QUOTE[] = "quote";
 inline constexpr char DATA_CUE[] = "cue";
 inline constexpr char DATA_LOCATION[] = "location";
-inline constexpr char DATA_COUNTRY[] = "country";            ///< uppercase ISO code
+inline constexpr char DATA_COUNTRY[] = "country";  ///< uppercase ISO code
 inline constexpr char DATA_LOCATION_BASIS[] = "location_basis";
 inline constexpr char DATA_DATE_BASIS[] = "date_basis";
 

@@ -17,16 +17,16 @@ struct Statement {
     /// ("Donald Trump"), an organisation ("Kremlin"), or the words used when
     /// nothing better is known ("officials"); empty when no speaker was found.
     std::string speaker;
-    std::string role;          ///< title from the text ("President"); may be empty
-    std::string speaker_kind;  ///< "person", "organization" or "group" (unresolved nominal or pronoun)
-    std::string text;          ///< the statement's words, without enclosing quote marks
-    std::size_t start = 0;     ///< UTF-8 byte offset of text in the article file
-    std::size_t end = 0;       ///< one past its last byte
-    bool direct = false;       ///< the whole text was inside quote marks
-    std::string quote;         ///< "direct", "mixed" (reported speech holding a quote) or "none"
-    std::string cue;           ///< the words that attribute it: "said", "according to", "told reporters"
-    std::string location;      ///< canonical place name ("Kyiv"), empty when unknown
-    std::string country;       ///< ISO code of the location's country ("UA")
+    std::string role;               ///< title from the text ("President"); may be empty
+    std::string speaker_kind;       ///< "person", "organization" or "group" (unresolved nominal or pronoun)
+    std::string text;               ///< the statement's words, without enclosing quote marks
+    std::size_t start = 0;          ///< UTF-8 byte offset of text in the article file
+    std::size_t end = 0;            ///< one past its last byte
+    bool direct = false;            ///< the whole text was inside quote marks
+    std::string quote;              ///< "direct", "mixed" (reported speech holding a quote) or "none"
+    std::string cue;                ///< the words that attribute it: "said", "according to", "told reporters"
+    std::string location;           ///< canonical place name ("Kyiv"), empty when unknown
+    std::string country;            ///< ISO code of the location's country ("UA")
     std::uint32_t location_id = 0;  ///< GeoNames id of the place, 0 when unknown
     std::string location_basis;     ///< "explicit", "inferred", "dateline" or "" (none)
     CivilDate date;                 ///< the day it was said

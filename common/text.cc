@@ -30,12 +30,12 @@ int utf8_sequence_length(const unsigned char* p, const unsigned char* end) {
         need = 1;
     } else if (c >= 0xE0 && c <= 0xEF) {
         need = 2;
-        if (c == 0xE0) lo = 0xA0;   // overlong
-        if (c == 0xED) hi = 0x9F;   // surrogates
+        if (c == 0xE0) lo = 0xA0;  // overlong
+        if (c == 0xED) hi = 0x9F;  // surrogates
     } else if (c >= 0xF0 && c <= 0xF4) {
         need = 3;
-        if (c == 0xF0) lo = 0x90;   // overlong
-        if (c == 0xF4) hi = 0x8F;   // above U+10FFFF
+        if (c == 0xF0) lo = 0x90;  // overlong
+        if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
     } else {
         return -1;
     }
@@ -121,7 +121,8 @@ bool fold_ascii(std::string_view text, std::string& out) {
 std::string fold_key(std::string_view text) {
     std::string ascii;
     if (fold_ascii(text, ascii)) return ascii;
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    icu::UnicodeString u =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     // Every kind of Unicode white space (form feed, U+2028, NEL...) counts as
     // a plain space, so it collapses below like any other.
     for (int32_t i = 0; i < u.length(); ++i)
@@ -224,12 +225,23 @@ std::string html_escape(std::string_view text) {
     out.reserve(text.size() + text.size() / 8);
     for (char c : text) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;

@@ -13,8 +13,8 @@ using namespace std::string_view_literals;
 
 /// Where one attribution's content may lie, and the attribution itself.
 struct CueFinder::Bounds {
-    std::size_t lo = 0, hi = 0;                  ///< the tokens the content may take
-    std::size_t attr_first = 0, attr_last = 0;   ///< the speaker and the cue
+    std::size_t lo = 0, hi = 0;                 ///< the tokens the content may take
+    std::size_t attr_first = 0, attr_last = 0;  ///< the speaker and the cue
 };
 
 /// What lies after and before an attribution.
@@ -44,7 +44,8 @@ std::size_t CueFinder::upper_bound_of(const Sentence& s, const std::vector<Attri
     // this one's "that" clause is part of its content, not a boundary.
     if (n + 1 < attributions.size()) {
         const Attribution& next = attributions[n + 1];
-        std::size_t next_start = next.speaker.first != NONE && !next.speaker_after ? next.speaker.first : next.cue_first;
+        std::size_t next_start =
+            next.speaker.first != NONE && !next.speaker_after ? next.speaker.first : next.cue_first;
         if (next_start > 0 && tokens_[next_start - 1].lower == "that"sv && next_start - 1 <= a.cue_last + 8)
             hi = s.last;
         // "Instead, she said, her boss told her ..." and "Meeks said Clinton
@@ -56,8 +57,7 @@ std::size_t CueFinder::upper_bound_of(const Sentence& s, const std::vector<Attri
         const bool next_participle = next.speaker.first == NONE && ends_with(next.cue_text, "ing");
         if (next_start > own_end && next_start <= own_end + 2 && is_punct(own_end + 1, ",") && !next_participle)
             hi = s.last;
-        if (next_start == own_end + 1 && has_class(a.cue_text, WordClass::OPENING_CUE))
-            hi = s.last;
+        if (next_start == own_end + 1 && has_class(a.cue_text, WordClass::OPENING_CUE)) hi = s.last;
     }
     return hi;
 }
@@ -67,11 +67,9 @@ std::size_t CueFinder::upper_bound_of(const Sentence& s, const std::vector<Attri
 std::size_t CueFinder::skip_time_words(std::size_t k, std::size_t hi) const {
     std::size_t time_words = 0;
     while (k <= hi && outside(k) && is_word(k) && time_words < 4 &&
-           (is_weekday(tokens_[k].lower) ||
-            has_class(tokens_[k].lower, WordClass::TIME_WORD) ||
+           (is_weekday(tokens_[k].lower) || has_class(tokens_[k].lower, WordClass::TIME_WORD) ||
             (in_list(tokens_[k].lower, {"on", "last", "this", "early"}) && k + 1 <= hi &&
-             (is_weekday(tokens_[k + 1].lower) ||
-              has_class(tokens_[k + 1].lower, WordClass::TIME_UNIT_PART))) ||
+             (is_weekday(tokens_[k + 1].lower) || has_class(tokens_[k + 1].lower, WordClass::TIME_UNIT_PART))) ||
             (in_list(tokens_[k].lower, {"week", "month", "year", "weekend"}) && k > 0 &&
              in_list(tokens_[k - 1].lower, {"last", "this", "early"})))) {
         ++k;
@@ -84,49 +82,49 @@ std::size_t CueFinder::skip_time_words(std::size_t k, std::size_t hi) const {
 /// told and its object (a name, "the X", a pronoun) a clause may start
 /// without "that". The token where it starts, or NONE.
 std::size_t CueFinder::told_object_clause(std::size_t scan, std::size_t probe) const {
-        std::size_t obj = scan;
-        if (has_class(tokens_[obj].lower, WordClass::TOLD_OBJECT_PRONOUN)) {
+    std::size_t obj = scan;
+    if (has_class(tokens_[obj].lower, WordClass::TOLD_OBJECT_PRONOUN)) {
+        ++obj;
+    } else {
+        const bool determiner = is_determiner(tokens_[obj].lower);
+        if (determiner) ++obj;
+        std::size_t caps = 0;
+        while (obj < probe && is_word(obj) && tokens_[obj].cap && caps < 6) {
             ++obj;
-        } else {
-            const bool determiner = is_determiner(tokens_[obj].lower);
-            if (determiner) ++obj;
-            std::size_t caps = 0;
-            while (obj < probe && is_word(obj) && tokens_[obj].cap && caps < 6) {
-                ++obj;
-                ++caps;
-            }
-            // "told a Planned Parenthood gathering": a determiner's noun.
-            std::size_t nouns = 0;
-            while (determiner && obj < probe && is_word(obj) && !tokens_[obj].cap && nouns < 2 &&
-                   !is_function_word(tokens_[obj].lower) && !is_pronoun(without_clitic(tokens_[obj].lower)) &&
-                   !is_determiner(tokens_[obj].lower)) {
-                ++obj;
-                ++nouns;
-            }
-            if (caps == 0 && nouns == 0) obj = scan;
+            ++caps;
         }
-        // "... of Newark", "... in Washington", then "last week", "on Tuesday".
-        if (obj > scan) {
-            for (int rounds = 0; rounds < 3 && obj < probe; ++rounds) {
-                if (in_list(tokens_[obj].lower, {"of", "in", "at"}) && obj + 1 < probe && tokens_[obj + 1].cap) {
-                    obj += 2;
-                    while (obj < probe && is_word(obj) && tokens_[obj].cap) ++obj;
-                } else if (in_list(tokens_[obj].lower, {"last", "this", "on", "earlier"}) && obj + 1 < probe &&
-                           (is_weekday(tokens_[obj + 1].lower) ||
-                            in_list(tokens_[obj + 1].lower, {"week", "month", "year", "weekend"}))) {
-                    obj += 2;
-                } else if (is_weekday(tokens_[obj].lower) || in_list(tokens_[obj].lower, {"yesterday", "recently"})) {
-                    ++obj;
-                } else {
-                    break;
-                }
+        // "told a Planned Parenthood gathering": a determiner's noun.
+        std::size_t nouns = 0;
+        while (determiner && obj < probe && is_word(obj) && !tokens_[obj].cap && nouns < 2 &&
+               !is_function_word(tokens_[obj].lower) && !is_pronoun(without_clitic(tokens_[obj].lower)) &&
+               !is_determiner(tokens_[obj].lower)) {
+            ++obj;
+            ++nouns;
+        }
+        if (caps == 0 && nouns == 0) obj = scan;
+    }
+    // "... of Newark", "... in Washington", then "last week", "on Tuesday".
+    if (obj > scan) {
+        for (int rounds = 0; rounds < 3 && obj < probe; ++rounds) {
+            if (in_list(tokens_[obj].lower, {"of", "in", "at"}) && obj + 1 < probe && tokens_[obj + 1].cap) {
+                obj += 2;
+                while (obj < probe && is_word(obj) && tokens_[obj].cap) ++obj;
+            } else if (in_list(tokens_[obj].lower, {"last", "this", "on", "earlier"}) && obj + 1 < probe &&
+                       (is_weekday(tokens_[obj + 1].lower) ||
+                        in_list(tokens_[obj + 1].lower, {"week", "month", "year", "weekend"}))) {
+                obj += 2;
+            } else if (is_weekday(tokens_[obj].lower) || in_list(tokens_[obj].lower, {"yesterday", "recently"})) {
+                ++obj;
+            } else {
+                break;
             }
         }
-        // "he's", "she'll": a contracted pronoun starts a clause too.
-        const std::string subject = obj < tokens_.size() ? without_clitic(tokens_[obj].lower) : std::string();
-        bool clause_start = obj > scan && obj < probe && is_word(obj) &&
-                            (has_class(subject, WordClass::CLAUSE_SUBJECT) ||
-                             (tokens_[obj].cap && !is_function_word(tokens_[obj].lower)));
+    }
+    // "he's", "she'll": a contracted pronoun starts a clause too.
+    const std::string subject = obj < tokens_.size() ? without_clitic(tokens_[obj].lower) : std::string();
+    bool clause_start =
+        obj > scan && obj < probe && is_word(obj) &&
+        (has_class(subject, WordClass::CLAUSE_SUBJECT) || (tokens_[obj].cap && !is_function_word(tokens_[obj].lower)));
     return clause_start ? obj : NONE;
 }
 
@@ -175,10 +173,10 @@ std::size_t CueFinder::skip_modifiers(const Attribution& a, std::size_t scan, st
             words = 0;  // the content starts here, as if right after the cue
         }
     }
-    bool wh = probe <= hi && (probe > scan || (told && probe == scan && skipped_words == 0)) &&
-              (in_list(tokens_[probe].lower, {"whether", "why", "how"}) ||
-               (told && in_list(tokens_[probe].lower, {"if", "what", "when", "who", "where"})) ||
-               (told && probe == scan));
+    bool wh =
+        probe <= hi && (probe > scan || (told && probe == scan && skipped_words == 0)) &&
+        (in_list(tokens_[probe].lower, {"whether", "why", "how"}) ||
+         (told && in_list(tokens_[probe].lower, {"if", "what", "when", "who", "where"})) || (told && probe == scan));
     if (wh) {
         scan = probe;
         skipped_words = 0;  // content starts at the wh-word itself
@@ -212,13 +210,15 @@ void CueFinder::content_before(const Sentence& s, const Attribution& a, const Bo
                 --b;
             if (!(tokens_[b].kind == TokenKind::QUOTE && !tokens_[b].opening)) b = attr_first - 1;
         }
-        if (tokens_[b].kind == TokenKind::QUOTE && !tokens_[b].opening && b > lo) before_last = b;
-        else if (is_punct(b, ",") || is_punct(b, "\u2014") || is_punct(b, ":")) before_last = b > lo ? b - 1 : NONE;
+        if (tokens_[b].kind == TokenKind::QUOTE && !tokens_[b].opening && b > lo)
+            before_last = b;
+        else if (is_punct(b, ",") || is_punct(b, "\u2014") || is_punct(b, ":"))
+            before_last = b > lo ? b - 1 : NONE;
     }
     // "Clinton celebrated, declaring it \"...\" and said it was ...": the
     // clause's own subject speaks, and what follows is the content.
-    const bool and_said = a.speaker.first == NONE && a.cue_first > s.first &&
-                          in_list(tokens_[a.cue_first - 1].lower, {"and", "but"});
+    const bool and_said =
+        a.speaker.first == NONE && a.cue_first > s.first && in_list(tokens_[a.cue_first - 1].lower, {"and", "but"});
     if (and_said) before_last = NONE;
     // "..., Algerian foreign affairs ministry spokesman Benali Abdelaziz
     // said Thursday.": modifiers before the name reach back to the comma.
@@ -251,24 +251,23 @@ CueFinder::Sides CueFinder::find_sides(const Sentence& s, Attribution& a, const 
     std::size_t skipped_words = 0;
     // "said about half of the adjustment ...": "about" before a quantity
     // starts the clause, it does not name a topic.
-    const bool about_quantity =
-        k + 1 <= hi && tokens_[k].lower == "about"sv &&
-        (std::isdigit(static_cast<unsigned char>(tokens_[k + 1].lower[0])) ||
-         has_class(tokens_[k + 1].lower, WordClass::QUANTITY_WORD));
+    const bool about_quantity = k + 1 <= hi && tokens_[k].lower == "about"sv &&
+                                (std::isdigit(static_cast<unsigned char>(tokens_[k + 1].lower[0])) ||
+                                 has_class(tokens_[k + 1].lower, WordClass::QUANTITY_WORD));
     // "\"Absolutely,\" he said when asked if that remains his view": a
     // subordinate clause after the cue holds no "that" clause of speech.
-    const bool subordinate_after =
-        k <= hi && outside(k) && has_class(tokens_[k].lower, WordClass::SUBORDINATOR);
-    bool skipping = scan <= hi && outside(scan) && is_word(scan) && !about_quantity &&
-                    (told || has_class(tokens_[scan].lower, WordClass::CUE_MODIFIER_START) ||
-                     is_weekday(tokens_[scan].lower));
+    const bool subordinate_after = k <= hi && outside(k) && has_class(tokens_[k].lower, WordClass::SUBORDINATOR);
+    bool skipping =
+        scan <= hi && outside(scan) && is_word(scan) && !about_quantity &&
+        (told || has_class(tokens_[scan].lower, WordClass::CUE_MODIFIER_START) || is_weekday(tokens_[scan].lower));
     if (skipping) scan = skip_modifiers(a, scan, hi, told, skipped_words);
     std::size_t after_first = NONE;
     // "..., political analysts say; in 2012 ...": a semicolon closes the attribution.
     if (scan <= hi && is_punct(scan, ";")) scan = hi + 1;
     if (scan <= hi) {
         bool parenthetical = attr_first > s.first && is_punct(attr_first - 1, ",");
-        bool quote_next = scan + 1 <= hi && (tokens_[scan + 1].kind == TokenKind::QUOTE || tokens_[scan + 1].quote != NONE);
+        bool quote_next =
+            scan + 1 <= hi && (tokens_[scan + 1].kind == TokenKind::QUOTE || tokens_[scan + 1].quote != NONE);
         if (tokens_[scan].lower == "that"sv || is_punct(scan, ":") ||
             (is_punct(scan, ",") && (parenthetical || quote_next || skipped_words > 0))) {
             after_first = scan + 1;
@@ -315,17 +314,17 @@ void CueFinder::assign_content(const Sentence& s, std::size_t n, Attribution& a,
         tail_is_modifier = true;
     // "\"...,\" he said of the claim during a call": a quotation just
     // before the attribution is its content unless a clause follows.
-    bool quote_before = before_last != NONE && (tokens_[before_last].kind == TokenKind::QUOTE ||
-                                                tokens_[before_last].quote != NONE);
+    bool quote_before =
+        before_last != NONE && (tokens_[before_last].kind == TokenKind::QUOTE || tokens_[before_last].quote != NONE);
     bool long_quote_after = false;
     if (after_first != NONE && after_first <= hi && tokens_[after_first].kind == TokenKind::QUOTE &&
         after_first + 1 <= hi && tokens_[after_first + 1].quote != NONE) {
         const Quotation& q = quotes_[tokens_[after_first + 1].quote];
         long_quote_after = q.last_token != NONE && q.last_token >= q.first_token + 3;  // not a show's title
     }
-    bool clause_after = after_first != NONE && after_first > 0 &&
-                        (tokens_[after_first - 1].lower == "that"sv || is_punct(after_first - 1, ":") ||
-                         long_quote_after);
+    bool clause_after =
+        after_first != NONE && after_first > 0 &&
+        (tokens_[after_first - 1].lower == "that"sv || is_punct(after_first - 1, ":") || long_quote_after);
     if (quote_before && subordinate_after && !long_quote_after) clause_after = false;
     // "On Fox's \"Sunday Morning Futures,\" Rep. Issa said Clinton's ..." and
     // "he had decimated ''core Al Qaeda,'' he said it still posed ...": a
@@ -359,8 +358,8 @@ void CueFinder::assign_content(const Sentence& s, std::size_t n, Attribution& a,
         !according_first) {
         a.content_first = lo;
         a.content_last = before_last;
-    } else if (after_words >= 2 || (after_words == 1 && after_first <= hi &&
-                                     tokens_[after_first].kind == TokenKind::QUOTE)) {
+    } else if (after_words >= 2 ||
+               (after_words == 1 && after_first <= hi && tokens_[after_first].kind == TokenKind::QUOTE)) {
         // A clause, or a quotation of any length ("Priebus said, \"Probably.\"").
         a.content_first = after_first;
         a.content_last = hi;
@@ -386,7 +385,8 @@ void CueFinder::choose_content(const Sentence& s, std::vector<Attribution>& attr
         Attribution& a = attributions[n];
         if (a.preset) continue;
         Bounds bounds;
-        std::size_t lo = n == 0 ? s.first : (attributions[n - 1].attr_last == NONE ? s.first : attributions[n - 1].attr_last + 1);
+        std::size_t lo =
+            n == 0 ? s.first : (attributions[n - 1].attr_last == NONE ? s.first : attributions[n - 1].attr_last + 1);
         // The dateline is nobody's words.
         if (lo < model_.dateline_end && model_.dateline_end <= s.last) lo = model_.dateline_end;
         if (lo > s.last) lo = s.last;

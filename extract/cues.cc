@@ -38,8 +38,7 @@ bool CueFinder::according_to(const Sentence& s, std::size_t& i, std::vector<Attr
         // "according to a new poll", "according to two senators present":
         // any noun phrase up to the next punctuation or relative clause.
         std::size_t from = i + 2, to = i + 2;
-        while (to + 1 <= s.last && to - from < 8 && outside(to + 1) &&
-               (is_word(to + 1) || np_word(to + 1)) &&
+        while (to + 1 <= s.last && to - from < 8 && outside(to + 1) && (is_word(to + 1) || np_word(to + 1)) &&
                !in_list(tokens_[to + 1].lower, {"who", "which", "that", "whose"}))
             ++to;
         SpeakerPhrase nominal;
@@ -65,9 +64,8 @@ bool CueFinder::according_to(const Sentence& s, std::size_t& i, std::vector<Attr
 /// the question as a statement of its own. True when one was added.
 bool CueFinder::asked_question(const Sentence& s, std::size_t& i, std::vector<Attribution>& out) const {
     const Token& t = tokens_[i];
-const bool asked_opening =
-    t.lower == "asked"sv &&
-    (i == s.first || has_class(tokens_[i - 1].lower, WordClass::ASKED_OPENER));
+    const bool asked_opening =
+        t.lower == "asked"sv && (i == s.first || has_class(tokens_[i - 1].lower, WordClass::ASKED_OPENER));
     if (!(asked_opening && i + 1 <= s.last)) return false;
     Attribution a;
     // "Asked whether she had practised, Melania Trump said ...": the
@@ -85,11 +83,10 @@ const bool asked_opening =
     {
         std::size_t probe = from;
         while (probe <= s.last && probe < from + 7 && outside(probe) &&
-               !has_class(tokens_[probe].lower, WordClass::QUESTION_WORD) &&
-               !is_punct(probe, ",") && !is_punct(probe, "."))
+               !has_class(tokens_[probe].lower, WordClass::QUESTION_WORD) && !is_punct(probe, ",") &&
+               !is_punct(probe, "."))
             ++probe;
-        if (probe <= s.last && has_class(tokens_[probe].lower, WordClass::QUESTION_WORD))
-            from = probe;
+        if (probe <= s.last && has_class(tokens_[probe].lower, WordClass::QUESTION_WORD)) from = probe;
     }
     if (from <= s.last && has_class(tokens_[from].lower, WordClass::QUESTION_WORD)) {
         std::size_t to = from;
@@ -116,8 +113,7 @@ const bool asked_opening =
 
 /// The cue's lemma for token @p i: the lexicon's, an extra verb's or "call
 /// for"; nullopt when the word is no cue. @p extra is set for a weak extra verb.
-std::optional<std::string> CueFinder::cue_lemma(const Sentence& s, std::size_t i, bool& extra,
-                                                bool& call_for) const {
+std::optional<std::string> CueFinder::cue_lemma(const Sentence& s, std::size_t i, bool& extra, bool& call_for) const {
     const Token& t = tokens_[i];
     std::optional<std::string> lemma = lex_.speech_verb_lemma(t.lower);
     // Verbs of voice the main list lacks (speech_verbs.tsv kind=extra): the
@@ -147,21 +143,19 @@ bool CueFinder::passes_verb_filters(const Sentence& s, std::size_t i, const std:
     if (i > s.first && (tokens_[i - 1].lower == "to"sv || tokens_[i - 1].lower == "not"sv ||
                         tokens_[i - 1].lower == "never"sv || tokens_[i - 1].lower == "n't"sv))
         return false;
-    if (i > s.first && has_class(tokens_[i - 1].lower, WordClass::BE_FORM) &&
-        lemma != "say")
-        return false;
-    if (i > s.first && has_class(tokens_[i - 1].lower, WordClass::BE_FORM) &&
-        i + 1 <= s.last && tokens_[i + 1].lower == "to"sv)
+    if (i > s.first && has_class(tokens_[i - 1].lower, WordClass::BE_FORM) && lemma != "say") return false;
+    if (i > s.first && has_class(tokens_[i - 1].lower, WordClass::BE_FORM) && i + 1 <= s.last &&
+        tokens_[i + 1].lower == "to"sv)
         return false;
     // Base and -s forms double as nouns ("an old quip", "his remarks"):
     // take them only after a name, a pronoun or a plural subject.
     if (t.lower == lemma || (ends_with(t.lower, "s") && !ends_with(t.lower, "ss") && t.lower != "says"sv &&
-                              t.lower != "tells"sv && t.lower != "writes"sv && t.lower != "adds"sv)) {
+                             t.lower != "tells"sv && t.lower != "writes"sv && t.lower != "adds"sv)) {
         // "Six in 10 say", "9 percent say", "the women say", "leaders who say".
         const std::string& before = i > s.first ? tokens_[i - 1].lower : std::string();
-        bool plural_subject = !before.empty() && is_word(i - 1) &&
-                              (std::isdigit(static_cast<unsigned char>(before[0])) ||
-                               has_class(before, WordClass::PLURAL_QUANTITY));
+        bool plural_subject =
+            !before.empty() && is_word(i - 1) &&
+            (std::isdigit(static_cast<unsigned char>(before[0])) || has_class(before, WordClass::PLURAL_QUANTITY));
         bool verb_like = i > s.first && (tokens_[i - 1].cap || is_pronoun(tokens_[i - 1].lower) || plural_subject ||
                                          is_speaker_noun(tokens_[i - 1].lower) ||
                                          (ends_with(tokens_[i - 1].lower, "s") && t.lower == lemma) ||
@@ -174,12 +168,9 @@ bool CueFinder::passes_verb_filters(const Sentence& s, std::size_t i, const std:
         t.lower == lemma)
         return false;
     // "promised to take bold action": an intention, not a statement.
-    if (has_class(lemma, WordClass::INTENTION_LEMMA) &&
-        i + 1 <= s.last && tokens_[i + 1].lower == "to"sv)
-        return false;
+    if (has_class(lemma, WordClass::INTENTION_LEMMA) && i + 1 <= s.last && tokens_[i + 1].lower == "to"sv) return false;
     // "the said agreement" and nouns such as "a statement" are not cues.
-    if (i > s.first && has_class(tokens_[i - 1].lower, WordClass::NOUN_DETERMINER))
-        return false;
+    if (i > s.first && has_class(tokens_[i - 1].lower, WordClass::NOUN_DETERMINER)) return false;
     return true;
 }
 
@@ -203,8 +194,7 @@ bool CueFinder::verb_speaker(const Sentence& s, std::size_t i, Attribution& a, b
         auto after = speaker_after(i, s.last);
         // "..., said the candidate could win": a phrase followed by a verb
         // is the subject of the content, not the speaker.
-        if (after && after->last + 1 <= s.last &&
-            has_class(tokens_[after->last + 1].lower, WordClass::AUXILIARY))
+        if (after && after->last + 1 <= s.last && has_class(tokens_[after->last + 1].lower, WordClass::AUXILIARY))
             after.reset();
         if (!after) return false;
         a.speaker = *after;
@@ -215,8 +205,8 @@ bool CueFinder::verb_speaker(const Sentence& s, std::size_t i, Attribution& a, b
 
 /// Weak verbs count only next to a quotation or before a "that" clause, or
 /// for a named source closing the sentence or reporting.
-bool CueFinder::weak_cue_has_evidence(const Sentence& s, std::size_t i, const Attribution& a,
-                                      const std::string& lemma, bool extra) const {
+bool CueFinder::weak_cue_has_evidence(const Sentence& s, std::size_t i, const Attribution& a, const std::string& lemma,
+                                      bool extra) const {
     std::size_t k = a.speaker_after ? a.speaker.last + 1 : i + 1;
     std::size_t b = a.speaker_after ? i : (a.speaker.first == NONE ? i : a.speaker.first);
     // "went on:", "screamed back": a particle may come first.
@@ -243,16 +233,15 @@ bool CueFinder::weak_cue_has_evidence(const Sentence& s, std::size_t i, const At
         // an object may carry an appositive.
         if (tokens_[q].kind == TokenKind::PUNCT && !np_word(q) && !(naming && is_punct(q, ","))) break;
     }
-    bool quote_after = k <= s.last && (tokens_[k].lower == "that"sv || tokens_[k].kind == TokenKind::QUOTE ||
-                                       (naming && tokens_[k].lower == "as"sv) ||
-                                       (!naming && in_list(tokens_[k].lower, {"whether", "why", "how"})) ||
-                                       is_punct(k, ":") ||
-                                       (is_punct(k, ",") && k + 1 <= s.last &&
-                                        tokens_[k + 1].kind == TokenKind::QUOTE));
+    bool quote_after =
+        k <= s.last &&
+        (tokens_[k].lower == "that"sv || tokens_[k].kind == TokenKind::QUOTE ||
+         (naming && tokens_[k].lower == "as"sv) || (!naming && in_list(tokens_[k].lower, {"whether", "why", "how"})) ||
+         is_punct(k, ":") || (is_punct(k, ",") && k + 1 <= s.last && tokens_[k + 1].kind == TokenKind::QUOTE));
     if (extra && k <= s.last && tokens_[k].lower == "that"sv) quote_after = false;
-    bool quote_before = b > s.first && (tokens_[b - 1].kind == TokenKind::QUOTE ||
-                                        (b > s.first + 1 && is_punct(b - 1, ",") &&
-                                         tokens_[b - 2].kind == TokenKind::QUOTE));
+    bool quote_before =
+        b > s.first && (tokens_[b - 1].kind == TokenKind::QUOTE ||
+                        (b > s.first + 1 && is_punct(b - 1, ",") && tokens_[b - 2].kind == TokenKind::QUOTE));
     // "..., The Hill reported." and "CNN reported at least six ...": a
     // named source closing the sentence after a comma, or a named
     // source that reports.
@@ -287,17 +276,16 @@ void CueFinder::verb_cue(const Sentence& s, std::size_t& i, std::vector<Attribut
     if (participle) {
         // ", saying ...": the speaker is the clause's subject, found later.
         // ", saying", "and saying", "- saying", "after saying", "while saying".
-        if (!(i > s.first && (is_punct(i - 1, ",") || is_punct(i - 1, "-") || is_punct(i - 1, "\u2013") ||
-                              is_punct(i - 1, "\u2014") ||
-                              in_list(tokens_[i - 1].lower, {"and", "initially", "also", "repeatedly", "publicly"}) ||
-                              (i == s.first + 1 && in_list(tokens_[s.first].lower, {"after", "while", "before"})))))
+        if (!(i > s.first &&
+              (is_punct(i - 1, ",") || is_punct(i - 1, "-") || is_punct(i - 1, "\u2013") || is_punct(i - 1, "\u2014") ||
+               in_list(tokens_[i - 1].lower, {"and", "initially", "also", "repeatedly", "publicly"}) ||
+               (i == s.first + 1 && in_list(tokens_[s.first].lower, {"after", "while", "before"})))))
             return;
         if (lex_.speech_cue(t.lower).has(SpeechCue::PARTICIPLE)) out.push_back(subject_attribution(a));
         return;
     }
     if (!verb_speaker(s, i, a, weak, extra, out)) return;
-    if (weak && a.speaker.kind == SpeakerKind::NOMINAL && !is_speaker_noun(tokens_[a.speaker.last].lower))
-        return;
+    if (weak && a.speaker.kind == SpeakerKind::NOMINAL && !is_speaker_noun(tokens_[a.speaker.last].lower)) return;
     if (weak && !weak_cue_has_evidence(s, i, a, *lemma, extra)) return;
     out.push_back(a);
     if (a.speaker_after) i = a.speaker.last;

@@ -30,7 +30,7 @@ constexpr double SALIENCE_SUBJECT = 2.0;          ///< the first name-like menti
 constexpr double SALIENCE_OBLIQUE_PENALTY = 1.0;  ///< a possessive or a preposition's object
 constexpr double SALIENCE_SAME_SENTENCE = 1.0;
 constexpr double SALIENCE_SAME_PARAGRAPH = 1.0;
-constexpr double SALIENCE_GENDER_MATCH = 0.5;     ///< the pronoun's gender is the entity's, not just compatible
+constexpr double SALIENCE_GENDER_MATCH = 0.5;  ///< the pronoun's gender is the entity's, not just compatible
 
 /// A weak given name that is also the name of a place this large ("Sydney",
 /// "Aurora") does not start a person's name. Set by hand with the rule that
@@ -39,8 +39,7 @@ constexpr std::uint64_t LARGE_PLACE_POPULATION = 200000;
 
 }  // namespace
 
-std::size_t Coreference::entity_for_name(const std::vector<std::string>& words, const std::string& role,
-                                       bool create) {
+std::size_t Coreference::entity_for_name(const std::vector<std::string>& words, const std::string& role, bool create) {
     if (words.empty()) return NONE;
     std::string surname = fold_key(words.back());
     std::string first = words.size() >= 2 ? fold_key(words.front()) : "";
@@ -100,8 +99,7 @@ std::size_t Coreference::entity_for_name(const std::vector<std::string>& words, 
 }
 
 bool Coreference::after_preposition(std::size_t i) const {
-    return i > 0 && is_word(i - 1) &&
-           has_class(tokens_[i - 1].lower, WordClass::PREPOSITION);
+    return i > 0 && is_word(i - 1) && has_class(tokens_[i - 1].lower, WordClass::PREPOSITION);
 }
 
 void Coreference::register_mentions() {
@@ -122,16 +120,14 @@ void Coreference::register_single(const Sentence& s, std::size_t i, std::size_t 
     // name opening the sentence with an age or description.
     if (known == NONE && i == own_start && i + 2 <= s.last && is_punct(i + 1, ",") &&
         (in_list(tokens_[i + 2].lower, {"a", "an", "the", "who"}) ||
-         (tokens_[i + 2].lower.size() <= 3 &&
-          std::all_of(tokens_[i + 2].lower.begin(), tokens_[i + 2].lower.end(),
-                      [](char c) { return c >= '0' && c <= '9'; }))) &&
+         (tokens_[i + 2].lower.size() <= 3 && std::all_of(tokens_[i + 2].lower.begin(), tokens_[i + 2].lower.end(),
+                                                          [](char c) { return c >= '0' && c <= '9'; }))) &&
         !lex_.best_place(t.lower) && !is_function_word(t.lower) && !looks_like_organization({word}))
         known = entity_for_name({word}, "", true);
     if (known != NONE && state_.entities[known].person) {
         // "Bloomberg's pollster": a possessive is not the subject.
-        state_.mentions.push_back({known, i,
-                             first_in_sentence && i <= own_start + 3 && !possessive,
-                             possessive || after_preposition(i)});
+        state_.mentions.push_back(
+            {known, i, first_in_sentence && i <= own_start + 3 && !possessive, possessive || after_preposition(i)});
         first_in_sentence = false;
     }
 }
@@ -192,10 +188,10 @@ void Coreference::register_sentence(const Sentence& s) {
         }
         if (entity != NONE && state_.entities[entity].person) {
             const Token& end = tokens_[k - 1];
-            const bool possessive = end.kind == TokenKind::WORD && (ends_with(end.lower, "'s") || ends_with(end.lower, "\u2019s"));
-            state_.mentions.push_back({entity, i,
-                                 first_in_sentence && i <= own_start + 3 && !possessive,
-                                 possessive || after_preposition(i)});
+            const bool possessive =
+                end.kind == TokenKind::WORD && (ends_with(end.lower, "'s") || ends_with(end.lower, "\u2019s"));
+            state_.mentions.push_back({entity, i, first_in_sentence && i <= own_start + 3 && !possessive,
+                                       possessive || after_preposition(i)});
             first_in_sentence = false;
         }
         if (k > i + 1) i = k - 1;
@@ -258,7 +254,8 @@ std::size_t Coreference::resolve_pronoun(const SpeakerPhrase& p, std::size_t cue
         }
     if (best == NONE) {
         for (std::size_t m = state_.mentions.size(); m-- > 0;)
-            if (state_.mentions[m].token < cue_token && compatible(state_.mentions[m].entity)) return state_.mentions[m].entity;
+            if (state_.mentions[m].token < cue_token && compatible(state_.mentions[m].entity))
+                return state_.mentions[m].entity;
     }
     return best;
 }
@@ -287,7 +284,8 @@ std::size_t Coreference::nominal_by_role(const SpeakerPhrase& p, std::size_t cue
     // mentioned before the cue with that role.
     if (role_fits(state_.last_speaker)) return state_.last_speaker;
     for (std::size_t m = state_.mentions.size(); m-- > 0;)
-        if (state_.mentions[m].token < cue_token && role_fits(state_.mentions[m].entity)) return state_.mentions[m].entity;
+        if (state_.mentions[m].token < cue_token && role_fits(state_.mentions[m].entity))
+            return state_.mentions[m].entity;
     for (std::size_t e = state_.entities.size(); e-- > 0;)
         if (role_fits(e)) return e;
     return NONE;
@@ -347,9 +345,12 @@ std::size_t Coreference::resolve(const SpeakerPhrase& p, std::size_t cue_token) 
             std::size_t e = entity_for_name(p.name_words, p.role, true);
             return e;
         }
-        case SpeakerKind::PRONOUN: return resolve_pronoun(p, cue_token);
-        case SpeakerKind::NOMINAL: return resolve_nominal(p, cue_token);
-        case SpeakerKind::ORGANIZATION: break;
+        case SpeakerKind::PRONOUN:
+            return resolve_pronoun(p, cue_token);
+        case SpeakerKind::NOMINAL:
+            return resolve_nominal(p, cue_token);
+        case SpeakerKind::ORGANIZATION:
+            break;
     }
     return NONE;
 }

@@ -24,16 +24,16 @@ inline constexpr int EXTRACTOR_VERSION = 20;
 
 /// A place named in an article.
 struct PlaceMention {
-    std::string name;         ///< canonical display name ("Kyiv")
-    std::string country;      ///< ISO code ("UA")
+    std::string name;     ///< canonical display name ("Kyiv")
+    std::string country;  ///< ISO code ("UA")
     std::uint32_t geonameid = 0;
 };
 
 /// Everything extraction finds in one article.
 struct ArticleFacts {
-    std::vector<Statement> statements;   ///< in text order
-    std::vector<std::string> people;     ///< canonical names of the persons mentioned, each once
-    std::vector<PlaceMention> places;    ///< the dateline place and places named "in X", each once
+    std::vector<Statement> statements;  ///< in text order
+    std::vector<std::string> people;    ///< canonical names of the persons mentioned, each once
+    std::vector<PlaceMention> places;   ///< the dateline place and places named "in X", each once
 };
 
 /// Statements, people and places of @p article. Statement offsets are

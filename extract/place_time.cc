@@ -60,7 +60,8 @@ const Place* PlaceTime::place_near(std::size_t first, std::size_t last, std::siz
         }
         // "at the University of Helsinki" names an institution, not a place.
         std::size_t after = k + 1;
-        while (after <= last && after < tokens_.size() && tokens_[after].kind == TokenKind::WORD && tokens_[after].cap) ++after;
+        while (after <= last && after < tokens_.size() && tokens_[after].kind == TokenKind::WORD && tokens_[after].cap)
+            ++after;
         if (found && after < tokens_.size() && tokens_[after].lower == "of"sv) found = nullptr;
         if (found && (found->kind == "city" || found->kind == "region" || found->kind == "country")) return found;
     }

@@ -24,8 +24,8 @@ bool looks_opening(const std::string& body, const Token& t, bool in_quote) {
     if (!space_after) {
         std::size_t l;
         char32_t next = decode(body, t.end, l);
-        space_after = is_space(next) || next == U',' || next == U'.' || next == U';' || next == U':' ||
-                      next == U')' || next == U'?' || next == U'!' || next == U'\u2014';
+        space_after = is_space(next) || next == U',' || next == U'.' || next == U';' || next == U':' || next == U')' ||
+                      next == U'?' || next == U'!' || next == U'\u2014';
     }
     if (cp == U'\'' || cp == U'`') cp = U'"';
     if (cp == U'\u201C' || cp == U'\u201E' || cp == U'\u00AB') return !(in_quote && !space_before && space_after);

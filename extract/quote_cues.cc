@@ -137,7 +137,8 @@ void CueFinder::find_dash_attributions(const Sentence& s, std::vector<Attributio
         const Quotation& quote = quotes_[q];
         // The quotation must stand alone: it opens its paragraph, or the
         // signature opens its own.
-        const bool quote_opens = quote.open_token == 0 || tokens_[quote.open_token - 1].paragraph != tokens_[quote.open_token].paragraph;
+        const bool quote_opens =
+            quote.open_token == 0 || tokens_[quote.open_token - 1].paragraph != tokens_[quote.open_token].paragraph;
         const bool dash_opens = tokens_[i - 1].paragraph != tokens_[i].paragraph;
         if (!quote_opens && !dash_opens) continue;
         Attribution a;

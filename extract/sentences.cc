@@ -42,17 +42,19 @@ std::vector<Sentence> split_sentences(std::vector<Token>& tokens) {
         if (next.paragraph != t.paragraph) {
             parentheses = 0;
             // Paragraph ends close sentences, except inside a running quotation.
-            if (!(t.quote != NONE && next.quote == t.quote) && !(next.kind == TokenKind::QUOTE && next.quote == NONE &&
-                                                                  i + 2 < tokens.size() && tokens[i + 2].quote != NONE &&
-                                                                  t.quote != NONE && tokens[i + 2].quote == t.quote))
+            if (!(t.quote != NONE && next.quote == t.quote) &&
+                !(next.kind == TokenKind::QUOTE && next.quote == NONE && i + 2 < tokens.size() &&
+                  tokens[i + 2].quote != NONE && t.quote != NONE && tokens[i + 2].quote == t.quote))
                 finish(i);
             continue;
         }
-        bool next_starts = (next.kind == TokenKind::WORD && next.cap) || (next.kind == TokenKind::QUOTE && next.opening) ||
+        bool next_starts = (next.kind == TokenKind::WORD && next.cap) ||
+                           (next.kind == TokenKind::QUOTE && next.opening) ||
                            (next.kind == TokenKind::PUNCT && next.lower == "("sv && i + 2 < tokens.size() &&
                             tokens[i + 2].kind == TokenKind::WORD && tokens[i + 2].cap);
         if (!next_starts || parentheses > 0) continue;
-        if (t.kind == TokenKind::PUNCT && t.quote == NONE && (t.lower == "."sv || t.lower == "?"sv || t.lower == "!"sv)) {
+        if (t.kind == TokenKind::PUNCT && t.quote == NONE &&
+            (t.lower == "."sv || t.lower == "?"sv || t.lower == "!"sv)) {
             if (i > 0 && tokens[i - 1].kind == TokenKind::WORD && t.lower == "."sv) {
                 const Token& w = tokens[i - 1];
                 if (is_abbreviation(w.lower)) continue;

@@ -48,8 +48,7 @@ std::optional<SpeakerPhrase> PhraseReader::before_comma_aside(std::size_t j, std
         }
         if (!is_punct(k, ",")) continue;
         // Long asides must look like one: ", who ...", ", a ...", ", the ...".
-        if (j - k > 16 && !has_class(tokens_[k + 1].lower, WordClass::ASIDE_OPENER))
-            break;
+        if (j - k > 16 && !has_class(tokens_[k + 1].lower, WordClass::ASIDE_OPENER)) break;
         std::size_t last = k - 1;
         // "James B. Comey Jr., the director of the F.B.I., said".
         if (is_punct(last, ".") && last > sentence_first && np_word(last) && is_word(last - 1)) {
@@ -110,7 +109,8 @@ std::optional<SpeakerPhrase> PhraseReader::before_comma_aside(std::size_t j, std
             const Place* place = found->kind == SpeakerKind::PERSON && found->name_words.size() <= 2
                                      ? lex_.best_place(text_of(found->first, found->last))
                                      : nullptr;
-            if (place && place->kind != "country" && place->kind != "region" && place->population < SIZEABLE_PLACE_POPULATION)
+            if (place && place->kind != "country" && place->kind != "region" &&
+                place->population < SIZEABLE_PLACE_POPULATION)
                 place = nullptr;
             if (!place) return found;
             continue;
@@ -136,8 +136,7 @@ std::optional<SpeakerPhrase> PhraseReader::before_quoted_aside(std::size_t j, st
                 if (!is_word(c) || tokens_[c].quote != NONE) break;
                 continue;
             }
-            if (!(ends_with(tokens_[c + 1].lower, "ing") || in_list(tokens_[c + 1].lower, {"who", "calling"})))
-                break;
+            if (!(ends_with(tokens_[c + 1].lower, "ing") || in_list(tokens_[c + 1].lower, {"who", "calling"}))) break;
             std::size_t last = c - 1, first = c - 1;
             if (!is_word(last)) break;
             while (first > sentence_first && np_word(first - 1) && last - first < 8) --first;
@@ -190,12 +189,10 @@ std::optional<SpeakerPhrase> PhraseReader::lowercase_nominal(std::size_t last, s
 
 /// "a White House official who spoke anonymously to discuss internal
 /// strategy said": a relative clause between the speaker and the verb.
-std::optional<SpeakerPhrase> PhraseReader::relative_clause_subject(std::size_t last,
-                                                                   std::size_t sentence_first) const {
+std::optional<SpeakerPhrase> PhraseReader::relative_clause_subject(std::size_t last, std::size_t sentence_first) const {
     for (std::size_t w = last; w > sentence_first && last - w < 15; --w) {
         const Token& t = tokens_[w];
-        if (t.quote != NONE || t.kind == TokenKind::QUOTE || is_punct(w, ".") || is_punct(w, ";") ||
-            is_punct(w, ","))
+        if (t.quote != NONE || t.kind == TokenKind::QUOTE || is_punct(w, ".") || is_punct(w, ";") || is_punct(w, ","))
             break;
         if (!in_list(t.lower, {"who", "that"}) || w == last) continue;
         std::size_t np_last = w - 1, np_first = w - 1;
@@ -218,15 +215,14 @@ std::optional<SpeakerPhrase> PhraseReader::group_before_say(std::size_t cue, std
     if (!(!in_list(tokens_[last].lower, {"and", "but", "or", "then"}) &&
           (has_class(tokens_[cue].lower, WordClass::SAY_FORM) ||
            (that_clause && lex_.speech_cue(tokens_[cue].lower).has(SpeechCue::STRONG))) &&
-          cue + 1 < tokens_.size() && (is_word(cue + 1) || is_punct(cue + 1, ",")) &&
-          tokens_[cue + 1].lower != "to"sv))
+          cue + 1 < tokens_.size() && (is_word(cue + 1) || is_punct(cue + 1, ",")) && tokens_[cue + 1].lower != "to"sv))
         return std::nullopt;
     std::size_t f = last;
     while (f > sentence_first && last - f < 5 && is_word(f - 1) && tokens_[f - 1].quote == NONE &&
            !has_class(tokens_[f - 1].lower, WordClass::CLAUSE_BOUNDARY))
         --f;
-    bool starts_clause = f == sentence_first || !is_word(f - 1) ||
-                         has_class(tokens_[f - 1].lower, WordClass::CLAUSE_OPENER);
+    bool starts_clause =
+        f == sentence_first || !is_word(f - 1) || has_class(tokens_[f - 1].lower, WordClass::CLAUSE_OPENER);
     // "About four in 10 said": an approximate number.
     bool approximate = f < last && has_class(tokens_[f].lower, WordClass::APPROXIMATOR);
     if (starts_clause && (approximate || !is_function_word(tokens_[f].lower)) &&
@@ -281,7 +277,8 @@ std::optional<SpeakerPhrase> PhraseReader::phrase_ending_at(std::size_t cue, std
     // A phrase cannot start with "of"/"for"; "the" at the very start is fine.
     auto phrase = read_phrase(first, last);
     if (!phrase && is_pronoun(tokens_[last].lower)) phrase = read_phrase(last, last);
-    if (!phrase && !tokens_[last].cap && !is_adverb_between(tokens_[last].lower) && lex_.speech_cue(tokens_[cue].lower).has(SpeechCue::STRONG))
+    if (!phrase && !tokens_[last].cap && !is_adverb_between(tokens_[last].lower) &&
+        lex_.speech_cue(tokens_[cue].lower).has(SpeechCue::STRONG))
         phrase = lowercase_nominal(last, sentence_first);
     if (!phrase && !tokens_[last].cap) phrase = relative_clause_subject(last, sentence_first);
     if (!phrase) phrase = group_before_say(cue, last, sentence_first);
@@ -289,8 +286,7 @@ std::optional<SpeakerPhrase> PhraseReader::phrase_ending_at(std::size_t cue, std
     if (!phrase) return std::nullopt;
     // "... the room and said": a phrase ending in a conjunction is the tail
     // of another clause; the caller gives the verb to that clause's subject.
-    if (phrase->last != NONE && in_list(tokens_[phrase->last].lower, {"and", "but", "or", "then"}))
-        return std::nullopt;
+    if (phrase->last != NONE && in_list(tokens_[phrase->last].lower, {"and", "but", "or", "then"})) return std::nullopt;
     return phrase;
 }
 

@@ -184,8 +184,9 @@ void PhraseReader::trim_to_given_name(SpeakerPhrase& p) const {
 std::optional<SpeakerPhrase> PhraseReader::read_phrase(std::size_t first, std::size_t last) const {
     // Trim "of"/"for" and determiners at the edges that cannot start or end
     // a phrase, and a day or month before a name ("Friday Reagan said").
-    while (first <= last && (tokens_[first].lower == "of"sv || tokens_[first].lower == "for"sv ||
-                             (first < last && (is_weekday(tokens_[first].lower) || month_number(tokens_[first].lower)))))
+    while (first <= last &&
+           (tokens_[first].lower == "of"sv || tokens_[first].lower == "for"sv ||
+            (first < last && (is_weekday(tokens_[first].lower) || month_number(tokens_[first].lower)))))
         ++first;
     while (last >= first && last != NONE &&
            (tokens_[last].lower == "of"sv || tokens_[last].lower == "for"sv || is_determiner(tokens_[last].lower)))
@@ -204,9 +205,10 @@ std::optional<SpeakerPhrase> PhraseReader::read_phrase(std::size_t first, std::s
     // The name is the run of capitalised words at the end; titles and
     // modifiers before it ("US President", "Rubio spokesman") give the role.
     std::size_t run = name_last + 1;
-    while (run > first && (is_name_word(run - 1) || (tokens_[run - 1].kind == TokenKind::PUNCT &&
-                                                     tokens_[run - 1].lower == "."sv && run - 1 > first) ||
-                           (is_name_particle(tokens_[run - 1].lower) && run - 1 > first && is_name_word(run - 2))))
+    while (run > first &&
+           (is_name_word(run - 1) ||
+            (tokens_[run - 1].kind == TokenKind::PUNCT && tokens_[run - 1].lower == "."sv && run - 1 > first) ||
+            (is_name_particle(tokens_[run - 1].lower) && run - 1 > first && is_name_word(run - 2))))
         --run;
     const NameRun name = peel_titles(first, name_last, run);
     run = name.run;

@@ -62,10 +62,10 @@ bool StatementFinder::transcript_line(const Sentence& s, std::size_t si) {
         for (std::size_t k = s.first; k < colon; ++k) all_caps = all_caps && tokens_[k].all_caps;
         auto given = lex_.given_name(words.front());
         bool known = words.size() == 1 && coref_.entity_for_name(words, "", false) != NONE;
-        bool header = has_class(first, WordClass::HEADER_WORD) ||
-                      is_weekday(first) || month_number(first) || is_function_word(first);
-        if (!header && (q_or_a || (all_caps && words.size() >= 2) || known ||
-                        (words.size() >= 2 && given && !given->weak))) {
+        bool header = has_class(first, WordClass::HEADER_WORD) || is_weekday(first) || month_number(first) ||
+                      is_function_word(first);
+        if (!header &&
+            (q_or_a || (all_caps && words.size() >= 2) || known || (words.size() >= 2 && given && !given->weak))) {
             std::size_t cf = colon + 1;
             while (cf < para_last && tokens_[cf].kind != TokenKind::WORD) ++cf;
             std::size_t cl = para_last;
@@ -112,9 +112,8 @@ void StatementFinder::continue_quotation(const Sentence& s, std::size_t si) {
     const std::size_t paragraph = tokens_[s.first].paragraph;
     const std::size_t last_paragraph = tokens_[sentences_[last.sentence].last].paragraph;
     bool follows = last.st.quote != "none" &&
-                   (paragraph == last_paragraph ||
-                    (paragraph == last_paragraph + 1 && last.sentence + 1 == si &&
-                     tokens_[s.first].kind == TokenKind::QUOTE));
+                   (paragraph == last_paragraph || (paragraph == last_paragraph + 1 && last.sentence + 1 == si &&
+                                                    tokens_[s.first].kind == TokenKind::QUOTE));
     if (follows && words >= 3 && quoted == words) {
         std::size_t cf = s.first, cl = s.last;
         while (cf < cl && tokens_[cf].kind != TokenKind::WORD) ++cf;
@@ -164,14 +163,16 @@ std::size_t StatementFinder::speaker_of(const Attribution& a, std::size_t si, St
         st.role = en.role;
         st.speaker_kind = en.person ? "person" : "organization";
     } else {
-        if (a.speaker.kind == SpeakerKind::PRONOUN) st.speaker = a.speaker.pronoun;
-        else if (a.speaker.kind == SpeakerKind::NOMINAL) st.speaker = a.speaker.nominal;
+        if (a.speaker.kind == SpeakerKind::PRONOUN)
+            st.speaker = a.speaker.pronoun;
+        else if (a.speaker.kind == SpeakerKind::NOMINAL)
+            st.speaker = a.speaker.nominal;
         st.role = a.speaker.role;
         st.speaker_kind = "group";
         // "Officials said ... They added": a plural pronoun continues the
         // group that spoke last, if it spoke in the last few sentences.
-        if (a.speaker.kind == SpeakerKind::PRONOUN && a.speaker.pronoun == "they" &&
-            !last_group_speaker_.empty() && si <= last_group_sentence_ + 3)
+        if (a.speaker.kind == SpeakerKind::PRONOUN && a.speaker.pronoun == "they" && !last_group_speaker_.empty() &&
+            si <= last_group_sentence_ + 3)
             st.speaker = last_group_speaker_;
         else if (a.speaker.kind == SpeakerKind::NOMINAL && !st.speaker.empty()) {
             last_group_speaker_ = st.speaker;

@@ -43,11 +43,11 @@ enum class TokenKind { WORD, PUNCT, QUOTE };
 struct Token {
     std::size_t start = 0, end = 0;  ///< byte offsets in the body
     TokenKind kind = TokenKind::WORD;
-    std::string lower;               ///< lower-cased text (ASCII folding only)
-    bool cap = false;                ///< starts with an upper-case letter
+    std::string lower;  ///< lower-cased text (ASCII folding only)
+    bool cap = false;   ///< starts with an upper-case letter
     bool all_caps = false;
-    bool opening = false;            ///< QUOTE: an opening mark
-    std::size_t quote = NONE;        ///< index of the quotation holding this token
+    bool opening = false;      ///< QUOTE: an opening mark
+    std::size_t quote = NONE;  ///< index of the quotation holding this token
     std::size_t paragraph = 0;
     std::size_t sentence = 0;
 };
@@ -101,36 +101,36 @@ enum class WordClass : unsigned {
     HONORIFIC,
     // Words of the rules' own contexts, one class per rule:
     OPENING_CUE,  ///< cues after which a next attribution opens this one's content ("Meeks said Clinton reassured them")
-    TIME_WORD,  ///< time words right after a cue that belong to the attribution ("said late", "said yesterday")
+    TIME_WORD,    ///< time words right after a cue that belong to the attribution ("said late", "said yesterday")
     TIME_UNIT_PART,  ///< units and parts of time after "on", "last", "this", "early" ("last week", "early morning")
-    TOLD_OBJECT_PRONOUN,  ///< objects of "told" after which a clause starts without "that" ("told reporters he")
-    CLAUSE_SUBJECT,  ///< words that start a clause after "told" and its object ("told the Post he")
+    TOLD_OBJECT_PRONOUN,    ///< objects of "told" after which a clause starts without "that" ("told reporters he")
+    CLAUSE_SUBJECT,         ///< words that start a clause after "told" and its object ("told the Post he")
     OBJECT_INFINITIVE_CUE,  ///< cues whose object takes an infinitive as content ("urged Clinton to act")
-    TOLD_CUE,  ///< cues with an object before their content ("told reporters that", "asked him whether")
-    QUANTITY_WORD,  ///< words after "about" that make it a quantity, not a topic ("said about half")
-    SUBORDINATOR,  ///< subordinating words after a cue that hold no "that" clause ("he said when asked")
-    CUE_MODIFIER_START,  ///< words that start a cue's modifiers before its content ("said on Tuesday that")
-    TAIL_MODIFIER_START,  ///< words that start an attribution's tail between commas, not new content
-    ASKED_OPENER,  ///< words before "asked" that open a question's attribution ("when asked whether")
-    QUESTION_WORD,  ///< words that start the question of "Asked ..."
-    BE_FORM,  ///< forms of "be" (passives: "is said to")
-    PLURAL_QUANTITY,  ///< plural subjects before a base-form verb ("Six in 10 say", "most say")
-    INTENTION_LEMMA,  ///< lemmas that with "to" are intentions, not statements ("promised to")
-    NOUN_DETERMINER,  ///< words before which a verb form is a noun ("the said agreement")
-    AUXILIARY,  ///< auxiliaries after a phrase that make it the content's subject ("said the candidate could win")
+    TOLD_CUE,               ///< cues with an object before their content ("told reporters that", "asked him whether")
+    QUANTITY_WORD,          ///< words after "about" that make it a quantity, not a topic ("said about half")
+    SUBORDINATOR,           ///< subordinating words after a cue that hold no "that" clause ("he said when asked")
+    CUE_MODIFIER_START,     ///< words that start a cue's modifiers before its content ("said on Tuesday that")
+    TAIL_MODIFIER_START,    ///< words that start an attribution's tail between commas, not new content
+    ASKED_OPENER,           ///< words before "asked" that open a question's attribution ("when asked whether")
+    QUESTION_WORD,          ///< words that start the question of "Asked ..."
+    BE_FORM,                ///< forms of "be" (passives: "is said to")
+    PLURAL_QUANTITY,        ///< plural subjects before a base-form verb ("Six in 10 say", "most say")
+    INTENTION_LEMMA,        ///< lemmas that with "to" are intentions, not statements ("promised to")
+    NOUN_DETERMINER,        ///< words before which a verb form is a noun ("the said agreement")
+    AUXILIARY,     ///< auxiliaries after a phrase that make it the content's subject ("said the candidate could win")
     NAMING_LEMMA,  ///< naming verbs whose quotation may come later ("called Trump a \"liar\"")
-    PREPOSITION,  ///< prepositions whose object is an oblique mention ("about Mr. Curiel")
-    GENERIC_ORG_NOUN,  ///< nouns that stand for any organisation that spoke ("the company")
-    ASIDE_OPENER,  ///< words that open a long aside between commas (", who ...", ", a ...")
+    PREPOSITION,   ///< prepositions whose object is an oblique mention ("about Mr. Curiel")
+    GENERIC_ORG_NOUN,         ///< nouns that stand for any organisation that spoke ("the company")
+    ASIDE_OPENER,             ///< words that open a long aside between commas (", who ...", ", a ...")
     AFFILIATION_PREPOSITION,  ///< prepositions before a place or employer in an aside ("a junior from Las Vegas")
-    NOMINAL_DETERMINER,  ///< determiners that make a lower-case nominal speaker ("the man said")
-    SAY_FORM,  ///< forms of say and suggest whose clause makes whoever stands before the speaker
-    CLAUSE_BOUNDARY,  ///< words a group speaker before "say" does not reach back past
-    CLAUSE_OPENER,  ///< words before which a group speaker starts its clause
-    APPROXIMATOR,  ///< words of an approximate number ("About four in 10 said")
+    NOMINAL_DETERMINER,       ///< determiners that make a lower-case nominal speaker ("the man said")
+    SAY_FORM,                 ///< forms of say and suggest whose clause makes whoever stands before the speaker
+    CLAUSE_BOUNDARY,          ///< words a group speaker before "say" does not reach back past
+    CLAUSE_OPENER,            ///< words before which a group speaker starts its clause
+    APPROXIMATOR,             ///< words of an approximate number ("About four in 10 said")
     POSTMODIFIED_DETERMINER,  ///< determiners of a speaker before a post-modifier ("a person close to")
-    PHRASE_STOP,  ///< words that end a speaker phrase read after the cue ("said the man who")
-    HEADER_WORD,  ///< words of a "WORD:" line that is a header, not a transcript speaker
+    PHRASE_STOP,              ///< words that end a speaker phrase read after the cue ("said the man who")
+    HEADER_WORD,              ///< words of a "WORD:" line that is a header, not a transcript speaker
     COUNT
 };
 
@@ -179,8 +179,8 @@ struct TextModel {
     std::vector<Token> tokens;
     std::vector<Quotation> quotes;
     std::vector<Sentence> sentences;
-    std::size_t dateline_end = 0;      ///< first token after the dateline ("KYIV, Ukraine (AP) —"), 0 when none
-    const Place* dateline = nullptr;   ///< the dateline's place
+    std::size_t dateline_end = 0;     ///< first token after the dateline ("KYIV, Ukraine (AP) —"), 0 when none
+    const Place* dateline = nullptr;  ///< the dateline's place
     /// Per token: is it a one-word title? (-1: not looked up yet). A cache
     /// filled by PhraseReader::np_word(), which runs in many scans over the
     /// same tokens.
@@ -195,7 +195,11 @@ void build_text(TextModel& model);
 class TextView {
   public:
     explicit TextView(const TextModel& model)
-        : model_(model), body_(model.body), lex_(model.lex), tokens_(model.tokens), quotes_(model.quotes),
+        : model_(model),
+          body_(model.body),
+          lex_(model.lex),
+          tokens_(model.tokens),
+          quotes_(model.quotes),
           sentences_(model.sentences) {}
 
     bool is_word(std::size_t i) const { return i < tokens_.size() && tokens_[i].kind == TokenKind::WORD; }
@@ -284,13 +288,13 @@ class PhraseReader : public TextView {
 struct Attribution {
     std::size_t cue_first = NONE, cue_last = NONE;
     SpeakerPhrase speaker;
-    bool speaker_after = false;  ///< "said Trump"
+    bool speaker_after = false;                       ///< "said Trump"
     std::size_t attr_first = NONE, attr_last = NONE;  ///< speaker, cue and their modifiers
     std::size_t content_first = NONE, content_last = NONE;
     /// "\"Q1,\" she said, \"Q2.\"": the quotation after the cue, when the
     /// one before it is the main content.
     std::size_t second_first = NONE, second_last = NONE;
-    bool preset = false;  ///< content already decided where the cue was found
+    bool preset = false;             ///< content already decided where the cue was found
     std::size_t window_last = NONE;  ///< last token this attribution may look at (before the next one)
     std::string cue_text;
 };
@@ -425,8 +429,8 @@ class PlaceTime : public TextView {
 /// A statement found, with what place inference needs.
 struct Pending {
     Statement st;
-    std::size_t entity;      ///< the speaker, NONE when unresolved
-    bool explicit_place;     ///< the place was named in the attribution
+    std::size_t entity;   ///< the speaker, NONE when unresolved
+    bool explicit_place;  ///< the place was named in the attribution
     std::size_t sentence;
     bool continuation = false;  ///< a quotation given to the last quoted speaker
 };

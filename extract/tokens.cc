@@ -28,17 +28,17 @@ char32_t decode(const std::string& s, std::size_t i, std::size_t& len) {
     return cp;
 }
 
-bool is_space(char32_t cp) { return cp == U' ' || cp == U'\t' || cp == U'\n' || cp == U'\r' || u_isUWhiteSpace(static_cast<UChar32>(cp)); }
+bool is_space(char32_t cp) {
+    return cp == U' ' || cp == U'\t' || cp == U'\n' || cp == U'\r' || u_isUWhiteSpace(static_cast<UChar32>(cp));
+}
 
 namespace {
 
 bool is_double_quote(char32_t cp) {
-    return cp == U'"' || cp == U'\u201C' || cp == U'\u201D' || cp == U'\u201E' || cp == U'\u00AB' ||
-           cp == U'\u00BB';
+    return cp == U'"' || cp == U'\u201C' || cp == U'\u201D' || cp == U'\u201E' || cp == U'\u00AB' || cp == U'\u00BB';
 }
 
 bool is_apostrophe(char32_t cp) { return cp == U'\'' || cp == U'\u2019'; }
-
 
 bool is_word_char(char32_t cp) {
     if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');

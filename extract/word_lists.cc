@@ -20,9 +20,49 @@ namespace {
 
 /// The class names of the table's `classes` column, in WordClass order.
 constexpr std::array<std::string_view, static_cast<std::size_t>(WordClass::COUNT)> CLASS_NAMES = {
-    "pronoun",      "adverb_between", "speaker_noun",   "name_particle", "determiner", "function_word",
-    "abbreviation", "organization",   "irregular_verb", "male_title",    "female_title", "honorific",
-    "opening_cue", "time_word", "time_unit_part", "told_object_pronoun", "clause_subject", "object_infinitive_cue", "told_cue", "quantity_word", "subordinator", "cue_modifier_start", "tail_modifier_start", "asked_opener", "question_word", "be_form", "plural_quantity", "intention_lemma", "noun_determiner", "auxiliary", "naming_lemma", "preposition", "generic_org_noun", "aside_opener", "affiliation_preposition", "nominal_determiner", "say_form", "clause_boundary", "clause_opener", "approximator", "postmodified_determiner", "phrase_stop", "header_word"};
+    "pronoun",
+    "adverb_between",
+    "speaker_noun",
+    "name_particle",
+    "determiner",
+    "function_word",
+    "abbreviation",
+    "organization",
+    "irregular_verb",
+    "male_title",
+    "female_title",
+    "honorific",
+    "opening_cue",
+    "time_word",
+    "time_unit_part",
+    "told_object_pronoun",
+    "clause_subject",
+    "object_infinitive_cue",
+    "told_cue",
+    "quantity_word",
+    "subordinator",
+    "cue_modifier_start",
+    "tail_modifier_start",
+    "asked_opener",
+    "question_word",
+    "be_form",
+    "plural_quantity",
+    "intention_lemma",
+    "noun_determiner",
+    "auxiliary",
+    "naming_lemma",
+    "preposition",
+    "generic_org_noun",
+    "aside_opener",
+    "affiliation_preposition",
+    "nominal_determiner",
+    "say_form",
+    "clause_boundary",
+    "clause_opener",
+    "approximator",
+    "postmodified_determiner",
+    "phrase_stop",
+    "header_word"};
 
 using ClassBits = std::uint64_t;
 static_assert(static_cast<std::size_t>(WordClass::COUNT) <= 64, "ClassBits holds one bit per class");
@@ -108,7 +148,8 @@ bool is_function_word(const std::string& w) { return has_class(w, WordClass::FUN
 bool looks_like_organization(const std::vector<std::string>& words) {
     for (const auto& w : words) {
         if (has_class(ascii_lower(w), WordClass::ORGANIZATION)) return true;
-        if (w.size() >= 2 && w.size() <= 5 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+        if (w.size() >= 2 && w.size() <= 5 &&
+            std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
             return true;  // CIA, FBI, NATO
     }
     return false;
@@ -135,7 +176,8 @@ bool is_honorific(const std::string& title) { return has_class(ascii_lower(title
 
 /// "he's" → "he", "they'll" → "they": the word before a contracted clitic.
 std::string without_clitic(std::string w) {
-    for (const char* clitic : {"'s", "\u2019s", "'ll", "\u2019ll", "'d", "\u2019d", "'re", "\u2019re", "'ve", "\u2019ve"})
+    for (const char* clitic :
+         {"'s", "\u2019s", "'ll", "\u2019ll", "'d", "\u2019d", "'re", "\u2019re", "'ve", "\u2019ve"})
         if (ends_with(w, clitic)) return w.substr(0, w.size() - std::strlen(clitic));
     return w;
 }

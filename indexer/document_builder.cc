@@ -79,7 +79,8 @@ std::string article_content_hash(const Article& article, bool with_statements) {
     h = fnv1a64(SEP + article.date.compact() + SEP + std::to_string(article.line), h);
     // With statements, the extractor's version is part of what was stored:
     // a better extractor re-extracts every article on the next run.
-    h = fnv1a64(with_statements ? SEP + "extractor " + std::to_string(EXTRACTOR_VERSION) : SEP + "without statements", h);
+    h = fnv1a64(with_statements ? SEP + "extractor " + std::to_string(EXTRACTOR_VERSION) : SEP + "without statements",
+                h);
     return hex64(h);
 }
 
@@ -176,7 +177,8 @@ Xapian::Document DocumentBuilder::build_statement(const Article& article, const 
     return doc;
 }
 
-std::vector<std::pair<std::string, Xapian::termcount>> DocumentBuilder::spelling_words(const Xapian::Document& article_doc) {
+std::vector<std::pair<std::string, Xapian::termcount>> DocumentBuilder::spelling_words(
+    const Xapian::Document& article_doc) {
     std::vector<std::pair<std::string, Xapian::termcount>> words;
     for (auto it = article_doc.termlist_begin(); it != article_doc.termlist_end(); ++it) {
         const std::string term = *it;

@@ -18,7 +18,8 @@ namespace saywho {
 CompactSummary compact_databases(const std::vector<std::string>& shards, const std::string& out) {
     const auto start = std::chrono::steady_clock::now();
     std::error_code ec;
-    if (fs::exists(out, ec)) throw DatabaseError(out + " already exists: compact writes a new database (choose another --db)");
+    if (fs::exists(out, ec))
+        throw DatabaseError(out + " already exists: compact writes a new database (choose another --db)");
     Xapian::Database all;
     for (const auto& shard : shards) all.add_database(open_for_reading(shard));
     all.compact(out);

@@ -89,8 +89,8 @@ class LaneObserver : public IndexObserver {
 /// Passes the lanes' problems and progress on to @p observer until every
 /// lane is done. Problems keep input order: a lane's are held back until
 /// the lanes before it are done. Returns the first lane error, if any.
-std::exception_ptr relay_lanes(std::vector<std::unique_ptr<Lane>>& lanes, LaneHub& hub,
-                               const IndexProgress& totals, IndexObserver& observer) {
+std::exception_ptr relay_lanes(std::vector<std::unique_ptr<Lane>>& lanes, LaneHub& hub, const IndexProgress& totals,
+                               IndexObserver& observer) {
     std::size_t live = 0;  // the first lane not yet done
     for (;;) {
         std::vector<InputProblem> problems;
@@ -146,10 +146,9 @@ void replace_duplicates(std::vector<std::unique_ptr<Lane>>& lanes, IndexObserver
                 lanes[earlier]->shard->delete_document(schema::statement_article_term(id));
             }
             if (!duplicate) continue;
-            observer.on_problem({display_name(lanes[later]->files[origin.file_index]), origin.line,
-                                 "duplicate article id '" + id +
-                                     "': replaces the article of that id read earlier in this run",
-                                 false});
+            observer.on_problem(
+                {display_name(lanes[later]->files[origin.file_index]), origin.line,
+                 "duplicate article id '" + id + "': replaces the article of that id read earlier in this run", false});
             ++summary.warnings;
             --lanes[later]->tally.summary.added;
             ++lanes[later]->tally.summary.updated;
@@ -205,14 +204,11 @@ std::vector<std::vector<InputFile>> split_inputs(const std::vector<InputFile>& f
     return out;
 }
 
-fs::path build_directory(const std::string& db_path) {
-    return database_directory(db_path).string() + ".saywho-build";
-}
+fs::path build_directory(const std::string& db_path) { return database_directory(db_path).string() + ".saywho-build"; }
 
 void build_in_parallel(Xapian::WritableDatabase& db, const IndexOptions& options,
-                       std::vector<std::vector<InputFile>> parts, std::uint64_t total_bytes,
-                       std::istream& stdin_stream, Clock::time_point start, IndexObserver& observer,
-                       IndexSummary& summary) {
+                       std::vector<std::vector<InputFile>> parts, std::uint64_t total_bytes, std::istream& stdin_stream,
+                       Clock::time_point start, IndexObserver& observer, IndexSummary& summary) {
     const fs::path target = database_directory(options.db_path);
     const fs::path build_dir = build_directory(options.db_path);
     struct RemoveGuard {

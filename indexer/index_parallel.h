@@ -35,9 +35,8 @@ std::filesystem::path build_directory(const std::string& db_path);
 /// input order, so the document ids are those one writer would have given.
 /// @p db is closed and replaced by the merged database.
 void build_in_parallel(Xapian::WritableDatabase& db, const IndexOptions& options,
-                       std::vector<std::vector<InputFile>> parts, std::uint64_t total_bytes,
-                       std::istream& stdin_stream, Clock::time_point start, IndexObserver& observer,
-                       IndexSummary& summary);
+                       std::vector<std::vector<InputFile>> parts, std::uint64_t total_bytes, std::istream& stdin_stream,
+                       Clock::time_point start, IndexObserver& observer, IndexSummary& summary);
 
 }  // namespace saywho
 

@@ -38,8 +38,8 @@ bool extract_facts(const Article& article, const std::string& display_path, Inde
         facts = analyze_article(article);
         return true;
     } catch (const std::exception& e) {
-        observer.on_problem({display_path, article.line,
-                             "statements not extracted from '" + article.id + "': " + e.what(), false});
+        observer.on_problem(
+            {display_path, article.line, "statements not extracted from '" + article.id + "': " + e.what(), false});
         facts = ArticleFacts{};
         return false;
     }
@@ -157,7 +157,8 @@ void read_inputs(const IndexOptions& options, const std::vector<InputFile>& file
             }
             for (const auto& problem : result.problems)
                 if (problem.skipped) file_had_skips = true;
-            if (result.article && !(options.shards > 1 && shard_of(result.article->id, options.shards) != options.shard)) {
+            if (result.article &&
+                !(options.shards > 1 && shard_of(result.article->id, options.shards) != options.shard)) {
                 jobs.push({*ticket, std::move(result), file_index, display_path, absolute_path});
                 return;
             }
@@ -221,8 +222,7 @@ PreparingThreads::PreparingThreads(const IndexOptions& options, const std::vecto
             while (auto job = jobs_.pop()) {
                 try {
                     if (!snapshot && !db_path.empty()) snapshot.emplace(db_path);
-                    queue.fill(job->ticket,
-                               prepare_article(options, *job, snapshot ? &*snapshot : nullptr, builder));
+                    queue.fill(job->ticket, prepare_article(options, *job, snapshot ? &*snapshot : nullptr, builder));
                 } catch (const std::exception& e) {
                     queue.fill(job->ticket, failure_item(e.what()));
                 } catch (const Xapian::Error& e) {

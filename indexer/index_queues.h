@@ -28,9 +28,9 @@ struct PreparedItem {
     enum class Kind { RECORD, FILE_END, FAILURE } kind = Kind::RECORD;
     std::vector<InputProblem> problems;  ///< to report, in order
     bool has_article = false;
-    bool unchanged = false;        ///< same content hash as in the database when reading started
+    bool unchanged = false;  ///< same content hash as in the database when reading started
     bool extraction_failed = false;
-    bool other_shard = false;      ///< a good article of another shard (--shard): counted, not indexed
+    bool other_shard = false;  ///< a good article of another shard (--shard): counted, not indexed
     std::string article_id;
     std::size_t line = 0;
     std::string display_path;
@@ -38,7 +38,7 @@ struct PreparedItem {
     std::vector<Xapian::Document> statement_docs;
     /// The article's words for the spelling data (DocumentBuilder::spelling_words).
     std::vector<std::pair<std::string, Xapian::termcount>> spelling;
-    std::size_t file_index = 0;    ///< of the input in the reading thread's list
+    std::size_t file_index = 0;  ///< of the input in the reading thread's list
     // FILE_END
     const InputFile* file = nullptr;
     std::string absolute_path;

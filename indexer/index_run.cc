@@ -35,8 +35,8 @@ namespace {
 /// One writer updating @p db in place, its inputs read on a second thread.
 /// @p new_database: the run created @p db, so no article is stored yet.
 void index_in_place(Xapian::WritableDatabase& db, const IndexOptions& options, const InputList& inputs,
-                    bool new_database, std::istream& stdin_stream, Clock::time_point start,
-                    IndexObserver& observer, IndexSummary& summary) {
+                    bool new_database, std::istream& stdin_stream, Clock::time_point start, IndexObserver& observer,
+                    IndexSummary& summary) {
     // Reading, extraction and document building run on their own thread;
     // this thread only writes (Xapian allows one writer), so the two cores
     // overlap. Problems travel with the records and are reported here, in
@@ -46,8 +46,8 @@ void index_in_place(Xapian::WritableDatabase& db, const IndexOptions& options, c
     WriterTally tally;
     tally.progress.bytes_total = inputs.total_bytes;
     {
-        PreparingThreads preparing(options, inputs.files, new_database ? std::string() : options.db_path,
-                                   stdin_stream, queue, jobs);
+        PreparingThreads preparing(options, inputs.files, new_database ? std::string() : options.db_path, stdin_stream,
+                                   queue, jobs);
         const std::atomic<bool> never_stop{false};
         write_prepared(db, queue, options, never_stop, start, observer, tally);
     }

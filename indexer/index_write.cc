@@ -9,9 +9,7 @@
 
 namespace saywho {
 
-double seconds_since(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
+double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 void write_prepared(Xapian::WritableDatabase& db, OrderedQueue& queue, const IndexOptions& options,
                     const std::atomic<bool>& stop, Clock::time_point start, IndexObserver& observer,

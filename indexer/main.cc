@@ -34,8 +34,7 @@ class ConsoleObserver : public saywho::IndexObserver {
 
     void on_problem(const saywho::InputProblem& problem) override {
         clear_progress();
-        std::cerr << "saywho-index: " << (problem.skipped ? "skipped " : "warning: ") << problem.to_string()
-                  << '\n';
+        std::cerr << "saywho-index: " << (problem.skipped ? "skipped " : "warning: ") << problem.to_string() << '\n';
     }
 
     void on_progress(const saywho::IndexProgress& p) override {
@@ -150,13 +149,13 @@ void add_inputs_and_subcommands(CLI::App& app, CommandLine& cli) {
     app.add_option("--db", cli.db_option, "database directory (default: $SAYWHO_DB, else ./saywho.db)");
     app.add_option("paths", cli.index.inputs, "files, directories, or - for JSON Lines on stdin");
     cli.extract = app.add_subcommand(
-        "extract",
-        "print the statements found in each input as JSON Lines (see docs/json.md); no database is touched");
+        "extract", "print the statements found in each input as JSON Lines (see docs/json.md); no database is touched");
     cli.extract->add_option("paths", cli.extract_inputs, "files, directories, or - for JSON Lines on stdin")
         ->required();
-    cli.compact = app.add_subcommand(
-        "compact", "merge shards (databases built with --shard, or any saywho databases) into the --db given, "
-                   "with Xapian's compactor; the --db must not exist yet");
+    cli.compact =
+        app.add_subcommand("compact",
+                           "merge shards (databases built with --shard, or any saywho databases) into the --db given, "
+                           "with Xapian's compactor; the --db must not exist yet");
     cli.compact->add_option("shards", cli.compact_shards, "the shard databases, in order")->required();
     app.require_subcommand(0, 1);
 }

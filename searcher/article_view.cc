@@ -51,9 +51,15 @@ void write_marked_statement(Writer& w, const StatementRecord& record, std::size_
     put(w, "cue", st.cue);
     put(w, "text", st.text);
     w.Key("body_start");
-    if (fits) w.Uint64(record.body_start()); else w.Null();
+    if (fits)
+        w.Uint64(record.body_start());
+    else
+        w.Null();
     w.Key("body_end");
-    if (fits) w.Uint64(record.body_end()); else w.Null();
+    if (fits)
+        w.Uint64(record.body_end());
+    else
+        w.Null();
     w.EndObject();
 }
 

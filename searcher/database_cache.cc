@@ -19,8 +19,10 @@ Xapian::Database& DatabaseCache::get(bool fresh) {
         open.erase(it);
         it = open.end();
     }
-    if (it == open.end()) it = open.emplace(key_, open_for_searching(databases_)).first;
-    else it->second.reopen();  // cheap when nothing changed
+    if (it == open.end())
+        it = open.emplace(key_, open_for_searching(databases_)).first;
+    else
+        it->second.reopen();  // cheap when nothing changed
     return it->second;
 }
 

@@ -69,10 +69,14 @@ Xapian::Query date_query(const Filter& f) {
     const std::string& first = f.values[0];
     const std::string& last = f.values[1];
     switch (f.span) {
-        case Filter::Span::DAY: return Xapian::Query(schema::day_term(day_of(first)));
-        case Filter::Span::MONTH: return Xapian::Query(schema::month_term(day_of(first)));
-        case Filter::Span::YEAR: return Xapian::Query(schema::year_term(day_of(first)));
-        case Filter::Span::RANGE: break;
+        case Filter::Span::DAY:
+            return Xapian::Query(schema::day_term(day_of(first)));
+        case Filter::Span::MONTH:
+            return Xapian::Query(schema::month_term(day_of(first)));
+        case Filter::Span::YEAR:
+            return Xapian::Query(schema::year_term(day_of(first)));
+        case Filter::Span::RANGE:
+            break;
     }
     if (first.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::SLOT_DATE, day_of(last).compact());
     if (last.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::SLOT_DATE, day_of(first).compact());
@@ -97,8 +101,10 @@ Xapian::Query speaker_query(const Filter& f, FilterScope scope) {
 
 Xapian::Query location_query(const Filter& f, FilterScope scope) {
     std::vector<Xapian::Query> terms;
-    if (scope != FilterScope::ARTICLES) terms.emplace_back(schema::folded_term(schema::PREFIX_LOCATION, f.values.front()));
-    if (scope != FilterScope::STATEMENTS) terms.emplace_back(schema::folded_term(schema::PREFIX_PLACE, f.values.front()));
+    if (scope != FilterScope::ARTICLES)
+        terms.emplace_back(schema::folded_term(schema::PREFIX_LOCATION, f.values.front()));
+    if (scope != FilterScope::STATEMENTS)
+        terms.emplace_back(schema::folded_term(schema::PREFIX_PLACE, f.values.front()));
     // A country reaches every statement made in it, and every article
     // naming a place in it.
     if (f.is_country) terms.emplace_back(schema::country_term(f.country));
@@ -108,10 +114,14 @@ Xapian::Query location_query(const Filter& f, FilterScope scope) {
 /// The term prefix of a filter holding one folded value.
 const char* value_prefix(Filter::Kind kind) {
     switch (kind) {
-        case Filter::Kind::QUOTE: return schema::PREFIX_QUOTE;
-        case Filter::Kind::ROLE: return schema::PREFIX_ROLE;
-        case Filter::Kind::SOURCE: return schema::PREFIX_SOURCE;
-        default: break;
+        case Filter::Kind::QUOTE:
+            return schema::PREFIX_QUOTE;
+        case Filter::Kind::ROLE:
+            return schema::PREFIX_ROLE;
+        case Filter::Kind::SOURCE:
+            return schema::PREFIX_SOURCE;
+        default:
+            break;
     }
     return schema::PREFIX_TYPE;
 }
@@ -146,25 +156,38 @@ Filter value_filter(Filter::Kind kind, std::string value) {
 
 const char* filter_kind_name(Filter::Kind kind) {
     switch (kind) {
-        case Filter::Kind::SPEAKER: return "speaker";
-        case Filter::Kind::LOCATION: return "location";
-        case Filter::Kind::DATE: return "date";
-        case Filter::Kind::COUNTRY: return "country";
-        case Filter::Kind::QUOTE: return "quote";
-        case Filter::Kind::ROLE: return "role";
-        case Filter::Kind::SOURCE: return "source";
-        case Filter::Kind::TYPE: break;
+        case Filter::Kind::SPEAKER:
+            return "speaker";
+        case Filter::Kind::LOCATION:
+            return "location";
+        case Filter::Kind::DATE:
+            return "date";
+        case Filter::Kind::COUNTRY:
+            return "country";
+        case Filter::Kind::QUOTE:
+            return "quote";
+        case Filter::Kind::ROLE:
+            return "role";
+        case Filter::Kind::SOURCE:
+            return "source";
+        case Filter::Kind::TYPE:
+            break;
     }
     return "type";
 }
 
 Xapian::Query filter_query(const Filter& filter, FilterScope scope) {
     switch (filter.kind) {
-        case Filter::Kind::SPEAKER: return speaker_query(filter, scope);
-        case Filter::Kind::LOCATION: return location_query(filter, scope);
-        case Filter::Kind::DATE: return date_query(filter);
-        case Filter::Kind::COUNTRY: return Xapian::Query(schema::country_term(filter.values.front()));
-        default: break;
+        case Filter::Kind::SPEAKER:
+            return speaker_query(filter, scope);
+        case Filter::Kind::LOCATION:
+            return location_query(filter, scope);
+        case Filter::Kind::DATE:
+            return date_query(filter);
+        case Filter::Kind::COUNTRY:
+            return Xapian::Query(schema::country_term(filter.values.front()));
+        default:
+            break;
     }
     return Xapian::Query(schema::folded_term(value_prefix(filter.kind), filter.values.front()));
 }
@@ -258,10 +281,14 @@ Filter type_filter(std::string_view text) {
 Filter field_filter(const schema::FieldSpec& field, const std::string& text) {
     const std::string_view prefix = field.prefix;
     switch (field.kind) {
-        case schema::FieldKind::PLACE: return location_filter(text);
-        case schema::FieldKind::COUNTRY: return country_filter(text);
-        case schema::FieldKind::DATE: return date_filter(text);
-        default: break;
+        case schema::FieldKind::PLACE:
+            return location_filter(text);
+        case schema::FieldKind::COUNTRY:
+            return country_filter(text);
+        case schema::FieldKind::DATE:
+            return date_filter(text);
+        default:
+            break;
     }
     if (prefix == schema::PREFIX_SPEAKER) return speaker_filter(text);
     if (prefix == schema::PREFIX_TYPE) return type_filter(text);

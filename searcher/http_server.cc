@@ -80,8 +80,9 @@ void add_routes(httplib::Server& server, SearchService& service) {
             std::size_t limit = 8;
             if (req.has_param("limit")) {
                 const std::string l = req.get_param_value("limit");
-                if (l.empty() || l.size() > 3 || !std::all_of(l.begin(), l.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
-                    std::stoi(l) < 1 || std::stoi(l) > 50)
+                if (l.empty() || l.size() > 3 ||
+                    !std::all_of(l.begin(), l.end(), [](char c) { return c >= '0' && c <= '9'; }) || std::stoi(l) < 1 ||
+                    std::stoi(l) > 50)
                     throw RequestError("bad_request", "'limit' must be a number from 1 to 50");
                 limit = static_cast<std::size_t>(std::stoi(l));
             }
@@ -96,8 +97,9 @@ void add_routes(httplib::Server& server, SearchService& service) {
         return [begin, end, type](const httplib::Request&, httplib::Response& res) {
             res.set_content(begin, static_cast<size_t>(end - begin), type);
             res.set_header("X-Content-Type-Options", "nosniff");
-            res.set_header("Content-Security-Policy",
-                           "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'");
+            res.set_header(
+                "Content-Security-Policy",
+                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'");
         };
     };
     server.Get("/", asset(saywho_web_index_html_begin, saywho_web_index_html_end, "text/html; charset=utf-8"));
@@ -115,7 +117,8 @@ bool parse_listen_address(const std::string& text, HttpOptions& options, std::st
         port = text.substr(colon + 1);
         if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
     }
-    if (port.empty() || port.size() > 5 || !std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+    if (port.empty() || port.size() > 5 ||
+        !std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
         std::stoi(port) > 65535) {
         error = "--http '" + text + "': expected [ADDR:]PORT, such as 8080 or 127.0.0.1:8080";
         return false;
@@ -177,9 +180,10 @@ int serve_http(const HttpOptions& options, const std::function<void(const std::s
     // Anything else, and errors httplib raises itself (414, 413, 400), as JSON.
     server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
         if (!res.body.empty()) return;
-        const std::string code = res.status == 404 ? "not_found" : res.status == 414 ? "uri_too_long"
-                               : res.status == 413                 ? "payload_too_large"
-                                                                   : "bad_request";
+        const std::string code = res.status == 404   ? "not_found"
+                                 : res.status == 414 ? "uri_too_long"
+                                 : res.status == 413 ? "payload_too_large"
+                                                     : "bad_request";
         const std::string message = res.status == 404 ? "no such page: see docs/http.md for the API"
                                                       : "request refused (HTTP " + std::to_string(res.status) + ")";
         res.set_content(error_json(code, message), JSON_TYPE);

@@ -15,10 +15,10 @@ inline constexpr int DEFAULT_HTTP_THREADS = 64;
 
 struct HttpOptions {
     std::vector<std::string> databases;  ///< as open_for_searching() takes them
-    std::string host = "127.0.0.1";  ///< only this machine unless told otherwise
+    std::string host = "127.0.0.1";      ///< only this machine unless told otherwise
     int port = 8080;
-    std::string cors_origin;         ///< empty: no CORS header
-    int threads = 0;                 ///< 0: DEFAULT_HTTP_THREADS
+    std::string cors_origin;  ///< empty: no CORS header
+    int threads = 0;          ///< 0: DEFAULT_HTTP_THREADS
 };
 
 /// Parses "[ADDR:]PORT" into @p options; false (with @p error set) when malformed.

@@ -90,7 +90,8 @@ void add_options(CLI::App& app, CommandLine& cli) {
     app.add_flag("--json", cli.json, "print one JSON document (see docs/json.md)");
     app.add_flag("--explain", cli.explain, "print how the query was read (filters and words) before the results");
     app.add_flag("--literal", cli.literal, "no query understanding: pass the query to the parser as typed");
-    app.add_flag("--facets", cli.search.facets, "count results by speaker, location, country and month (always in --json)");
+    app.add_flag("--facets", cli.search.facets,
+                 "count results by speaker, location, country and month (always in --json)");
     app.add_option("--facet-values", cli.search.facet_values, "values listed per facet")->check(CLI::Range(1, 1000));
     app.add_option("--per-article", cli.search.per_article, "at most N results from each article (0: no limit)");
     app.add_option("--now", cli.now, "the date relative dates count from, YYYY-MM-DD (default: today, UTC)");
@@ -98,8 +99,10 @@ void add_options(CLI::App& app, CommandLine& cli) {
                  "answer JSON requests, one a line on stdin, one JSON line each on stdout (docs/http.md)");
     app.add_option("--http", cli.http,
                    "serve the HTTP API and the search page on [ADDR:]PORT (default address 127.0.0.1; docs/http.md)");
-    app.add_option("--cors", cli.cors, "with --http: allow pages from this origin to call the API (https://example.org)");
-    app.add_option("--threads", cli.threads, "with --http: worker threads, each serving one connection at a time (default: 64)")
+    app.add_option("--cors", cli.cors,
+                   "with --http: allow pages from this origin to call the API (https://example.org)");
+    app.add_option("--threads", cli.threads,
+                   "with --http: worker threads, each serving one connection at a time (default: 64)")
         ->check(CLI::Range(1, 256));
 }
 
@@ -152,13 +155,15 @@ int main(int argc, char** argv) {
         auto now = saywho::CivilDate::parse_iso(cli.now);
         if (!now) {
             std::string why = saywho::explain_bad_iso_date(cli.now);
-            return fail(cli.json, "bad_option", "--now '" + cli.now + "': " + (why.empty() ? "expected YYYY-MM-DD" : why));
+            return fail(cli.json, "bad_option",
+                        "--now '" + cli.now + "': " + (why.empty() ? "expected YYYY-MM-DD" : why));
         }
         cli.search.today = *now;
     }
     if (cli.dbs.empty()) cli.dbs.push_back(saywho::default_database_path(""));
 
-    if (cli.serve && !cli.http.empty()) return fail(false, "bad_option", "--serve and --http are two different modes: pick one");
+    if (cli.serve && !cli.http.empty())
+        return fail(false, "bad_option", "--serve and --http are two different modes: pick one");
     if (cli.serve) {
         // One request a line; a bad line gets an error line and the loop goes on.
         saywho::SearchService service(cli.dbs);
@@ -175,7 +180,8 @@ int main(int argc, char** argv) {
         http.threads = cli.threads;
         std::string error;
         if (!saywho::parse_listen_address(cli.http, http, error)) return fail(false, "bad_option", error);
-        int code = saywho::serve_http(http, [](const std::string& line) { std::cerr << line << '\n'; }, error);
+        int code = saywho::serve_http(
+            http, [](const std::string& line) { std::cerr << line << '\n'; }, error);
         if (code != 0) return fail(false, "http", error);
         return EXIT_FOUND;
     }

@@ -125,7 +125,8 @@ void print_interpretation(std::ostream& out, const Interpretation& in) {
             out << (f.values[0].empty() ? "..." : f.values[0]) << " to " << (f.values[1].empty() ? "..." : f.values[1]);
         } else {
             for (std::size_t i = 0; i < f.values.size(); ++i) out << (i ? ", " : "") << f.values[i];
-            if (f.kind == Filter::Kind::LOCATION) out << (f.is_country ? " (country, with its places)" : "") << " [" << f.country << "]";
+            if (f.kind == Filter::Kind::LOCATION)
+                out << (f.is_country ? " (country, with its places)" : "") << " [" << f.country << "]";
         }
         if (!f.source.empty()) out << "   from \"" << f.source << "\"";
         if (!f.note.empty()) out << "   (" << f.note << ")";

@@ -37,7 +37,8 @@ Xapian::Query without_throwing(const ErrorSink& sink, Make&& make) {
 /// date:A..B, date:A.., date:..B over SLOT_DATE (searcher/filters.h).
 class DateRangeProcessor : public Xapian::RangeProcessor {
   public:
-    explicit DateRangeProcessor(ErrorSink sink) : Xapian::RangeProcessor(schema::SLOT_DATE, "date:"), sink_(std::move(sink)) {}
+    explicit DateRangeProcessor(ErrorSink sink)
+        : Xapian::RangeProcessor(schema::SLOT_DATE, "date:"), sink_(std::move(sink)) {}
 
     Xapian::Query operator()(const std::string& begin, const std::string& end) override {
         return without_throwing(sink_, [&] { return filter_query(date_range_filter(begin, end)); });
@@ -56,7 +57,8 @@ class FilterFieldProcessor : public Xapian::FieldProcessor {
     FilterFieldProcessor(const schema::FieldSpec& field, ErrorSink sink) : field_(field), sink_(std::move(sink)) {}
 
     Xapian::Query operator()(const std::string& text) override {
-        return without_throwing(sink_, [&] { return filter_query(field_filter(field_, text), FilterScope::STATEMENTS); });
+        return without_throwing(sink_,
+                                [&] { return filter_query(field_filter(field_, text), FilterScope::STATEMENTS); });
     }
 
   private:
@@ -109,7 +111,8 @@ std::string query_fields_help() {
     for (const auto& field : schema::QUERY_FIELDS) {
         std::string line = std::string("  ") + field.example;
         line.append(line.size() < COLUMN ? COLUMN - line.size() : 1, ' ');
-        for (const char* c = field.help; *c; ++c) line += *c == '\n' ? "\n" + std::string(COLUMN, ' ') : std::string(1, *c);
+        for (const char* c = field.help; *c; ++c)
+            line += *c == '\n' ? "\n" + std::string(COLUMN, ' ') : std::string(1, *c);
         text += line + "\n";
     }
     return text;
@@ -149,18 +152,19 @@ Xapian::Query SaywhoQueryParser::parse_checked(Xapian::QueryParser& parser, cons
 Xapian::Query SaywhoQueryParser::combine(const ParsedQuery& parsed) {
     // Filters only (or words that come out the same): one query does for both.
     if (parsed.articles.get_description() == parsed.statements.get_description()) return parsed.articles;
-    return Xapian::Query(
-        Xapian::Query::OP_OR,
-        Xapian::Query(Xapian::Query::OP_FILTER, parsed.articles, Xapian::Query(schema::type_term(schema::TYPE_ARTICLE))),
-        Xapian::Query(Xapian::Query::OP_FILTER, parsed.statements,
-                      Xapian::Query(schema::type_term(schema::TYPE_STATEMENT))));
+    return Xapian::Query(Xapian::Query::OP_OR,
+                         Xapian::Query(Xapian::Query::OP_FILTER, parsed.articles,
+                                       Xapian::Query(schema::type_term(schema::TYPE_ARTICLE))),
+                         Xapian::Query(Xapian::Query::OP_FILTER, parsed.statements,
+                                       Xapian::Query(schema::type_term(schema::TYPE_STATEMENT))));
 }
 
 Xapian::Query SaywhoQueryParser::parse_with_spelling(const std::string& text) {
     if (trim(text).empty()) return match_all();
     // The spelling data holds article words, so the article parse corrects.
     ParsedQuery parsed;
-    parsed.articles = parse_checked(article_parser_, text, QUERY_PARSER_FLAGS | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+    parsed.articles =
+        parse_checked(article_parser_, text, QUERY_PARSER_FLAGS | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
     parsed.statements = parse_checked(statement_parser_, text, QUERY_PARSER_FLAGS);
     return combine(parsed);
 }

@@ -38,9 +38,9 @@ std::string query_fields_help();
 /// +/-, wildcards ("ceasef*") and a query of only NOT terms. Spelling
 /// correction is asked for separately (parse_with_spelling), only when a
 /// query found nothing: it costs a lookup per word.
-inline constexpr unsigned QUERY_PARSER_FLAGS =
-    Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_LOVEHATE |
-    Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT;
+inline constexpr unsigned QUERY_PARSER_FLAGS = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                                               Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+                                               Xapian::QueryParser::FLAG_PURE_NOT;
 
 /// Parses user queries against one database. Not thread-safe (one per thread).
 /// A query matching every document. Use this, never Xapian::Query::MatchAll:

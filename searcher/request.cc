@@ -16,7 +16,8 @@ namespace saywho {
 namespace {
 
 std::size_t parse_count(const std::string& name, const std::string& text, std::size_t max) {
-    if (text.empty() || text.size() > 9 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    if (text.empty() || text.size() > 9 ||
+        !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
         throw RequestError("bad_request", "'" + name + "' must be a whole number, not '" + text + "'");
     std::size_t n = std::stoul(text);
     if (n > max) throw RequestError("bad_request", "'" + name + "' must be at most " + std::to_string(max));
@@ -43,7 +44,8 @@ void apply(SearchRequest& r, const std::string& name, const std::string& value) 
     SearchOptions& o = r.options;
     if (name == "q") {
         if (value.size() > SERVICE_MAX_QUERY_BYTES)
-            throw RequestError("bad_request", "'q' is longer than " + std::to_string(SERVICE_MAX_QUERY_BYTES) + " bytes");
+            throw RequestError("bad_request",
+                               "'q' is longer than " + std::to_string(SERVICE_MAX_QUERY_BYTES) + " bytes");
         o.query = value;
     } else if (name == "limit") {
         o.limit = parse_count(name, value, SERVICE_MAX_LIMIT);
@@ -52,11 +54,13 @@ void apply(SearchRequest& r, const std::string& name, const std::string& value) 
         o.offset = parse_count(name, value, 1000000);
     } else if (name == "sort") {
         auto sort = parse_sort_order(value);
-        if (!sort) throw RequestError("bad_request", "'sort' must be " + names_of(SORT_ORDERS) + ", not '" + value + "'");
+        if (!sort)
+            throw RequestError("bad_request", "'sort' must be " + names_of(SORT_ORDERS) + ", not '" + value + "'");
         o.sort = *sort;
     } else if (name == "match") {
         auto match = parse_match_mode(value);
-        if (!match) throw RequestError("bad_request", "'match' must be " + names_of(MATCH_MODES) + ", not '" + value + "'");
+        if (!match)
+            throw RequestError("bad_request", "'match' must be " + names_of(MATCH_MODES) + ", not '" + value + "'");
         o.match = *match;
     } else if (name == "facets") {
         o.facets = parse_flag(name, value);
@@ -75,9 +79,10 @@ void apply(SearchRequest& r, const std::string& name, const std::string& value) 
     } else if (name == "id") {
         r.id = value;
     } else {
-        throw RequestError("bad_request", "unknown parameter '" + name +
-                                              "': expected q, limit, offset, sort, match, facets, literal, per_article, "
-                                              "now, or the filters speaker, location, country, from, to, type, quote");
+        throw RequestError("bad_request",
+                           "unknown parameter '" + name +
+                               "': expected q, limit, offset, sort, match, facets, literal, per_article, "
+                               "now, or the filters speaker, location, country, from, to, type, quote");
     }
 }
 
@@ -89,8 +94,8 @@ SearchRequest parse_request_line(const std::string& line) {
     // answers and error messages, which must be valid JSON.
     doc.Parse<rapidjson::kParseValidateEncodingFlag>(line.c_str(), line.size());
     if (doc.HasParseError() && doc.GetParseError() == rapidjson::kParseErrorStringInvalidEncoding)
-        throw RequestError("bad_request", "a request must be UTF-8; byte " + std::to_string(doc.GetErrorOffset() + 1) +
-                                              " is not");
+        throw RequestError("bad_request",
+                           "a request must be UTF-8; byte " + std::to_string(doc.GetErrorOffset() + 1) + " is not");
     if (doc.HasParseError() || !doc.IsObject())
         throw RequestError("bad_request", "a request is one JSON object a line, such as {\"q\": \"drought\"}");
     SearchRequest r;
@@ -104,18 +109,24 @@ SearchRequest parse_request_line(const std::string& line) {
                 if (!f.value.IsString()) throw RequestError("bad_request", "filter '" + key + "' must be a string");
                 if (key != "speaker" && key != "location" && key != "country" && key != "from" && key != "to" &&
                     key != "type" && key != "quote")
-                    throw RequestError("bad_request", "unknown filter '" + key +
-                                                          "': expected speaker, location, country, from, to, type or quote");
+                    throw RequestError(
+                        "bad_request",
+                        "unknown filter '" + key + "': expected speaker, location, country, from, to, type or quote");
                 apply(r, key, std::string(f.value.GetString(), f.value.GetStringLength()));
             }
             continue;
         }
         std::string value;
-        if (m.value.IsString()) value.assign(m.value.GetString(), m.value.GetStringLength());
-        else if (m.value.IsUint64()) value = std::to_string(m.value.GetUint64());
-        else if (m.value.IsBool()) value = m.value.GetBool() ? "true" : "false";
-        else if (m.value.IsNull()) continue;
-        else throw RequestError("bad_request", "'" + name + "' must be a string, a number or true/false");
+        if (m.value.IsString())
+            value.assign(m.value.GetString(), m.value.GetStringLength());
+        else if (m.value.IsUint64())
+            value = std::to_string(m.value.GetUint64());
+        else if (m.value.IsBool())
+            value = m.value.GetBool() ? "true" : "false";
+        else if (m.value.IsNull())
+            continue;
+        else
+            throw RequestError("bad_request", "'" + name + "' must be a string, a number or true/false");
         apply(r, name, value);
     }
     return r;
@@ -149,8 +160,10 @@ std::vector<Filter> request_filters(const SearchRequest& request) {
         std::string b = to == request.filters.end() ? "" : to->second;
         for (const std::string* d : {&a, &b})
             if (!d->empty() && !CivilDate::parse_iso(*d) && !(d->size() == 7 || d->size() == 4))
-                throw RequestError("bad_request", "'from' and 'to' are dates YYYY-MM-DD, YYYY-MM or YYYY, not '" + *d + "'");
-        filters.push_back(build(from != request.filters.end() ? "from" : "to", [&] { return date_range_filter(a, b); }));
+                throw RequestError("bad_request",
+                                   "'from' and 'to' are dates YYYY-MM-DD, YYYY-MM or YYYY, not '" + *d + "'");
+        filters.push_back(
+            build(from != request.filters.end() ? "from" : "to", [&] { return date_range_filter(a, b); }));
     }
     return filters;
 }

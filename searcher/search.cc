@@ -136,7 +136,8 @@ std::string describe(const Filter& f) {
             for (std::size_t i = 0; i < f.values.size() && i < 3; ++i) names += (i ? " or " : "") + f.values[i];
             return "by " + names;
         }
-        case Filter::Kind::LOCATION: return "in " + f.values.front();
+        case Filter::Kind::LOCATION:
+            return "in " + f.values.front();
         case Filter::Kind::DATE:
             if (f.values[0].empty()) return "until " + f.values[1];
             if (f.values[1].empty()) return "since " + f.values[0];
@@ -145,8 +146,10 @@ std::string describe(const Filter& f) {
         case Filter::Kind::COUNTRY:
         case Filter::Kind::QUOTE:
         case Filter::Kind::ROLE:
-        case Filter::Kind::SOURCE: return std::string(filter_kind_name(f.kind)) + " " + f.values.front();
-        case Filter::Kind::TYPE: break;
+        case Filter::Kind::SOURCE:
+            return std::string(filter_kind_name(f.kind)) + " " + f.values.front();
+        case Filter::Kind::TYPE:
+            break;
     }
     return f.values.front() == schema::TYPE_STATEMENT ? "statements" : "articles";
 }
@@ -176,7 +179,8 @@ std::string explain_nothing(const Xapian::Database& db, const Xapian::Query& tex
             if (k != drop) rest.push_back(all[k]);
         Xapian::doccount n = count_matches(db, with_filters(text, rest, scope));
         if (n > 0)
-            without += "; without '" + all[drop]->source + "': " + std::to_string(n) + (n == 1 ? " result" : " results");
+            without +=
+                "; without '" + all[drop]->source + "': " + std::to_string(n) + (n == 1 ? " result" : " results");
     }
     if (!without.empty()) return "nothing matches " + conditions + without;
     std::string line = "no results for '" + in.query + "'";
@@ -222,13 +226,11 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const Sea
         hit.statement = std::move(statement.statement);
     }
     std::string marked = mset.snippet(body, options.snippet_length, stemmer,
-                                      Xapian::MSet::SNIPPET_EXHAUSTIVE |
-                                          Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,
+                                      Xapian::MSet::SNIPPET_EXHAUSTIVE | Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,
                                       HIGHLIGHT_START, HIGHLIGHT_END, "…");
     // A query of filters only (a date range, type:article) matches no
     // words in the text: show how it begins instead.
-    if (marked.empty())
-        marked = html_escape(leading_text(body, options.snippet_length));
+    if (marked.empty()) marked = html_escape(leading_text(body, options.snippet_length));
     split_snippet(marked, hit.snippet, hit.highlights);
     return hit;
 }
@@ -257,9 +259,14 @@ void set_up_enquire(Xapian::Enquire& enquire, const SearchOptions& options, Face
         for (Xapian::ValueCountMatchSpy* spy : {&spies.speakers, &spies.locations, &spies.countries, &spies.days})
             enquire.add_matchspy(spy);
     switch (options.sort) {
-        case SortOrder::NEWEST: enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, true); break;
-        case SortOrder::OLDEST: enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, false); break;
-        case SortOrder::RELEVANCE: break;
+        case SortOrder::NEWEST:
+            enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, true);
+            break;
+        case SortOrder::OLDEST:
+            enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, false);
+            break;
+        case SortOrder::RELEVANCE:
+            break;
     }
 }
 
@@ -292,7 +299,9 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
     const Interpretation interpretation = interpret(db, options, given_scope != FilterScope::EVERY);
     // The given filters narrow the words as fields would; understood ones
     // ("by X") reach the documents their type says, or the given type.
-    auto with_given = [&](const Xapian::Query& words) { return with_filters(words, given_filters, FilterScope::STATEMENTS); };
+    auto with_given = [&](const Xapian::Query& words) {
+        return with_filters(words, given_filters, FilterScope::STATEMENTS);
+    };
     // A query of filters only ("statements by Zelenskyy") matches all their documents.
     const bool text_empty = trim(interpretation.text).empty();
     Xapian::Query text = with_given(text_empty ? match_all() : parser.parse(interpretation.text));
@@ -312,9 +321,9 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
     // to look at every match up to exact_facets_up_to.
     std::size_t check = options.offset + options.exact_count_up_to;
     if (options.facets) check = std::max(check, options.exact_facets_up_to);
-    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                                         static_cast<Xapian::doccount>(options.limit),
-                                         static_cast<Xapian::doccount>(check));
+    Xapian::MSet mset =
+        enquire.get_mset(static_cast<Xapian::doccount>(options.offset), static_cast<Xapian::doccount>(options.limit),
+                         static_cast<Xapian::doccount>(check));
 
     ResultSet results;
     results.query = options.query;
@@ -340,9 +349,9 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
     // "Did you mean" only when a word found nothing: the corrected query must
     // find something the given one did not.
     if (results.estimate == 0 && !text_empty)
-        results.suggestion = did_you_mean(db, parser, options.query, interpretation.text, [&](const Xapian::Query& words) {
-            return with_filters(with_given(words), filters, scope);
-        });
+        results.suggestion =
+            did_you_mean(db, parser, options.query, interpretation.text,
+                         [&](const Xapian::Query& words) { return with_filters(with_given(words), filters, scope); });
     if (results.hits.empty() && results.estimate == 0)
         results.why_nothing = explain_nothing(db, text, interpretation, scope, results.suggestion);
     results.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -75,9 +75,9 @@ struct Hit {
     std::size_t rank = 0;  ///< 1-based over the whole result list
     double weight = 0;
     int percent = 0;
-    std::string type;  ///< "article" or "statement"
-    std::string id;    ///< article id; statement: "<article id>#<n>"
-    std::string date;  ///< YYYY-MM-DD: the article's date, or the day the statement was said
+    std::string type;   ///< "article" or "statement"
+    std::string id;     ///< article id; statement: "<article id>#<n>"
+    std::string date;   ///< YYYY-MM-DD: the article's date, or the day the statement was said
     std::string title;  ///< the article's title (for a statement, of its article)
     std::string path;
     std::size_t line = 0;
@@ -97,9 +97,9 @@ struct Hit {
 
 /// Counts of one facet over the whole match set (not just the page).
 struct Facet {
-    std::string name;  ///< "speaker", "location", "country", "month"
+    std::string name;                                              ///< "speaker", "location", "country", "month"
     std::vector<std::pair<std::string, Xapian::doccount>> values;  ///< most documents first
-    std::size_t distinct = 0;  ///< distinct values among all matches
+    std::size_t distinct = 0;                                      ///< distinct values among all matches
 };
 
 struct ResultSet {

@@ -32,7 +32,7 @@ std::string name_skeleton(const std::string& name) {
     std::string out;
     for (std::size_t i = 0; i < s.size(); ++i) {
         char c = s[i];
-        if (c == '-' ) c = ' ';
+        if (c == '-') c = ' ';
         if (!((c >= 'a' && c <= 'z') || c == ' ')) continue;
         // "iy", "ij", "yj", "yi" and "j" at a word's end are all one sound: y.
         if ((c == 'i' || c == 'y') && i + 1 < s.size() && (s[i + 1] == 'y' || s[i + 1] == 'j' || s[i + 1] == 'i') &&
@@ -64,7 +64,8 @@ std::optional<QueryUnderstanding::SpeakerMatch> QueryUnderstanding::match_speake
     if (match.keys.empty()) {
         // Spelling variants: speakers whose key starts alike and has the same skeleton.
         const std::string want = name_skeleton(name);
-        const std::string prefix = std::string(schema::PREFIX_SPEAKER) + ascii.substr(0, std::min<std::size_t>(3, ascii.size()));
+        const std::string prefix =
+            std::string(schema::PREFIX_SPEAKER) + ascii.substr(0, std::min<std::size_t>(3, ascii.size()));
         std::size_t scanned = 0;
         for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix) && scanned < 20000; ++it, ++scanned) {
             const std::string k = (*it).substr(std::string(schema::PREFIX_SPEAKER).size());

@@ -57,7 +57,8 @@ std::string suggestions_json(const Xapian::Database& db, const std::string& quer
     const std::string whole = fold_key(query);
     std::string last = whole.substr(whole.rfind(' ') == std::string::npos ? 0 : whole.rfind(' ') + 1);
     auto seen = [&](const std::string& kind, const std::string& value) {
-        return std::any_of(out.begin(), out.end(), [&](const Completion& c) { return c.kind == kind && c.value == value; });
+        return std::any_of(out.begin(), out.end(),
+                           [&](const Completion& c) { return c.kind == kind && c.value == value; });
     };
     // A name may be the whole box ("aino ke") or its last words
     // ("statements by kett"): try the endings, longest first, up to three words.

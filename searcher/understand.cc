@@ -20,8 +20,8 @@ namespace {
 
 /// One whitespace-separated piece of the query.
 struct Piece {
-    std::string raw;   ///< as typed
-    std::string word;  ///< lowercase ASCII letters folded, edge punctuation removed
+    std::string raw;                 ///< as typed
+    std::string word;                ///< lowercase ASCII letters folded, edge punctuation removed
     std::size_t start = 0, end = 0;  ///< byte offsets of raw in the query
     std::size_t word_end = 0;        ///< end of the word without trailing punctuation
     /// Field syntax, a quoted phrase, an operator or a bracket: passed to the
@@ -30,7 +30,6 @@ struct Piece {
     bool used = false;  ///< consumed by a filter
     bool cap = false;   ///< starts with a capital letter
 };
-
 
 std::vector<Piece> split_query(const std::string& q) {
     std::vector<Piece> pieces;
@@ -65,11 +64,13 @@ std::vector<Piece> split_query(const std::string& q) {
         i = p.end;
         // Trailing punctuation is not part of the word ("March 19, 2025").
         std::size_t word_end = p.raw.size();
-        while (word_end > 0 && std::string_view(",.;!?").find(p.raw[word_end - 1]) != std::string_view::npos) --word_end;
+        while (word_end > 0 && std::string_view(",.;!?").find(p.raw[word_end - 1]) != std::string_view::npos)
+            --word_end;
         p.word_end = p.start + word_end;
         p.word = ascii_lower(p.raw.substr(0, word_end));
         // "Zelenskyy's statements": the possessive belongs to the reading, not the name.
-        p.cap = !p.raw.empty() && ((p.raw[0] >= 'A' && p.raw[0] <= 'Z') || static_cast<unsigned char>(p.raw[0]) >= 0x80);
+        p.cap =
+            !p.raw.empty() && ((p.raw[0] >= 'A' && p.raw[0] <= 'Z') || static_cast<unsigned char>(p.raw[0]) >= 0x80);
         const std::string& w = p.raw;
         if (!p.locked)
             p.locked = w.find(':') != std::string::npos || w == "AND" || w == "OR" || w == "NOT" || w == "XOR" ||
@@ -79,7 +80,6 @@ std::vector<Piece> split_query(const std::string& q) {
     }
     return pieces;
 }
-
 
 /// A stretch of days, either end open (nullopt).
 struct DaySpan {
@@ -144,10 +144,11 @@ std::optional<DaySpan> read_date(const std::vector<Piece>& p, std::size_t i, Civ
     if (int d = day_at(i + 1)) {
         int y = year_at(i + 2);
         std::size_t after = y ? i + 3 : i + 2;
-        if (!y) y = CivilDate{today.year, m, 1} < CivilDate{today.year, today.month, 1} ||
-                            (m == today.month && d <= today.day)
-                        ? today.year
-                        : today.year - 1;
+        if (!y)
+            y = CivilDate{today.year, m, 1} < CivilDate{today.year, today.month, 1} ||
+                        (m == today.month && d <= today.day)
+                    ? today.year
+                    : today.year - 1;
         if (auto date = CivilDate::make(y, m, d)) {
             next = after;
             return DaySpan{*date, *date};
@@ -205,10 +206,12 @@ std::optional<DaySpan> read_relative(const std::vector<Piece>& p, std::size_t i,
 /// Words that never start or end a name or a place.
 bool is_glue(const std::string& w) {
     static const std::set<std::string> WORDS = {
-        "the", "a", "an", "and", "or", "of", "in", "at", "on", "by", "from", "to", "about", "for", "with", "said",
-        "say", "says", "did", "does", "do", "what", "who", "statements", "statement", "quotes", "quote", "remarks",
-        "articles", "article", "stories", "story", "since", "before", "after", "between", "last", "this", "week",
-        "month", "year", "today", "yesterday", "is", "was", "were", "are", "that", "it", "he", "she", "they"};
+        "the",     "a",        "an",      "and",     "or",    "of",         "in",        "at",     "on",
+        "by",      "from",     "to",      "about",   "for",   "with",       "said",      "say",    "says",
+        "did",     "does",     "do",      "what",    "who",   "statements", "statement", "quotes", "quote",
+        "remarks", "articles", "article", "stories", "story", "since",      "before",    "after",  "between",
+        "last",    "this",     "week",    "month",   "year",  "today",      "yesterday", "is",     "was",
+        "were",    "are",      "that",    "it",      "he",    "she",        "they"};
     return WORDS.count(w) > 0;
 }
 
@@ -344,8 +347,7 @@ void Reading::dates() {
             }
             continue;
         }
-        if (w == "on" || w == "in" || w == "during" || w == "since" || w == "before" || w == "after" ||
-            w == "until") {
+        if (w == "on" || w == "in" || w == "during" || w == "since" || w == "before" || w == "after" || w == "until") {
             if (auto d = read_date(p_, i + 1, today_, next)) {
                 DaySpan span = *d;
                 if (w == "since") span.last.reset();
@@ -373,8 +375,10 @@ void Reading::speakers() {
         if (!usable(i)) continue;
         const std::string& w = p_[i].word;
         std::size_t last = 0;
-        if (w == "by" || w == "from" || (w == "of" && i > 0 && (p_[i - 1].word == "quotes" || p_[i - 1].word == "statements" ||
-                                                                   p_[i - 1].word == "remarks" || p_[i - 1].word == "words"))) {
+        if (w == "by" || w == "from" ||
+            (w == "of" && i > 0 &&
+             (p_[i - 1].word == "quotes" || p_[i - 1].word == "statements" || p_[i - 1].word == "remarks" ||
+              p_[i - 1].word == "words"))) {
             if (auto m = speaker_at(i + 1, last)) {
                 add_filter(understood_speaker(*m), i, last);
                 i = last;
@@ -387,9 +391,8 @@ void Reading::speakers() {
             while (say < p_.size() && say <= i + 4 && p_[say].word != "say") ++say;
             if (say < p_.size() && p_[say].word == "say" && say > i + 1) {
                 if (auto m = speaker_at(i + 1, last); m && last + 1 == say) {
-                    std::size_t first = i > 0 && usable(i - 1) && (p_[i - 1].word == "what" || p_[i - 1].word == "how")
-                                            ? i - 1
-                                            : i;
+                    std::size_t first =
+                        i > 0 && usable(i - 1) && (p_[i - 1].word == "what" || p_[i - 1].word == "how") ? i - 1 : i;
                     std::size_t end = say + 1 < p_.size() && usable(say + 1) &&
                                               (p_[say + 1].word == "about" || p_[say + 1].word == "on")
                                           ? say + 1
@@ -404,18 +407,20 @@ void Reading::speakers() {
             for (std::size_t n = std::min<std::size_t>(3, i); n >= 1; --n) {
                 std::size_t first = i - n;
                 if (auto m = speaker_at(first, last); m && last + 1 == i) {
-                    std::size_t end = i + 1 < p_.size() && usable(i + 1) &&
-                                              (p_[i + 1].word == "about" || p_[i + 1].word == "on" || p_[i + 1].word == "that")
-                                          ? i + 1
-                                          : i;
+                    std::size_t end =
+                        i + 1 < p_.size() && usable(i + 1) &&
+                                (p_[i + 1].word == "about" || p_[i + 1].word == "on" || p_[i + 1].word == "that")
+                            ? i + 1
+                            : i;
                     add_filter(understood_speaker(*m), first, end);
                     break;
                 }
             }
             continue;
         }
-        if (p_[i].raw.size() > 2 && (p_[i].word.size() > 2 && p_[i].word.compare(p_[i].word.size() - 2, 2, "'s") == 0) &&
-            i + 1 < p_.size() && usable(i + 1) &&
+        if (p_[i].raw.size() > 2 &&
+            (p_[i].word.size() > 2 && p_[i].word.compare(p_[i].word.size() - 2, 2, "'s") == 0) && i + 1 < p_.size() &&
+            usable(i + 1) &&
             (p_[i + 1].word == "statements" || p_[i + 1].word == "quotes" || p_[i + 1].word == "remarks" ||
              p_[i + 1].word == "words")) {
             for (std::size_t n = std::min<std::size_t>(3, i + 1); n >= 1; --n) {
@@ -432,7 +437,8 @@ void Reading::speakers() {
         bool on_follows = false;
         for (std::size_t k = 1; k <= 3 && k < p_.size(); ++k) on_follows = on_follows || p_[k].word == "on";
         if (i == 0 && p_.size() >= 3 && on_follows) {
-            if (auto m = speaker_at(0, last); m && last + 1 < p_.size() && usable(last + 1) && p_[last + 1].word == "on") {
+            if (auto m = speaker_at(0, last);
+                m && last + 1 < p_.size() && usable(last + 1) && p_[last + 1].word == "on") {
                 add_filter(understood_speaker(*m), 0, last + 1);
                 i = last + 1;
             }
@@ -493,8 +499,9 @@ Interpretation Reading::finish() {
         if (!p_[i].locked && (p_[i].word == "what" || p_[i].word == "all") && out_.filters.size() > 0) continue;
         out_.text += (out_.text.empty() ? "" : " ") + p_[i].raw;
     }
-    std::stable_sort(out_.filters.begin(), out_.filters.end(),
-                     [](const Filter& a, const Filter& b) { return a.source.empty() ? false : b.source.empty() || a.start < b.start; });
+    std::stable_sort(out_.filters.begin(), out_.filters.end(), [](const Filter& a, const Filter& b) {
+        return a.source.empty() ? false : b.source.empty() || a.start < b.start;
+    });
     return std::move(out_);
 }
 

@@ -50,9 +50,10 @@ int main(int argc, char** argv) {
     }
     std::sort(seconds.begin(), seconds.end());
     double median = seconds[seconds.size() / 2];
-    std::printf("extraction: %zu articles, %.1f MB of body text, %zu statements; median of %d rounds %.3f s = %.2f MB/s, "
-                "%.0f articles/s\n",
-                articles.size(), body_bytes / 1e6, statements, rounds, median, body_bytes / 1e6 / median,
-                articles.size() / median);
+    std::printf(
+        "extraction: %zu articles, %.1f MB of body text, %zu statements; median of %d rounds %.3f s = %.2f MB/s, "
+        "%.0f articles/s\n",
+        articles.size(), body_bytes / 1e6, statements, rounds, median, body_bytes / 1e6 / median,
+        articles.size() / median);
     return 0;
 }

@@ -150,7 +150,8 @@ TEST_F(EndToEnd, DateRangeExcludesArticlesOutsideIt) {
     auto open_end = result_ids({"ceasefire", "type:article", "date:..2025-03-05"});
     EXPECT_EQ(open_end, std::vector<std::string>{"2025-03-04-helsinki-energy-summit"});
     auto june = result_ids({"date:2025-06", "type:article", "--sort", "oldest"});
-    EXPECT_EQ(june, (std::vector<std::string>{"2025-06-03-sao-paulo-eu-mercosur-trade-deal", "2025-06-30-europe-heatwave"}));
+    EXPECT_EQ(june,
+              (std::vector<std::string>{"2025-06-03-sao-paulo-eu-mercosur-trade-deal", "2025-06-30-europe-heatwave"}));
 }
 
 TEST_F(EndToEnd, SortAndPagination) {
@@ -314,7 +315,9 @@ TEST_F(EndToEnd, BadInputIsReportedCountedAndNeverStopsTheRun) {
     write_file(archive / "empty-body.txt", "date 2025-03-19 Nothing\n\n\n");
     write_file(archive / "binary.txt", std::string("date 2025-03-19 Bin\n\n\0\0\x01\x02", 25));
     write_file(archive / "latin1.txt", "date 2025-03-19 Caf\xe9\n\nThe caf\xe9 served turnip soup.\n");
-    write_file(archive / "crlf.txt", "\xEF\xBB\xBF" "date 2025-03-20 Windows\r\n\r\nA parsnip line.\r\n");
+    write_file(archive / "crlf.txt",
+               "\xEF\xBB\xBF"
+               "date 2025-03-20 Windows\r\n\r\nA parsnip line.\r\n");
     write_file(archive / "feed.jsonl",
                "{\"id\":\"j1\",\"date\":\"2025-03-21\",\"title\":\"J\",\"body\":\"A rutabaga story.\"}\n"
                "{\"id\":\"j2\",\"date\":\"2025-03-21\",\"title\":\"J\"\n"
@@ -445,7 +448,9 @@ TEST_F(EndToEnd, DatabasePassesXapianCheckAndHoldsTheSchemaTerms) {
         EXPECT_EQ(std::count_if(st_terms.begin(), st_terms.end(), [](const std::string& t) { return t[0] == 'Q'; }), 0)
             << "no id term (schema 4)";
         EXPECT_EQ(std::count_if(st_terms.begin(), st_terms.end(),
-                                [](const std::string& t) { return t.rfind("XLOCBASIS:", 0) == 0 || t.rfind("XDATEBASIS:", 0) == 0; }),
+                                [](const std::string& t) {
+                                    return t.rfind("XLOCBASIS:", 0) == 0 || t.rfind("XDATEBASIS:", 0) == 0;
+                                }),
                   0)
             << "the bases are in the record only";
         EXPECT_EQ(st.get_data(), "") << "no document data";
@@ -524,9 +529,9 @@ TEST_F(EndToEnd, StatementJsonHitHoldsTheDocumentedFields) {
     EXPECT_EQ(doc["version"].GetInt(), 3);
     ASSERT_GT(doc["results"].Size(), 0u);
     for (const auto& hit : doc["results"].GetArray()) {
-        for (const char* field : {"type", "id", "date", "title", "snippet", "path", "article", "article_date",
-                                  "speaker", "role", "speaker_kind", "text", "quote", "cue", "location", "country",
-                                  "location_basis", "date_basis"})
+        for (const char* field :
+             {"type", "id", "date", "title", "snippet", "path", "article", "article_date", "speaker", "role",
+              "speaker_kind", "text", "quote", "cue", "location", "country", "location_basis", "date_basis"})
             EXPECT_TRUE(hit.HasMember(field) && hit[field].IsString()) << field;
         EXPECT_STREQ(hit["type"].GetString(), "statement");
         EXPECT_STREQ(hit["location"].GetString(), "Helsinki");
@@ -610,8 +615,7 @@ TEST_F(EndToEnd, ADatabaseBuiltByTwoWritersFindsWhatOneWriterFinds) {
         EXPECT_EQ(actual.exit_code, expected.exit_code) << query[0];
         // Everything but the time the search took.
         const std::regex timing("\"timing_ms\":[0-9.e+-]+");
-        EXPECT_EQ(std::regex_replace(actual.out, timing, ""), std::regex_replace(expected.out, timing, ""))
-            << query[0];
+        EXPECT_EQ(std::regex_replace(actual.out, timing, ""), std::regex_replace(expected.out, timing, "")) << query[0];
     }
     // A second run updates the merged database in place, incrementally.
     CommandResult again = index({"--writers", "2", CORPUS.string()});
@@ -656,8 +660,7 @@ TEST_F(EndToEnd, PlainPhrasesBecomeFiltersShownByExplainAndInJson) {
     EXPECT_TRUE(contains(r.out, "speaker: Aino Kettunen   from \"by kettunen\"")) << r.out;
     EXPECT_TRUE(contains(r.out, "location: Geneva [CH]   from \"in Geneva\"")) << r.out;
     EXPECT_TRUE(contains(r.out, "date: 2025-03-17 to 2025-03-23   from \"last week\"")) << r.out;
-    rapidjson::Document doc =
-        search_json({"--now", "2025-03-26", "statements by kettunen in Geneva last week"});
+    rapidjson::Document doc = search_json({"--now", "2025-03-26", "statements by kettunen in Geneva last week"});
     ASSERT_TRUE(doc.HasMember("interpretation"));
     const auto& filters = doc["interpretation"]["filters"];
     ASSERT_EQ(filters.Size(), 4u);
@@ -798,8 +801,8 @@ TEST_F(EndToEnd, HttpServesTheApiThePageAndJsonErrorsAndStopsOnSigterm) {
     EXPECT_TRUE(contains(a.headers, "text/html")) << a.headers;
 
     // Bad requests: JSON errors with 4xx, never a file outside the page.
-    for (const char* line : {"GET /../../etc/passwd", "GET /%2e%2e/%2e%2e/etc/passwd", "GET /web/index.html",
-                             "GET /api/nothing"}) {
+    for (const char* line :
+         {"GET /../../etc/passwd", "GET /%2e%2e/%2e%2e/etc/passwd", "GET /web/index.html", "GET /api/nothing"}) {
         a = http_request(port, line);
         EXPECT_EQ(a.status, 404) << line;
         EXPECT_FALSE(contains(a.body, "root:")) << line;
@@ -867,7 +870,8 @@ void collect_members(const rapidjson::Value& value, const std::string& path, std
         const std::string full = path.empty() ? name : path + "." + name;
         if (path == "facets" || path.rfind("facets.", 0) == 0) continue;  // facet names are values
         out.insert(path == "total" || path == "interpretation" ? full : name);
-        if (m.value.IsObject() && (name == "total" || name == "interpretation" || name == "error")) collect_members(m.value, name, out);
+        if (m.value.IsObject() && (name == "total" || name == "interpretation" || name == "error"))
+            collect_members(m.value, name, out);
         if (m.value.IsArray())
             for (const auto& item : m.value.GetArray()) collect_members(item, "", out);
     }
@@ -885,8 +889,8 @@ TEST_F(EndToEnd, EveryJsonMemberOfRealOutputIsDocumented) {
         std::set<std::string> members;
         collect_members(doc, "", members);
         for (const auto& m : members) {
-            EXPECT_TRUE(documented.count(m) || m == "error") << "'" << m << "' is in the output of '"
-                                                             << args.front() << "' but not in docs/json.md";
+            EXPECT_TRUE(documented.count(m) || m == "error")
+                << "'" << m << "' is in the output of '" << args.front() << "' but not in docs/json.md";
             seen.insert(m);
         }
     };
@@ -895,11 +899,37 @@ TEST_F(EndToEnd, EveryJsonMemberOfRealOutputIsDocumented) {
     check({"--json", "ceasfire"}, 1);
     check({"--json", "date:2025-02-30"}, 2);
     // And the documented members of results show up in real output.
-    for (const char* m : {"version", "type", "query", "interpretation.text", "interpretation.filters", "parsed",
-                          "total.estimate", "total.exact", "offset", "limit", "sort", "results", "facets",
-                          "facets_exact", "suggestion", "why_nothing", "timing_ms", "rank", "snippet", "snippet_html",
-                          "highlights", "speaker", "role", "location", "kind", "source", "values", "from", "to",
-                          "code", "message"})
+    for (const char* m : {"version",
+                          "type",
+                          "query",
+                          "interpretation.text",
+                          "interpretation.filters",
+                          "parsed",
+                          "total.estimate",
+                          "total.exact",
+                          "offset",
+                          "limit",
+                          "sort",
+                          "results",
+                          "facets",
+                          "facets_exact",
+                          "suggestion",
+                          "why_nothing",
+                          "timing_ms",
+                          "rank",
+                          "snippet",
+                          "snippet_html",
+                          "highlights",
+                          "speaker",
+                          "role",
+                          "location",
+                          "kind",
+                          "source",
+                          "values",
+                          "from",
+                          "to",
+                          "code",
+                          "message"})
         EXPECT_TRUE(seen.count(m)) << m << " is documented but was not in any output";
 }
 
@@ -938,12 +968,15 @@ TEST_F(EndToEnd, ShardsSearchedTogetherLocallyRemotelyOrCompactedAnswerAsOneData
 
     // Two xapian-tcpsrv, one per shard, as on two machines.
     const int p1 = free_port(), p2 = free_port();
-    saywho::testing::BackgroundProcess tcp1({"/usr/bin/xapian-tcpsrv", "--quiet", "--port", std::to_string(p1), "--interface",
-                                             "127.0.0.1", s1}, (dir_ / "tcp1.err").string());
-    saywho::testing::BackgroundProcess tcp2({"/usr/bin/xapian-tcpsrv", "--quiet", "--port", std::to_string(p2), "--interface",
-                                             "127.0.0.1", s2}, (dir_ / "tcp2.err").string());
+    saywho::testing::BackgroundProcess tcp1(
+        {"/usr/bin/xapian-tcpsrv", "--quiet", "--port", std::to_string(p1), "--interface", "127.0.0.1", s1},
+        (dir_ / "tcp1.err").string());
+    saywho::testing::BackgroundProcess tcp2(
+        {"/usr/bin/xapian-tcpsrv", "--quiet", "--port", std::to_string(p2), "--interface", "127.0.0.1", s2},
+        (dir_ / "tcp2.err").string());
     const std::string r1 = "tcp://127.0.0.1:" + std::to_string(p1), r2 = "tcp://127.0.0.1:" + std::to_string(p2);
-    write_file(dir_ / "shards.stub", "remote 127.0.0.1:" + std::to_string(p1) + "\nremote 127.0.0.1:" + std::to_string(p2) + "\n");
+    write_file(dir_ / "shards.stub",
+               "remote 127.0.0.1:" + std::to_string(p1) + "\nremote 127.0.0.1:" + std::to_string(p2) + "\n");
     const std::string merged = (dir_ / "merged.db").string();
     ASSERT_EQ(run_command({INDEX, "--db", merged, "compact", s1, s2}).exit_code, 0);
     for (int tries = 0; tries < 100; ++tries) {  // until both servers listen

@@ -84,8 +84,7 @@ TEST_F(Hostile, AHundredMegabyteArticleIsSkippedWithAMessageOrIndexedWhenAllowed
     CommandResult skipped = index({path.string()});
     expect_no_crash(skipped, "the default limit");
     EXPECT_EQ(skipped.exit_code, 1);
-    EXPECT_TRUE(contains(skipped.err, "huge.txt") && contains(skipped.err, "raise it with --max-size"))
-        << skipped.err;
+    EXPECT_TRUE(contains(skipped.err, "huge.txt") && contains(skipped.err, "raise it with --max-size")) << skipped.err;
     EXPECT_LT(skipped.peak_rss_kb, 200L * 1024 * MEMORY_SLACK) << "a skipped file is not read";
 
     // Allowed: indexed, with its statements, in bounded memory.
@@ -161,10 +160,10 @@ TEST_F(Hostile, NulBytesOverlongUtf8AndBrokenSequencesAreRepairedWithAWarning) {
 TEST_F(Hostile, RightToLeftAndCombiningCharactersAreSearchable) {
     // Arabic and Hebrew words, and "Zelenskyý" written with a combining acute.
     const std::string body =
-        "\xD9\x82\xD8\xA7\xD9\x84 \xD8\xA7\xD9\x84\xD8\xB1\xD8\xA6\xD9\x8A\xD8\xB3 "            // قال الرئيس
-        "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D "                                                  // שלום
-        "\xE2\x80\x8F\xE2\x80\xAE mixed \xE2\x80\xAC "                                       // RLM, RLO, PDF
-        "Zelensky\x79\xCC\x81 said the talks went well.";                                    // y + U+0301
+        "\xD9\x82\xD8\xA7\xD9\x84 \xD8\xA7\xD9\x84\xD8\xB1\xD8\xA6\xD9\x8A\xD8\xB3 "  // قال الرئيس
+        "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D "                                           // שלום
+        "\xE2\x80\x8F\xE2\x80\xAE mixed \xE2\x80\xAC "                                // RLM, RLO, PDF
+        "Zelensky\x79\xCC\x81 said the talks went well.";                             // y + U+0301
     CommandResult r = index_text("rtl.txt", article("RTL", body));
     expect_no_crash(r, "right-to-left text");
     EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -279,10 +278,13 @@ TEST_F(HostileHttp, MalformedRequestsAreAnsweredWithJsonErrors) {
         {"invalid UTF-8 in the query", "GET /api/search?q=%C0%AF%FF HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"},
         {"a huge parameter",
          "GET /api/search?q=" + std::string(200000, 'x') + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"},
-        {"a huge header", "GET /api/search?q=talks HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + huge_header + "\r\n"},
-        {"2,000 headers", "GET /api/search?q=talks HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + many_headers + "\r\n"},
+        {"a huge header",
+         "GET /api/search?q=talks HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + huge_header + "\r\n"},
+        {"2,000 headers",
+         "GET /api/search?q=talks HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + many_headers + "\r\n"},
         {"a bad limit", "GET /api/search?q=talks&limit=-5 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"},
-        {"an unknown parameter", "GET /api/search?q=talks&frobnicate=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"},
+        {"an unknown parameter",
+         "GET /api/search?q=talks&frobnicate=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"},
         {"a negative content length",
          "GET /api/search?q=talks HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: -1\r\n\r\n"},
     };
@@ -348,10 +350,10 @@ TEST_F(HostileHttp, SlowClientsNeitherBlockOthersNorStayForever) {
 TEST_F(HostileHttp, SixtySecondsOfSixtyFourConnectionsKeepMemoryBounded) {
     const char* seconds_env = std::getenv("SAYWHO_LOAD_SECONDS");
     const int seconds = seconds_env ? std::atoi(seconds_env) : 60;
-    const std::vector<std::string> queries{"GET /api/search?q=talks",
-                                           "GET /api/search?q=statements%20by%20kettunen&facets=1",
-                                           "GET /api/suggest?q=ket", "GET /api/search?q=%22round%20of%20talks%22",
-                                           "GET /nosuchpage", "GET /api/search?q=date:2025-13-45"};
+    const std::vector<std::string> queries{
+        "GET /api/search?q=talks", "GET /api/search?q=statements%20by%20kettunen&facets=1",
+        "GET /api/suggest?q=ket",  "GET /api/search?q=%22round%20of%20talks%22",
+        "GET /nosuchpage",         "GET /api/search?q=date:2025-13-45"};
     std::atomic<long> answered{0}, failed{0};
     std::atomic<bool> stop{false};
     const long rss_before = resident_kb(server_->pid());

@@ -51,7 +51,8 @@ std::map<std::string, std::string> database_contents(const std::string& path) {
         for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
             const std::string term = *t;
             description += term + " " + std::to_string(t.get_wdf());
-            for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) description += " " + std::to_string(*p);
+            for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p)
+                description += " " + std::to_string(*p);
             description += "\n";
         }
         // Each document is its own key: every one differs from the others by
@@ -68,8 +69,8 @@ std::map<std::string, std::string> database_contents(const std::string& path) {
 }
 
 /// Fails unless @p got holds exactly the documents of @p want; names the first few that differ.
-void expect_same_contents(const std::map<std::string, std::string>& want,
-                          const std::map<std::string, std::string>& got, const std::string& what) {
+void expect_same_contents(const std::map<std::string, std::string>& want, const std::map<std::string, std::string>& got,
+                          const std::string& what) {
     int reported = 0;
     for (const auto& [key, description] : want) {
         auto it = got.find(key);
@@ -228,8 +229,9 @@ TEST_F(Reliability, AFullDiskStopsTheIndexerCleanlyAndARerunCompletes) {
         cp -a "$mnt/db" "$out/final" || exit 93
     )";
     const std::string size = std::to_string(std::max<std::uintmax_t>(reference_bytes / 3 / 1024, 64)) + "k";
-    std::vector<std::string> argv{"/usr/bin/unshare", "--mount", "--propagation", "private", "/bin/sh",   "-c",
-                                  script,             "sh",      mount_point.string(), out.string(),    size};
+    std::vector<std::string> argv{
+        "/usr/bin/unshare", "--mount", "--propagation", "private", "/bin/sh", "-c", script, "sh", mount_point.string(),
+        out.string(),       size};
     for (const auto& arg : index_argv("", options))
         if (arg != "--db" && !arg.empty()) argv.push_back(arg);
     CommandResult r = run_command(argv);
@@ -245,8 +247,7 @@ TEST_F(Reliability, AFullDiskStopsTheIndexerCleanlyAndARerunCompletes) {
     expect_healthy((out / "after-full").string(), "after the disk filled");
     EXPECT_EQ(read_text(out / "rc2"), "0\n") << read_text(out / "err2");
     expect_healthy((out / "final").string(), "after the re-run");
-    expect_same_contents(database_contents(reference), database_contents((out / "final").string()),
-                         "after the re-run");
+    expect_same_contents(database_contents(reference), database_contents((out / "final").string()), "after the re-run");
     std::cout << "[ faults   ] disk full at " << size << " (database needs " << reference_bytes / 1024
               << "k): " << err1.substr(0, err1.find('\n')) << "\n";
 }
@@ -285,13 +286,15 @@ TEST_F(Reliability, ADiskFullAtAnyPointGivesTheUsualErrorAndAHealthyDatabase) {
         size_list.push_back(kib);
         sizes += std::to_string(kib) + " ";
     }
-    std::vector<std::string> argv{"/usr/bin/unshare", "--mount", "--propagation", "private", "/bin/sh",   "-c",
-                                  script,             "sh",      mount_point.string(), out.string(),    sizes};
+    std::vector<std::string> argv{
+        "/usr/bin/unshare", "--mount", "--propagation", "private", "/bin/sh", "-c", script, "sh", mount_point.string(),
+        out.string(),       sizes};
     for (const auto& arg : index_argv("", options))
         if (arg != "--db" && !arg.empty()) argv.push_back(arg);
     CommandResult r = run_command(argv);
     if (!fs::exists(out / std::to_string(size_list.front()) / "rc"))
-        GTEST_SKIP() << "cannot mount a small tmpfs in a mount namespace here (needs root or user namespaces): " << r.err;
+        GTEST_SKIP() << "cannot mount a small tmpfs in a mount namespace here (needs root or user namespaces): "
+                     << r.err;
     ASSERT_EQ(r.exit_code, 0) << r.err;
     for (std::uintmax_t kib : size_list) {
         const fs::path run = out / std::to_string(kib);
@@ -301,7 +304,8 @@ TEST_F(Reliability, ADiskFullAtAnyPointGivesTheUsualErrorAndAHealthyDatabase) {
         EXPECT_EQ(rc, "2\n") << kib << "k: " << err;
         EXPECT_TRUE(contains(err, "No space left on device")) << kib << "k: " << err;
         EXPECT_FALSE(contains(err, "terminate called")) << kib << "k: " << err;
-        if (fs::exists(run / "db")) expect_healthy((run / "db").string(), "after the disk filled at " + std::to_string(kib) + "k");
+        if (fs::exists(run / "db"))
+            expect_healthy((run / "db").string(), "after the disk filled at " + std::to_string(kib) + "k");
     }
 }
 
@@ -390,8 +394,8 @@ TEST_F(Reliability, SearchesNeverFailWhileTheIndexerAddsAndReplacesArticles) {
     EXPECT_TRUE(contains(serve.read_line(10000, ok), "\"Feed " + std::to_string(rounds * 4) + "\""));
     EXPECT_TRUE(contains(http_request(port, "GET /api/search?q=" + newest).body,
                          "\"Feed " + std::to_string(rounds * 4) + "\""));
-    std::cout << "[ readers  ] during " << rounds << " indexing runs: " << cli << " CLI, " << served
-              << " --serve and " << over_http << " HTTP searches, " << failures.size() << " failed\n";
+    std::cout << "[ readers  ] during " << rounds << " indexing runs: " << cli << " CLI, " << served << " --serve and "
+              << over_http << " HTTP searches, " << failures.size() << " failed\n";
     serve.close_stdin();
     EXPECT_EQ(serve.wait(10000), 0) << read_text(dir_.path() / "serve.err");
 }

@@ -14,8 +14,8 @@ namespace {
 
 struct ParseCase {
     const char* query;
-    const char* description;             ///< of the query for articles
-    const char* statements = nullptr;    ///< of the query for statements, when not the same
+    const char* description;           ///< of the query for articles
+    const char* statements = nullptr;  ///< of the query for statements, when not the same
 };
 
 // Descriptions are Xapian's get_description() of the parsed query; "Z" terms
@@ -26,8 +26,7 @@ struct ParseCase {
 const ParseCase PARSE_CASES[] = {
     {"ceasefire", "Query(Zceasefir@1)"},
     {"ceasefire talks", "Query((Zceasefir@1 AND Ztalk@2))"},
-    {"\"security guarantees\"", "Query((security@1 PHRASE 2 guarantees@2))",
-     "Query((Zsecur@1 PHRASE 2 Zguarante@2))"},
+    {"\"security guarantees\"", "Query((security@1 PHRASE 2 guarantees@2))", "Query((Zsecur@1 PHRASE 2 Zguarante@2))"},
     {"Kenya drought", "Query((kenya@1 AND Zdrought@2))", "Query((Zkenya@1 AND Zdrought@2))"},
     {"ceasef*", "Query(WILDCARD SYNONYM ceasef)", "Query(WILDCARD SYNONYM Zceasef)"},
     {"drought OR flood", "Query((Zdrought@1 OR Zflood@2))"},
@@ -50,8 +49,7 @@ const ParseCase PARSE_CASES[] = {
     {"date:..2025-03-31", "Query(VALUE_LE 0 20250331)"},
     {"date:2024-02..2024-02", "Query(VALUE_RANGE 0 20240201 20240229)"},
     {"ceasefire date:2025-03", "Query((Zceasefir@1 FILTER M202503))"},
-    {"ceasefire date:2025-03-01..2025-03-31",
-     "Query((Zceasefir@1 FILTER VALUE_RANGE 0 20250301 20250331))"},
+    {"ceasefire date:2025-03-01..2025-03-31", "Query((Zceasefir@1 FILTER VALUE_RANGE 0 20250301 20250331))"},
     {"NOT drought", "Query((<alldocuments> AND_NOT Zdrought@1))"},
     // Statements. Speaker names are folded: case and accents do not matter,
     // and a surname alone is a key of its own.

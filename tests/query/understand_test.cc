@@ -164,19 +164,23 @@ struct SameFilter {
     const char* field;   ///< query field syntax
     const char* phrase;  ///< a phrase understanding reads as the filter; nullptr when none exists
     std::vector<std::pair<std::string, std::string>> request;  ///< the request's filters
-    const char* query;   ///< the filter's Xapian query description, inside "Query(...)"
-    bool finds = true;   ///< the test database has documents it matches
+    const char* query;  ///< the filter's Xapian query description, inside "Query(...)"
+    bool finds = true;  ///< the test database has documents it matches
 };
 
 const SameFilter SAME_FILTERS[] = {
     {"speaker:Zelenskyy", "statements by Zelenskyy", {{"speaker", "Zelenskyy"}}, "XSPEAKER:zelenskyy"},
-    {"speaker:\"Volodymyr Zelenskyy\"", "quotes of Volodymyr Zelenskyy", {{"speaker", "Volodymyr Zelenskyy"}},
+    {"speaker:\"Volodymyr Zelenskyy\"",
+     "quotes of Volodymyr Zelenskyy",
+     {{"speaker", "Volodymyr Zelenskyy"}},
      "XSPEAKER:volodymyr zelenskyy"},
     {"location:Helsinki", "in Helsinki", {{"location", "Helsinki"}}, "XLOC:helsinki"},
     {"location:Kiev", "talks in Kiev", {{"location", "Kiev"}}, "XLOC:kyiv", false},
     {"location:Finland", "statements in Finland", {{"location", "Finland"}}, "(XLOC:finland OR XCOUNTRY:fi)"},
     {"country:Finland", nullptr, {{"country", "FI"}}, "XCOUNTRY:fi"},
-    {"date:2025-03-01..2025-03-31", "drought in March 2025", {{"from", "2025-03-01"}, {"to", "2025-03-31"}},
+    {"date:2025-03-01..2025-03-31",
+     "drought in March 2025",
+     {{"from", "2025-03-01"}, {"to", "2025-03-31"}},
      "VALUE_RANGE 0 20250301 20250331"},
     {"date:2025-03..", "drought since March 2025", {{"from", "2025-03"}}, "VALUE_GE 0 20250301"},
     {"date:..2025-03-03", "drought before 2025-03-04", {{"to", "2025-03-03"}}, "VALUE_LE 0 20250303"},

@@ -35,12 +35,12 @@ std::string describe(const ParseResult& result) {
 /// @p line, whose message contains @p part.
 void expect_skipped(const ParseResult& result, std::size_t line, const std::string& part) {
     EXPECT_FALSE(result.article.has_value()) << describe(result);
-    auto it = std::find_if(result.problems.begin(), result.problems.end(),
-                           [](const InputProblem& p) { return p.skipped; });
+    auto it =
+        std::find_if(result.problems.begin(), result.problems.end(), [](const InputProblem& p) { return p.skipped; });
     ASSERT_NE(it, result.problems.end()) << "no skipping problem:\n" << describe(result);
-    EXPECT_EQ(std::count_if(result.problems.begin(), result.problems.end(),
-                            [](const InputProblem& p) { return p.skipped; }),
-              1)
+    EXPECT_EQ(
+        std::count_if(result.problems.begin(), result.problems.end(), [](const InputProblem& p) { return p.skipped; }),
+        1)
         << describe(result);
     EXPECT_EQ(it->line, line) << describe(result);
     EXPECT_TRUE(contains(it->message, part)) << "expected '" << part << "' in: " << it->message;
@@ -78,7 +78,9 @@ TEST(ParseTextArticle, AcceptsATabAfterDate) {
 }
 
 TEST(ParseTextArticle, AcceptsAUtf8Bom) {
-    ParseResult result = parse_text("\xEF\xBB\xBF" "date 2025-03-19 Title\n\nBody.\n");
+    ParseResult result = parse_text(
+        "\xEF\xBB\xBF"
+        "date 2025-03-19 Title\n\nBody.\n");
     ASSERT_TRUE(result.article.has_value()) << describe(result);
     EXPECT_TRUE(result.problems.empty()) << describe(result);
     EXPECT_EQ(result.article->title, "Title");
@@ -231,8 +233,7 @@ TEST(ParseJsonlLine, SkipsInvalidJsonWithTheLineNumber) {
 }
 
 TEST(ParseJsonlLine, SkipsTrailingGarbageAfterTheObject) {
-    expect_skipped(parse_jsonl_line("n.jsonl", 2, R"({"id":"a","date":"2025-03-19","body":"b"} x)"), 2,
-                   "invalid JSON");
+    expect_skipped(parse_jsonl_line("n.jsonl", 2, R"({"id":"a","date":"2025-03-19","body":"b"} x)"), 2, "invalid JSON");
 }
 
 TEST(ParseJsonlLine, SkipsAValueThatIsNotAnObject) {
@@ -254,8 +255,8 @@ TEST(ParseJsonlLine, SkipsAnEmptyId) {
 TEST(ParseJsonlLine, SkipsATitleThatIsNotAString) {
     expect_skipped(parse_jsonl_line("n.jsonl", 4, R"({"id":"a","date":"2025-03-19","title":5,"body":"b"})"), 4,
                    "\"title\"");
-    expect_skipped(parse_jsonl_line("n.jsonl", 4, R"({"id":"a","date":"2025-03-19","title":["x"],"body":"b"})"),
-                   4, "\"title\"");
+    expect_skipped(parse_jsonl_line("n.jsonl", 4, R"({"id":"a","date":"2025-03-19","title":["x"],"body":"b"})"), 4,
+                   "\"title\"");
 }
 
 TEST(ParseJsonlLine, SkipsANonIntegerId) {
@@ -264,10 +265,8 @@ TEST(ParseJsonlLine, SkipsANonIntegerId) {
 }
 
 TEST(ParseJsonlLine, SkipsABadDate) {
-    expect_skipped(parse_jsonl_line("n.jsonl", 5, R"({"id":"a","date":"2025-02-30","body":"b"})"), 5,
-                   "2025-02-30");
-    expect_skipped(parse_jsonl_line("n.jsonl", 5, R"({"id":"a","date":"19 March 2025","body":"b"})"), 5,
-                   "bad date");
+    expect_skipped(parse_jsonl_line("n.jsonl", 5, R"({"id":"a","date":"2025-02-30","body":"b"})"), 5, "2025-02-30");
+    expect_skipped(parse_jsonl_line("n.jsonl", 5, R"({"id":"a","date":"19 March 2025","body":"b"})"), 5, "bad date");
     expect_skipped(parse_jsonl_line("n.jsonl", 5, R"({"id":"a","date":20250319,"body":"b"})"), 5, "\"date\"");
 }
 
@@ -278,8 +277,8 @@ TEST(ParseJsonlLine, SkipsAnEmptyBody) {
 }
 
 TEST(ParseJsonlLine, RepairsInvalidUtf8InAStringWithAWarning) {
-    ParseResult result =
-        parse_jsonl_line("n.jsonl", 9, "{\"id\":\"a\",\"date\":\"2025-03-19\",\"title\":\"T\xC3\",\"body\":\"b\x80o\"}");
+    ParseResult result = parse_jsonl_line(
+        "n.jsonl", 9, "{\"id\":\"a\",\"date\":\"2025-03-19\",\"title\":\"T\xC3\",\"body\":\"b\x80o\"}");
     ASSERT_TRUE(result.article.has_value()) << describe(result);
     EXPECT_EQ(result.article->title, "T" + FFFD);
     EXPECT_EQ(result.article->body, "b" + FFFD + "o");
@@ -502,8 +501,8 @@ TEST(ArchiveReaderRegression, NulByteAfterTheFirst8KiBMarksTheFileBinary) {
 
 // Regression: a JSON Lines numeric id above INT64_MAX was refused as "not a string".
 TEST(ArchiveReaderRegression, UnsignedSixtyFourBitNumericIdIsAccepted) {
-    ParseResult result = parse_jsonl_line(
-        "f.jsonl", 1, R"({"id":18446744073709551615,"date":"2025-03-19","title":"T","body":"B"})");
+    ParseResult result =
+        parse_jsonl_line("f.jsonl", 1, R"({"id":18446744073709551615,"date":"2025-03-19","title":"T","body":"B"})");
     ASSERT_TRUE(result.article.has_value());
     EXPECT_EQ(result.article->id, "18446744073709551615");
 }

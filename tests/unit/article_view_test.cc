@@ -85,9 +85,12 @@ TEST_F(ArticleView, RegressionAStatementWhoseWordsOccurEarlierIsMarkedWhereItWas
 TEST_F(ArticleView, RegressionTheSameInJsonLines) {
     std::string escaped;
     for (char c : POSTER_BODY) {
-        if (c == '"') escaped += "\\\"";
-        else if (c == '\n') escaped += "\\n";
-        else escaped += c;
+        if (c == '"')
+            escaped += "\\\"";
+        else if (c == '\n')
+            escaped += "\\n";
+        else
+            escaped += c;
     }
     write_file(dir_ / "news.jsonl",
                R"({"id":"helsinki","date":"2025-03-19","title":"Talks in Helsinki","body":")" + escaped + "\"}\n");

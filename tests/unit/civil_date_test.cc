@@ -135,12 +135,12 @@ TEST(CivilDateEpoch, EveryDayFrom1900To2100RoundTripsAndCountsByOne) {
 }
 
 TEST(CivilDateWeekday, KnownWeekdays) {
-    EXPECT_EQ(CivilDate::make(2025, 3, 19)->weekday(), 2);  // Wednesday
-    EXPECT_EQ(CivilDate::make(1970, 1, 1)->weekday(), 3);   // Thursday
-    EXPECT_EQ(CivilDate::make(1969, 12, 29)->weekday(), 0); // Monday, before the epoch
-    EXPECT_EQ(CivilDate::make(1900, 1, 1)->weekday(), 0);   // Monday
-    EXPECT_EQ(CivilDate::make(2000, 1, 1)->weekday(), 5);   // Saturday
-    EXPECT_EQ(CivilDate::make(2024, 12, 29)->weekday(), 6); // Sunday
+    EXPECT_EQ(CivilDate::make(2025, 3, 19)->weekday(), 2);   // Wednesday
+    EXPECT_EQ(CivilDate::make(1970, 1, 1)->weekday(), 3);    // Thursday
+    EXPECT_EQ(CivilDate::make(1969, 12, 29)->weekday(), 0);  // Monday, before the epoch
+    EXPECT_EQ(CivilDate::make(1900, 1, 1)->weekday(), 0);    // Monday
+    EXPECT_EQ(CivilDate::make(2000, 1, 1)->weekday(), 5);    // Saturday
+    EXPECT_EQ(CivilDate::make(2024, 12, 29)->weekday(), 6);  // Sunday
 }
 
 TEST(CivilDateWeekday, AdvancesByOneEachDayAcrossTheEpoch) {

@@ -170,9 +170,8 @@ TEST(CorpusStatements, EachRowMatchesTheExtractor) {
         ASSERT_TRUE(e.ok) << label(row) << ": " << e.problem;
         const Statement* s = find_statement(row, e);
         if (s == nullptr) {
-            ADD_FAILURE() << label(row) << ": no extracted statement contains it (want speaker "
-                          << row.speaker << ", " << show(row.location) << "/" << show(row.basis) << ", "
-                          << row.date << ")";
+            ADD_FAILURE() << label(row) << ": no extracted statement contains it (want speaker " << row.speaker << ", "
+                          << show(row.location) << "/" << show(row.basis) << ", " << row.date << ")";
             continue;
         }
         EXPECT_EQ(s->speaker, row.speaker) << label(row) << ": speaker";

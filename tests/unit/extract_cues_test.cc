@@ -48,7 +48,7 @@ TEST(ExtractCues, InfinitivesAndNounsAreNoCues) {
 
 TEST(ExtractCues, AWeakVerbNeedsAQuotationOrAClause) {
     EXPECT_TRUE(first_sentence(ModelFixture("Kaisa Rinne believes the bridge will last.")).empty());
-    auto found = first_sentence(ModelFixture("Kaisa Rinne believes that the bridge will last.")) ;
+    auto found = first_sentence(ModelFixture("Kaisa Rinne believes that the bridge will last."));
     ASSERT_EQ(found.size(), 1u);
     EXPECT_EQ(found[0].cue_text, "believes");
 }

@@ -49,9 +49,10 @@ TEST(ExtractStatements, ATranscriptLineIsOneStatement) {
 }
 
 TEST(ExtractStatements, PlacesExplicitInferredAndFromTheDateline) {
-    ModelFixture f("OSLO (Example Wire) \u2014 Ruth Okafor told reporters in Bergen that the bridge was safe. "
-                   "Ruth Okafor said the crews were ready for the work.\n\n"
-                   "The officials said the ferry would keep running this winter.");
+    ModelFixture f(
+        "OSLO (Example Wire) \u2014 Ruth Okafor told reporters in Bergen that the bridge was safe. "
+        "Ruth Okafor said the crews were ready for the work.\n\n"
+        "The officials said the ferry would keep running this winter.");
     auto found = statements_of(f);
     ASSERT_EQ(found.size(), 3u);
     EXPECT_EQ(found[0].st.location, "Bergen");

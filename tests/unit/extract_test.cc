@@ -42,7 +42,8 @@ TEST(Extract, CurlyQuotesAndInvertedSaid) {
 }
 
 TEST(Extract, InterruptedQuoteGivesBothHalvesToTheSpeaker) {
-    auto st = extract("Aino Kettunen spoke first.\n\n\"We will not wait,\" she said, \"because the cables are exposed.\"");
+    auto st =
+        extract("Aino Kettunen spoke first.\n\n\"We will not wait,\" she said, \"because the cables are exposed.\"");
     const Statement* first = holding(st, "We will not wait");
     const Statement* second = holding(st, "because the cables are exposed");
     ASSERT_NE(first, nullptr);
@@ -52,14 +53,16 @@ TEST(Extract, InterruptedQuoteGivesBothHalvesToTheSpeaker) {
 }
 
 TEST(Extract, QuoteRunningOverParagraphs) {
-    auto st = extract("\u201CThe first paragraph of the quote runs on.\n\n\u201CAnd it ends here,\u201D said Tomasz Wroblewski.");
+    auto st = extract(
+        "\u201CThe first paragraph of the quote runs on.\n\n\u201CAnd it ends here,\u201D said Tomasz Wroblewski.");
     ASSERT_EQ(st.size(), 1u);
     EXPECT_NE(st[0].text.find("first paragraph"), std::string::npos);
     EXPECT_NE(st[0].text.find("ends here"), std::string::npos);
 }
 
 TEST(Extract, ReportedSpeechWithThatAndPronounResolution) {
-    auto st = extract("Finnish Foreign Minister Aino Kettunen arrived on Monday. She said that the talks would resume in May.");
+    auto st = extract(
+        "Finnish Foreign Minister Aino Kettunen arrived on Monday. She said that the talks would resume in May.");
     ASSERT_EQ(st.size(), 1u);
     EXPECT_EQ(st[0].speaker, "Aino Kettunen");
     EXPECT_EQ(st[0].text, "the talks would resume in May.");
@@ -91,7 +94,8 @@ TEST(Extract, DatelinePlaceAndKievAlternateName) {
 
 TEST(Extract, WeekdayAndYesterdayResolveAgainstTheArticleDate) {
     // 2025-03-19 was a Wednesday.
-    auto st = extract("Beat Imhof said Tuesday that the talks had stalled. Lars Holmqvist said yesterday that repairs were done.");
+    auto st = extract(
+        "Beat Imhof said Tuesday that the talks had stalled. Lars Holmqvist said yesterday that repairs were done.");
     const Statement* tuesday = holding(st, "talks had stalled");
     const Statement* yesterday = holding(st, "repairs were done");
     ASSERT_NE(tuesday, nullptr);
@@ -132,7 +136,8 @@ TEST(Extract, OffsetsPointIntoTheFile) {
 }
 
 TEST(Extract, TranscriptLinesAreStatementsOfTheirSpeaker) {
-    auto st = extract("Aino Kettunen spoke to the radio.\n\nAINO KETTUNEN: We will keep the cables safe whatever it costs.");
+    auto st =
+        extract("Aino Kettunen spoke to the radio.\n\nAINO KETTUNEN: We will keep the cables safe whatever it costs.");
     const Statement* line = holding(st, "keep the cables safe");
     ASSERT_NE(line, nullptr);
     EXPECT_EQ(line->speaker, "Aino Kettunen");
@@ -173,8 +178,9 @@ TEST(Extract, OneWordQuotationAfterSaidAndDescribedInvertedSpeaker) {
 // attribution in the reported clause ("Clinton reassured them") cut off the
 // outer one.
 TEST(ExtractRegression, PartyTagsAndReportedClausesKeepTheOuterSpeaker) {
-    auto st = extract("Bill Clinton spoke.\n\nRep. Gregory Meeks (D-N.Y.) said Clinton reassured them that everyone "
-                      "would come together.");
+    auto st = extract(
+        "Bill Clinton spoke.\n\nRep. Gregory Meeks (D-N.Y.) said Clinton reassured them that everyone "
+        "would come together.");
     const Statement* outer = holding(st, "Clinton reassured them");
     ASSERT_NE(outer, nullptr);
     EXPECT_EQ(outer->speaker, "Gregory Meeks");
@@ -203,7 +209,8 @@ TEST(ExtractRegression, LaterSpeakerStartingBeforeAnEarlierCueStaysInBounds) {
 // Regression: "KYIV, Ukraine (Saywho Wire) — ..., officials said." gave the
 // dateline to the officials as part of what they said.
 TEST(ExtractRegression, TheDatelineIsNotPartOfAStatement) {
-    auto st = extract("KYIV, Ukraine (Saywho Wire) \u2014 The capital needs money to rebuild its plants, officials said.");
+    auto st =
+        extract("KYIV, Ukraine (Saywho Wire) \u2014 The capital needs money to rebuild its plants, officials said.");
     ASSERT_EQ(st.size(), 1u);
     EXPECT_EQ(st[0].text.find("KYIV"), std::string::npos) << st[0].text;
     EXPECT_EQ(st[0].text.rfind("The capital needs money", 0), 0u) << st[0].text;
@@ -212,7 +219,8 @@ TEST(ExtractRegression, TheDatelineIsNotPartOfAStatement) {
 }
 
 TEST(ExtractRegression, QuestionQuoteRunsOnIntoItsAttribution) {
-    auto st = extract("\u201CWho pays for the bridge now?\u201D Okafor said of the council on Monday, when the vote failed.");
+    auto st =
+        extract("\u201CWho pays for the bridge now?\u201D Okafor said of the council on Monday, when the vote failed.");
     const Statement* q = holding(st, "Who pays for the bridge now?");
     ASSERT_NE(q, nullptr);
     EXPECT_EQ(q->speaker, "Okafor");
@@ -220,8 +228,9 @@ TEST(ExtractRegression, QuestionQuoteRunsOnIntoItsAttribution) {
 }
 
 TEST(ExtractRegression, NominalSpeakerWithPostModifierAfterSaid) {
-    auto st = extract("\"The ferry contract was never tendered,\" said a person close to the harbour board.\n\n"
-                      "\"The pilots will strike in May,\" said one official with knowledge of the talks, who asked not to be named.");
+    auto st = extract(
+        "\"The ferry contract was never tendered,\" said a person close to the harbour board.\n\n"
+        "\"The pilots will strike in May,\" said one official with knowledge of the talks, who asked not to be named.");
     const Statement* a = holding(st, "ferry contract");
     const Statement* b = holding(st, "pilots will strike");
     ASSERT_NE(a, nullptr);
@@ -238,8 +247,9 @@ TEST(ExtractRegression, NominalSpeakerWithPostModifierBeforeSaid) {
 }
 
 TEST(ExtractRegression, SuffixAndAppositiveBeforeSaid) {
-    auto st = extract("\"The vaults were empty,\" Marcus T. Bellamy Jr., the director of the state archive, said on Friday.\n\n"
-                      "\"We found the ledgers later,\" Marcus Bellamy Jr. said.");
+    auto st = extract(
+        "\"The vaults were empty,\" Marcus T. Bellamy Jr., the director of the state archive, said on Friday.\n\n"
+        "\"We found the ledgers later,\" Marcus Bellamy Jr. said.");
     const Statement* a = holding(st, "vaults were empty");
     const Statement* b = holding(st, "ledgers later");
     ASSERT_NE(a, nullptr);
@@ -249,8 +259,9 @@ TEST(ExtractRegression, SuffixAndAppositiveBeforeSaid) {
 }
 
 TEST(ExtractRegression, AgesPlacesAndPartyTagsInAsides) {
-    auto st = extract("Rosa Delgado, 34, a nurse from Tucson, said she would vote for the first time.\n\n"
-                      "Rep. Alan Mertz (D-Ore.), chair of the transport panel, said the budget would pass.");
+    auto st = extract(
+        "Rosa Delgado, 34, a nurse from Tucson, said she would vote for the first time.\n\n"
+        "Rep. Alan Mertz (D-Ore.), chair of the transport panel, said the budget would pass.");
     const Statement* a = holding(st, "vote for the first time");
     const Statement* b = holding(st, "budget would pass");
     ASSERT_NE(a, nullptr);
@@ -260,9 +271,10 @@ TEST(ExtractRegression, AgesPlacesAndPartyTagsInAsides) {
 }
 
 TEST(ExtractRegression, ParentheticalAttributionKeepsTheClauseBeforeIt) {
-    auto st = extract("The depot will close before the winter and its staff will move to the port, Ilves said, on condition "
-                      "that the union agrees.\n\n"
-                      "The rail plan would cost twice as much as promised, Ilves said, adding that nobody had checked the figures.");
+    auto st = extract(
+        "The depot will close before the winter and its staff will move to the port, Ilves said, on condition "
+        "that the union agrees.\n\n"
+        "The rail plan would cost twice as much as promised, Ilves said, adding that nobody had checked the figures.");
     const Statement* a = holding(st, "depot will close");
     const Statement* b = holding(st, "rail plan would cost");
     ASSERT_NE(a, nullptr);
@@ -272,7 +284,9 @@ TEST(ExtractRegression, ParentheticalAttributionKeepsTheClauseBeforeIt) {
 }
 
 TEST(ExtractRegression, SubordinateClauseAfterSaidIsNotContent) {
-    auto st = extract("Senator Mia Harrow spoke to voters.\n\n\"Certainly,\" she said when asked by a reporter if that was still his plan.");
+    auto st = extract(
+        "Senator Mia Harrow spoke to voters.\n\n\"Certainly,\" she said when asked by a reporter if that was still his "
+        "plan.");
     const Statement* a = holding(st, "Certainly");
     ASSERT_NE(a, nullptr);
     EXPECT_EQ(a->speaker, "Mia Harrow");
@@ -292,14 +306,16 @@ TEST(ExtractRegression, AsideEndingInShortQuotationAndVerbAfterNominal) {
 }
 
 TEST(ExtractRegression, AndSaidTakesTheClauseAfterIt) {
-    auto st = extract("Moreno thanked the crowd, calling it \"our best night yet\" and said the count would finish by noon.");
+    auto st =
+        extract("Moreno thanked the crowd, calling it \"our best night yet\" and said the count would finish by noon.");
     EXPECT_NE(holding(st, "the count would finish by noon"), nullptr);
 }
 
 TEST(Extract, QuotationSignedWithADash) {
-    auto st = extract("We asked commuters about the new fares.\n\n"
-                      "\u201CI pay twice what I paid last year. Nobody explained why.\u201D \u2015 Ilona Varga, 41, Szeged\n\n"
-                      "\"The buses are late every single morning.\"\n\n- Pedro Almeida.\n\nThe operator did not reply.");
+    auto st = extract(
+        "We asked commuters about the new fares.\n\n"
+        "\u201CI pay twice what I paid last year. Nobody explained why.\u201D \u2015 Ilona Varga, 41, Szeged\n\n"
+        "\"The buses are late every single morning.\"\n\n- Pedro Almeida.\n\nThe operator did not reply.");
     const Statement* a = holding(st, "I pay twice what I paid last year. Nobody explained why.");
     const Statement* b = holding(st, "The buses are late every single morning.");
     ASSERT_NE(a, nullptr);
@@ -315,9 +331,10 @@ TEST(Extract, QuotationSignedWithADash) {
 }
 
 TEST(ExtractRegression, PollsAndRelativeClausesWithSay) {
-    auto st = extract("Six in 10 say the new tax is unfair.\n\n"
-                      "The city faced anger from shop owners and landlords who say the rule favours chains.\n\n"
-                      "Turnout will fall below half, local analysts say; in 2019 it was higher.");
+    auto st = extract(
+        "Six in 10 say the new tax is unfair.\n\n"
+        "The city faced anger from shop owners and landlords who say the rule favours chains.\n\n"
+        "Turnout will fall below half, local analysts say; in 2019 it was higher.");
     const Statement* a = holding(st, "the new tax is unfair");
     const Statement* b = holding(st, "the rule favours chains");
     const Statement* c = holding(st, "Turnout will fall below half");
@@ -330,9 +347,11 @@ TEST(ExtractRegression, PollsAndRelativeClausesWithSay) {
 }
 
 TEST(ExtractRegression, NamingVerbsWithShortOrDistantQuotations) {
-    auto st = extract("Governor Ana Brenner called the levy \u201Cunfair.\u201D\n\n"
-                      "Senator Paul Odum called the mayor's refusal to publish the audit of the harbour fund \u201Ca disgrace.\u201D\n\n"
-                      "Senator Rita Voss called the fund's manager, Jan Olsen, \"reckless\" on Monday.");
+    auto st = extract(
+        "Governor Ana Brenner called the levy \u201Cunfair.\u201D\n\n"
+        "Senator Paul Odum called the mayor's refusal to publish the audit of the harbour fund \u201Ca "
+        "disgrace.\u201D\n\n"
+        "Senator Rita Voss called the fund's manager, Jan Olsen, \"reckless\" on Monday.");
     const Statement* a = holding(st, "the levy");
     const Statement* b = holding(st, "refusal to publish");
     const Statement* c = holding(st, "Jan Olsen");
@@ -345,7 +364,8 @@ TEST(ExtractRegression, NamingVerbsWithShortOrDistantQuotations) {
 }
 
 TEST(ExtractRegression, ShowTitleBeforeTheCueGivesWayToTheClause) {
-    auto st = extract("Sunday on the network's \u201CMorning Review,\u201D Senator Lea Haddad said the port deal was rushed.");
+    auto st = extract(
+        "Sunday on the network's \u201CMorning Review,\u201D Senator Lea Haddad said the port deal was rushed.");
     const Statement* a = holding(st, "the port deal was rushed");
     ASSERT_NE(a, nullptr);
     EXPECT_EQ(a->speaker, "Lea Haddad");
@@ -359,16 +379,18 @@ TEST(ExtractRegression, AsideWithItsOwnCommasAndASmallPlaceName) {
 }
 
 TEST(ExtractRegression, ConjunctionBeforeSaidIsNotPartOfTheSpeaker) {
-    auto st = extract("Senator Ines Duarte visited the flooded district.\n\n"
-                      "Duarte shook hands with the crowd and said the dikes would be raised.");
+    auto st = extract(
+        "Senator Ines Duarte visited the flooded district.\n\n"
+        "Duarte shook hands with the crowd and said the dikes would be raised.");
     const Statement* a = holding(st, "the dikes would be raised");
     ASSERT_NE(a, nullptr);
     EXPECT_EQ(a->speaker, "Ines Duarte");
 }
 
 TEST(ExtractRegression, QuestionsAfterWhenAskedAreStatements) {
-    auto st = extract("\"Of course,\" Mayor Tanja Roos said when asked whether the tunnel would open on time.\n\n"
-                      "Asked during Monday's debate why the tunnel cost so much, Roos blamed the contractor.");
+    auto st = extract(
+        "\"Of course,\" Mayor Tanja Roos said when asked whether the tunnel would open on time.\n\n"
+        "Asked during Monday's debate why the tunnel cost so much, Roos blamed the contractor.");
     const Statement* a = holding(st, "whether the tunnel would open on time");
     const Statement* b = holding(st, "why the tunnel cost so much");
     ASSERT_NE(a, nullptr);
@@ -380,9 +402,10 @@ TEST(ExtractRegression, QuestionsAfterWhenAskedAreStatements) {
 }
 
 TEST(ExtractRegression, ToldWithLongerObjectsThenAClause) {
-    auto st = extract("Mayor Ruth Adair told the Harbour Gazette she\u2019s received hundreds of letters.\n\n"
-                      "Senator Omar Haddad told a Rotary Club lunch in Leeds he will vote against the bill.\n\n"
-                      "Judge Ellen Park told The Courier of Dundee last week she would retire in June.");
+    auto st = extract(
+        "Mayor Ruth Adair told the Harbour Gazette she\u2019s received hundreds of letters.\n\n"
+        "Senator Omar Haddad told a Rotary Club lunch in Leeds he will vote against the bill.\n\n"
+        "Judge Ellen Park told The Courier of Dundee last week she would retire in June.");
     const Statement* a = holding(st, "received hundreds of letters");
     const Statement* b = holding(st, "he will vote against the bill");
     const Statement* c = holding(st, "she would retire in June");

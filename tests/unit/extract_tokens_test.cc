@@ -20,7 +20,7 @@ std::vector<std::string> lowers(const std::vector<Token>& tokens) {
 TEST(ExtractTokens, WordsKeepTheirJoiners) {
     auto tokens = tokenize("The 30-day plan costs 1,250.5 euros, Anna's aide didn't say.");
     EXPECT_EQ(lowers(tokens), (std::vector<std::string>{"the", "30-day", "plan", "costs", "1,250.5", "euros", ",",
-                                                         "anna's", "aide", "didn't", "say", "."}));
+                                                        "anna's", "aide", "didn't", "say", "."}));
 }
 
 TEST(ExtractTokens, InitialismsKeepTheirDots) {

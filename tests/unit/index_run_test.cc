@@ -103,9 +103,7 @@ class IndexRunTest : public ::testing::Test {
     /// The number of documents with @p term.
     Xapian::doccount count(const std::string& term) const { return open_db().get_termfreq(term); }
     /// The number of statement documents of the article @p id.
-    Xapian::doccount statements_of(const std::string& id) const {
-        return count(schema::statement_article_term(id));
-    }
+    Xapian::doccount statements_of(const std::string& id) const { return count(schema::statement_article_term(id)); }
 
     TempDir dir_;
     fs::path archive_;
@@ -544,7 +542,8 @@ TEST_F(IndexRunTest, WorkersReportProblemsInInputOrderWhenUpdatingInPlace) {
     // good ones: problems come out in input order whatever the workers do.
     std::string lines;
     for (int i = 0; i < 40; ++i)
-        lines += i % 7 == 3 ? "{not json\n" : jsonl_line("j" + std::to_string(i), "Body number " + std::to_string(i) + ".");
+        lines +=
+            i % 7 == 3 ? "{not json\n" : jsonl_line("j" + std::to_string(i), "Body number " + std::to_string(i) + ".");
     write_file(archive_ / "a.jsonl", lines);
     write_article("b.txt", "2025-03-17", "First", "The first body.");
     write_file(archive_ / "c.txt", "no date line\n");
@@ -703,8 +702,10 @@ TEST(OpenDatabase, RefusesASchema4DatabaseWithTheRebuildMessage) {
         db.add_document(statement);
         db.commit();
     }
-    const std::string expected = path + " has saywho schema version 4 but this saywho uses version 5; rebuild it: "
-                                        "remove " + path + " and run saywho-index again on your archive";
+    const std::string expected = path +
+                                 " has saywho schema version 4 but this saywho uses version 5; rebuild it: "
+                                 "remove " +
+                                 path + " and run saywho-index again on your archive";
     for (int mode = 0; mode < 3; ++mode) {
         try {
             if (mode == 0) open_for_reading(path);

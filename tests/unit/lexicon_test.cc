@@ -235,9 +235,9 @@ TEST(LexiconDemonyms, Countries) {
     EXPECT_EQ(lex().demonym_country("Ukrainian"), "UA");
     EXPECT_EQ(lex().demonym_country("ukrainians"), "UA");
     EXPECT_EQ(lex().demonym_country("Russian"), "RU");
-    EXPECT_EQ(lex().demonym_country("Korean"), "KR");    // shared with North Korea
-    EXPECT_EQ(lex().demonym_country("Chinese"), "CN");   // shared with Macao
-    EXPECT_EQ(lex().demonym_country("Dominican"), "DO"); // shared with Dominica
+    EXPECT_EQ(lex().demonym_country("Korean"), "KR");     // shared with North Korea
+    EXPECT_EQ(lex().demonym_country("Chinese"), "CN");    // shared with Macao
+    EXPECT_EQ(lex().demonym_country("Dominican"), "DO");  // shared with Dominica
     EXPECT_FALSE(lex().demonym_country("European").has_value());
     EXPECT_FALSE(lex().demonym_country("Finland").has_value());
 }

@@ -254,12 +254,23 @@ struct Malformed {
 TEST(RecordCodec, EachMissingOrMistypedArticleMemberIsNamed) {
     const std::string good = encode_article_record(jsonl_article());
     const std::vector<Malformed> cases = {
-        {schema::DATA_TYPE, nullptr},   {schema::DATA_TYPE, "7"},        {schema::DATA_ID, nullptr},
-        {schema::DATA_ID, "[]"},        {schema::DATA_DATE, nullptr},    {schema::DATA_DATE, "20250319"},
-        {schema::DATA_DATE, "\"2025-02-30\""},                           {schema::DATA_TITLE, nullptr},
-        {schema::DATA_TITLE, "null"},   {schema::DATA_PATH, nullptr},    {schema::DATA_PATH, "false"},
-        {schema::DATA_LINE, "\"7\""},   {schema::DATA_LINE, "-1"},       {schema::DATA_LINE, "1.5"},
-        {schema::DATA_SOURCE, "1"},     {schema::DATA_URL, "{}"},        {schema::DATA_BODY, nullptr},
+        {schema::DATA_TYPE, nullptr},
+        {schema::DATA_TYPE, "7"},
+        {schema::DATA_ID, nullptr},
+        {schema::DATA_ID, "[]"},
+        {schema::DATA_DATE, nullptr},
+        {schema::DATA_DATE, "20250319"},
+        {schema::DATA_DATE, "\"2025-02-30\""},
+        {schema::DATA_TITLE, nullptr},
+        {schema::DATA_TITLE, "null"},
+        {schema::DATA_PATH, nullptr},
+        {schema::DATA_PATH, "false"},
+        {schema::DATA_LINE, "\"7\""},
+        {schema::DATA_LINE, "-1"},
+        {schema::DATA_LINE, "1.5"},
+        {schema::DATA_SOURCE, "1"},
+        {schema::DATA_URL, "{}"},
+        {schema::DATA_BODY, nullptr},
         {schema::DATA_BODY, "3"},
     };
     for (const auto& c : cases) {
@@ -278,11 +289,11 @@ TEST(RecordCodec, EachMissingOrMistypedArticleMemberIsNamed) {
 TEST(RecordCodec, EachMissingOrMistypedStatementMemberIsNamed) {
     const std::string good = encode_statement_record(drone_statement());
     std::vector<Malformed> cases;
-    for (const char* text : {schema::DATA_TYPE, schema::DATA_ID, schema::DATA_ARTICLE, schema::DATA_TITLE,
-                             schema::DATA_ARTICLE_DATE, schema::DATA_PATH, schema::DATA_SPEAKER, schema::DATA_ROLE,
-                             schema::DATA_SPEAKER_KIND, schema::DATA_TEXT, schema::DATA_QUOTE, schema::DATA_CUE,
-                             schema::DATA_LOCATION, schema::DATA_COUNTRY, schema::DATA_LOCATION_BASIS,
-                             schema::DATA_DATE, schema::DATA_DATE_BASIS}) {
+    for (const char* text :
+         {schema::DATA_TYPE, schema::DATA_ID, schema::DATA_ARTICLE, schema::DATA_TITLE, schema::DATA_ARTICLE_DATE,
+          schema::DATA_PATH, schema::DATA_SPEAKER, schema::DATA_ROLE, schema::DATA_SPEAKER_KIND, schema::DATA_TEXT,
+          schema::DATA_QUOTE, schema::DATA_CUE, schema::DATA_LOCATION, schema::DATA_COUNTRY,
+          schema::DATA_LOCATION_BASIS, schema::DATA_DATE, schema::DATA_DATE_BASIS}) {
         cases.push_back({text, nullptr});
         cases.push_back({text, "12"});
     }

@@ -58,7 +58,7 @@ struct Expected {
 const Expected EXPECTED[] = {
     {"very much on track", "Donald Trump", "", "", "text"},  // "said Wednesday"
     {"very good", "Donald Trump", "", "", "article"},
-    {"Much of the discussion", "Donald Trump", "", "", "article"},  // "the president said"
+    {"Much of the discussion", "Donald Trump", "", "", "article"},                     // "the president said"
     {"Additional details about the conversation", "Donald Trump", "", "", "article"},  // "said Trump"
     {"negotiations would commence quickly", "Donald Trump", "", "", "article"},        // "Trump maintained"
     {"a number of significant issues", "Kremlin", "", "", "article"},

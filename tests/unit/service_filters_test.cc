@@ -65,8 +65,8 @@ class QuotedNames : public ::testing::Test {
 // Regression: quoted_field() in service.cc dropped every '"' of a filter
 // value on its way into query text, so speaker O"Brien searched for OBrien.
 TEST_F(QuotedNames, ARequestFilterWithAQuoteMarkFindsWhatItsStructureFinds) {
-    for (const auto& [name, value] : {std::pair<std::string, std::string>{"speaker", "O\"Brien"},
-                                      {"location", "Bar \"Zum Anker\""}}) {
+    for (const auto& [name, value] :
+         {std::pair<std::string, std::string>{"speaker", "O\"Brien"}, {"location", "Bar \"Zum Anker\""}}) {
         SCOPED_TRACE(name);
         rapidjson::Document request(rapidjson::kObjectType);
         rapidjson::Value filters(rapidjson::kObjectType);
@@ -95,8 +95,7 @@ TEST_F(QuotedNames, ARequestFilterWithAQuoteMarkFindsWhatItsStructureFinds) {
 
 TEST_F(QuotedNames, AFilterValueIsNeverReadAsQuerySyntax) {
     // Words that would be operators or fields in query text are a name here.
-    const rapidjson::Document served =
-        answer(R"({"q": "", "filters": {"speaker": "O\"Brien\" OR type:article"}})");
+    const rapidjson::Document served = answer(R"({"q": "", "filters": {"speaker": "O\"Brien\" OR type:article"}})");
     ASSERT_STREQ(served["type"].GetString(), "results");
     EXPECT_EQ(served["results"].Size(), 0u) << served["parsed"].GetString();
 }

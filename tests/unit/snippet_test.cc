@@ -46,7 +46,9 @@ TEST(SplitSnippet, MarkersBecomeByteRanges) {
 }
 
 TEST(SplitSnippet, MultipleHighlights) {
-    Split s = split("\x01" "Ceasefire\x02 talks in \x01Helsinki\x02 and \x01Riyadh\x02");
+    Split s = split(
+        "\x01"
+        "Ceasefire\x02 talks in \x01Helsinki\x02 and \x01Riyadh\x02");
     EXPECT_EQ(s.text, "Ceasefire talks in Helsinki and Riyadh");
     EXPECT_EQ(highlighted(s), (std::vector<std::string>{"Ceasefire", "Helsinki", "Riyadh"}));
     ASSERT_EQ(s.highlights.size(), 3u);
@@ -60,7 +62,9 @@ TEST(SplitSnippet, UnescapesEntitiesBeforeMeasuring) {
 }
 
 TEST(SplitSnippet, HighlightOfAnEscapedWordCoversTheUnescapedText) {
-    Split s = split("x \x01" "R&amp;D\x02 y");
+    Split s = split(
+        "x \x01"
+        "R&amp;D\x02 y");
     EXPECT_EQ(s.text, "x R&D y");
     EXPECT_EQ(highlighted(s), std::vector<std::string>{"R&D"});
 }
@@ -71,7 +75,9 @@ TEST(SplitSnippet, NewlinesCollapseToSingleSpaces) {
 }
 
 TEST(SplitSnippet, CollapsingWhitespaceKeepsHighlightsAligned) {
-    Split s = split("one\n\n\n\x01two\x02\n\nthree \x01" "four\x02");
+    Split s = split(
+        "one\n\n\n\x01two\x02\n\nthree \x01"
+        "four\x02");
     EXPECT_EQ(s.text, "one two three four");
     EXPECT_EQ(highlighted(s), (std::vector<std::string>{"two", "four"}));
 }

@@ -79,9 +79,8 @@ TEST(StatementDocument, HasItsArticleTypeAndDateTermsAndNoIdTerm) {
 TEST(StatementDocument, HasTheFoldedFilterTermsOfEveryField) {
     DocumentBuilder builder;
     auto terms = all_terms(builder.build_statement(helsinki_article(), drone_statement(), 0));
-    for (const char* term :
-         {"XSPEAKER:volodymyr zelenskyy", "XSPEAKER:zelenskyy", "XROLE:president", "XLOC:kyiv", "XCOUNTRY:ua",
-          "XQUOTE:mixed"})
+    for (const char* term : {"XSPEAKER:volodymyr zelenskyy", "XSPEAKER:zelenskyy", "XROLE:president", "XLOC:kyiv",
+                             "XCOUNTRY:ua", "XQUOTE:mixed"})
         EXPECT_TRUE(terms.count(term)) << term;
     // The bases are in the record only: no query field searches them.
     for (const auto& term : terms) {
@@ -98,7 +97,8 @@ TEST(StatementDocument, IndexesItsWordsAndTheSpeakerAsFreeText) {
     Xapian::Document doc = builder.build_statement(helsinki_article(), st, 0);
     auto terms = all_terms(doc);
     // Every word once, as a positional stem; capitalised words too.
-    for (const char* term : {"Zdrone", "Zovernight", "Zzelenskyy", "Zvolodymyr"}) EXPECT_TRUE(terms.count(term)) << term;
+    for (const char* term : {"Zdrone", "Zovernight", "Zzelenskyy", "Zvolodymyr"})
+        EXPECT_TRUE(terms.count(term)) << term;
     for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it)
         if ((*it)[0] == 'Z') {
             EXPECT_GT(it.positionlist_count(), 0u) << *it << " has positions, for phrases";
@@ -258,8 +258,9 @@ TEST_F(StatementSearch, WordsMatchTheirStemsInAnyFormAsInArticles) {
     // Statements keep only stems (schema.h); each of these would find the
     // words in an article, and must find them in a statement too.
     const std::vector<std::string> drones{"2025-03-19-helsinki#0"};
-    for (const char* query : {"drones", "drone", "Drones", "DRONES", "attack", "\"attacks from 150 drones\"",
-                              "\"attack from 150 drone\"", "dron*", "overnight NEAR attacks", "Zelenskyý", "NOT incident"})
+    for (const char* query :
+         {"drones", "drone", "Drones", "DRONES", "attack", "\"attacks from 150 drones\"", "\"attack from 150 drone\"",
+          "dron*", "overnight NEAR attacks", "Zelenskyý", "NOT incident"})
         EXPECT_EQ(ids(query), drones) << query;
     EXPECT_EQ(ids("\"next incident\""), std::vector<std::string>{"2025-03-19-helsinki#1"});
     EXPECT_TRUE(ids("\"drones from 150\"").empty()) << "a phrase keeps its word order";

@@ -23,9 +23,8 @@ class TempDir {
         const auto base = std::filesystem::temp_directory_path();
         const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
         for (int attempt = 0; attempt < 100; ++attempt) {
-            std::filesystem::path candidate =
-                base / ("saywho-unit-" + std::to_string(::getpid()) + "-" + std::to_string(stamp) + "-" +
-                        std::to_string(counter++));
+            std::filesystem::path candidate = base / ("saywho-unit-" + std::to_string(::getpid()) + "-" +
+                                                      std::to_string(stamp) + "-" + std::to_string(counter++));
             if (std::filesystem::create_directory(candidate)) {
                 path_ = candidate;
                 return;

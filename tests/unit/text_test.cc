@@ -18,16 +18,32 @@ bool is_valid_utf8(const std::string& s) {
         unsigned char c = byte(i);
         std::size_t n;
         unsigned char lo = 0x80, hi = 0xBF;
-        if (c < 0x80) { ++i; continue; }
-        if (c >= 0xC2 && c <= 0xDF) n = 1;
-        else if (c == 0xE0) { n = 2; lo = 0xA0; }
-        else if (c >= 0xE1 && c <= 0xEC) n = 2;
-        else if (c == 0xED) { n = 2; hi = 0x9F; }
-        else if (c >= 0xEE && c <= 0xEF) n = 2;
-        else if (c == 0xF0) { n = 3; lo = 0x90; }
-        else if (c >= 0xF1 && c <= 0xF3) n = 3;
-        else if (c == 0xF4) { n = 3; hi = 0x8F; }
-        else return false;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF)
+            n = 1;
+        else if (c == 0xE0) {
+            n = 2;
+            lo = 0xA0;
+        } else if (c >= 0xE1 && c <= 0xEC)
+            n = 2;
+        else if (c == 0xED) {
+            n = 2;
+            hi = 0x9F;
+        } else if (c >= 0xEE && c <= 0xEF)
+            n = 2;
+        else if (c == 0xF0) {
+            n = 3;
+            lo = 0x90;
+        } else if (c >= 0xF1 && c <= 0xF3)
+            n = 3;
+        else if (c == 0xF4) {
+            n = 3;
+            hi = 0x8F;
+        } else
+            return false;
         if (i + n >= s.size()) return false;  // truncated
         if (byte(i + 1) < lo || byte(i + 1) > hi) return false;
         for (std::size_t k = 2; k <= n; ++k)
@@ -55,7 +71,9 @@ TEST(Utf8Validator, SelfCheck) {
 }
 
 TEST(RepairUtf8, LeavesValidTextUntouched) {
-    std::string text = "Caf\xC3\xA9 \xE2\x82\xAC" "10 \xF0\x9F\x98\x80\nline two\n";
+    std::string text =
+        "Caf\xC3\xA9 \xE2\x82\xAC"
+        "10 \xF0\x9F\x98\x80\nline two\n";
     std::string original = text;
     Utf8Repair repair = repair_utf8(text);
     EXPECT_EQ(repair.replaced, 0u);
@@ -70,37 +88,27 @@ TEST(RepairUtf8, EmptyTextIsValid) {
     EXPECT_EQ(text, "");
 }
 
-TEST(RepairUtf8, LoneContinuationByteBecomesOneReplacement) {
-    EXPECT_EQ(repaired("a\x80z", 1), "a" + FFFD + "z");
-}
+TEST(RepairUtf8, LoneContinuationByteBecomesOneReplacement) { EXPECT_EQ(repaired("a\x80z", 1), "a" + FFFD + "z"); }
 
 TEST(RepairUtf8, TruncatedThreeByteSequenceAtEndBecomesOneReplacement) {
     EXPECT_EQ(repaired("euro \xE2\x82", 1), "euro " + FFFD);
 }
 
-TEST(RepairUtf8, TruncatedSequenceFollowedByAsciiKeepsTheAscii) {
-    EXPECT_EQ(repaired("\xE2\x82x", 1), FFFD + "x");
-}
+TEST(RepairUtf8, TruncatedSequenceFollowedByAsciiKeepsTheAscii) { EXPECT_EQ(repaired("\xE2\x82x", 1), FFFD + "x"); }
 
-TEST(RepairUtf8, OverlongTwoByteSlashIsReplacedPerByte) {
-    EXPECT_EQ(repaired("\xC0\xAF", 2), FFFD + FFFD);
-}
+TEST(RepairUtf8, OverlongTwoByteSlashIsReplacedPerByte) { EXPECT_EQ(repaired("\xC0\xAF", 2), FFFD + FFFD); }
 
 TEST(RepairUtf8, OverlongThreeByteSlashIsReplacedPerByte) {
     EXPECT_EQ(repaired("\xE0\x80\xAF", 3), FFFD + FFFD + FFFD);
 }
 
-TEST(RepairUtf8, SurrogateIsReplaced) {
-    EXPECT_EQ(repaired("x\xED\xA0\x80y", 3), "x" + FFFD + FFFD + FFFD + "y");
-}
+TEST(RepairUtf8, SurrogateIsReplaced) { EXPECT_EQ(repaired("x\xED\xA0\x80y", 3), "x" + FFFD + FFFD + FFFD + "y"); }
 
 TEST(RepairUtf8, CodePointAboveU10FFFFIsReplaced) {
     EXPECT_EQ(repaired("\xF4\x90\x80\x80", 4), FFFD + FFFD + FFFD + FFFD);
 }
 
-TEST(RepairUtf8, HighestCodePointU10FFFFIsKept) {
-    EXPECT_EQ(repaired("\xF4\x8F\xBF\xBF", 0), "\xF4\x8F\xBF\xBF");
-}
+TEST(RepairUtf8, HighestCodePointU10FFFFIsKept) { EXPECT_EQ(repaired("\xF4\x8F\xBF\xBF", 0), "\xF4\x8F\xBF\xBF"); }
 
 TEST(RepairUtf8, BytesThatNeverStartASequenceAreReplaced) {
     EXPECT_EQ(repaired("\xFF\xFE", 2), FFFD + FFFD);
@@ -155,7 +163,7 @@ TEST(LooksBinary, ManyControlCharactersMeanBinary) {
 
 TEST(FoldKey, CaseAndAccentsFoldToTheSameKey) {
     EXPECT_EQ(fold_key("ZELENSKYY"), "zelenskyy");
-    EXPECT_EQ(fold_key("Zelensky\xC3\xBD"), "zelenskyy");  // ý precomposed
+    EXPECT_EQ(fold_key("Zelensky\xC3\xBD"), "zelenskyy");      // ý precomposed
     EXPECT_EQ(fold_key("Zelensky\x79\xCC\x81"), "zelenskyy");  // y + combining acute
     EXPECT_EQ(fold_key(" Zelenskyy "), "zelenskyy");
 }
@@ -172,7 +180,9 @@ TEST(FoldKey, FullWidthLettersGoThroughNfkc) {
 TEST(FoldKey, CollapsesAndTrimsWhitespace) {
     EXPECT_EQ(fold_key("Volodymyr  \t Zelenskyy"), "volodymyr zelenskyy");
     EXPECT_EQ(fold_key("\n  AP \n"), "ap");
-    EXPECT_EQ(fold_key("a\xC2\xA0" "b"), "a b");  // no-break space, NFKC → space
+    EXPECT_EQ(fold_key("a\xC2\xA0"
+                       "b"),
+              "a b");  // no-break space, NFKC → space
     EXPECT_EQ(fold_key("   "), "");
     EXPECT_EQ(fold_key(""), "");
 }
