@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Sets up (packages, build with warnings as errors) and runs every test, then
-# runs them all again in a build with AddressSanitizer and UndefinedBehaviorSanitizer;
-# non-zero on any failure. Usage: scripts/test.sh [--no-sanitize]
+# Sets up (packages, build with warnings as errors), runs every test and
+# scripts/check-style.sh, then runs the tests again in a build with
+# AddressSanitizer and UndefinedBehaviorSanitizer; non-zero on any failure. Usage: scripts/test.sh [--no-sanitize]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
 ctest --test-dir build --output-on-failure -j"$(nproc)"
+# Formatting, file and function sizes (clang-format, clang-tidy).
+scripts/check-style.sh build
 
 [[ "${1:-}" == "--no-sanitize" ]] && exit 0
 # The sanitizer build: every target compiled with -fsanitize=address,undefined
