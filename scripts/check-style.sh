@@ -45,9 +45,16 @@ done
 mapfile -t units < <(printf '%s\n' "${product[@]}" | grep '\.cc$' |
                      while read -r f; do grep -q "\"file\": \"$PWD/$f\"" "$build_dir/compile_commands.json" && echo "$f"; done)
 config="{Checks: '-*,readability-function-size', CheckOptions: [{key: readability-function-size.LineThreshold, value: $max_function_lines}]}"
-findings=$(printf '%s\n' "${units[@]}" |
-           xargs -P "$(nproc)" -n 4 clang-tidy --quiet -p "$build_dir" --config="$config" 2>/dev/null |
-           grep -E 'warning: function .* exceeds' | sort -u || true)
+tidy_output=$(printf '%s\n' "${units[@]}" |
+              xargs -P "$(nproc)" -n 4 clang-tidy --quiet -p "$build_dir" --config="$config" 2>&1 || true)
+# A file clang-tidy cannot parse would go unchecked: that is a failure too.
+parse_errors=$(grep -E '^[^ ]+:[0-9]+:[0-9]+: error: ' <<<"$tidy_output" | sort -u || true)
+if [[ -n "$parse_errors" ]]; then
+    failed=1
+    echo "check-style: clang-tidy could not parse (so the function sizes there are unchecked):" >&2
+    echo "$parse_errors" | sed "s|^$PWD/|  |" >&2
+fi
+findings=$(grep -E 'warning: function .* exceeds' <<<"$tidy_output" | sort -u || true)
 if [[ -n "$findings" ]]; then
     failed=1
     echo "check-style: functions over $max_function_lines lines (split them into named steps):" >&2
