@@ -10,6 +10,7 @@
 #include <rapidjson/writer.h>
 
 #include "common/errors.h"
+#include "common/json_put.h"
 #include "common/schema.h"
 
 namespace saywho {
@@ -21,10 +22,7 @@ class RecordWriter {
   public:
     RecordWriter() : writer_(buffer_) { writer_.StartObject(); }
 
-    void put(const char* key, const std::string& value) {
-        writer_.Key(key);
-        writer_.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-    }
+    void put(const char* key, const std::string& value) { saywho::put(writer_, key, value); }
     void put(const char* key, std::uint64_t value) {
         writer_.Key(key);
         writer_.Uint64(value);

@@ -6,6 +6,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "common/json_put.h"
 #include "common/statement_fields.h"
 
 namespace saywho {
@@ -14,14 +15,10 @@ std::string statement_to_json(const Article& article, const Statement& st) {
     rapidjson::StringBuffer buffer;
     rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
     w.StartObject();
-    w.Key("doc");
-    w.String(article.id.data(), static_cast<rapidjson::SizeType>(article.id.size()));
+    put(w, "doc", article.id);
     write_statement_fields(w, st);
-    const std::string date = st.date.iso();
-    w.Key("date");
-    w.String(date.data(), static_cast<rapidjson::SizeType>(date.size()));
-    w.Key("date_basis");
-    w.String(st.date_basis.data(), static_cast<rapidjson::SizeType>(st.date_basis.size()));
+    put(w, "date", st.date.iso());
+    put(w, "date_basis", st.date_basis);
     w.EndObject();
     return std::string(buffer.GetString(), buffer.GetSize());
 }
