@@ -173,8 +173,7 @@ Xapian::Database open_for_reading(const std::string& path) {
     try {
         // Opened while the indexer committed: try the new revision, after a
         // moment for the commit to finish.
-        return retry_concurrent_commits([&](int attempt) {
-            if (attempt > 1) std::this_thread::sleep_for(std::chrono::milliseconds(5 * (attempt - 1)));
+        return retry_concurrent_commits([&](int) {
             Xapian::Database db(path);
             check_schema_version(db, path);
             return db;

@@ -4,7 +4,10 @@
 #ifndef SAYWHO_COMMON_DATABASE_H
 #define SAYWHO_COMMON_DATABASE_H
 
+#include <algorithm>
+#include <chrono>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <xapian.h>
@@ -35,15 +38,26 @@ bool is_concurrent_commit_error(const Xapian::Error& e);
 
 /// How often a reader opens the database again after
 /// is_concurrent_commit_error() before it gives up and reports the error.
-inline constexpr int CONCURRENT_COMMIT_RETRIES = 5;
+inline constexpr int CONCURRENT_COMMIT_RETRIES = 8;
+
+/// How long a reader waits before attempt @p attempt (2 and on): 5 ms,
+/// doubling each time, at most 320 ms (635 ms in all). An indexer commits in
+/// bursts (one per batch, none while it starts or reads), and a slow reader
+/// (a loaded machine, a sanitizer build) whose search outlasts two commits
+/// fails again at once; waiting lets it land in a pause.
+inline std::chrono::milliseconds concurrent_commit_backoff(int attempt) {
+    return std::chrono::milliseconds(5 << std::min(attempt - 2, 6));
+}
 
 /// Runs @p work(attempt), attempt counting from 1, and again while it fails
 /// with is_concurrent_commit_error(), at most CONCURRENT_COMMIT_RETRIES
-/// times; any other error, or the last one, is rethrown. @p work must open
-/// the database itself (or reopen it when attempt > 1).
+/// times, waiting concurrent_commit_backoff() before each retry; any other
+/// error, or the last one, is rethrown. @p work must open the database
+/// itself (or reopen it when attempt > 1).
 template <typename Work>
 auto retry_concurrent_commits(Work&& work) -> decltype(work(1)) {
     for (int attempt = 1;; ++attempt) {
+        if (attempt > 1) std::this_thread::sleep_for(concurrent_commit_backoff(attempt));
         try {
             return work(attempt);
         } catch (const Xapian::Error& e) {

@@ -74,3 +74,44 @@ TEST(OpenForWriting, AMissingParentDirectoryIsNamedInTheError) {
 
 }  // namespace
 }  // namespace saywho
+
+namespace saywho {
+namespace {
+
+TEST(RetryConcurrentCommits, WaitsLongerBeforeEachRetryUpToACap) {
+    EXPECT_EQ(concurrent_commit_backoff(2).count(), 5);
+    EXPECT_EQ(concurrent_commit_backoff(3).count(), 10);
+    EXPECT_EQ(concurrent_commit_backoff(8).count(), 320);
+    EXPECT_EQ(concurrent_commit_backoff(20).count(), 320);
+}
+
+TEST(RetryConcurrentCommits, RetriesACommitRaceAndGivesUpAfterTheLastAttempt) {
+    int calls = 0;
+    EXPECT_EQ(retry_concurrent_commits([&](int attempt) {
+                  ++calls;
+                  if (attempt < 3) throw Xapian::DatabaseModifiedError("the revision was discarded");
+                  return attempt;
+              }),
+              3);
+    EXPECT_EQ(calls, 3);
+    calls = 0;
+    EXPECT_THROW(retry_concurrent_commits([&](int) -> int {
+                     ++calls;
+                     throw Xapian::DatabaseModifiedError("always");
+                 }),
+                 Xapian::DatabaseModifiedError);
+    EXPECT_EQ(calls, CONCURRENT_COMMIT_RETRIES);
+}
+
+TEST(RetryConcurrentCommits, OtherErrorsAreNotRetried) {
+    int calls = 0;
+    EXPECT_THROW(retry_concurrent_commits([&](int) -> int {
+                     ++calls;
+                     throw Xapian::DatabaseOpeningError("no such database");
+                 }),
+                 Xapian::DatabaseOpeningError);
+    EXPECT_EQ(calls, 1);
+}
+
+}  // namespace
+}  // namespace saywho
