@@ -38,10 +38,10 @@ bool is_concurrent_commit_error(const Xapian::Error& e);
 
 /// How often a reader opens the database again after
 /// is_concurrent_commit_error() before it gives up and reports the error.
-inline constexpr int CONCURRENT_COMMIT_RETRIES = 8;
+inline constexpr int CONCURRENT_COMMIT_RETRIES = 12;
 
 /// How long a reader waits before attempt @p attempt (2 and on): 5 ms,
-/// doubling each time, at most 320 ms (635 ms in all). An indexer commits in
+/// doubling each time, at most 320 ms (1.9 s in all). An indexer commits in
 /// bursts (one per batch, none while it starts or reads), and a slow reader
 /// (a loaded machine, a sanitizer build) whose search outlasts two commits
 /// fails again at once; waiting lets it land in a pause.
