@@ -68,10 +68,10 @@ std::size_t CueFinder::skip_time_words(std::size_t k, std::size_t hi) const {
     std::size_t time_words = 0;
     while (k <= hi && outside(k) && is_word(k) && time_words < 4 &&
            (is_weekday(tokens_[k].lower) || has_class(tokens_[k].lower, WordClass::TIME_WORD) ||
-            (in_list(tokens_[k].lower, {"on", "last", "this", "early"}) && k + 1 <= hi &&
+            (has_class(tokens_[k].lower, WordClass::TIME_LEAD) && k + 1 <= hi &&
              (is_weekday(tokens_[k + 1].lower) || has_class(tokens_[k + 1].lower, WordClass::TIME_UNIT_PART))) ||
-            (in_list(tokens_[k].lower, {"week", "month", "year", "weekend"}) && k > 0 &&
-             in_list(tokens_[k - 1].lower, {"last", "this", "early"})))) {
+            (has_class(tokens_[k].lower, WordClass::TIME_PERIOD) && k > 0 &&
+             has_class(tokens_[k - 1].lower, WordClass::PERIOD_LEAD)))) {
         ++k;
         ++time_words;
     }
@@ -106,14 +106,15 @@ std::size_t CueFinder::told_object_clause(std::size_t scan, std::size_t probe) c
     // "... of Newark", "... in Washington", then "last week", "on Tuesday".
     if (obj > scan) {
         for (int rounds = 0; rounds < 3 && obj < probe; ++rounds) {
-            if (in_list(tokens_[obj].lower, {"of", "in", "at"}) && obj + 1 < probe && tokens_[obj + 1].cap) {
+            if (has_class(tokens_[obj].lower, WordClass::OBJECT_PREPOSITION) && obj + 1 < probe &&
+                tokens_[obj + 1].cap) {
                 obj += 2;
                 while (obj < probe && is_word(obj) && tokens_[obj].cap) ++obj;
-            } else if (in_list(tokens_[obj].lower, {"last", "this", "on", "earlier"}) && obj + 1 < probe &&
+            } else if (has_class(tokens_[obj].lower, WordClass::OBJECT_TIME_LEAD) && obj + 1 < probe &&
                        (is_weekday(tokens_[obj + 1].lower) ||
-                        in_list(tokens_[obj + 1].lower, {"week", "month", "year", "weekend"}))) {
+                        has_class(tokens_[obj + 1].lower, WordClass::TIME_PERIOD))) {
                 obj += 2;
-            } else if (is_weekday(tokens_[obj].lower) || in_list(tokens_[obj].lower, {"yesterday", "recently"})) {
+            } else if (is_weekday(tokens_[obj].lower) || has_class(tokens_[obj].lower, WordClass::OBJECT_TIME_ADVERB)) {
                 ++obj;
             } else {
                 break;
@@ -152,8 +153,8 @@ std::size_t CueFinder::skip_modifiers(const Attribution& a, std::size_t scan, st
     // "explained to CBS why Merkel was selected": a question word ends
     // the modifiers after any cue.
     for (std::size_t q = scan + 1; q < probe; ++q)
-        if (in_list(tokens_[q].lower, {"whether", "why", "how"}) ||
-            (told && in_list(tokens_[q].lower, {"if", "what", "when", "who", "where"}))) {
+        if (has_class(tokens_[q].lower, WordClass::OPEN_QUESTION_WORD) ||
+            (told && has_class(tokens_[q].lower, WordClass::OBJECT_QUESTION_WORD))) {
             probe = q;
             break;
         }
@@ -165,7 +166,7 @@ std::size_t CueFinder::skip_modifiers(const Attribution& a, std::size_t scan, st
                 break;
             }
     }
-    if (in_list(a.cue_text, {"told", "tells", "tell"}) && probe > scan) {
+    if (has_class(a.cue_text, WordClass::TELL_FORM) && probe > scan) {
         const std::size_t obj = told_object_clause(scan, probe);
         if (obj != NONE) {
             scan = obj;
@@ -173,10 +174,9 @@ std::size_t CueFinder::skip_modifiers(const Attribution& a, std::size_t scan, st
             words = 0;  // the content starts here, as if right after the cue
         }
     }
-    bool wh =
-        probe <= hi && (probe > scan || (told && probe == scan && skipped_words == 0)) &&
-        (in_list(tokens_[probe].lower, {"whether", "why", "how"}) ||
-         (told && in_list(tokens_[probe].lower, {"if", "what", "when", "who", "where"})) || (told && probe == scan));
+    bool wh = probe <= hi && (probe > scan || (told && probe == scan && skipped_words == 0)) &&
+              (has_class(tokens_[probe].lower, WordClass::OPEN_QUESTION_WORD) ||
+               (told && has_class(tokens_[probe].lower, WordClass::OBJECT_QUESTION_WORD)) || (told && probe == scan));
     if (wh) {
         scan = probe;
         skipped_words = 0;  // content starts at the wh-word itself
@@ -217,8 +217,8 @@ void CueFinder::content_before(const Sentence& s, const Attribution& a, const Bo
     }
     // "Clinton celebrated, declaring it \"...\" and said it was ...": the
     // clause's own subject speaks, and what follows is the content.
-    const bool and_said =
-        a.speaker.first == NONE && a.cue_first > s.first && in_list(tokens_[a.cue_first - 1].lower, {"and", "but"});
+    const bool and_said = a.speaker.first == NONE && a.cue_first > s.first &&
+                          has_class(tokens_[a.cue_first - 1].lower, WordClass::COORDINATOR);
     if (and_said) before_last = NONE;
     // "..., Algerian foreign affairs ministry spokesman Benali Abdelaziz
     // said Thursday.": modifiers before the name reach back to the comma.

@@ -39,7 +39,7 @@ bool CueFinder::according_to(const Sentence& s, std::size_t& i, std::vector<Attr
         // any noun phrase up to the next punctuation or relative clause.
         std::size_t from = i + 2, to = i + 2;
         while (to + 1 <= s.last && to - from < 8 && outside(to + 1) && (is_word(to + 1) || np_word(to + 1)) &&
-               !in_list(tokens_[to + 1].lower, {"who", "which", "that", "whose"}))
+               !has_class(tokens_[to + 1].lower, WordClass::RELATIVE_PRONOUN))
             ++to;
         SpeakerPhrase nominal;
         nominal.kind = SpeakerKind::NOMINAL;
@@ -124,8 +124,8 @@ std::optional<std::string> CueFinder::cue_lemma(const Sentence& s, std::size_t i
     if (extra_found && cue.has(SpeechCue::REPORTS)) lemma = std::string(cue.extra_lemma);
     // "called for a ban", "called on Congress to act": a demand, with the
     // particle part of the cue.
-    call_for = t.lower[0] == 'c' && in_list(t.lower, {"called", "calls", "calling", "call"}) && i + 1 <= s.last &&
-               in_list(tokens_[i + 1].lower, {"for", "on"}) && i + 2 <= s.last && is_word(i + 2);
+    call_for = t.lower[0] == 'c' && has_class(t.lower, WordClass::CALL_FORM) && i + 1 <= s.last &&
+               has_class(tokens_[i + 1].lower, WordClass::CALL_PARTICLE) && i + 2 <= s.last && is_word(i + 2);
     if (call_for) lemma = std::string("call for");
     if (!lemma) {
         if (!extra_found) return std::nullopt;
@@ -180,7 +180,7 @@ bool CueFinder::passes_verb_filters(const Sentence& s, std::size_t i, const std:
 bool CueFinder::verb_speaker(const Sentence& s, std::size_t i, Attribution& a, bool weak, bool extra,
                              std::vector<Attribution>& out) const {
     auto who = speaker_before(i, s.first);
-    if (!who && i > s.first + 1 && in_list(tokens_[i - 1].lower, {"and", "but"}) && (!weak || extra)) {
+    if (!who && i > s.first + 1 && has_class(tokens_[i - 1].lower, WordClass::COORDINATOR) && (!weak || extra)) {
         // "he supported Obama and said, ...": the clause's subject speaks.
         out.push_back(subject_attribution(a));
         return false;
@@ -210,7 +210,7 @@ bool CueFinder::weak_cue_has_evidence(const Sentence& s, std::size_t i, const At
     std::size_t k = a.speaker_after ? a.speaker.last + 1 : i + 1;
     std::size_t b = a.speaker_after ? i : (a.speaker.first == NONE ? i : a.speaker.first);
     // "went on:", "screamed back": a particle may come first.
-    if (k <= s.last && in_list(tokens_[k].lower, {"on", "back", "in", "out", "up"})) ++k;
+    if (k <= s.last && has_class(tokens_[k].lower, WordClass::VERB_PARTICLE)) ++k;
     // "The Times reported Tuesday that", "Sanders called Trump a \"liar\"":
     // the clause or quotation may come a few words later.
     bool naming = has_class(lemma, WordClass::NAMING_LEMMA);
@@ -225,7 +225,7 @@ bool CueFinder::weak_cue_has_evidence(const Sentence& s, std::size_t i, const At
             break;
         }
         if (!naming && tokens_[q].quote == NONE &&
-            (tokens_[q].lower == "that"sv || in_list(tokens_[q].lower, {"whether", "why", "how"}))) {
+            (tokens_[q].lower == "that"sv || has_class(tokens_[q].lower, WordClass::OPEN_QUESTION_WORD))) {
             k = q;
             break;
         }
@@ -234,10 +234,10 @@ bool CueFinder::weak_cue_has_evidence(const Sentence& s, std::size_t i, const At
         if (tokens_[q].kind == TokenKind::PUNCT && !np_word(q) && !(naming && is_punct(q, ","))) break;
     }
     bool quote_after =
-        k <= s.last &&
-        (tokens_[k].lower == "that"sv || tokens_[k].kind == TokenKind::QUOTE ||
-         (naming && tokens_[k].lower == "as"sv) || (!naming && in_list(tokens_[k].lower, {"whether", "why", "how"})) ||
-         is_punct(k, ":") || (is_punct(k, ",") && k + 1 <= s.last && tokens_[k + 1].kind == TokenKind::QUOTE));
+        k <= s.last && (tokens_[k].lower == "that"sv || tokens_[k].kind == TokenKind::QUOTE ||
+                        (naming && tokens_[k].lower == "as"sv) ||
+                        (!naming && has_class(tokens_[k].lower, WordClass::OPEN_QUESTION_WORD)) || is_punct(k, ":") ||
+                        (is_punct(k, ",") && k + 1 <= s.last && tokens_[k + 1].kind == TokenKind::QUOTE));
     if (extra && k <= s.last && tokens_[k].lower == "that"sv) quote_after = false;
     bool quote_before =
         b > s.first && (tokens_[b - 1].kind == TokenKind::QUOTE ||
@@ -278,8 +278,8 @@ void CueFinder::verb_cue(const Sentence& s, std::size_t& i, std::vector<Attribut
         // ", saying", "and saying", "- saying", "after saying", "while saying".
         if (!(i > s.first &&
               (is_punct(i - 1, ",") || is_punct(i - 1, "-") || is_punct(i - 1, "\u2013") || is_punct(i - 1, "\u2014") ||
-               in_list(tokens_[i - 1].lower, {"and", "initially", "also", "repeatedly", "publicly"}) ||
-               (i == s.first + 1 && in_list(tokens_[s.first].lower, {"after", "while", "before"})))))
+               has_class(tokens_[i - 1].lower, WordClass::PARTICIPLE_ADVERB) ||
+               (i == s.first + 1 && has_class(tokens_[s.first].lower, WordClass::PARTICIPLE_SUBORDINATOR)))))
             return;
         if (lex_.speech_cue(t.lower).has(SpeechCue::PARTICIPLE)) out.push_back(subject_attribution(a));
         return;

@@ -119,7 +119,7 @@ void Coreference::register_single(const Sentence& s, std::size_t i, std::size_t 
     // "Singh, 47, voted ...", "Dawson, a teacher, said ...": a lone
     // name opening the sentence with an age or description.
     if (known == NONE && i == own_start && i + 2 <= s.last && is_punct(i + 1, ",") &&
-        (in_list(tokens_[i + 2].lower, {"a", "an", "the", "who"}) ||
+        (has_class(tokens_[i + 2].lower, WordClass::DESCRIPTION_START) ||
          (tokens_[i + 2].lower.size() <= 3 && std::all_of(tokens_[i + 2].lower.begin(), tokens_[i + 2].lower.end(),
                                                           [](char c) { return c >= '0' && c <= '9'; }))) &&
         !lex_.best_place(t.lower) && !is_function_word(t.lower) && !looks_like_organization({word}))

@@ -64,7 +64,7 @@ void collect_mentions(const TextModel& model, const Entities& entities, ArticleF
     const PlaceTime place_time(model);
     for (const Sentence& s : model.sentences)
         for (std::size_t i = s.first; i <= s.last; ++i)
-            if (in_list(model.tokens[i].lower, {"in", "at", "from"}))
+            if (has_class(model.tokens[i].lower, WordClass::PLACE_PREPOSITION))
                 add(place_time.place_near(i, std::min(i + 4, s.last), NONE, NONE));
 }
 

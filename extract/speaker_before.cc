@@ -20,10 +20,10 @@ std::size_t PhraseReader::skip_between(std::size_t j, std::size_t sentence_first
             --j;
             moved = true;
         } else if (is_word(j) && is_weekday(tokens_[j].lower) && j - 1 > sentence_first) {
-            j -= in_list(tokens_[j - 1].lower, {"on", "last", "this", "late", "early"}) ? 2 : 1;
+            j -= has_class(tokens_[j - 1].lower, WordClass::BETWEEN_TIME_LEAD) ? 2 : 1;
             moved = true;
-        } else if (is_word(j) && in_list(tokens_[j].lower, {"week", "month", "year", "night", "morning"}) &&
-                   j - 1 > sentence_first && in_list(tokens_[j - 1].lower, {"last", "this", "earlier", "later"})) {
+        } else if (is_word(j) && has_class(tokens_[j].lower, WordClass::BETWEEN_TIME_UNIT) && j - 1 > sentence_first &&
+                   has_class(tokens_[j - 1].lower, WordClass::BETWEEN_PERIOD_LEAD)) {
             j -= 2;
             moved = true;
         }
@@ -136,7 +136,9 @@ std::optional<SpeakerPhrase> PhraseReader::before_quoted_aside(std::size_t j, st
                 if (!is_word(c) || tokens_[c].quote != NONE) break;
                 continue;
             }
-            if (!(ends_with(tokens_[c + 1].lower, "ing") || in_list(tokens_[c + 1].lower, {"who", "calling"}))) break;
+            if (!(ends_with(tokens_[c + 1].lower, "ing") ||
+                  has_class(tokens_[c + 1].lower, WordClass::QUOTE_ASIDE_START)))
+                break;
             std::size_t last = c - 1, first = c - 1;
             if (!is_word(last)) break;
             while (first > sentence_first && np_word(first - 1) && last - first < 8) --first;
@@ -194,7 +196,7 @@ std::optional<SpeakerPhrase> PhraseReader::relative_clause_subject(std::size_t l
         const Token& t = tokens_[w];
         if (t.quote != NONE || t.kind == TokenKind::QUOTE || is_punct(w, ".") || is_punct(w, ";") || is_punct(w, ","))
             break;
-        if (!in_list(t.lower, {"who", "that"}) || w == last) continue;
+        if (!has_class(t.lower, WordClass::RELATIVE_SUBJECT) || w == last) continue;
         std::size_t np_last = w - 1, np_first = w - 1;
         if (!is_word(np_last)) break;
         while (np_first > sentence_first && np_word(np_first - 1) && np_last - np_first < 8) --np_first;
@@ -212,7 +214,7 @@ std::optional<SpeakerPhrase> PhraseReader::group_before_say(std::size_t cue, std
     bool that_clause = cue + 1 < tokens_.size() && tokens_[cue + 1].lower == "that"sv;
     // "... her bruised forearm and said": a conjunction before the verb
     // joins it to the clause's own subject; no group speaker there.
-    if (!(!in_list(tokens_[last].lower, {"and", "but", "or", "then"}) &&
+    if (!(!has_class(tokens_[last].lower, WordClass::CONJUNCTION) &&
           (has_class(tokens_[cue].lower, WordClass::SAY_FORM) ||
            (that_clause && lex_.speech_cue(tokens_[cue].lower).has(SpeechCue::STRONG))) &&
           cue + 1 < tokens_.size() && (is_word(cue + 1) || is_punct(cue + 1, ",")) && tokens_[cue + 1].lower != "to"sv))
@@ -286,7 +288,7 @@ std::optional<SpeakerPhrase> PhraseReader::phrase_ending_at(std::size_t cue, std
     if (!phrase) return std::nullopt;
     // "... the room and said": a phrase ending in a conjunction is the tail
     // of another clause; the caller gives the verb to that clause's subject.
-    if (phrase->last != NONE && in_list(tokens_[phrase->last].lower, {"and", "but", "or", "then"})) return std::nullopt;
+    if (phrase->last != NONE && has_class(tokens_[phrase->last].lower, WordClass::CONJUNCTION)) return std::nullopt;
     return phrase;
 }
 

@@ -76,7 +76,7 @@ bool PhraseReader::is_name_word(std::size_t k) const {
 bool PhraseReader::affiliation_split(SpeakerPhrase& p, std::size_t first, std::size_t last,
                                      std::size_t& name_last) const {
     for (std::size_t m = first + 1; m < last; ++m) {
-        if (!in_list(tokens_[m].lower, {"of", "for", "from", "at", "with"})) continue;
+        if (!has_class(tokens_[m].lower, WordClass::EMPLOYER_PREPOSITION)) continue;
         // "Secretary of State Hillary Clinton": the preposition is inside a title.
         bool in_title = false;
         for (std::size_t k = first; k < m && !in_title; ++k) {
@@ -244,9 +244,9 @@ bool PhraseReader::postmodifier_at(std::size_t i) const {
     if (w == "familiar"sv) return next == "with"sv;
     if (w == "knowledgeable"sv) return next == "about"sv || next == "of"sv;
     if (w == "known"sv) return next == "as"sv;
-    if (w == "with"sv) return in_list(next, {"knowledge", "direct", "ties", "access", "close"});
-    if (w == "briefed"sv || w == "involved"sv) return in_list(next, {"on", "in", "about", "with"});
-    return in_list(w, {"who", "whose"});
+    if (w == "with"sv) return has_class(next, WordClass::WITH_POSTMODIFIER_NOUN);
+    if (w == "briefed"sv || w == "involved"sv) return has_class(next, WordClass::INVOLVEMENT_PREPOSITION);
+    return has_class(w, WordClass::POSTMODIFIER_RELATIVE);
 }
 
 /// A determiner-led phrase ending at @p end: "another source", "a person",
@@ -301,7 +301,7 @@ std::optional<SpeakerPhrase> PhraseReader::speaker_after(std::size_t cue, std::s
     if (to > last && (tokens_[to].cap || is_speaker_noun(tokens_[to].lower))) return read_phrase(k, to);
     // "\"...,\" said the designer, who works ...": a determiner and a noun.
     bool ends_phrase = to + 1 > sentence_last || is_punct(to + 1, ",") || is_punct(to + 1, ".");
-    if (in_list(tokens_[k].lower, {"a", "an", "the", "another", "one"})) {
+    if (has_class(tokens_[k].lower, WordClass::PHRASE_DETERMINER)) {
         // "said a person close to the Clintons", "said one person with
         // knowledge of the talks", "said the base chief known as Bob", and
         // "said another leading advocate, Andrew Pincus of Mayer Brown".

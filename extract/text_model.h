@@ -11,7 +11,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -131,6 +130,35 @@ enum class WordClass : unsigned {
     POSTMODIFIED_DETERMINER,  ///< determiners of a speaker before a post-modifier ("a person close to")
     PHRASE_STOP,              ///< words that end a speaker phrase read after the cue ("said the man who")
     HEADER_WORD,              ///< words of a "WORD:" line that is a header, not a transcript speaker
+    TIME_LEAD,    ///< words before a weekday or a unit of time right after a cue ("said on Tuesday", "said last week")
+    TIME_PERIOD,  ///< periods after "last", "this" ("last week", "this year")
+    PERIOD_LEAD,  ///< words before a period right after a cue ("said this week")
+    OBJECT_PREPOSITION,  ///< prepositions after the object of "told" before a capitalised name ("told the mayor of Newark")
+    OBJECT_TIME_LEAD,         ///< words before a weekday or period after the object of "told" ("told CNN on Sunday")
+    OBJECT_TIME_ADVERB,       ///< time adverbs after the object of "told" ("told CNN yesterday")
+    OPEN_QUESTION_WORD,       ///< words that start a question as content after any cue ("explained why")
+    OBJECT_QUESTION_WORD,     ///< words that start a question as content after a cue with an object ("asked him if")
+    TELL_FORM,                ///< forms of "tell", whose object may be followed by a clause without "that"
+    COORDINATOR,              ///< conjunctions before a cue that give it the clause's subject ("... and said")
+    RELATIVE_PRONOUN,         ///< words that end the noun phrase after "according to" ("a poll that")
+    CALL_FORM,                ///< forms of "call" that with a particle make a demand ("called for")
+    CALL_PARTICLE,            ///< the particles of such a demand ("called on")
+    VERB_PARTICLE,            ///< particles right after a weak cue ("went on:", "screamed back")
+    PARTICIPLE_ADVERB,        ///< words right before "saying" that keep it a cue ("and saying", "repeatedly saying")
+    PARTICIPLE_SUBORDINATOR,  ///< sentence-initial words before "saying" ("After saying ...")
+    DESCRIPTION_START,        ///< words after "Name," that open a description of a lone name ("Dawson, a teacher,")
+    PLACE_PREPOSITION,        ///< prepositions before which a place is a place of the article ("in Kyiv")
+    BETWEEN_TIME_LEAD,        ///< words before a weekday between a speaker and the verb ("Trump on Saturday said")
+    BETWEEN_TIME_UNIT,        ///< periods between a speaker and the verb ("Kasich last week said")
+    BETWEEN_PERIOD_LEAD,      ///< words before such a period ("last week", "this morning")
+    QUOTE_ASIDE_START,  ///< words after a comma that open an aside before a short quotation (", calling it a 'hoax'", ", who")
+    RELATIVE_SUBJECT,  ///< relative words after the subject of a relative clause that holds the cue ("the man who said")
+    CONJUNCTION,  ///< conjunctions that end a phrase before the cue: the tail of another clause ("the room and said")
+    EMPLOYER_PREPOSITION,     ///< prepositions that split a nominal from its employer or place ("a spokesman for Ford")
+    WITH_POSTMODIFIER_NOUN,   ///< nouns after "with" in a source's post-modifier ("with knowledge of")
+    INVOLVEMENT_PREPOSITION,  ///< prepositions after "briefed" or "involved" in a post-modifier ("briefed on")
+    POSTMODIFIER_RELATIVE,    ///< relative words that start a source's post-modifier ("a person who")
+    PHRASE_DETERMINER,        ///< determiners of a speaker phrase read after the cue ("said a person close to")
     COUNT
 };
 
@@ -139,7 +167,6 @@ enum class WordClass : unsigned {
 /// the embedded table is malformed (a build defect).
 bool has_class(std::string_view word, WordClass c);
 
-bool in_list(std::string_view w, std::initializer_list<std::string_view> list);
 bool is_pronoun(const std::string& w);
 /// Words that may sit between a speaker and the verb: "Trump also said".
 bool is_adverb_between(const std::string& w);

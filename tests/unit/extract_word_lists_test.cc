@@ -40,5 +40,24 @@ TEST(ExtractWordLists, PossessivesCliticsAndTitles) {
     EXPECT_FALSE(is_honorific("Senator"));
 }
 
+// The table loads (it throws when a class has no word or a row names an
+// unknown class), and the classes of the context rules keep their words
+// apart: the enum and the table's class names are in the same order.
+TEST(ExtractWordLists, ContextClassesHoldTheirOwnWords) {
+    EXPECT_NO_THROW(has_class("said", WordClass::PRONOUN));
+    EXPECT_TRUE(has_class("whether", WordClass::OPEN_QUESTION_WORD));
+    EXPECT_FALSE(has_class("if", WordClass::OPEN_QUESTION_WORD));
+    EXPECT_TRUE(has_class("if", WordClass::OBJECT_QUESTION_WORD));
+    EXPECT_TRUE(has_class("weekend", WordClass::TIME_PERIOD));
+    EXPECT_FALSE(has_class("weekend", WordClass::BETWEEN_TIME_UNIT));
+    EXPECT_TRUE(has_class("then", WordClass::CONJUNCTION));
+    EXPECT_FALSE(has_class("then", WordClass::COORDINATOR));
+    EXPECT_TRUE(has_class("another", WordClass::PHRASE_DETERMINER));
+    EXPECT_FALSE(has_class("another", WordClass::DESCRIPTION_START));
+    EXPECT_TRUE(has_class("whose", WordClass::POSTMODIFIER_RELATIVE));
+    EXPECT_FALSE(has_class("whose", WordClass::RELATIVE_SUBJECT));
+    EXPECT_FALSE(has_class("Whether", WordClass::OPEN_QUESTION_WORD)) << "tokens hold lower-case words";
+}
+
 }  // namespace
 }  // namespace saywho::extraction
