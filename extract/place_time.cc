@@ -18,7 +18,7 @@ std::optional<CivilDate> PlaceTime::day_near(std::size_t first, std::size_t last
         const Token& t = tokens_[i];
         if (t.kind != TokenKind::WORD || t.quote != NONE) continue;
         if (t.lower == "yesterday"sv) return today.plus_days(-1);
-        if (t.lower == "today"sv || t.lower == "tonight"sv) return today;
+        if (has_class(t.lower, WordClass::SAME_DAY_WORD)) return today;
         int wd = weekday_number(t.lower);
         if (wd >= 0 && t.cap) {
             int back = (today.weekday() - wd + 7) % 7;
@@ -46,7 +46,7 @@ const Place* PlaceTime::place_near(std::size_t first, std::size_t last, std::siz
     for (std::size_t i = first; i + 1 <= last && i + 1 < tokens_.size(); ++i) {
         if (skip_first != NONE && i >= skip_first && i <= skip_last) continue;
         const Token& t = tokens_[i];
-        if (t.quote != NONE || (t.lower != "in"sv && t.lower != "at"sv && t.lower != "from"sv)) continue;
+        if (t.quote != NONE || !has_class(t.lower, WordClass::PLACE_PREPOSITION)) continue;
         // The place: one to three capitalised words.
         std::size_t k = i + 1;
         if (k <= last && tokens_[k].lower == "the"sv) ++k;

@@ -321,7 +321,7 @@ std::optional<SpeakerPhrase> PhraseReader::speaker_before(std::size_t cue, std::
     // "James Comey Jr. said": the dot of an abbreviation ends the name.
     if (is_punct(j, ".") && j > sentence_first && np_word(j) && is_word(j - 1)) --j;
     if (!is_word(j) || tokens_[j].quote != NONE) return std::nullopt;
-    if (tokens_[j].lower == "who"sv || tokens_[j].lower == "which"sv) return before_relative(j, sentence_first);
+    if (has_class(tokens_[j].lower, WordClass::SPEAKER_RELATIVE)) return before_relative(j, sentence_first);
     return phrase_ending_at(cue, j, sentence_first);
 }
 

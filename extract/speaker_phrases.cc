@@ -44,7 +44,7 @@ bool PhraseReader::np_word(std::size_t i) const {
     if (t.kind != TokenKind::WORD || t.quote != NONE) return false;
     if (t.cap) return !is_function_word(t.lower) || t.lower == "the"sv;
     if (is_determiner(t.lower) || is_speaker_noun(t.lower)) return true;
-    if (t.lower == "of"sv || t.lower == "for"sv) return true;
+    if (has_class(t.lower, WordClass::PHRASE_LINKER)) return true;
     // np_word() runs in many scans over the same tokens: remember the
     // lexicon's answer per token.
     if (model_.single_title.size() != tokens_.size()) model_.single_title.assign(tokens_.size(), -1);
@@ -185,11 +185,11 @@ std::optional<SpeakerPhrase> PhraseReader::read_phrase(std::size_t first, std::s
     // Trim "of"/"for" and determiners at the edges that cannot start or end
     // a phrase, and a day or month before a name ("Friday Reagan said").
     while (first <= last &&
-           (tokens_[first].lower == "of"sv || tokens_[first].lower == "for"sv ||
+           (has_class(tokens_[first].lower, WordClass::PHRASE_LINKER) ||
             (first < last && (is_weekday(tokens_[first].lower) || month_number(tokens_[first].lower)))))
         ++first;
     while (last >= first && last != NONE &&
-           (tokens_[last].lower == "of"sv || tokens_[last].lower == "for"sv || is_determiner(tokens_[last].lower)))
+           (has_class(tokens_[last].lower, WordClass::PHRASE_LINKER) || is_determiner(tokens_[last].lower)))
         --last;
     if (first > last || last == NONE || last - first > 9) return std::nullopt;
     SpeakerPhrase p;

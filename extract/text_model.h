@@ -159,6 +159,11 @@ enum class WordClass : unsigned {
     INVOLVEMENT_PREPOSITION,  ///< prepositions after "briefed" or "involved" in a post-modifier ("briefed on")
     POSTMODIFIER_RELATIVE,    ///< relative words that start a source's post-modifier ("a person who")
     PHRASE_DETERMINER,        ///< determiners of a speaker phrase read after the cue ("said a person close to")
+    VERB_BLOCKER,             ///< words before a verb that make it no speech event ("declined to say", "did not say")
+    VERB_S_FORM,              ///< -s forms of cues that are verbs, never nouns ("says", unlike "remarks")
+    PHRASE_LINKER,  ///< words that link the nouns of a speaker phrase but neither start nor end it ("spokesman for Ford")
+    SPEAKER_RELATIVE,  ///< relative words right before a cue whose speaker is the phrase before them ("the group, which said")
+    SAME_DAY_WORD,  ///< words that date a statement on the article's day
     COUNT
 };
 

@@ -92,7 +92,12 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(WordClass::COUNT
     "with_postmodifier_noun",
     "involvement_preposition",
     "postmodifier_relative",
-    "phrase_determiner"};
+    "phrase_determiner",
+    "verb_blocker",
+    "verb_s_form",
+    "phrase_linker",
+    "speaker_relative",
+    "same_day_word"};
 
 /// One bit per class.
 using ClassBits = std::bitset<static_cast<std::size_t>(WordClass::COUNT)>;
