@@ -1,7 +1,10 @@
 /** @file schema_test.cc  @brief Unit tests of the schema's term builders, query field table and persisted slot numbers. */
 #include "common/schema.h"
 
+#include <fstream>
+#include <regex>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -145,6 +148,28 @@ TEST(QueryFields, NamesAndPrefixesAreUniqueAndHelpIsNonEmpty) {
         EXPECT_TRUE(prefixes.insert(field.prefix).second) << "duplicate prefix " << field.prefix;
     }
     EXPECT_EQ(names.size(), QUERY_FIELDS.size());
+}
+
+// The README's table of fields is prose written by hand; this keeps it
+// and the schema telling the same story: every field is shown there with
+// the example --help gives, and every field the table shows exists.
+TEST(QueryFields, TheReadmeTableShowsEveryFieldAndNoOther) {
+    std::ifstream in(std::string(SAYWHO_SOURCE_DIR) + "/README.md");
+    ASSERT_TRUE(in) << "README.md not found beside the sources";
+    std::stringstream readme;
+    readme << in.rdbuf();
+    const std::string text = readme.str();
+    for (const auto& field : QUERY_FIELDS)
+        EXPECT_NE(text.find(std::string("`") + field.example + "`"), std::string::npos)
+            << "README.md does not show " << field.example;
+    const std::regex row_field(R"(\n\| `([a-z]+):)");
+    int rows = 0;
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), row_field); it != std::sregex_iterator(); ++it) {
+        ++rows;
+        EXPECT_NE(find_query_field((*it)[1].str()), nullptr)
+            << "README.md shows a field that does not exist: " << (*it)[1];
+    }
+    EXPECT_GE(rows, static_cast<int>(QUERY_FIELDS.size()) - 1) << "the README's table of fields was not found";
 }
 
 TEST(QueryFields, FindQueryFieldFindsTitle) {
