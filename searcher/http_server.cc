@@ -6,7 +6,6 @@
 #include <pthread.h>
 #include <signal.h>
 
-#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <map>
@@ -15,7 +14,9 @@
 #include <httplib.h>
 #include <xapian.h>
 
+#include "common/text.h"
 #include "searcher/error_report.h"
+#include "searcher/request.h"
 #include "searcher/service.h"
 
 extern const char saywho_web_index_html_begin[], saywho_web_index_html_end[];
@@ -77,15 +78,8 @@ void add_routes(httplib::Server& server, SearchService& service) {
     });
     server.Get("/api/suggest", [svc = &service](const httplib::Request& req, httplib::Response& res) {
         answer(res, [&] {
-            std::size_t limit = 8;
-            if (req.has_param("limit")) {
-                const std::string l = req.get_param_value("limit");
-                if (l.empty() || l.size() > 3 ||
-                    !std::all_of(l.begin(), l.end(), [](char c) { return c >= '0' && c <= '9'; }) || std::stoi(l) < 1 ||
-                    std::stoi(l) > 50)
-                    throw RequestError("bad_request", "'limit' must be a number from 1 to 50");
-                limit = static_cast<std::size_t>(std::stoi(l));
-            }
+            const std::size_t limit =
+                req.has_param("limit") ? parse_count("limit", req.get_param_value("limit"), 1, 50) : 8;
             return svc->suggest(req.get_param_value("q"), limit);
         });
     });
@@ -117,9 +111,7 @@ bool parse_listen_address(const std::string& text, HttpOptions& options, std::st
         port = text.substr(colon + 1);
         if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
     }
-    if (port.empty() || port.size() > 5 ||
-        !std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
-        std::stoi(port) > 65535) {
+    if (port.empty() || port.size() > 5 || !all_digits(port) || std::stoi(port) > 65535) {
         error = "--http '" + text + "': expected [ADDR:]PORT, such as 8080 or 127.0.0.1:8080";
         return false;
     }

@@ -4,25 +4,16 @@
  */
 #include "searcher/request.h"
 
-#include <algorithm>
 
 #include <rapidjson/document.h>
 
 #include "common/errors.h"
 #include "common/schema.h"
+#include "common/text.h"
 
 namespace saywho {
 
 namespace {
-
-std::size_t parse_count(const std::string& name, const std::string& text, std::size_t max) {
-    if (text.empty() || text.size() > 9 ||
-        !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        throw RequestError("bad_request", "'" + name + "' must be a whole number, not '" + text + "'");
-    std::size_t n = std::stoul(text);
-    if (n > max) throw RequestError("bad_request", "'" + name + "' must be at most " + std::to_string(max));
-    return n;
-}
 
 bool parse_flag(const std::string& name, const std::string& text) {
     if (text == "1" || text == "true" || text == "yes" || text == "on") return true;
@@ -48,10 +39,9 @@ void apply(SearchRequest& r, const std::string& name, const std::string& value) 
                                "'q' is longer than " + std::to_string(SERVICE_MAX_QUERY_BYTES) + " bytes");
         o.query = value;
     } else if (name == "limit") {
-        o.limit = parse_count(name, value, SERVICE_MAX_LIMIT);
-        if (o.limit == 0) throw RequestError("bad_request", "'limit' must be at least 1");
+        o.limit = parse_count(name, value, 1, SERVICE_MAX_LIMIT);
     } else if (name == "offset") {
-        o.offset = parse_count(name, value, 1000000);
+        o.offset = parse_count(name, value, 0, 1000000);
     } else if (name == "sort") {
         auto sort = parse_sort_order(value);
         if (!sort)
@@ -67,7 +57,7 @@ void apply(SearchRequest& r, const std::string& name, const std::string& value) 
     } else if (name == "literal") {
         o.understand = !parse_flag(name, value);
     } else if (name == "per_article") {
-        o.per_article = parse_count(name, value, 1000);
+        o.per_article = parse_count(name, value, 0, 1000);
     } else if (name == "now") {
         auto now = CivilDate::parse_iso(value);
         if (!now) throw RequestError("bad_request", "'now' must be a date YYYY-MM-DD, not '" + value + "'");
@@ -87,6 +77,15 @@ void apply(SearchRequest& r, const std::string& name, const std::string& value) 
 }
 
 }  // namespace
+
+std::size_t parse_count(const std::string& name, const std::string& text, std::size_t min, std::size_t max) {
+    const std::string range = "from " + std::to_string(min) + " to " + std::to_string(max);
+    if (text.empty() || text.size() > 9 || !all_digits(text))
+        throw RequestError("bad_request", "'" + name + "' must be a whole number " + range + ", not '" + text + "'");
+    const std::size_t n = std::stoul(text);
+    if (n < min || n > max) throw RequestError("bad_request", "'" + name + "' must be " + range);
+    return n;
+}
 
 SearchRequest parse_request_line(const std::string& line) {
     rapidjson::Document doc;

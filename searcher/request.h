@@ -29,6 +29,10 @@ inline constexpr std::size_t SERVICE_MAX_LIMIT = 100;
 /// Query text longer than this is refused (bad_request): a search box never needs more.
 inline constexpr std::size_t SERVICE_MAX_QUERY_BYTES = 2000;
 
+/// The whole number @p text, a request's parameter @p name, from @p min to
+/// @p max. Throws RequestError (bad_request) naming the parameter and the range.
+std::size_t parse_count(const std::string& name, const std::string& text, std::size_t min, std::size_t max);
+
 /// Parses one --serve line (a JSON object). Throws RequestError.
 SearchRequest parse_request_line(const std::string& line);
 

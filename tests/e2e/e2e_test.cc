@@ -783,6 +783,9 @@ TEST_F(EndToEnd, HttpServesTheApiThePageAndJsonErrorsAndStopsOnSigterm) {
     a = http_request(port, "GET /api/suggest?q=kett");
     ASSERT_EQ(a.status, 200);
     EXPECT_TRUE(contains(a.body, R"({"kind":"speaker","value":"Aino Kettunen")")) << a.body;
+    a = http_request(port, "GET /api/suggest?q=kett&limit=51");
+    EXPECT_EQ(a.status, 400);
+    EXPECT_TRUE(contains(a.body, "'limit' must be from 1 to 50")) << a.body;
 
     const std::string article_id = doc["results"][0]["article"].GetString();
     a = http_request(port, "GET /api/article?id=" + article_id);
