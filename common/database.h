@@ -27,13 +27,17 @@ std::string default_database_path(const std::string& option_value);
 Xapian::WritableDatabase open_for_writing(const std::string& path, int extra_flags = 0);
 
 /// Opens a database for searching. Throws DatabaseError when it does not
-/// exist or has another schema version.
+/// exist or has another schema version, and lets is_concurrent_commit_error()
+/// errors through: a reader that may meet the indexer opens and reads inside
+/// one retry_concurrent_commits(), the only retry loop.
 Xapian::Database open_for_reading(const std::string& path);
 
 /// True for the errors a reader meets when the indexer commits while it
-/// reads: the revision it read from is gone (DatabaseModifiedError), or its
-/// blocks were reused mid-read (DatabaseCorruptError). Opening the database
-/// again, at its new revision, is the cure; a real corruption stays.
+/// reads: the revision it read from is gone (DatabaseModifiedError), its
+/// blocks were reused mid-read (DatabaseCorruptError), or a document its
+/// match found was replaced (DocNotFoundError). Opening the database again,
+/// at its new revision, is the cure; a real corruption or a missing
+/// document stays, and is reported after the last retry.
 bool is_concurrent_commit_error(const Xapian::Error& e);
 
 /// How often a reader opens the database again after

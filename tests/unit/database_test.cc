@@ -103,6 +103,14 @@ TEST(RetryConcurrentCommits, RetriesACommitRaceAndGivesUpAfterTheLastAttempt) {
     EXPECT_EQ(calls, CONCURRENT_COMMIT_RETRIES);
 }
 
+TEST(RetryConcurrentCommits, TheErrorsOfAReaderRacingTheIndexerAreTold) {
+    EXPECT_TRUE(is_concurrent_commit_error(Xapian::DatabaseModifiedError("revision gone")));
+    EXPECT_TRUE(is_concurrent_commit_error(Xapian::DatabaseCorruptError("block reused")));
+    EXPECT_TRUE(is_concurrent_commit_error(Xapian::DocNotFoundError("Document 15 not found")));
+    EXPECT_FALSE(is_concurrent_commit_error(Xapian::DatabaseOpeningError("no such database")));
+    EXPECT_FALSE(is_concurrent_commit_error(Xapian::QueryParserError("syntax")));
+}
+
 TEST(RetryConcurrentCommits, OtherErrorsAreNotRetried) {
     int calls = 0;
     EXPECT_THROW(retry_concurrent_commits([&](int) -> int {
