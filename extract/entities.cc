@@ -24,6 +24,9 @@ namespace {
 // mentions were added: the history records no tuning for those.
 constexpr std::size_t PRONOUN_WINDOW_SENTENCES = 4;
 constexpr std::size_t LAST_SPEAKER_WINDOW_SENTENCES = 6;
+/// "It said", "the company said": the organisation that spoke within this
+/// many sentences before.
+constexpr std::size_t ORGANIZATION_SPEAKER_WINDOW_SENTENCES = 10;
 constexpr double SALIENCE_BASE = 4.0;
 constexpr double SALIENCE_PER_SENTENCE_BACK = 1.5;
 constexpr double SALIENCE_SUBJECT = 2.0;          ///< the first name-like mention of its sentence
@@ -39,7 +42,49 @@ constexpr std::uint64_t LARGE_PLACE_POPULATION = 200000;
 
 }  // namespace
 
-std::size_t Coreference::entity_for_name(const std::vector<std::string>& words, const std::string& role, bool create) {
+namespace {
+
+/// The words of @p name ("Zenith Laboratories Inc"), split at spaces.
+std::vector<std::string> words_of(const std::string& name) {
+    std::vector<std::string> words;
+    for (std::size_t at = 0; at < name.size();) {
+        std::size_t sp = std::min(name.find(' ', at), name.size());
+        if (sp > at) words.push_back(name.substr(at, sp - at));
+        at = sp + 1;
+    }
+    return words;
+}
+
+/// Whether @p words, one name as written, is a short form of organisation
+/// @p org: its first words ("Zenith", "General Motors" for "General Motors
+/// Corp") or its initials ("IBM" for "International Business Machines
+/// Corp", "FAO" for "Food and Agricultural Organisation"), capitalised
+/// words only, with or without a final company word.
+bool short_form_of(const std::vector<std::string>& words, const Entity& org) {
+    const std::vector<std::string> full = words_of(org.name);
+    if (words.size() < full.size()) {
+        bool prefix = true;
+        for (std::size_t k = 0; k < words.size() && prefix; ++k) prefix = fold_key(words[k]) == fold_key(full[k]);
+        if (prefix) return true;
+    }
+    const std::string& w = words.front();
+    if (words.size() != 1 || w.size() < 2 || w.size() > 6 ||
+        !std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+        return false;
+    std::string initials, without_last;
+    for (std::size_t k = 0; k < full.size(); ++k) {
+        const char c = full[k].front();
+        if (c < 'A' || c > 'Z') continue;
+        initials += c;
+        if (k + 1 < full.size()) without_last += c;
+    }
+    return w == initials || w == without_last;
+}
+
+}  // namespace
+
+std::size_t Coreference::entity_for_name(const std::vector<std::string>& words, const std::string& role, bool create,
+                                         bool organization) {
     if (words.empty()) return NONE;
     std::string surname = fold_key(words.back());
     std::string first = words.size() >= 2 ? fold_key(words.front()) : "";
@@ -74,6 +119,11 @@ std::size_t Coreference::entity_for_name(const std::vector<std::string>& words, 
             return e;
         }
     }
+    // "Zenith said" after "Zenith Laboratories Inc", "IBM" after
+    // "International Business Machines Corp": no person has that name.
+    if (role.empty())
+        for (std::size_t e = state_.entities.size(); e-- > 0;)
+            if (!state_.entities[e].person && short_form_of(words, state_.entities[e])) return e;
     if (!create) return NONE;
     Entity en;
     for (const auto& w : words) en.name += (en.name.empty() ? "" : " ") + w;
@@ -91,7 +141,7 @@ std::size_t Coreference::entity_for_name(const std::vector<std::string>& words, 
     // organisation word ("Party", "Times") or an acronym is an organisation;
     // a bare surname-like word is taken for a person.
     auto given = words.size() >= 2 ? lex_.given_name(words.front()) : std::nullopt;
-    bool org = looks_like_organization(words);
+    bool org = organization || looks_like_organization(words);
     en.person = !org && (given.has_value() || !role.empty() || words.size() <= 3);
     if (words.size() == 1 && !role.empty()) en.person = true;
     state_.entities.push_back(en);
@@ -168,9 +218,9 @@ void Coreference::register_sentence(const Sentence& s) {
             const auto& words = phrase->name_words;
             if (!phrase->role.empty() && !looks_like_organization(words)) {
                 entity = entity_for_name(words, phrase->role, true);
-            } else if (words.size() >= 2 && looks_like_organization(words)) {
+            } else if (phrase->organization || (words.size() >= 2 && looks_like_organization(words))) {
                 // Organisations are remembered so "the Commission" finds "European Commission".
-                entity_for_name(words, "", true);
+                entity_for_name(words, "", true, true);
             } else if (words.size() >= 2) {
                 // "San Francisco", "Buenos Aires": a place, not a person.
                 std::string joined;
@@ -198,6 +248,14 @@ void Coreference::register_sentence(const Sentence& s) {
     }
 }
 
+/// The organisation that spoke last, if it spoke in the last
+/// ORGANIZATION_SPEAKER_WINDOW_SENTENCES sentences before @p cue_token, or NONE.
+std::size_t Coreference::organization_speaker_near(std::size_t cue_token) const {
+    if (state_.last_organization_speaker == NONE) return NONE;
+    const std::size_t back = tokens_[cue_token].sentence - tokens_[state_.last_organization_speaker_token].sentence;
+    return back <= ORGANIZATION_SPEAKER_WINDOW_SENTENCES ? state_.last_organization_speaker : NONE;
+}
+
 /// A pronoun's antecedent: the people mentioned in the last few sentences
 /// scored by recency, subjecthood and paragraph; gender must agree.
 std::size_t Coreference::resolve_pronoun(const SpeakerPhrase& p, std::size_t cue_token) const {
@@ -207,6 +265,7 @@ std::size_t Coreference::resolve_pronoun(const SpeakerPhrase& p, std::size_t cue
         return NONE;
     }
     if (p.pronoun == "it") {
+        if (const std::size_t org = organization_speaker_near(cue_token); org != NONE) return org;
         for (std::size_t e = state_.entities.size(); e-- > 0;)
             if (!state_.entities[e].person) return e;
         return NONE;
@@ -304,6 +363,7 @@ std::size_t Coreference::resolve_nominal(const SpeakerPhrase& p, std::size_t cue
         // organisation named with that word, or any for "company".
         const std::string head = tokens_[p.last].lower;
         bool generic = has_class(head, WordClass::GENERIC_ORG_NOUN);
+        if (const std::size_t org = generic ? organization_speaker_near(cue_token) : NONE; org != NONE) return org;
         for (std::size_t e = state_.entities.size(); e-- > 0;) {
             if (state_.entities[e].person) continue;
             std::string full = " " + state_.entities[e].key + " ";
@@ -342,8 +402,7 @@ std::size_t Coreference::resolve_nominal(const SpeakerPhrase& p, std::size_t cue
 std::size_t Coreference::resolve(const SpeakerPhrase& p, std::size_t cue_token) {
     switch (p.kind) {
         case SpeakerKind::PERSON: {
-            std::size_t e = entity_for_name(p.name_words, p.role, true);
-            return e;
+            return entity_for_name(p.name_words, p.role, true, p.organization);
         }
         case SpeakerKind::PRONOUN:
             return resolve_pronoun(p, cue_token);

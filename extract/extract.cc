@@ -29,6 +29,7 @@ namespace extraction {
 void build_text(TextModel& model) {
     model.tokens = tokenize(model.body);
     if (model.tokens.empty()) return;
+    mark_headline_companies(model.article.title, model.tokens);
     model.quotes = find_quotations(model.body, model.tokens);
     model.sentences = split_sentences(model.tokens);
     model.dateline = PlaceTime(model).dateline_place(model.dateline_end);

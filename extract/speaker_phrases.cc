@@ -69,6 +69,68 @@ bool PhraseReader::is_name_word(std::size_t k) const {
     return t.kind == TokenKind::WORD && t.cap && !is_function_word(t.lower);
 }
 
+/// "General Motors Corp", "Agency of Natural Resources and Energy", "<Montenay
+/// Power Corp>": a capitalised run ending at @p last in an organisation word
+/// or marked as a company's is one organisation's name, titles ("General")
+/// and joiners ("of", "and") included. Its first token, or NONE. The run may
+/// reach before @p first (callers stop at "and"), not past its sentence.
+std::size_t PhraseReader::organization_start(std::size_t first, std::size_t last) const {
+    const Token& end = tokens_[last];
+    const bool marked = end.company_mark;
+    // A company word ends a company's name; another organisation word
+    // ("Ministry", "Post") only a name without titles or given names.
+    const bool company = marked || has_class(end.lower, WordClass::COMPANY_SUFFIX);
+    if (!end.cap || end.quote != NONE || !(company || has_class(end.lower, WordClass::ORGANIZATION))) return NONE;
+    auto inside = [&](std::size_t k) { return tokens_[k].sentence == end.sentence && tokens_[k].quote == NONE; };
+    auto part = [&](std::size_t k) {
+        const Token& t = tokens_[k];
+        if (marked) return t.company_mark;
+        if (!is_name_word(k) || is_determiner(t.lower)) return false;
+        if (!company && lex_.given_name(token_text(t))) return false;  // "Atlantic City Mayor Don Guardian"
+        // "Japan's Agency ...": a place's possessive is not part of the name; "Poor's" is.
+        const std::string bare = strip_possessive(token_text(t));
+        return bare.size() == t.end - t.start || !lex_.best_place(ascii_lower(bare));
+    };
+    std::size_t run = last;
+    while (run > 0 && inside(run - 1)) {
+        if (part(run - 1)) {
+            --run;
+        } else if (!marked && run >= 2 && has_class(tokens_[run - 1].lower, WordClass::NAME_JOINER) &&
+                   inside(run - 2) && part(run - 2)) {
+            run -= 2;
+        } else {
+            break;
+        }
+    }
+    if (!company) run = after_joined_names(run, last);
+    if (!company && run > 0 && inside(run - 1) && is_name_word(run - 1) && !is_determiner(tokens_[run - 1].lower))
+        return NONE;  // a title or a person's name before it
+    // "Mujtaba Rahman of Eurasia Group", "David French of the National
+    // Retail Federation": the person speaks; affiliation_split() reads it.
+    std::size_t before = run;
+    while (before > first && is_determiner(tokens_[before - 1].lower)) --before;
+    if (before > first + 1 && has_class(tokens_[before - 1].lower, WordClass::EMPLOYER_PREPOSITION) &&
+        is_name_word(before - 2))
+        return NONE;
+    return marked || run < last ? run : NONE;
+}
+
+/// Where an organisation's name read back over joiners starts: "Bureau of
+/// Mines and Energy" whole, as an organisation word comes before its first
+/// joiner; "Rahman of Eurasia Group" from "Eurasia" on.
+std::size_t PhraseReader::after_joined_names(std::size_t run, std::size_t last) const {
+    std::size_t first_joiner = NONE, last_joiner = NONE;
+    for (std::size_t k = run; k <= last; ++k)
+        if (has_class(tokens_[k].lower, WordClass::NAME_JOINER)) {
+            if (first_joiner == NONE) first_joiner = k;
+            last_joiner = k;
+        }
+    if (first_joiner == NONE) return run;
+    for (std::size_t k = run; k < first_joiner; ++k)
+        if (has_class(tokens_[k].lower, WordClass::ORGANIZATION)) return run;
+    return last_joiner + 1;
+}
+
 /// "Jason Gilbert of Cheyenne", "David French of the National Retail
 /// Federation": a name before of/for/from is the speaker; the rest is
 /// affiliation, and @p name_last is set to the name's last token. Returns
@@ -198,6 +260,14 @@ std::optional<SpeakerPhrase> PhraseReader::read_phrase(std::size_t first, std::s
     if (first == last && is_pronoun(tokens_[first].lower)) {
         p.kind = SpeakerKind::PRONOUN;
         p.pronoun = tokens_[first].lower;
+        return p;
+    }
+    if (const std::size_t org = organization_start(first, last); org != NONE) {
+        p.first = std::min(first, org);
+        p.organization = true;
+        for (std::size_t k = org; k <= last; ++k) p.name_words.push_back(token_text(tokens_[k]));
+        p.name_words.back() = strip_possessive(p.name_words.back());
+        p.kind = SpeakerKind::PERSON;  // a name: resolve() gives it its entity
         return p;
     }
     std::size_t name_last = last;

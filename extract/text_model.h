@@ -45,6 +45,8 @@ struct Token {
     std::string lower;  ///< lower-cased text (ASCII folding only)
     bool cap = false;   ///< starts with an upper-case letter
     bool all_caps = false;
+    /// Inside wire markup that names a company ("<Montenay Power Corp>").
+    bool company_mark = false;
     bool opening = false;      ///< QUOTE: an opening mark
     std::size_t quote = NONE;  ///< index of the quotation holding this token
     std::size_t paragraph = 0;
@@ -69,8 +71,13 @@ bool is_space(char32_t cp);
 
 /// Stage 1, tokens: words (with joiners such as "30-day", "U.S.", "1,000"),
 /// punctuation and quote marks, with byte offsets and paragraph numbers (a
-/// blank line starts a paragraph).
+/// blank line starts a paragraph). Wire markup of company names
+/// ("<Montenay Power Corp>", "<ZEN>") is taken out; see Token::company_mark.
 std::vector<Token> tokenize(const std::string& body);
+/// Marks as a company's the runs of capitalised words of the body that a
+/// wire headline names before a stock symbol ("DIGITAL EQUIPMENT <DEC>"
+/// marks "Digital Equipment", not "Digital" alone).
+void mark_headline_companies(const std::string& title, std::vector<Token>& tokens);
 
 /// Stage 2, quotations: pairs the quote marks of @p tokens, marks the opening
 /// ones and sets each inside token's Token::quote. A quotation left open at a
@@ -163,7 +170,9 @@ enum class WordClass : unsigned {
     VERB_S_FORM,              ///< -s forms of cues that are verbs, never nouns ("says", unlike "remarks")
     PHRASE_LINKER,  ///< words that link the nouns of a speaker phrase but neither start nor end it ("spokesman for Ford")
     SPEAKER_RELATIVE,  ///< relative words right before a cue whose speaker is the phrase before them ("the group, which said")
-    SAME_DAY_WORD,  ///< words that date a statement on the article's day
+    SAME_DAY_WORD,   ///< words that date a statement on the article's day
+    NAME_JOINER,     ///< words that join the words of an organisation's name ("Agency of Natural Resources and Energy")
+    COMPANY_SUFFIX,  ///< words that end a company's name, whatever comes before them ("General Motors Corp")
     COUNT
 };
 
@@ -268,6 +277,9 @@ struct SpeakerPhrase {
     std::string role;
     std::string nominal;  ///< "president" for "the president"
     std::string pronoun;  ///< "he"
+    /// PERSON: the name is an organisation's ("General Motors Corp",
+    /// "<Montenay Power Corp>"), whatever its words look like.
+    bool organization = false;
 };
 
 /// Stage 4, speaker phrases: reads the noun phrase that names a speaker
@@ -299,6 +311,8 @@ class PhraseReader : public TextView {
   private:
     struct NameRun;
     bool is_name_word(std::size_t k) const;
+    std::size_t organization_start(std::size_t first, std::size_t last) const;
+    std::size_t after_joined_names(std::size_t run, std::size_t last) const;
     bool affiliation_split(SpeakerPhrase& p, std::size_t first, std::size_t last, std::size_t& name_last) const;
     NameRun peel_titles(std::size_t first, std::size_t name_last, std::size_t run) const;
     void trim_to_given_name(SpeakerPhrase& p) const;
@@ -410,6 +424,10 @@ struct Entities {
     std::size_t last_speaker = NONE;
     std::size_t last_speaker_token = 0;
     std::unordered_set<std::size_t> used_as_speaker;
+    /// The organisation that spoke last: what "it said" and "the company
+    /// said" mean in company news.
+    std::size_t last_organization_speaker = NONE;
+    std::size_t last_organization_speaker_token = 0;
 };
 
 /// Stage 6, entities: names become persons or organisations, linked to the
@@ -422,7 +440,9 @@ class Coreference : public PhraseReader {
     void register_mentions();
     /// The entity named by @p words (most recent with that surname), created
     /// when @p create and none matches; NONE otherwise.
-    std::size_t entity_for_name(const std::vector<std::string>& words, const std::string& role, bool create);
+    std::size_t organization_speaker_near(std::size_t cue_token) const;
+    std::size_t entity_for_name(const std::vector<std::string>& words, const std::string& role, bool create,
+                                bool organization = false);
     /// The entity @p p names at the cue @p cue_token, or NONE.
     std::size_t resolve(const SpeakerPhrase& p, std::size_t cue_token);
     /// Notes that @p entity spoke at @p cue (phrase @p p): later pronouns may chain to it.

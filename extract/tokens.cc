@@ -84,7 +84,87 @@ std::size_t word_end(const std::string& body, std::size_t i, std::size_t len) {
     return j;
 }
 
+/// Wire services mark company names in angle brackets: "<Montenay Power
+/// Corp> said", "Zenith Laboratories Inc <ZEN>". The brackets go, so the
+/// name reads as a name; its words are marked as a company's. A bracketed
+/// stock symbol after a name goes too: it is no part of the sentence.
+void remove_company_markup(std::vector<Token>& tokens) {
+    constexpr std::size_t MAX_MARKED_TOKENS = 10;
+    std::vector<Token> kept;
+    kept.reserve(tokens.size());
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        std::size_t close = i + 1;
+        if (tokens[i].lower == "<") {
+            while (close < tokens.size() && close - i <= MAX_MARKED_TOKENS && tokens[close].lower != ">" &&
+                   tokens[close].kind != TokenKind::QUOTE && tokens[close].lower != "<")
+                ++close;
+        }
+        const bool marked = tokens[i].lower == "<" && close < tokens.size() && tokens[close].lower == ">" &&
+                            close > i + 1 && tokens[i + 1].cap && tokens[close - 1].paragraph == tokens[i].paragraph;
+        if (!marked) {
+            kept.push_back(std::move(tokens[i]));
+            continue;
+        }
+        // A symbol: capitals and dots without a space ("<ZEN>", "<KLM.AS>").
+        bool symbol = !kept.empty() && kept.back().kind == TokenKind::WORD && kept.back().cap;
+        for (std::size_t k = i + 1; k < close && symbol; ++k)
+            symbol =
+                (tokens[k].all_caps || tokens[k].lower == ".") && (k == i + 1 || tokens[k].start == tokens[k - 1].end);
+        if (!symbol) {
+            for (std::size_t k = i + 1; k < close; ++k) {
+                tokens[k].company_mark = true;
+                kept.push_back(std::move(tokens[k]));
+            }
+        }
+        i = close;
+    }
+    tokens = std::move(kept);
+}
+
+/// The words before each stock symbol of a wire headline, lower-case:
+/// "DIGITAL EQUIPMENT <DEC> SEEKS ..." gives {"digital", "equipment"}.
+std::vector<std::vector<std::string>> headline_companies(const std::string& title) {
+    std::vector<std::vector<std::string>> companies;
+    for (std::size_t open = title.find('<'); open != std::string::npos; open = title.find('<', open + 1)) {
+        std::vector<std::string> words;
+        std::size_t end = open;
+        while (end > 0 && words.size() < 4) {
+            while (end > 0 && title[end - 1] == ' ') --end;
+            std::size_t start = end;
+            while (start > 0 && title[start - 1] != ' ') --start;
+            const std::string word = title.substr(start, end - start);
+            if (word.empty() || !std::isupper(static_cast<unsigned char>(word.front())) ||
+                word.find_first_of(",;:<>") != std::string::npos)
+                break;
+            words.insert(words.begin(), ascii_lower(word));
+            end = start;
+        }
+        if (!words.empty()) companies.push_back(std::move(words));
+    }
+    return companies;
+}
+
 }  // namespace
+
+void mark_headline_companies(const std::string& title, std::vector<Token>& tokens) {
+    const auto companies = headline_companies(title);
+    auto cap_word = [&](std::size_t k) { return tokens[k].kind == TokenKind::WORD && tokens[k].cap; };
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (!cap_word(i) || (i > 0 && cap_word(i - 1))) continue;
+        std::size_t end = i;
+        while (end < tokens.size() && cap_word(end)) ++end;
+        for (const auto& words : companies) {
+            // The whole run must be the headline's last words before the symbol.
+            if (end - i > words.size()) continue;
+            bool same = true;
+            for (std::size_t k = i, w = words.size() - (end - i); k < end && same; ++k, ++w)
+                same = strip_possessive(tokens[k].lower) == words[w];
+            if (!same) continue;
+            for (std::size_t k = i; k < end; ++k) tokens[k].company_mark = true;
+        }
+        i = end - 1;
+    }
+}
 
 std::vector<Token> tokenize(const std::string& body) {
     std::vector<Token> tokens;
@@ -133,6 +213,7 @@ std::vector<Token> tokenize(const std::string& body) {
         }
         tokens.push_back(std::move(t));
     }
+    remove_company_markup(tokens);
     return tokens;
 }
 

@@ -97,7 +97,9 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(WordClass::COUNT
     "verb_s_form",
     "phrase_linker",
     "speaker_relative",
-    "same_day_word"};
+    "same_day_word",
+    "name_joiner",
+    "company_suffix"};
 
 /// One bit per class.
 using ClassBits = std::bitset<static_cast<std::size_t>(WordClass::COUNT)>;

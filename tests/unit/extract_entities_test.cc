@@ -2,9 +2,11 @@
  *  @brief Extraction stage 6: Coreference links names, pronouns and nominals to entities.
  */
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
+#include "extract/extract.h"
 #include "extract_model.h"
 
 namespace saywho::extraction {
@@ -87,6 +89,52 @@ TEST(ExtractEntities, NoteSpeakerTeachesGenderAndRemembersTheSpeaker) {
     EXPECT_EQ(state.entities[e].gender, Gender::FEMALE);
     EXPECT_EQ(state.last_speaker, e);
     EXPECT_EQ(state.mentions.back().token, f.token("she"));
+}
+
+TEST(ExtractEntities, ACompanysShortFormsAreTheCompany) {
+    ModelFixture f("Officials met.");
+    Entities state;
+    Coreference coref(*f.model, state);
+    const std::size_t org = coref.entity_for_name({"Northern", "Lantern", "Shipping", "Corp"}, "", true, true);
+    EXPECT_FALSE(state.entities[org].person);
+    EXPECT_EQ(coref.entity_for_name({"Northern", "Lantern"}, "", true), org);
+    EXPECT_EQ(coref.entity_for_name({"NLS"}, "", true), org) << "its initials";
+    EXPECT_EQ(coref.entity_for_name({"NLSC"}, "", true), org) << "its initials with the company word";
+    EXPECT_NE(coref.entity_for_name({"Lantern"}, "", true), org) << "not a word from its middle";
+}
+
+TEST(ExtractEntities, APersonKeepsHisSurnameAgainstACompanyNamedAfterHim) {
+    ModelFixture f("Officials met.");
+    Entities state;
+    Coreference coref(*f.model, state);
+    const std::size_t person = coref.entity_for_name({"Arvid", "Holm"}, "", true);
+    const std::size_t org = coref.entity_for_name({"Holm", "Foundation"}, "", true);
+    ASSERT_NE(person, org);
+    EXPECT_EQ(coref.entity_for_name({"Holm"}, "", true), person);
+}
+
+TEST(ExtractEntities, ItAndTheCompanyAreTheOrganisationThatSpokeLast) {
+    const std::string text =
+        "Tallow Ridge Mills Inc said it would close a plant. Brightwater Foods Corp bought the site in May. "
+        "It said the plant employed 300. The company said it would hire again.";
+    const auto statements = extract_statements(*ModelFixture(text).article);
+    ASSERT_EQ(statements.size(), 3u);
+    for (const auto& st : statements) {
+        EXPECT_EQ(st.speaker, "Tallow Ridge Mills Inc") << st.text;
+        EXPECT_EQ(st.speaker_kind, "organization") << st.text;
+    }
+}
+
+TEST(ExtractEntities, OrganisationNamesAreReadWhole) {
+    const std::string text =
+        "General Lantern Corp said prices would rise. The Bureau of Mines and Energy said it agreed with the plan. "
+        "<Cole and Varga Ltd> said it would bid. Stanwick, Bell and Co said it had no comment. "
+        "Ilse Brandt of the Harbour Workers Union said talks went well.";
+    const auto statements = extract_statements(*ModelFixture(text).article);
+    std::vector<std::string> speakers;
+    for (const auto& st : statements) speakers.push_back(st.speaker);
+    EXPECT_EQ(speakers, (std::vector<std::string>{"General Lantern Corp", "Bureau of Mines and Energy",
+                                                  "Cole and Varga Ltd", "Bell and Co", "Ilse Brandt"}));
 }
 
 }  // namespace

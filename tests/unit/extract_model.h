@@ -19,8 +19,13 @@ namespace saywho::extraction {
 /// kept alive next to the model, which refers to it.
 struct ModelFixture {
     explicit ModelFixture(const std::string& body, int year = 2025, int month = 3, int day = 19)
-        : article(make_article(body, year, month, day)),
-          model(std::make_unique<TextModel>(*article, Lexicon::instance())) {
+        : ModelFixture(body, "", year, month, day) {}
+
+    /// The same, with a headline.
+    ModelFixture(const std::string& body, const std::string& title, int year = 2025, int month = 3, int day = 19)
+        : article(make_article(body, year, month, day)) {
+        article->title = title;
+        model = std::make_unique<TextModel>(*article, Lexicon::instance());
         build_text(*model);
     }
 

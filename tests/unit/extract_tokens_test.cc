@@ -65,5 +65,30 @@ TEST(ExtractTokens, EmptyAndSpaceOnlyBodies) {
     EXPECT_TRUE(tokenize(" \n\n\t ").empty());
 }
 
+TEST(ExtractTokens, WireMarkupOfCompaniesIsTakenOut) {
+    // "<Name>" keeps the name, marked as a company's; "<SYMBOL>" after a name goes.
+    const auto tokens = tokenize("<Tallow Ridge Mills Inc> said Brightwater Foods Corp <BWF.N> would pay.");
+    EXPECT_EQ(lowers(tokens), (std::vector<std::string>{"tallow", "ridge", "mills", "inc", "said", "brightwater",
+                                                        "foods", "corp", "would", "pay", "."}));
+    EXPECT_TRUE(tokens[0].company_mark && tokens[3].company_mark);
+    EXPECT_FALSE(tokens[4].company_mark || tokens[5].company_mark);
+    EXPECT_EQ(tokens[0].start, 1u) << "offsets stay those of the body";
+}
+
+TEST(ExtractTokens, AngleBracketsThatAreNoMarkupStay) {
+    EXPECT_EQ(lowers(tokenize("if a < b and c > d")),
+              (std::vector<std::string>{"if", "a", "<", "b", "and", "c", ">", "d"}));
+    EXPECT_EQ(lowers(tokenize("the <b>bold</b> text")),
+              (std::vector<std::string>{"the", "<", "b", ">", "bold", "<", "/", "b", ">", "text"}));
+}
+
+TEST(ExtractTokens, AHeadlineSymbolMarksTheCompanyItFollows) {
+    auto tokens = tokenize("Harrow Instruments said sales rose. Harrow added more.");
+    mark_headline_companies("HARROW INSTRUMENTS <HRW> SEES GAIN", tokens);
+    EXPECT_TRUE(tokens[0].company_mark && tokens[1].company_mark);
+    // Only a whole run that is the headline's name: "Harrow" alone is not.
+    EXPECT_FALSE(tokens[7].company_mark);
+}
+
 }  // namespace
 }  // namespace saywho::extraction
