@@ -4,7 +4,6 @@
  */
 #include "searcher/request.h"
 
-
 #include <rapidjson/document.h>
 
 #include "common/errors.h"
