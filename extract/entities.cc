@@ -59,18 +59,20 @@ std::vector<std::string> words_of(const std::string& name) {
 /// @p org: its first words ("Zenith", "General Motors" for "General Motors
 /// Corp") or its initials ("IBM" for "International Business Machines
 /// Corp", "FAO" for "Food and Agricultural Organisation"), capitalised
-/// words only, with or without a final company word.
-bool short_form_of(const std::vector<std::string>& words, const Entity& org) {
+/// words only, with or without a final company word. Returns how many of
+/// the organisation's words it leaves out (initials count as one), 0 when
+/// it is no short form of it.
+std::size_t short_form_of(const std::vector<std::string>& words, const Entity& org) {
     const std::vector<std::string> full = words_of(org.name);
     if (words.size() < full.size()) {
         bool prefix = true;
         for (std::size_t k = 0; k < words.size() && prefix; ++k) prefix = fold_key(words[k]) == fold_key(full[k]);
-        if (prefix) return true;
+        if (prefix) return full.size() - words.size();
     }
     const std::string& w = words.front();
     if (words.size() != 1 || w.size() < 2 || w.size() > 6 ||
         !std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
-        return false;
+        return 0;
     std::string initials, without_last;
     for (std::size_t k = 0; k < full.size(); ++k) {
         const char c = full[k].front();
@@ -78,14 +80,34 @@ bool short_form_of(const std::vector<std::string>& words, const Entity& org) {
         initials += c;
         if (k + 1 < full.size()) without_last += c;
     }
-    return w == initials || w == without_last;
+    return w == initials || w == without_last ? 1 : 0;
 }
 
 }  // namespace
 
+/// The organisation @p words is a short form of (short_form_of()); of
+/// several, the one it leaves the fewest words out of: "First Cable" is
+/// "First Cable Corp" before "First Cable Income Fund Ltd". NONE if none.
+std::size_t Coreference::organization_short_form(const std::vector<std::string>& words) const {
+    std::size_t best = NONE, best_left_out = 0;
+    for (std::size_t e = state_.entities.size(); e-- > 0;) {
+        if (state_.entities[e].person) continue;
+        const std::size_t left_out = short_form_of(words, state_.entities[e]);
+        if (left_out != 0 && (best == NONE || left_out < best_left_out)) {
+            best = e;
+            best_left_out = left_out;
+        }
+    }
+    return best;
+}
+
 std::size_t Coreference::entity_for_name(const std::vector<std::string>& words, const std::string& role, bool create,
                                          bool organization) {
     if (words.empty()) return NONE;
+    // An acronym is an organisation's initials before it is a word of another's name.
+    if (role.empty() && words.size() == 1 && words[0].size() >= 2 &&
+        std::all_of(words[0].begin(), words[0].end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+        if (const std::size_t org = organization_short_form(words); org != NONE) return org;
     std::string surname = fold_key(words.back());
     std::string first = words.size() >= 2 ? fold_key(words.front()) : "";
     // Most recent entity with the same surname (and a compatible first name).
@@ -122,8 +144,7 @@ std::size_t Coreference::entity_for_name(const std::vector<std::string>& words, 
     // "Zenith said" after "Zenith Laboratories Inc", "IBM" after
     // "International Business Machines Corp": no person has that name.
     if (role.empty())
-        for (std::size_t e = state_.entities.size(); e-- > 0;)
-            if (!state_.entities[e].person && short_form_of(words, state_.entities[e])) return e;
+        if (const std::size_t org = organization_short_form(words); org != NONE) return org;
     if (!create) return NONE;
     Entity en;
     for (const auto& w : words) en.name += (en.name.empty() ? "" : " ") + w;

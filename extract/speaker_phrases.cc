@@ -103,8 +103,11 @@ std::size_t PhraseReader::organization_start(std::size_t first, std::size_t last
         }
     }
     if (!company) run = after_joined_names(run, last);
-    if (!company && run > 0 && inside(run - 1) && is_name_word(run - 1) && !is_determiner(tokens_[run - 1].lower))
-        return NONE;  // a title or a person's name before it
+    // A name word before it (not a possessive: "Japan's Agency ...") is a
+    // person's name or title the organisation word belongs to.
+    if (!company && run > 0 && inside(run - 1) && is_name_word(run - 1) && !is_determiner(tokens_[run - 1].lower) &&
+        strip_possessive(tokens_[run - 1].lower) == tokens_[run - 1].lower)
+        return NONE;
     // "Mujtaba Rahman of Eurasia Group", "David French of the National
     // Retail Federation": the person speaks; affiliation_split() reads it.
     std::size_t before = run;

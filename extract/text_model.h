@@ -441,6 +441,7 @@ class Coreference : public PhraseReader {
     /// The entity named by @p words (most recent with that surname), created
     /// when @p create and none matches; NONE otherwise.
     std::size_t organization_speaker_near(std::size_t cue_token) const;
+    std::size_t organization_short_form(const std::vector<std::string>& words) const;
     std::size_t entity_for_name(const std::vector<std::string>& words, const std::string& role, bool create,
                                 bool organization = false);
     /// The entity @p p names at the cue @p cue_token, or NONE.

@@ -103,6 +103,19 @@ TEST(ExtractEntities, ACompanysShortFormsAreTheCompany) {
     EXPECT_NE(coref.entity_for_name({"Lantern"}, "", true), org) << "not a word from its middle";
 }
 
+TEST(ExtractEntities, AShortFormIsTheCompanyItLeavesTheFewestWordsOutOf) {
+    ModelFixture f("Officials met.");
+    Entities state;
+    Coreference coref(*f.model, state);
+    const std::size_t corp = coref.entity_for_name({"Vell", "Cable", "Corp"}, "", true, true);
+    const std::size_t fund = coref.entity_for_name({"Vell", "Cable", "Income", "Fund", "Ltd"}, "", true, true);
+    const std::size_t board = coref.entity_for_name({"VCC", "Audit", "Board"}, "", true, true);
+    EXPECT_EQ(coref.entity_for_name({"Vell", "Cable"}, "", false), corp);
+    EXPECT_EQ(coref.entity_for_name({"Vell", "Cable", "Income"}, "", false), fund);
+    EXPECT_EQ(coref.entity_for_name({"VCC"}, "", false), corp) << "its initials, before a name starting with them";
+    EXPECT_NE(board, corp);
+}
+
 TEST(ExtractEntities, APersonKeepsHisSurnameAgainstACompanyNamedAfterHim) {
     ModelFixture f("Officials met.");
     Entities state;
@@ -128,13 +141,15 @@ TEST(ExtractEntities, ItAndTheCompanyAreTheOrganisationThatSpokeLast) {
 TEST(ExtractEntities, OrganisationNamesAreReadWhole) {
     const std::string text =
         "General Lantern Corp said prices would rise. The Bureau of Mines and Energy said it agreed with the plan. "
-        "<Cole and Varga Ltd> said it would bid. Stanwick, Bell and Co said it had no comment. "
+        "<Cole and Varga Ltd> said it would bid. Norway's Agency of Fisheries and Energy said quotas would fall. "
+        "Stanwick, Bell and Co said it had no comment. "
         "Ilse Brandt of the Harbour Workers Union said talks went well.";
     const auto statements = extract_statements(*ModelFixture(text).article);
     std::vector<std::string> speakers;
     for (const auto& st : statements) speakers.push_back(st.speaker);
-    EXPECT_EQ(speakers, (std::vector<std::string>{"General Lantern Corp", "Bureau of Mines and Energy",
-                                                  "Cole and Varga Ltd", "Bell and Co", "Ilse Brandt"}));
+    EXPECT_EQ(speakers,
+              (std::vector<std::string>{"General Lantern Corp", "Bureau of Mines and Energy", "Cole and Varga Ltd",
+                                        "Agency of Fisheries and Energy", "Bell and Co", "Ilse Brandt"}));
 }
 
 }  // namespace
