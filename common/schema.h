@@ -287,7 +287,8 @@ inline constexpr char DATA_ARTICLE_DATE[] = "article_date";  ///< "YYYY-MM-DD"
 inline constexpr char DATA_SPEAKER[] = "speaker";
 inline constexpr char DATA_ROLE[] = "role";
 inline constexpr char DATA_SPEAKER_KIND[] = "speaker_kind";
-inline constexpr char DATA_TEXT[] = "text";  ///< the statement's words, for snippets
+inline constexpr char DATA_SPEAKER_MENTION[] = "speaker_mention";  ///< the words at the cue
+inline constexpr char DATA_TEXT[] = "text";                        ///< the statement's words, for snippets
 /// Number: byte offset of the text in the article's body (DATA_BODY of its
 /// article), so the article view marks it without searching the body.
 inline constexpr char DATA_BODY_START[] = "body_start";

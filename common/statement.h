@@ -17,8 +17,13 @@ struct Statement {
     /// ("Donald Trump"), an organisation ("Kremlin"), or the words used when
     /// nothing better is known ("officials"); empty when no speaker was found.
     std::string speaker;
-    std::string role;               ///< title from the text ("President"); may be empty
-    std::string speaker_kind;       ///< "person", "organization" or "group" (unresolved nominal or pronoun)
+    std::string role;  ///< title from the text ("President"); may be empty
+    /// "person" and "organization" (named in the article), "anonymous" (a
+    /// source named by its words: "analysts", "a Xerox spokesman") or
+    /// "unresolved" ("he", "the company" with no name in the article:
+    /// speaker is then empty).
+    std::string speaker_kind;
+    std::string speaker_mention;    ///< the words at the cue: "he", "IBM", "the company"
     std::string text;               ///< the statement's words, without enclosing quote marks
     std::size_t start = 0;          ///< UTF-8 byte offset of text in the article file
     std::size_t end = 0;            ///< one past its last byte
@@ -32,6 +37,12 @@ struct Statement {
     CivilDate date;                 ///< the day it was said
     std::string date_basis;         ///< "article" (the article's date) or "text" (a day the text gives)
 };
+
+/// Whether @p st names its speaker: a person or an organisation, which the
+/// speaker facet counts (anonymous sources and unresolved ones it does not).
+inline bool is_named_speaker(const Statement& st) {
+    return !st.speaker.empty() && (st.speaker_kind == "person" || st.speaker_kind == "organization");
+}
 
 }  // namespace saywho
 

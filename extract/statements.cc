@@ -25,6 +25,7 @@ class StatementFinder : public TextView {
     void continue_quotation(const Sentence& s, std::size_t si);
     void add_statement(const Sentence& s, std::size_t si, const Attribution& a);
     std::size_t speaker_of(const Attribution& a, std::size_t si, Statement& st);
+    bool is_anonymous_source(const SpeakerPhrase& p) const;
 
     CueFinder cues_;
     Coreference coref_;
@@ -85,8 +86,9 @@ bool StatementFinder::transcript_line(const Sentence& s, std::size_t si) {
                 st.role = state_.entities[entity].role;
                 st.speaker_kind = state_.entities[entity].person ? "person" : "organization";
             } else {
-                st.speaker_kind = "group";
+                st.speaker_kind = "unresolved";  // "Q:", "A:"
             }
+            st.speaker_mention = text_of(s.first, colon - 1);
             st.date = model_.article.date;
             st.date_basis = "article";
             pending.push_back({st, entity, false, si, false});
@@ -142,6 +144,16 @@ void StatementFinder::continue_quotation(const Sentence& s, std::size_t si) {
     }
 }
 
+/// Whether nominal speaker @p p is an anonymous source, named by its
+/// words ("analysts", "industry sources", "a Xerox spokesman", "police"):
+/// not an organisation left unnamed ("the company", "the ministry"), which
+/// is unresolved.
+bool StatementFinder::is_anonymous_source(const SpeakerPhrase& p) const {
+    if (p.nominal.empty() || p.last == NONE) return false;
+    const std::string& head = tokens_[p.last].lower;
+    return !has_class(head, WordClass::UNNAMED_ORGANIZATION_NOUN);
+}
+
 /// The entity that speaks in @p a (NONE when unresolved), with the
 /// speaker's name, role and kind in @p st.
 std::size_t StatementFinder::speaker_of(const Attribution& a, std::size_t si, Statement& st) {
@@ -157,27 +169,28 @@ std::size_t StatementFinder::speaker_of(const Attribution& a, std::size_t si, St
         entity = coref_.resolve(a.speaker, a.cue_first);
     }
     coref_.note_speaker(entity, a.speaker, a.cue_first);
+    if (a.speaker.first != NONE && a.speaker.last != NONE)
+        st.speaker_mention = text_of(a.speaker.first, a.speaker.last);
     if (entity != NONE) {
         const Entity& en = state_.entities[entity];
         st.speaker = en.name;
         st.role = en.role;
         st.speaker_kind = en.person ? "person" : "organization";
-    } else {
-        if (a.speaker.kind == SpeakerKind::PRONOUN)
-            st.speaker = a.speaker.pronoun;
-        else if (a.speaker.kind == SpeakerKind::NOMINAL)
-            st.speaker = a.speaker.nominal;
-        st.role = a.speaker.role;
-        st.speaker_kind = "group";
+        return entity;
+    }
+    st.role = a.speaker.role;
+    st.speaker_kind = "unresolved";  // "he", "it", "the company": no name in the article
+    if (a.speaker.kind == SpeakerKind::PRONOUN && a.speaker.pronoun == "they" && !last_group_speaker_.empty() &&
+        si <= last_group_sentence_ + 3) {
         // "Officials said ... They added": a plural pronoun continues the
         // group that spoke last, if it spoke in the last few sentences.
-        if (a.speaker.kind == SpeakerKind::PRONOUN && a.speaker.pronoun == "they" && !last_group_speaker_.empty() &&
-            si <= last_group_sentence_ + 3)
-            st.speaker = last_group_speaker_;
-        else if (a.speaker.kind == SpeakerKind::NOMINAL && !st.speaker.empty()) {
-            last_group_speaker_ = st.speaker;
-            last_group_sentence_ = si;
-        }
+        st.speaker = last_group_speaker_;
+        st.speaker_kind = "anonymous";
+    } else if (a.speaker.kind == SpeakerKind::NOMINAL && is_anonymous_source(a.speaker)) {
+        st.speaker = a.speaker.nominal;
+        st.speaker_kind = "anonymous";
+        last_group_speaker_ = st.speaker;
+        last_group_sentence_ = si;
     }
     return entity;
 }

@@ -99,7 +99,8 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(WordClass::COUNT
     "speaker_relative",
     "same_day_word",
     "name_joiner",
-    "company_suffix"};
+    "company_suffix",
+    "unnamed_organization_noun"};
 
 /// One bit per class.
 using ClassBits = std::bitset<static_cast<std::size_t>(WordClass::COUNT)>;

@@ -124,7 +124,8 @@ Xapian::Document DocumentBuilder::build_article(const Article& article, const st
     doc.add_value(schema::SLOT_ARTICLE, article.id);
     // Facet lists: who is quoted, which places and countries are named.
     std::vector<std::string> speakers, places, countries;
-    for (const auto& st : facts.statements) speakers.push_back(st.speaker);
+    for (const auto& st : facts.statements)
+        if (is_named_speaker(st)) speakers.push_back(st.speaker);
     for (const auto& place : facts.places) {
         places.push_back(place.name);
         countries.push_back(place.country);
@@ -166,7 +167,7 @@ Xapian::Document DocumentBuilder::build_statement(const Article& article, const 
     add_folded_term(doc, schema::PREFIX_QUOTE, statement.quote);
 
     doc.add_value(schema::SLOT_ARTICLE, article.id);
-    if (!statement.speaker.empty()) doc.add_value(schema::SLOT_SPEAKER, statement.speaker);
+    if (is_named_speaker(statement)) doc.add_value(schema::SLOT_SPEAKER, statement.speaker);
     if (!statement.location.empty()) doc.add_value(schema::SLOT_LOCATION, statement.location);
     if (!statement.country.empty()) doc.add_value(schema::SLOT_COUNTRY, statement.country);
 

@@ -42,6 +42,8 @@ void write_marked_statement(Writer& w, const StatementRecord& record, std::size_
     w.StartObject();
     put(w, "id", record.id());
     put_or_null(w, "speaker", st.speaker);
+    put_or_null(w, "speaker_kind", st.speaker_kind);
+    put_or_null(w, "speaker_mention", st.speaker_mention);
     put_or_null(w, "role", st.role);
     put_or_null(w, "location", st.location);
     put(w, "date", st.date.iso());

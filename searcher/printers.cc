@@ -41,12 +41,19 @@ void print_article(std::ostream& out, const Hit& hit, bool bold) {
     if (!hit.snippet.empty()) out << "   " << highlighted(hit, bold) << "\n";
 }
 
+/// The speaker as a reader sees it: the name, or the words the article
+/// used when it names nobody ("unnamed (he)").
+std::string speaker_label(const Statement& st) {
+    if (!st.speaker.empty()) return st.speaker;
+    return st.speaker_mention.empty() ? "(unknown speaker)" : "unnamed (" + st.speaker_mention + ")";
+}
+
 /// rank, date, speaker (role), place; the snippet (in quote marks when direct,
 /// marked "(reported)" otherwise); "in:" article title [article id].
 void print_statement(std::ostream& out, const Hit& hit, bool bold) {
     const Statement& st = hit.statement;
-    out << hit.rank << ". " << hit.date << "  " << (bold ? "\033[1m" : "")
-        << (st.speaker.empty() ? "(unknown speaker)" : st.speaker) << (bold ? "\033[0m" : "");
+    out << hit.rank << ". " << hit.date << "  " << (bold ? "\033[1m" : "") << speaker_label(st)
+        << (bold ? "\033[0m" : "");
     if (!st.role.empty()) out << " (" << st.role << ")";
     if (!st.location.empty()) out << ", " << st.location;
     out << "\n";

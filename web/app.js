@@ -7,6 +7,13 @@
 
 // The filter parameters /api/search takes; each one set shows as a removable chip.
 const FILTER_PARAMS = ['speaker', 'location', 'country', 'from', 'to', 'type', 'quote'];
+
+// A statement's speaker as a reader sees it: the name, or the words the
+// article used when it names nobody ("unnamed (he)").
+function speakerLabel(st) {
+  if (st.speaker) return st.speaker;
+  return st.speaker_mention ? `unnamed (${st.speaker_mention})` : 'unknown speaker';
+}
 // Parameters the page does not offer controls for but passes on when a shared
 // URL carries them, so a hand-made link keeps working.
 const PASSED_PARAMS = ['limit', 'per_article', 'match', 'literal', 'now'];
@@ -395,7 +402,7 @@ function statementCard(state, hit) {
     quote = el('p', { class: 'quote reported' }, el('span', { class: 'badge' }, label), ' ', snippet);
   }
   const who = el('p', { class: 'attribution' },
-    '— ', el('span', { class: 'speaker' }, hit.speaker || 'unknown speaker'),
+    '— ', el('span', { class: 'speaker' }, speakerLabel(hit)),
     hit.role ? [', ', el('span', { class: 'role' }, hit.role)] : null,
     hit.cue ? el('span', { class: 'cue' }, ` (${hit.cue})`) : null);
   const meta = el('p', { class: 'meta' },
@@ -637,7 +644,7 @@ async function showArticle(state, focus) {
 }
 
 function statementSummary(s) {
-  return [s.speaker || 'unknown speaker', s.role, s.location, formatDate(s.date)].filter(Boolean).join(', ');
+  return [speakerLabel(s), s.role, s.location, formatDate(s.date)].filter(Boolean).join(', ');
 }
 
 // Scrolls to and focuses an element inside the article without touching the
@@ -718,7 +725,7 @@ function renderArticle(state, data) {
     class: index === selected ? 'selected' : null,
     value: index + 1,
   },
-  el('span', { class: 'speaker' }, s.speaker || 'unknown speaker'),
+  el('span', { class: 'speaker' }, speakerLabel(s)),
   s.role ? [', ', el('span', { class: 'role' }, s.role)] : null,
   s.location ? [' · ', el('span', { class: 'place' }, s.location)] : null,
   s.date ? [' · ', el('time', { datetime: s.date }, formatDate(s.date))] : null,

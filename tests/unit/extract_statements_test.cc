@@ -62,7 +62,26 @@ TEST(ExtractStatements, PlacesExplicitInferredAndFromTheDateline) {
     EXPECT_EQ(found[2].st.location, "Oslo");
     EXPECT_EQ(found[2].st.location_basis, "dateline");
     EXPECT_EQ(found[2].st.speaker, "officials");
-    EXPECT_EQ(found[2].st.speaker_kind, "group");
+    EXPECT_EQ(found[2].st.speaker_kind, "anonymous");
+}
+
+TEST(ExtractStatements, SpeakersHaveAKindAndKeepTheWordsUsedAtTheCue) {
+    ModelFixture f(
+        "Industry analysts said the harbour fees would double next year. "
+        "He said the ferries would stop running in the winter months. "
+        "The company said it would appeal against the ruling at once.");
+    auto found = statements_of(f);
+    ASSERT_EQ(found.size(), 3u);
+    EXPECT_EQ(found[0].st.speaker, "Industry analysts");
+    EXPECT_EQ(found[0].st.speaker_kind, "anonymous");
+    EXPECT_EQ(found[0].st.speaker_mention, "Industry analysts");
+    // Nobody is named: "he" and "the company" are no speakers' names.
+    EXPECT_EQ(found[1].st.speaker, "");
+    EXPECT_EQ(found[1].st.speaker_kind, "unresolved");
+    EXPECT_EQ(found[1].st.speaker_mention, "He");
+    EXPECT_EQ(found[2].st.speaker, "");
+    EXPECT_EQ(found[2].st.speaker_kind, "unresolved");
+    EXPECT_EQ(found[2].st.speaker_mention, "The company");
 }
 
 }  // namespace

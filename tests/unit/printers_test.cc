@@ -77,6 +77,17 @@ TEST(PrintText, AnUnknownRoleOrPlaceIsLeftOut) {
     EXPECT_EQ(out.substr(0, out.find('\n')), "3. 2025-03-19  (unknown speaker)");
 }
 
+TEST(PrintText, AnUnresolvedSpeakerShowsTheWordsOfTheArticleAsNoName) {
+    Hit hit = statement_hit();
+    hit.statement.role.clear();
+    hit.statement.location.clear();
+    hit.statement.speaker.clear();
+    hit.statement.speaker_kind = "unresolved";
+    hit.statement.speaker_mention = "he";
+    const std::string out = text_of(hit, false);
+    EXPECT_EQ(out.substr(0, out.find('\n')), "3. 2025-03-19  unnamed (he)");
+}
+
 TEST(PrintText, QueryWordsAreBoldOnATerminalOnly) {
     EXPECT_NE(text_of(statement_hit(), true).find("150 \033[1mdrones\033[0m overnight"), std::string::npos);
     EXPECT_EQ(text_of(statement_hit(), false).find('\033'), std::string::npos);
@@ -92,7 +103,7 @@ TEST(PrintJson, AStatementHitCarriesEveryFieldAndNullsForTheUnknown) {
     rapidjson::Document doc;
     doc.Parse(out.str().c_str());
     ASSERT_FALSE(doc.HasParseError()) << out.str();
-    EXPECT_EQ(doc["version"].GetInt(), 3);
+    EXPECT_EQ(doc["version"].GetInt(), 4);
     const auto& h = doc["results"][0];
     EXPECT_STREQ(h["type"].GetString(), "statement");
     EXPECT_STREQ(h["id"].GetString(), "2025-03-19-trump-ukraine-peace-talks#5");
@@ -101,6 +112,7 @@ TEST(PrintJson, AStatementHitCarriesEveryFieldAndNullsForTheUnknown) {
     EXPECT_STREQ(h["speaker"].GetString(), "Volodymyr Zelenskyy");
     EXPECT_TRUE(h["role"].IsNull());
     EXPECT_STREQ(h["speaker_kind"].GetString(), "person");
+    EXPECT_TRUE(h["speaker_mention"].IsNull());
     EXPECT_STREQ(h["text"].GetString(), hit.statement.text.c_str());
     EXPECT_EQ(h["start"].GetUint64(), 1365u);
     EXPECT_EQ(h["end"].GetUint64(), 1409u);

@@ -41,6 +41,7 @@ StatementRecord drone_statement() {
     st.speaker = "Volodymyr Zelenskyý";
     st.role = "President";
     st.speaker_kind = "person";
+    st.speaker_mention = "Zelenskyý";
     st.text = "there were attacks from 150 drones overnight";
     st.start = 40;
     st.end = 84;
@@ -78,6 +79,7 @@ void expect_same(const StatementRecord& a, const StatementRecord& b) {
     EXPECT_EQ(x.speaker, y.speaker);
     EXPECT_EQ(x.role, y.role);
     EXPECT_EQ(x.speaker_kind, y.speaker_kind);
+    EXPECT_EQ(x.speaker_mention, y.speaker_mention);
     EXPECT_EQ(x.text, y.text);
     EXPECT_EQ(x.start, y.start);
     EXPECT_EQ(x.end, y.end);

@@ -76,6 +76,27 @@ TEST(StatementDocument, HasItsArticleTypeAndDateTermsAndNoIdTerm) {
     EXPECT_STREQ(parse_data(doc)[schema::DATA_ID].GetString(), "2025-03-19-helsinki#2");
 }
 
+// The speaker facet counts named people and organisations only: an
+// anonymous source is searchable by its words but not counted; an
+// unresolved one is no speaker at all.
+TEST(StatementDocument, OnlyNamedSpeakersAreCountedInTheSpeakerFacet) {
+    DocumentBuilder builder;
+    Statement st = drone_statement();
+    EXPECT_EQ(builder.build_statement(helsinki_article(), st, 0).get_value(schema::SLOT_SPEAKER), st.speaker);
+    st.speaker = "industry analysts";
+    st.speaker_kind = "anonymous";
+    Xapian::Document anonymous = builder.build_statement(helsinki_article(), st, 0);
+    EXPECT_EQ(anonymous.get_value(schema::SLOT_SPEAKER), "");
+    EXPECT_EQ(all_terms(anonymous).count(schema::PREFIX_SPEAKER + std::string("analysts")), 1u);
+    st.speaker.clear();
+    st.speaker_kind = "unresolved";
+    st.speaker_mention = "he";
+    Xapian::Document unresolved = builder.build_statement(helsinki_article(), st, 0);
+    EXPECT_EQ(unresolved.get_value(schema::SLOT_SPEAKER), "");
+    for (const auto& term : all_terms(unresolved))
+        EXPECT_NE(term.rfind(schema::PREFIX_SPEAKER, 0), 0u) << "speaker term of an unresolved speaker: " << term;
+}
+
 TEST(StatementDocument, HasTheFoldedFilterTermsOfEveryField) {
     DocumentBuilder builder;
     auto terms = all_terms(builder.build_statement(helsinki_article(), drone_statement(), 0));
