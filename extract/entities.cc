@@ -66,11 +66,16 @@ std::size_t short_form_of(const std::vector<std::string>& words, const Entity& o
     const std::vector<std::string> full = words_of(org.name);
     if (words.size() < full.size()) {
         bool prefix = true;
-        for (std::size_t k = 0; k < words.size() && prefix; ++k) prefix = fold_key(words[k]) == fold_key(full[k]);
+        // "Moody" (from "Moody's said") is "Moody's Investors Service Inc".
+        for (std::size_t k = 0; k < words.size() && prefix; ++k)
+            prefix = fold_key(strip_possessive(words[k])) == fold_key(strip_possessive(full[k]));
         if (prefix) return full.size() - words.size();
     }
-    const std::string& w = words.front();
-    if (words.size() != 1 || w.size() < 2 || w.size() > 6 ||
+    // "IBM", or initials joined: "S and P" for "Standard and Poor's Corp".
+    std::string w;
+    for (const auto& word : words)
+        if (word != "and" && word != "&") w += word;
+    if ((words.size() != 1 && words.size() != 3) || w.size() < 2 || w.size() > 6 ||
         !std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
         return 0;
     std::string initials, without_last;
@@ -407,8 +412,9 @@ std::size_t Coreference::resolve_nominal(const SpeakerPhrase& p, std::size_t cue
             return state_.entities.size() - 1;
         }
     }
-    if (!p.nominal.empty() && tokens_[p.last].cap) {
-        // "the Kremlin", "the White House": an organisation by name.
+    if (!p.nominal.empty() && tokens_[p.last].cap && !is_common_speaker_noun(tokens_[p.last].lower)) {
+        // "the Kremlin", "the White House": an organisation by name (not
+        // "Analysts" at the start of a sentence).
         std::vector<std::string> words;
         for (std::size_t k = p.first; k <= p.last; ++k)
             if (tokens_[k].cap && tokens_[k].lower != "the"sv) words.push_back(token_text(tokens_[k]));

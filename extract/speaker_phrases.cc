@@ -134,6 +134,21 @@ std::size_t PhraseReader::after_joined_names(std::size_t run, std::size_t last) 
     return last_joiner + 1;
 }
 
+/// A one-word name is often no person's: "Analysts said" (a capital at the
+/// start of a sentence makes no name), "Washington said" (a capital or a
+/// country speaks for its government).
+void PhraseReader::one_word_name(SpeakerPhrase& p) const {
+    const std::string lower = ascii_lower(p.name_words.front());
+    if (is_common_speaker_noun(lower)) {
+        p.kind = SpeakerKind::NOMINAL;
+        p.nominal = lower;
+        p.name_words.clear();
+        return;
+    }
+    const Place* place = lex_.best_place(lower);
+    if (place && (place->kind == "country" || place->population >= SIZEABLE_PLACE_POPULATION)) p.organization = true;
+}
+
 /// "Jason Gilbert of Cheyenne", "David French of the National Retail
 /// Federation": a name before of/for/from is the speaker; the rest is
 /// affiliation, and @p name_last is set to the name's last token. Returns
@@ -265,6 +280,18 @@ std::optional<SpeakerPhrase> PhraseReader::read_phrase(std::size_t first, std::s
         p.pronoun = tokens_[first].lower;
         return p;
     }
+    // "S and P said", "S&P said": initials joined are a company's.
+    // The caller stops at "and": the initials may reach before @p first.
+    if (last >= 2 && tokens_[last - 2].sentence == tokens_[last].sentence && tokens_[last].cap &&
+        tokens_[last - 2].cap && tokens_[last - 2].quote == NONE && tokens_[last].end - tokens_[last].start == 1 &&
+        tokens_[last - 2].end - tokens_[last - 2].start == 1 &&
+        has_class(tokens_[last - 1].lower, WordClass::NAME_JOINER)) {
+        p.first = last - 2;
+        p.organization = true;
+        p.name_words = {token_text(tokens_[last - 2]), token_text(tokens_[last - 1]), token_text(tokens_[last])};
+        p.kind = SpeakerKind::PERSON;
+        return p;
+    }
     if (const std::size_t org = organization_start(first, last); org != NONE) {
         p.first = std::min(first, org);
         p.organization = true;
@@ -294,6 +321,7 @@ std::optional<SpeakerPhrase> PhraseReader::read_phrase(std::size_t first, std::s
     if (p.name_words.size() >= 3 && !lex_.given_name(p.name_words.front())) trim_to_given_name(p);
     if (!p.name_words.empty() && p.name_words.size() <= 5) {
         p.kind = SpeakerKind::PERSON;  // may turn out an organisation in resolve()
+        if (p.name_words.size() == 1 && role.empty()) one_word_name(p);
         return p;
     }
     // No name: "the president", "officials", "the company".

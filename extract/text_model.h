@@ -189,6 +189,8 @@ bool is_adverb_between(const std::string& w);
 bool is_weekday(const std::string& w);
 /// Nouns that name a speaker without a name: "officials said", "the company said".
 bool is_speaker_noun(const std::string& w);
+/// A speaker noun that names no organisation: "analysts", not "Kremlin".
+bool is_common_speaker_noun(const std::string& w);
 /// "he's" → "he", "they'll" → "they": the word before a contracted clitic.
 std::string without_clitic(std::string w);
 /// Lower-case words inside names: "Joseph ole Sankale", "Department of Health".
@@ -314,6 +316,7 @@ class PhraseReader : public TextView {
     bool is_name_word(std::size_t k) const;
     std::size_t organization_start(std::size_t first, std::size_t last) const;
     std::size_t after_joined_names(std::size_t run, std::size_t last) const;
+    void one_word_name(SpeakerPhrase& p) const;
     bool affiliation_split(SpeakerPhrase& p, std::size_t first, std::size_t last, std::size_t& name_last) const;
     NameRun peel_titles(std::size_t first, std::size_t name_last, std::size_t run) const;
     void trim_to_given_name(SpeakerPhrase& p) const;

@@ -177,6 +177,10 @@ bool is_weekday(const std::string& w) { return weekday_number(w) >= 0; }
 
 bool is_speaker_noun(const std::string& w) { return has_class(w, WordClass::SPEAKER_NOUN); }
 
+bool is_common_speaker_noun(const std::string& w) {
+    return is_speaker_noun(w) && !has_class(w, WordClass::ORGANIZATION);
+}
+
 bool is_name_particle(const std::string& w) { return has_class(w, WordClass::NAME_PARTICLE); }
 
 bool is_determiner(const std::string& w) { return has_class(w, WordClass::DETERMINER); }

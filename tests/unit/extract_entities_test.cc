@@ -152,5 +152,30 @@ TEST(ExtractEntities, OrganisationNamesAreReadWhole) {
                                         "Agency of Fisheries and Energy", "Bell and Co", "Ilse Brandt"}));
 }
 
+TEST(ExtractEntities, OneWordNamesThatAreNoPersons) {
+    const std::string text =
+        "Analysts said the harbour fees would double next year. Oslo said it would not pay the new fees. "
+        "Vell's Investors Service Inc cut its rating on Monday. Vell said the outlook was stable.";
+    const auto statements = extract_statements(*ModelFixture(text).article);
+    ASSERT_EQ(statements.size(), 3u);
+    EXPECT_EQ(statements[0].speaker, "analysts");
+    EXPECT_EQ(statements[0].speaker_kind, "anonymous") << "a capital at the start of a sentence makes no name";
+    EXPECT_EQ(statements[1].speaker, "Oslo");
+    EXPECT_EQ(statements[1].speaker_kind, "organization") << "a capital speaks for its government";
+    EXPECT_EQ(statements[2].speaker, "Vell's Investors Service Inc");
+}
+
+TEST(ExtractEntities, JoinedInitialsAreTheCompanyTheyStandFor) {
+    const std::string text =
+        "Tarn and Pell Corp lowered its rating of the harbour bonds on Monday. "
+        "T and P said the port authority had taken on too much debt. Dealers said prices fell after the news.";
+    const auto statements = extract_statements(*ModelFixture(text).article);
+    ASSERT_EQ(statements.size(), 2u);
+    EXPECT_EQ(statements[0].speaker, "Tarn and Pell Corp");
+    EXPECT_EQ(statements[0].speaker_mention, "T and P");
+    EXPECT_EQ(statements[1].speaker, "dealers");
+    EXPECT_EQ(statements[1].speaker_kind, "anonymous");
+}
+
 }  // namespace
 }  // namespace saywho::extraction
