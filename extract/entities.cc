@@ -63,6 +63,11 @@ std::vector<std::string> words_of(const std::string& name) {
 /// the organisation's words it leaves out (initials count as one), 0 when
 /// it is no short form of it.
 std::size_t short_form_of(const std::vector<std::string>& words, const Entity& org) {
+    // Both forms start with the organisation's first letter: most names are
+    // told apart here, before any word is folded.
+    if (words.front().empty() || org.name.empty() ||
+        ascii_lower(words.front().substr(0, 1)) != ascii_lower(org.name.substr(0, 1)))
+        return 0;
     const std::vector<std::string> full = words_of(org.name);
     if (words.size() < full.size()) {
         bool prefix = true;
