@@ -417,7 +417,8 @@ std::size_t Coreference::resolve_nominal(const SpeakerPhrase& p, std::size_t cue
             return state_.entities.size() - 1;
         }
     }
-    if (!p.nominal.empty() && tokens_[p.last].cap && !is_common_speaker_noun(tokens_[p.last].lower)) {
+    if (!p.nominal.empty() && tokens_[p.last].cap &&
+        (tokens_[p.last].all_caps || !is_common_speaker_noun(tokens_[p.last].lower))) {
         // "the Kremlin", "the White House": an organisation by name (not
         // "Analysts" at the start of a sentence).
         std::vector<std::string> words;

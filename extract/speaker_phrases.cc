@@ -3,6 +3,8 @@
  *
  *  PhraseReader::speaker_before() is in speaker_before.cc.
  */
+#include <algorithm>
+
 #include "common/text.h"
 #include "extract/text_model.h"
 
@@ -138,8 +140,10 @@ std::size_t PhraseReader::after_joined_names(std::size_t run, std::size_t last) 
 /// start of a sentence makes no name), "Washington said" (a capital or a
 /// country speaks for its government).
 void PhraseReader::one_word_name(SpeakerPhrase& p) const {
-    const std::string lower = ascii_lower(p.name_words.front());
-    if (is_common_speaker_noun(lower)) {
+    const std::string& word = p.name_words.front();
+    const std::string lower = ascii_lower(word);
+    const bool acronym = std::none_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (!acronym && is_common_speaker_noun(lower)) {  // "FBI" is a name
         p.kind = SpeakerKind::NOMINAL;
         p.nominal = lower;
         p.name_words.clear();
@@ -314,8 +318,17 @@ std::optional<SpeakerPhrase> PhraseReader::read_phrase(std::size_t first, std::s
     run = name.run;
     const std::string& role = name.role;
     p.role = role;
-    for (std::size_t k = run; k <= name_last; ++k)
-        if (tokens_[k].kind == TokenKind::WORD) p.name_words.push_back(strip_possessive(token_text(tokens_[k])));
+    for (std::size_t k = run; k <= name_last; ++k) {
+        if (tokens_[k].kind != TokenKind::WORD) continue;
+        // An initial keeps its dot: "Y. Hojoh", "C. Boyden Gray".
+        const bool initial = tokens_[k].end - tokens_[k].start == 1 && k + 1 <= name_last && is_punct(k + 1, ".") &&
+                             tokens_[k + 1].start == tokens_[k].end;
+        p.name_words.push_back(initial ? token_text(tokens_[k]) + "." : strip_possessive(token_text(tokens_[k])));
+    }
+    // "The United Auto Workers said": a person's name takes no article.
+    if (run > first && tokens_[run - 1].lower == "the"sv && p.name_words.size() >= 2 && role.empty() &&
+        !lex_.given_name(p.name_words.front()))
+        p.organization = true;
     // A long capitalised run holding a given name: the name starts there
     // ("Auto Workers Gary Casteel").
     if (p.name_words.size() >= 3 && !lex_.given_name(p.name_words.front())) trim_to_given_name(p);

@@ -177,5 +177,17 @@ TEST(ExtractEntities, JoinedInitialsAreTheCompanyTheyStandFor) {
     EXPECT_EQ(statements[1].speaker_kind, "anonymous");
 }
 
+TEST(ExtractEntities, InitialsKeepTheirDotsAndAnArticleMakesAnOrganisation) {
+    const std::string text =
+        "Y. Varga said the ferry would run again in May. The United Harbour Pilots said they would strike. "
+        "FBI said the inquiry was closed.";
+    const auto statements = extract_statements(*ModelFixture(text).article);
+    ASSERT_EQ(statements.size(), 3u);
+    EXPECT_EQ(statements[0].speaker, "Y. Varga");
+    EXPECT_EQ(statements[1].speaker, "United Harbour Pilots");
+    EXPECT_EQ(statements[1].speaker_kind, "organization") << "a person's name takes no article";
+    EXPECT_EQ(statements[2].speaker, "FBI") << "an acronym is a name, not a common noun";
+}
+
 }  // namespace
 }  // namespace saywho::extraction
