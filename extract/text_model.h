@@ -442,10 +442,10 @@ class Coreference : public PhraseReader {
 
     /// Records the person mentions outside quotations, in text order.
     void register_mentions();
-    /// The entity named by @p words (most recent with that surname), created
-    /// when @p create and none matches; NONE otherwise.
-    std::size_t organization_speaker_near(std::size_t cue_token) const;
-    std::size_t organization_short_form(const std::vector<std::string>& words) const;
+    /// The entity named by @p words (most recent with that surname, or the
+    /// organisation it is a short form of), created when @p create and none
+    /// matches (an organisation when @p organization or its words say so);
+    /// NONE otherwise.
     std::size_t entity_for_name(const std::vector<std::string>& words, const std::string& role, bool create,
                                 bool organization = false);
     /// The entity @p p names at the cue @p cue_token, or NONE.
@@ -460,6 +460,8 @@ class Coreference : public PhraseReader {
     std::size_t resolve_pronoun(const SpeakerPhrase& p, std::size_t cue_token) const;
     std::size_t resolve_nominal(const SpeakerPhrase& p, std::size_t cue_token);
     std::size_t nominal_by_role(const SpeakerPhrase& p, std::size_t cue_token) const;
+    std::size_t organization_speaker_near(std::size_t cue_token) const;
+    std::size_t organization_short_form(const std::vector<std::string>& words) const;
 
     Entities& state_;
 };
