@@ -188,6 +188,13 @@ bool all_digits(std::string_view text) {
     return true;
 }
 
+bool all_capitals(std::string_view text) {
+    if (text.empty()) return false;
+    for (char c : text)
+        if (c < 'A' || c > 'Z') return false;
+    return true;
+}
+
 bool ends_with(std::string_view text, std::string_view suffix) {
     return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }

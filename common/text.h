@@ -51,6 +51,8 @@ std::string ascii_lower(std::string_view text);
 
 /// True when @p text is not empty and holds only the digits 0-9.
 bool all_digits(std::string_view text);
+/// True when @p text is not empty and holds only the capitals A-Z ("IBM", "NATO").
+bool all_capitals(std::string_view text);
 
 bool ends_with(std::string_view text, std::string_view suffix);
 bool starts_with(std::string_view text, std::string_view prefix);

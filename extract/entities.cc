@@ -80,9 +80,7 @@ std::size_t short_form_of(const std::vector<std::string>& words, const Entity& o
     std::string w;
     for (const auto& word : words)
         if (word != "and" && word != "&") w += word;
-    if ((words.size() != 1 && words.size() != 3) || w.size() < 2 || w.size() > 6 ||
-        !std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
-        return 0;
+    if ((words.size() != 1 && words.size() != 3) || w.size() < 2 || w.size() > 6 || !all_capitals(w)) return 0;
     std::string initials, without_last;
     for (std::size_t k = 0; k < full.size(); ++k) {
         const char c = full[k].front();
@@ -115,8 +113,7 @@ std::size_t Coreference::entity_for_name(const std::vector<std::string>& words, 
                                          bool organization) {
     if (words.empty()) return NONE;
     // An acronym is an organisation's initials before it is a word of another's name.
-    if (role.empty() && words.size() == 1 && words[0].size() >= 2 &&
-        std::all_of(words[0].begin(), words[0].end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+    if (role.empty() && words.size() == 1 && words[0].size() >= 2 && all_capitals(words[0]))
         if (const std::size_t org = organization_short_form(words); org != NONE) return org;
     std::string surname = fold_key(words.back());
     std::string first = words.size() >= 2 ? fold_key(words.front()) : "";

@@ -192,9 +192,7 @@ bool is_function_word(const std::string& w) { return has_class(w, WordClass::FUN
 bool looks_like_organization(const std::vector<std::string>& words) {
     for (const auto& w : words) {
         if (has_class(ascii_lower(w), WordClass::ORGANIZATION)) return true;
-        if (w.size() >= 2 && w.size() <= 5 &&
-            std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
-            return true;  // CIA, FBI, NATO
+        if (w.size() >= 2 && w.size() <= 5 && all_capitals(w)) return true;  // CIA, FBI, NATO
     }
     return false;
 }

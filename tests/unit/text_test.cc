@@ -249,5 +249,12 @@ TEST(HtmlEscape, RoundTripsThroughUnescape) {
         EXPECT_EQ(html_unescape(html_escape(text)), text) << text;
 }
 
+TEST(Text, AllCapitalsIsAnAcronymsShape) {
+    EXPECT_TRUE(all_capitals("IBM"));
+    EXPECT_FALSE(all_capitals("IBMs"));
+    EXPECT_FALSE(all_capitals("U.S."));
+    EXPECT_FALSE(all_capitals(""));
+}
+
 }  // namespace
 }  // namespace saywho
