@@ -31,11 +31,13 @@
  *     finds a statement by Zelenskyy about drones), the date terms D/M/Y of
  *     the day it was said, the type term, its article's source (G) when
  *     given, and the boolean terms XSPEAKER:, XROLE:, XLOC:, XCOUNTRY: and
- *     XQUOTE: of what extraction found (each only when not empty). No id
+ *     XQUOTE: of what extraction found (each only when not empty), and
+ *     XKIND: with the kind of its speaker (absent when it has none). No id
  *     term: a statement is never looked up or replaced on its own, only
  *     with its article (see "Why statements are lean" below);
- *   - values: SLOT_DATE (the statement's day), SLOT_ARTICLE, SLOT_SPEAKER,
- *     SLOT_LOCATION and SLOT_COUNTRY when known, and its record in
+ *   - values: SLOT_DATE (the statement's day), SLOT_ARTICLE, SLOT_SPEAKER
+ *     (a named speaker only), SLOT_SPEAKER_KIND, SLOT_LOCATION and
+ *     SLOT_COUNTRY when known, and its record in
  *     SLOT_STATEMENT_RECORD; no content hash (a statement changes only with
  *     its article, which holds the hash);
  *   - data: none. Its record, the JSON object described under "Document
@@ -87,6 +89,10 @@
  *   - the XLOCBASIS:/XDATEBASIS: terms of schema 3, which no query field
  *     used; the bases are in the record.
  *
+ *  Schema version 6 gives statements the kind of their speaker: the term
+ *  XKIND: (person, organization, anonymous or unresolved) and, for the three
+ *  kinds that are speakers, SLOT_SPEAKER_KIND (the source-kind facet); and
+ *  SLOT_SPEAKER counts named speakers only (people and organisations).
  *  Schema version 5 stores a statement's offsets in its article's body
  *  (DATA_BODY_START, DATA_BODY_END) and where that body starts in its file
  *  (DATA_BODY_OFFSET), instead of its offsets in the file (start, end):
@@ -126,7 +132,7 @@
 namespace saywho::schema {
 
 /// Bump when terms, values or data change in a way old databases do not have.
-inline constexpr int SCHEMA_VERSION = 5;
+inline constexpr int SCHEMA_VERSION = 6;
 
 /// Metadata key holding SCHEMA_VERSION (decimal).
 inline constexpr char METADATA_SCHEMA_VERSION[] = "saywho:schema-version";
@@ -172,6 +178,8 @@ inline constexpr char PREFIX_LOCATION[] = "XLOC:";
 inline constexpr char PREFIX_COUNTRY[] = "XCOUNTRY:";
 /// Statement: how much of it is quoted: direct, mixed or none.
 inline constexpr char PREFIX_QUOTE[] = "XQUOTE:";
+/// Statement: the kind of its speaker: person, organization, anonymous or unresolved.
+inline constexpr char PREFIX_SPEAKER_KIND[] = "XKIND:";
 /// Statement: the id of its article, so all of them can be deleted at once.
 inline constexpr char PREFIX_ARTICLE[] = "XARTICLE:";
 /// Article: keys of each person it names (as XSPEAKER:).
@@ -206,7 +214,7 @@ struct FieldSpec {
 /// Every field a user can name in a query. Nothing else may spell a prefix.
 /// The prefixes not listed here (XARTICLE:, XPERSON:, XPLACE:) are not
 /// exposed to users yet.
-inline constexpr std::array<FieldSpec, 10> QUERY_FIELDS = {{
+inline constexpr std::array<FieldSpec, 11> QUERY_FIELDS = {{
     {"title", PREFIX_TITLE, FieldKind::FREE_TEXT, false, nullptr, "title:drought", "a word in the title"},
     {"id", PREFIX_ID, FieldKind::BOOLEAN, false, nullptr, "id:ID", "one article by its id (id:2025-03-19-helsinki)"},
     {"type", PREFIX_TYPE, FieldKind::BOOLEAN, true, "article statement", "type:statement",
@@ -220,6 +228,10 @@ inline constexpr std::array<FieldSpec, 10> QUERY_FIELDS = {{
      "statements by a person (surname or \"full name\"; any case or accents)"},
     {"role", PREFIX_ROLE, FieldKind::BOOLEAN, true, nullptr, "role:\"foreign minister\"",
      "statements by a speaker with this title (role:president)"},
+    {"kind", PREFIX_SPEAKER_KIND, FieldKind::BOOLEAN, true, "person organization anonymous unresolved",
+     "kind:anonymous",
+     "statements by unnamed sources (\"analysts\", \"a Xerox spokesman\");\n"
+     "kind:person, kind:organization named ones; kind:unresolved \"he\" or \"it\" with no name"},
     {"location", PREFIX_LOCATION, FieldKind::PLACE, true, nullptr, "location:Kyiv",
      "statements made in a place (location:Kiev too); a country includes its places"},
     {"country", PREFIX_COUNTRY, FieldKind::COUNTRY, true, nullptr, "country:FI",
@@ -238,7 +250,8 @@ enum ValueSlot : Xapian::valueno {
     /// digits: re-indexing skips an article whose hash is unchanged.
     SLOT_CONTENT_HASH = 1,
     /// Statements only: the speaker's display name as extracted, UTF-8
-    /// ("Volodymyr Zelenskyy"); absent when no speaker was found. For facets.
+    /// ("Volodymyr Zelenskyy"), for a named speaker (a person or an
+    /// organisation, is_named_speaker()); absent otherwise. For facets.
     SLOT_SPEAKER = 2,
     /// Statements only: the canonical display name of the place, UTF-8
     /// ("Kyiv"); absent when unknown. For facets.
@@ -253,6 +266,10 @@ enum ValueSlot : Xapian::valueno {
     /// below, kept here rather than as document data (see "Why statements
     /// are lean"). Read and written by common/record_codec.h.
     SLOT_STATEMENT_RECORD = 6,
+    /// Statements only: the kind of a speaker that is one: "person",
+    /// "organization" or "anonymous"; absent for none and for "unresolved"
+    /// ("he" with no name), which is no speaker. The source-kind facet.
+    SLOT_SPEAKER_KIND = 7,
 };
 
 /// Separates the values of a multi-valued slot. Articles hold lists in

@@ -165,9 +165,13 @@ Xapian::Document DocumentBuilder::build_statement(const Article& article, const 
     add_folded_term(doc, schema::PREFIX_LOCATION, statement.location);
     if (!statement.country.empty()) doc.add_boolean_term(schema::country_term(statement.country));
     add_folded_term(doc, schema::PREFIX_QUOTE, statement.quote);
+    add_folded_term(doc, schema::PREFIX_SPEAKER_KIND, statement.speaker_kind);
 
     doc.add_value(schema::SLOT_ARTICLE, article.id);
     if (is_named_speaker(statement)) doc.add_value(schema::SLOT_SPEAKER, statement.speaker);
+    // An unresolved "he" is no source, so it has no kind of source either.
+    if (is_named_speaker(statement) || statement.speaker_kind == "anonymous")
+        doc.add_value(schema::SLOT_SPEAKER_KIND, statement.speaker_kind);
     if (!statement.location.empty()) doc.add_value(schema::SLOT_LOCATION, statement.location);
     if (!statement.country.empty()) doc.add_value(schema::SLOT_COUNTRY, statement.country);
 

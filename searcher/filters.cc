@@ -120,6 +120,8 @@ const char* value_prefix(Filter::Kind kind) {
             return schema::PREFIX_ROLE;
         case Filter::Kind::SOURCE:
             return schema::PREFIX_SOURCE;
+        case Filter::Kind::SPEAKER_KIND:
+            return schema::PREFIX_SPEAKER_KIND;
         default:
             break;
     }
@@ -170,6 +172,8 @@ const char* filter_kind_name(Filter::Kind kind) {
             return "role";
         case Filter::Kind::SOURCE:
             return "source";
+        case Filter::Kind::SPEAKER_KIND:
+            return "kind";
         case Filter::Kind::TYPE:
             break;
     }
@@ -293,6 +297,8 @@ Filter field_filter(const schema::FieldSpec& field, const std::string& text) {
     if (prefix == schema::PREFIX_SPEAKER) return speaker_filter(text);
     if (prefix == schema::PREFIX_TYPE) return type_filter(text);
     if (prefix == schema::PREFIX_QUOTE) return value_filter(Filter::Kind::QUOTE, allowed_value(field, text));
+    if (prefix == schema::PREFIX_SPEAKER_KIND)
+        return value_filter(Filter::Kind::SPEAKER_KIND, allowed_value(field, text));
     if (prefix == schema::PREFIX_ROLE) return value_filter(Filter::Kind::ROLE, text);
     if (prefix == schema::PREFIX_SOURCE) return value_filter(Filter::Kind::SOURCE, text);
     throw Xapian::QueryParserError("'" + std::string(field.query_name) + ":' is not a filter");

@@ -14,6 +14,15 @@ namespace saywho {
 
 namespace {
 
+/// The filters a request may give, by name: the query fields that filter,
+/// and from/to for a range of days.
+constexpr char FILTER_NAMES[] = "speaker, location, country, from, to, type, quote, kind";
+
+bool is_filter_name(const std::string& name) {
+    return name == "speaker" || name == "location" || name == "country" || name == "from" || name == "to" ||
+           name == "type" || name == "quote" || name == "kind";
+}
+
 bool parse_flag(const std::string& name, const std::string& text) {
     if (text == "1" || text == "true" || text == "yes" || text == "on") return true;
     if (text == "0" || text == "false" || text == "no" || text == "off" || text.empty()) return false;
@@ -61,8 +70,7 @@ void apply(SearchRequest& r, const std::string& name, const std::string& value) 
         auto now = CivilDate::parse_iso(value);
         if (!now) throw RequestError("bad_request", "'now' must be a date YYYY-MM-DD, not '" + value + "'");
         o.today = *now;
-    } else if (name == "speaker" || name == "location" || name == "country" || name == "from" || name == "to" ||
-               name == "type" || name == "quote") {
+    } else if (is_filter_name(name)) {
         if (value.size() > 200) throw RequestError("bad_request", "'" + name + "' is too long");
         if (!value.empty()) r.filters[name] = value;
     } else if (name == "id") {
@@ -71,7 +79,8 @@ void apply(SearchRequest& r, const std::string& name, const std::string& value) 
         throw RequestError("bad_request",
                            "unknown parameter '" + name +
                                "': expected q, limit, offset, sort, match, facets, literal, per_article, "
-                               "now, or the filters speaker, location, country, from, to, type, quote");
+                               "now, or the filters " +
+                               std::string(FILTER_NAMES));
     }
 }
 
@@ -105,11 +114,9 @@ SearchRequest parse_request_line(const std::string& line) {
             for (auto& f : m.value.GetObject()) {
                 const std::string key(f.name.GetString(), f.name.GetStringLength());
                 if (!f.value.IsString()) throw RequestError("bad_request", "filter '" + key + "' must be a string");
-                if (key != "speaker" && key != "location" && key != "country" && key != "from" && key != "to" &&
-                    key != "type" && key != "quote")
-                    throw RequestError(
-                        "bad_request",
-                        "unknown filter '" + key + "': expected speaker, location, country, from, to, type or quote");
+                if (!is_filter_name(key))
+                    throw RequestError("bad_request",
+                                       "unknown filter '" + key + "': expected one of " + std::string(FILTER_NAMES));
                 apply(r, key, std::string(f.value.GetString(), f.value.GetStringLength()));
             }
             continue;

@@ -147,6 +147,7 @@ std::string describe(const Filter& f) {
         case Filter::Kind::QUOTE:
         case Filter::Kind::ROLE:
         case Filter::Kind::SOURCE:
+        case Filter::Kind::SPEAKER_KIND:
             return std::string(filter_kind_name(f.kind)) + " " + f.values.front();
         case Filter::Kind::TYPE:
             break;
@@ -247,8 +248,8 @@ Interpretation interpret(const Xapian::Database& db, const SearchOptions& option
 
 /// The match spies of the facets (Facet).
 struct FacetSpies {
-    Xapian::ValueCountMatchSpy speakers{schema::SLOT_SPEAKER}, locations{schema::SLOT_LOCATION},
-        countries{schema::SLOT_COUNTRY}, days{schema::SLOT_DATE};
+    Xapian::ValueCountMatchSpy speakers{schema::SLOT_SPEAKER}, speaker_kinds{schema::SLOT_SPEAKER_KIND},
+        locations{schema::SLOT_LOCATION}, countries{schema::SLOT_COUNTRY}, days{schema::SLOT_DATE};
 };
 
 /// Collapsing, facet spies and sort order of @p enquire as @p options ask.
@@ -256,7 +257,8 @@ void set_up_enquire(Xapian::Enquire& enquire, const SearchOptions& options, Face
     if (options.per_article > 0)
         enquire.set_collapse_key(schema::SLOT_ARTICLE, static_cast<Xapian::doccount>(options.per_article));
     if (options.facets)
-        for (Xapian::ValueCountMatchSpy* spy : {&spies.speakers, &spies.locations, &spies.countries, &spies.days})
+        for (Xapian::ValueCountMatchSpy* spy :
+             {&spies.speakers, &spies.speaker_kinds, &spies.locations, &spies.countries, &spies.days})
             enquire.add_matchspy(spy);
     switch (options.sort) {
         case SortOrder::NEWEST:
@@ -341,6 +343,7 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
         results.hits.push_back(make_hit(mset, it, options, parser.stemmer()));
     if (options.facets) {
         results.facets = {facet_from(spies.speakers, "speaker", false, options.facet_values),
+                          facet_from(spies.speaker_kinds, "speaker_kind", false, options.facet_values),
                           facet_from(spies.locations, "location", false, options.facet_values),
                           facet_from(spies.countries, "country", false, options.facet_values),
                           facet_from(spies.days, "month", true, options.facet_values)};

@@ -54,7 +54,7 @@ struct SearchOptions {
     bool understand = true;
     /// "Today" for relative dates ("yesterday", "last week"); --now.
     CivilDate today = today_utc();
-    /// Count facets (speaker, location, country, month) over every match.
+    /// Count facets (speaker, speaker_kind, location, country, month) over every match.
     bool facets = false;
     std::size_t facet_values = 10;  ///< values listed per facet
     /// Facet counts and totals are exact up to this many matches.
@@ -97,7 +97,7 @@ struct Hit {
 
 /// Counts of one facet over the whole match set (not just the page).
 struct Facet {
-    std::string name;                                              ///< "speaker", "location", "country", "month"
+    std::string name;  ///< "speaker", "speaker_kind", "location", "country", "month"
     std::vector<std::pair<std::string, Xapian::doccount>> values;  ///< most documents first
     std::size_t distinct = 0;                                      ///< distinct values among all matches
 };

@@ -6,7 +6,7 @@
 // the news said, and a title such as "<script>…" must stay a title.
 
 // The filter parameters /api/search takes; each one set shows as a removable chip.
-const FILTER_PARAMS = ['speaker', 'location', 'country', 'from', 'to', 'type', 'quote'];
+const FILTER_PARAMS = ['speaker', 'location', 'country', 'from', 'to', 'type', 'quote', 'kind'];
 
 // A statement's speaker as a reader sees it: the name, or the words the
 // article used when it names nobody ("unnamed (he)").
@@ -439,6 +439,12 @@ function describeFilter(f) {
   }
 }
 
+// The source-kind facet's values, as a reader says them.
+function formatSpeakerKind(kind) {
+  return { person: 'named people', organization: 'organisations', anonymous: 'unnamed sources',
+    unresolved: 'unresolved' }[kind] || kind;
+}
+
 function describeParam(name, value) {
   switch (name) {
     case 'speaker': return `speaker: ${value}`;
@@ -448,6 +454,7 @@ function describeParam(name, value) {
     case 'to': return `until ${formatDate(value)}`;
     case 'type': return value === 'article' ? 'articles only' : value === 'statement' ? 'statements only' : `type: ${value}`;
     case 'quote': return { direct: 'direct quotes', mixed: 'partly quoted', none: 'reported speech' }[value] || `quote: ${value}`;
+    case 'kind': return `source: ${formatSpeakerKind(value)}`;
     default: return `${name}: ${value}`;
   }
 }
@@ -546,6 +553,7 @@ function renderPager(state, data) {
 
 const FACETS = [
   { name: 'speaker', title: 'Speaker', param: 'speaker', label: (v) => v },
+  { name: 'speaker_kind', title: 'Kind of source', param: 'kind', label: formatSpeakerKind },
   { name: 'location', title: 'Place', param: 'location', label: (v) => v },
   { name: 'country', title: 'Country', param: 'country', label: formatCountry },
   { name: 'month', title: 'Month', param: null, label: formatMonth },

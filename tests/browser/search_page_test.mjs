@@ -172,6 +172,28 @@ try {
   assert.equal(countOf(await statusText(page)), wideCount);
   assert.equal(new URL(page.url()).searchParams.get('location'), null);
 
+  step('the kind-of-source facet narrows to one kind of speaker');
+  // A search of every statement, so people, organisations and unnamed sources all speak.
+  const wideUrl = page.url();
+  await page.goto(`${baseUrl}/?q=type%3Astatement`);
+  await settled(page);
+  const allStatements = countOf(await statusText(page));
+  const kinds = await page.$$eval('#facet-speaker_kind button.facet-value', (buttons) =>
+    buttons.map((b) => ({ value: b.dataset.value, label: b.querySelector('.facet-label').textContent,
+      count: Number(b.querySelector('.count').textContent) })));
+  assert.ok(!kinds.some((k) => k.value === 'unresolved'), 'an unresolved speaker is no kind of source');
+  const kind = kinds.find((k) => k.value === 'anonymous');
+  assert.ok(kind && kind.label === 'unnamed sources' && kind.count < allStatements,
+    `no unnamed sources among ${allStatements} statements: ${JSON.stringify(kinds)}`);
+  await page.click(`#facet-speaker_kind button.facet-value[data-value="${kind.value}"]`);
+  await page.waitForSelector(`#chips .chip.param[data-param="kind"][data-value="${kind.value}"]`);
+  await settled(page);
+  assert.equal(countOf(await statusText(page)), kind.count, 'the narrowed count differs from the facet count');
+  assert.equal(new URL(page.url()).searchParams.get('kind'), kind.value);
+  await page.goto(wideUrl);
+  await settled(page);
+  assert.equal(countOf(await statusText(page)), wideCount);
+
   step('removing an understood chip takes its words out of the query');
   await page.click('#chips .chip.understood[data-kind="type"] .chip-remove');
   await settled(page);

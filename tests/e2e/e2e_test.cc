@@ -407,7 +407,7 @@ TEST_F(EndToEnd, DatabasePassesXapianCheckAndHoldsTheSchemaTerms) {
     const Xapian::doccount statements = db.get_termfreq("XTYPE:statement");
     EXPECT_GT(statements, 24u);
     EXPECT_EQ(db.get_doccount(), 24u + statements);
-    EXPECT_EQ(db.get_metadata("saywho:schema-version"), "5");
+    EXPECT_EQ(db.get_metadata("saywho:schema-version"), "6");
     EXPECT_EQ(db.get_metadata("saywho:features"), "articles statements");
     EXPECT_EQ(db.get_termfreq("XTYPE:article"), 24u);
     // Counted over articles: statements carry the date terms of their own day.
@@ -419,6 +419,9 @@ TEST_F(EndToEnd, DatabasePassesXapianCheckAndHoldsTheSchemaTerms) {
     EXPECT_EQ(articles_with("M202503"), 7u);
     EXPECT_EQ(articles_with("Y2025"), 24u);
     EXPECT_EQ(db.get_termfreq("Y2025"), 24u + statements) << "every statement is dated";
+    Xapian::doccount with_kind = 0;
+    for (auto it = db.allterms_begin("XKIND:"); it != db.allterms_end("XKIND:"); ++it) with_kind += it.get_termfreq();
+    EXPECT_EQ(with_kind, statements) << "every statement of the corpus has a speaker, and it has a kind";
     const std::string id_term = "Q2025-03-18-geneva-ceasefire-talks";
     ASSERT_EQ(db.get_termfreq(id_term), 1u);
     Xapian::Document doc = db.get_document(*db.postlist_begin(id_term));
@@ -631,7 +634,7 @@ TEST_F(EndToEnd, ADatabaseOfSchemaVersionOneIsRefused) {
     }
     CommandResult r = index({CORPUS.string()});
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_TRUE(contains(r.err, "schema version 1 but this saywho uses version 5")) << r.err;
+    EXPECT_TRUE(contains(r.err, "schema version 1 but this saywho uses version 6")) << r.err;
     EXPECT_TRUE(contains(r.err, "rebuild")) << r.err;
 }
 

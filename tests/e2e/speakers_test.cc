@@ -39,13 +39,13 @@ class Speakers : public ::testing::Test {
 
     std::string db() const { return (dir_.path() / "db").string(); }
 
-    /// The speaker facet of statements matching @p query: value -> count.
-    std::map<std::string, unsigned> speaker_facet(const std::string& query) {
+    /// The facet @p name of statements matching @p query: value -> count.
+    std::map<std::string, unsigned> facet_of(const std::string& query, const char* name = "speaker") {
         CommandResult r = run_command({SEARCH, "--db", db(), "--json", "--facets", query, "type:statement"});
         EXPECT_EQ(r.exit_code, 0) << r.err;
         rapidjson::Document doc = parse_json(r.out);
         std::map<std::string, unsigned> facet;
-        for (const auto& v : doc["facets"]["speaker"]["values"].GetArray())
+        for (const auto& v : doc["facets"][name]["values"].GetArray())
             facet[v["value"].GetString()] = v["count"].GetUint();
         return facet;
     }
@@ -55,7 +55,7 @@ class Speakers : public ::testing::Test {
 
 TEST_F(Speakers, EachCompanyIsOneFacetValueHoweverTheStoryNamesIt) {
     const std::map<std::string, unsigned> want{{"Tallow Ridge Mills Inc", 3}, {"Northern Lantern Shipping Corp", 3}};
-    EXPECT_EQ(speaker_facet("said"), want) << "no 'it', 'company', 'NLS', 'analysts' or 'he' among the speakers";
+    EXPECT_EQ(facet_of("said"), want) << "no 'it', 'company', 'NLS', 'analysts' or 'he' among the speakers";
 }
 
 TEST_F(Speakers, AnUnresolvedSpeakerIsShownAsTheArticleNamesIt) {
@@ -76,7 +76,25 @@ TEST_F(Speakers, AnAnonymousSourceIsSearchableButNoFacetValue) {
     rapidjson::Document doc = parse_json(r.out);
     ASSERT_EQ(doc["results"].Size(), 1u);
     EXPECT_STREQ(doc["results"][0]["speaker_kind"].GetString(), "anonymous");
-    EXPECT_TRUE(speaker_facet("expected").empty());
+    EXPECT_TRUE(facet_of("expected").empty());
+}
+
+TEST_F(Speakers, TheSourceKindFacetCountsAnonymousSourcesAndNoUnresolvedOne) {
+    const std::map<std::string, unsigned> want{{"organization", 6}, {"anonymous", 1}};
+    EXPECT_EQ(facet_of("said", "speaker_kind"), want) << "the unresolved 'He' is no source";
+    CommandResult r = run_command({SEARCH, "--db", db(), "--json", "kind:anonymous"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    rapidjson::Document doc = parse_json(r.out);
+    ASSERT_EQ(doc["results"].Size(), 1u);
+    EXPECT_STREQ(doc["results"][0]["speaker"].GetString(), "analysts");
+    r = run_command({SEARCH, "--db", db(), "--json", "kind:unresolved"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    doc = parse_json(r.out);
+    ASSERT_EQ(doc["results"].Size(), 1u);
+    EXPECT_STREQ(doc["results"][0]["speaker_mention"].GetString(), "He");
+    r = run_command({SEARCH, "--db", db(), "kind:nobody"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_TRUE(contains(r.err, "kind:anonymous")) << "the error lists the kinds: " << r.err;
 }
 
 }  // namespace

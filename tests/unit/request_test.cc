@@ -1,7 +1,9 @@
 /** @file request_test.cc
- *  @brief Service requests: whole-number parameters and their ranges.
+ *  @brief Service requests: whole-number parameters and their ranges; filters by name.
  */
 #include "searcher/request.h"
+
+#include "common/errors.h"
 
 #include <gtest/gtest.h>
 
@@ -35,6 +37,27 @@ TEST(RequestCounts, AnythingElseNamesTheParameterAndTheRange) {
 TEST(RequestCounts, ServiceLinesUseThem) {
     EXPECT_EQ(parse_request_line(R"({"q":"talks","limit":"5","offset":"20"})").options.limit, 5u);
     EXPECT_THROW(parse_request_line(R"({"q":"talks","limit":"101"})"), RequestError);
+}
+
+TEST(RequestFilters, TheKindOfSpeakerIsAFilterLikeTheOthers) {
+    const SearchRequest r = parse_request_line(R"({"q":"oil","filters":{"kind":"anonymous","quote":"none"}})");
+    const std::vector<Filter> filters = request_filters(r);
+    ASSERT_EQ(filters.size(), 2u);
+    bool kind_found = false;
+    for (const Filter& f : filters)
+        if (f.kind == Filter::Kind::SPEAKER_KIND) {
+            kind_found = true;
+            EXPECT_EQ(f.values, std::vector<std::string>{"anonymous"});
+        }
+    EXPECT_TRUE(kind_found);
+    EXPECT_THROW(request_filters(parse_request_line(R"({"q":"oil","filters":{"kind":"martian"}})")), QueryError);
+    try {
+        parse_request_line(R"({"q":"oil","filters":{"mood":"calm"}})");
+        ADD_FAILURE() << "an unknown filter was taken";
+    } catch (const RequestError& e) {
+        EXPECT_NE(std::string(e.what()).find("kind"), std::string::npos)
+            << "the error lists every filter: " << e.what();
+    }
 }
 
 }  // namespace

@@ -215,10 +215,11 @@ TEST(ValueSlots, ArePersistedNumbers) {
     EXPECT_EQ(static_cast<Xapian::valueno>(SLOT_COUNTRY), 4u);
     EXPECT_EQ(static_cast<Xapian::valueno>(SLOT_ARTICLE), 5u);
     EXPECT_EQ(static_cast<Xapian::valueno>(SLOT_STATEMENT_RECORD), 6u);
+    EXPECT_EQ(static_cast<Xapian::valueno>(SLOT_SPEAKER_KIND), 7u);
 }
 
 TEST(SchemaVersion, MetadataKeysAndVersion) {
-    EXPECT_EQ(SCHEMA_VERSION, 5);
+    EXPECT_EQ(SCHEMA_VERSION, 6);
     EXPECT_STREQ(FEATURES, "articles statements");
     EXPECT_STREQ(METADATA_SCHEMA_VERSION, "saywho:schema-version");
 }

@@ -97,6 +97,24 @@ TEST(StatementDocument, OnlyNamedSpeakersAreCountedInTheSpeakerFacet) {
         EXPECT_NE(term.rfind(schema::PREFIX_SPEAKER, 0), 0u) << "speaker term of an unresolved speaker: " << term;
 }
 
+// The source-kind facet counts people, organisations and anonymous
+// sources; kind: finds unresolved ones too.
+TEST(StatementDocument, CarriesTheKindOfItsSpeaker) {
+    DocumentBuilder builder;
+    Statement st = drone_statement();
+    Xapian::Document person = builder.build_statement(helsinki_article(), st, 0);
+    EXPECT_EQ(person.get_value(schema::SLOT_SPEAKER_KIND), "person");
+    EXPECT_EQ(all_terms(person).count("XKIND:person"), 1u);
+    st.speaker = "industry analysts";
+    st.speaker_kind = "anonymous";
+    EXPECT_EQ(builder.build_statement(helsinki_article(), st, 0).get_value(schema::SLOT_SPEAKER_KIND), "anonymous");
+    st.speaker.clear();
+    st.speaker_kind = "unresolved";
+    Xapian::Document unresolved = builder.build_statement(helsinki_article(), st, 0);
+    EXPECT_EQ(unresolved.get_value(schema::SLOT_SPEAKER_KIND), "") << "an unresolved speaker is no source";
+    EXPECT_EQ(all_terms(unresolved).count("XKIND:unresolved"), 1u);
+}
+
 TEST(StatementDocument, HasTheFoldedFilterTermsOfEveryField) {
     DocumentBuilder builder;
     auto terms = all_terms(builder.build_statement(helsinki_article(), drone_statement(), 0));
