@@ -3,6 +3,8 @@
  */
 #include "common/text.h"
 
+#include <algorithm>
+
 #include <memory>
 #include <mutex>
 
@@ -193,6 +195,33 @@ bool all_capitals(std::string_view text) {
     for (char c : text)
         if (c < 'A' || c > 'Z') return false;
     return true;
+}
+
+bool is_initials_of(std::string_view acronym, std::string_view name) {
+    std::string initials, without_last;
+    for (std::size_t at = 0; at < name.size();) {
+        const std::size_t space = std::min(name.find(' ', at), name.size());
+        const std::string_view word = name.substr(at, space - at);
+        std::string letters;
+        // "U.S." stands for two words.
+        if (word.size() >= 4 && word[1] == '.' && word.back() == '.') {
+            for (char c : word)
+                if (c >= 'A' && c <= 'Z') letters += c;
+        } else if (!word.empty() && word[0] >= 'A' && word[0] <= 'Z') {
+            letters = word.substr(0, 1);
+        }
+        initials += letters;
+        if (space < name.size()) without_last += letters;
+        at = space + 1;
+    }
+    if (acronym.empty()) return false;
+    if (acronym == initials || acronym == without_last) return true;
+    // "USDA" of "U.S. Agriculture Department": the same letters, in the
+    // order another language or house style puts the words in.
+    std::string a(acronym), b = initials;
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    return a == b;
 }
 
 bool ends_with(std::string_view text, std::string_view suffix) {

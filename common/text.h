@@ -53,6 +53,12 @@ std::string ascii_lower(std::string_view text);
 bool all_digits(std::string_view text);
 /// True when @p text is not empty and holds only the capitals A-Z ("IBM", "NATO").
 bool all_capitals(std::string_view text);
+/// Whether @p acronym is the first letters of the capitalised words of
+/// @p name, with or without its last word ("IBM" of "International Business
+/// Machines Corp", "ATT" of "American Telephone and Telegraph Co"), or all
+/// of them in another order ("USDA" of "U.S. Agriculture Department"; the
+/// letters of "U.S." count as words).
+bool is_initials_of(std::string_view acronym, std::string_view name);
 
 bool ends_with(std::string_view text, std::string_view suffix);
 bool starts_with(std::string_view text, std::string_view prefix);

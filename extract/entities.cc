@@ -81,14 +81,7 @@ std::size_t short_form_of(const std::vector<std::string>& words, const Entity& o
     for (const auto& word : words)
         if (word != "and" && word != "&") w += word;
     if ((words.size() != 1 && words.size() != 3) || w.size() < 2 || w.size() > 6 || !all_capitals(w)) return 0;
-    std::string initials, without_last;
-    for (std::size_t k = 0; k < full.size(); ++k) {
-        const char c = full[k].front();
-        if (c < 'A' || c > 'Z') continue;
-        initials += c;
-        if (k + 1 < full.size()) without_last += c;
-    }
-    return w == initials || w == without_last ? 1 : 0;
+    return is_initials_of(w, org.name) ? 1 : 0;
 }
 
 }  // namespace
@@ -109,8 +102,12 @@ std::size_t Coreference::organization_short_form(const std::vector<std::string>&
     return best;
 }
 
-std::size_t Coreference::entity_for_name(const std::vector<std::string>& words, const std::string& role, bool create,
-                                         bool organization) {
+std::size_t Coreference::entity_for_name(const std::vector<std::string>& as_written, const std::string& role,
+                                         bool create, bool organization) {
+    // "A VW spokesman", "An FDA official": the article starts no name.
+    std::vector<std::string> words = as_written;
+    while (words.size() > 1 && has_class(ascii_lower(words.front()), WordClass::PHRASE_DETERMINER))
+        words.erase(words.begin());
     if (words.empty()) return NONE;
     // An acronym is an organisation's initials before it is a word of another's name.
     if (role.empty() && words.size() == 1 && words[0].size() >= 2 && all_capitals(words[0]))

@@ -36,6 +36,16 @@ TEST(ExtractEntities, AFullerNameAfterASurnameKeepsTheFullName) {
     EXPECT_EQ(coref.entity_for_name({"Okafor"}, "", false), NONE);
 }
 
+TEST(ExtractEntities, AnArticleStartsNoName) {
+    ModelFixture f("Officials met.");
+    Entities state;
+    Coreference coref(*f.model, state);
+    const std::size_t e = coref.entity_for_name({"An", "Orvala"}, "", true, true);
+    EXPECT_EQ(state.entities[e].name, "Orvala") << "'An Orvala official said'";
+    EXPECT_EQ(coref.entity_for_name({"Orvala"}, "", false), e);
+    EXPECT_EQ(state.entities[coref.entity_for_name({"The", "Brisk", "Co"}, "", true, true)].name, "Brisk Co");
+}
+
 TEST(ExtractEntities, OrganisationWordsMakeAnOrganisation) {
     ModelFixture f("Officials met.");
     Entities state;

@@ -256,5 +256,15 @@ TEST(Text, AllCapitalsIsAnAcronymsShape) {
     EXPECT_FALSE(all_capitals(""));
 }
 
+TEST(Text, InitialsOfANameInOrderOrNot) {
+    EXPECT_TRUE(is_initials_of("IBM", "International Business Machines Corp")) << "without the company word";
+    EXPECT_TRUE(is_initials_of("IBMC", "International Business Machines Corp"));
+    EXPECT_TRUE(is_initials_of("ATT", "American Telephone and Telegraph Co")) << "lower-case words do not count";
+    EXPECT_TRUE(is_initials_of("USDA", "U.S. Agriculture Department")) << "U.S. is two words; any order";
+    EXPECT_FALSE(is_initials_of("GATT", "GATT Council"));
+    EXPECT_FALSE(is_initials_of("MTI", "official MTI news agency"));
+    EXPECT_FALSE(is_initials_of("", ""));
+}
+
 }  // namespace
 }  // namespace saywho
