@@ -176,6 +176,7 @@ std::string encode_statement_record(const StatementRecord& record) {
     data.put(schema::DATA_ROLE, st.role);
     data.put(schema::DATA_SPEAKER_KIND, st.speaker_kind);
     data.put(schema::DATA_SPEAKER_MENTION, st.speaker_mention);
+    if (!st.speaker_in_article.empty()) data.put(schema::DATA_SPEAKER_IN_ARTICLE, st.speaker_in_article);
     data.put(schema::DATA_TEXT, st.text);
     data.put(schema::DATA_BODY_START, std::uint64_t{record.body_start()});
     data.put(schema::DATA_BODY_END, std::uint64_t{record.body_end()});
@@ -225,6 +226,7 @@ StatementRecord decode_statement_record(std::string_view raw, Xapian::docid doci
     st.role = data.text(schema::DATA_ROLE);
     st.speaker_kind = data.text(schema::DATA_SPEAKER_KIND);
     st.speaker_mention = data.optional_text(schema::DATA_SPEAKER_MENTION);  // absent before extractor 21
+    st.speaker_in_article = data.optional_text(schema::DATA_SPEAKER_IN_ARTICLE);
     st.text = data.text(schema::DATA_TEXT);
     r.body_offset = data.number(schema::DATA_BODY_OFFSET);
     const std::size_t body_start = data.number(schema::DATA_BODY_START);

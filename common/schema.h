@@ -32,7 +32,8 @@
  *     the day it was said, the type term, its article's source (G) when
  *     given, and the boolean terms XSPEAKER:, XROLE:, XLOC:, XCOUNTRY: and
  *     XQUOTE: of what extraction found (each only when not empty), and
- *     XKIND: with the kind of its speaker (absent when it has none). No id
+ *     XKIND: with the kind of its speaker (absent when it has none), and
+ *     XSHORT: when its article gives the speaker a short name. No id
  *     term: a statement is never looked up or replaced on its own, only
  *     with its article (see "Why statements are lean" below);
  *   - values: SLOT_DATE (the statement's day), SLOT_ARTICLE, SLOT_SPEAKER
@@ -92,7 +93,12 @@
  *  Schema version 6 gives statements the kind of their speaker: the term
  *  XKIND: (person, organization, anonymous or unresolved) and, for the three
  *  kinds that are speakers, SLOT_SPEAKER_KIND (the source-kind facet); and
- *  SLOT_SPEAKER counts named speakers only (people and organisations).
+ *  SLOT_SPEAKER counts named speakers only (people and organisations). It
+ *  links speakers across articles: a statement whose article names its
+ *  speaker by a short name has XSHORT:, the other forms a speaker is named
+ *  by are speaker keys, and the link pass of each indexing run
+ *  (indexer/speaker_links.h) gives a short name the fuller one the archive
+ *  knows, recording the article's own in DATA_SPEAKER_IN_ARTICLE.
  *  Schema version 5 stores a statement's offsets in its article's body
  *  (DATA_BODY_START, DATA_BODY_END) and where that body starts in its file
  *  (DATA_BODY_OFFSET), instead of its offsets in the file (start, end):
@@ -178,6 +184,11 @@ inline constexpr char PREFIX_LOCATION[] = "XLOC:";
 inline constexpr char PREFIX_COUNTRY[] = "XCOUNTRY:";
 /// Statement: how much of it is quoted: direct, mixed or none.
 inline constexpr char PREFIX_QUOTE[] = "XQUOTE:";
+/// Statement: fold_key() of its speaker's name as the article gives it,
+/// when that is short enough to be someone else's too: one word for a
+/// person ("reagan"), an acronym for an organisation ("usda"). The
+/// speaker links (indexer/speaker_links.h) give these a fuller name.
+inline constexpr char PREFIX_SHORT_SPEAKER[] = "XSHORT:";
 /// Statement: the kind of its speaker: person, organization, anonymous or unresolved.
 inline constexpr char PREFIX_SPEAKER_KIND[] = "XKIND:";
 /// Statement: the id of its article, so all of them can be deleted at once.
@@ -305,7 +316,10 @@ inline constexpr char DATA_SPEAKER[] = "speaker";
 inline constexpr char DATA_ROLE[] = "role";
 inline constexpr char DATA_SPEAKER_KIND[] = "speaker_kind";
 inline constexpr char DATA_SPEAKER_MENTION[] = "speaker_mention";  ///< the words at the cue
-inline constexpr char DATA_TEXT[] = "text";                        ///< the statement's words, for snippets
+/// The speaker as the article names them, when speaker is a fuller name the
+/// archive knows (Statement::speaker_in_article); absent otherwise.
+inline constexpr char DATA_SPEAKER_IN_ARTICLE[] = "speaker_in_article";
+inline constexpr char DATA_TEXT[] = "text";  ///< the statement's words, for snippets
 /// Number: byte offset of the text in the article's body (DATA_BODY of its
 /// article), so the article view marks it without searching the body.
 inline constexpr char DATA_BODY_START[] = "body_start";

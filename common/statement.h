@@ -23,7 +23,16 @@ struct Statement {
     /// "unresolved" ("he", "the company" with no name in the article:
     /// speaker is then empty).
     std::string speaker_kind;
-    std::string speaker_mention;    ///< the words at the cue: "he", "IBM", "the company"
+    std::string speaker_mention;  ///< the words at the cue: "he", "IBM", "the company"
+    /// The name at the cue when it is another form of the speaker's name
+    /// ("IBM" for "International Business Machines Corp"): indexed as a
+    /// speaker key, so `speaker:IBM` finds it; not stored in the record
+    /// (speaker_mention holds the words).
+    std::string speaker_alias;
+    /// The speaker as the article names them, when the archive knows them
+    /// by a fuller name and speaker holds that ("Reagan" where speaker is
+    /// "Ronald Reagan": indexer/speaker_links.h); empty otherwise.
+    std::string speaker_in_article;
     std::string text;               ///< the statement's words, without enclosing quote marks
     std::size_t start = 0;          ///< UTF-8 byte offset of text in the article file
     std::size_t end = 0;            ///< one past its last byte

@@ -13,7 +13,7 @@
 
 namespace saywho {
 
-/// Writes speaker, role, speaker_kind, speaker_mention, text, start, end, direct, quote, cue,
+/// Writes speaker, role, speaker_kind, speaker_mention, speaker_in_article, text, start, end, direct, quote, cue,
 /// location, country and location_basis of @p st (extracted, or decoded
 /// from a search hit's record) into the open object of @p w; what
 /// extraction did not find is null.
@@ -23,6 +23,7 @@ void write_statement_fields(Writer& w, const Statement& st) {
     put_or_null(w, "role", st.role);
     put(w, "speaker_kind", st.speaker_kind);
     put_or_null(w, "speaker_mention", st.speaker_mention);
+    put_or_null(w, "speaker_in_article", st.speaker_in_article);
     put(w, "text", st.text);
     w.Key("start");
     w.Uint64(st.start);

@@ -12,6 +12,16 @@ using namespace std::string_view_literals;
 
 namespace {
 
+/// The name a speaker phrase gives when it is another form of @p en's name
+/// ("IBM", "Zenith"), so the archive finds the speaker by it; empty for a
+/// pronoun, a nominal or the name itself.
+std::string alias_at_cue(const SpeakerPhrase& p, const Entity& en) {
+    if (p.kind != SpeakerKind::PERSON || p.name_words.empty()) return "";
+    std::string name;
+    for (const auto& w : p.name_words) name += (name.empty() ? "" : " ") + w;
+    return fold_key(name) == en.key ? "" : name;
+}
+
 /// Walks the sentences once, turning attributions into statements.
 class StatementFinder : public TextView {
   public:
@@ -176,6 +186,7 @@ std::size_t StatementFinder::speaker_of(const Attribution& a, std::size_t si, St
         st.speaker = en.name;
         st.role = en.role;
         st.speaker_kind = en.person ? "person" : "organization";
+        st.speaker_alias = alias_at_cue(a.speaker, en);
         return entity;
     }
     st.role = a.speaker.role;

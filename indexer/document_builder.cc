@@ -10,6 +10,7 @@
 #include "extract/extract.h"
 #include "common/schema.h"
 #include "common/text.h"
+#include "indexer/speaker_links.h"
 
 namespace saywho {
 
@@ -161,6 +162,10 @@ Xapian::Document DocumentBuilder::build_statement(const Article& article, const 
     // A statement inherits its article's source, so source: filters both.
     if (!article.source.empty()) doc.add_boolean_term(schema::source_term(article.source));
     for (const auto& term : schema::person_terms(schema::PREFIX_SPEAKER, statement.speaker)) doc.add_boolean_term(term);
+    // "IBM" finds International Business Machines Corp where an article
+    // called it so; the link pass finds it where an article only says "IBM".
+    add_folded_term(doc, schema::PREFIX_SPEAKER, statement.speaker_alias);
+    add_folded_term(doc, schema::PREFIX_SHORT_SPEAKER, short_speaker_key(statement));
     add_folded_term(doc, schema::PREFIX_ROLE, statement.role);
     add_folded_term(doc, schema::PREFIX_LOCATION, statement.location);
     if (!statement.country.empty()) doc.add_boolean_term(schema::country_term(statement.country));

@@ -10,6 +10,7 @@
 #include "common/database.h"
 #include "common/errors.h"
 #include "common/schema.h"
+#include "indexer/speaker_links.h"
 
 namespace fs = std::filesystem;
 
@@ -28,6 +29,8 @@ CompactSummary compact_databases(const std::vector<std::string>& shards, const s
     Xapian::WritableDatabase merged(out, Xapian::DB_OPEN);
     merged.set_metadata(schema::METADATA_SCHEMA_VERSION, std::to_string(schema::SCHEMA_VERSION));
     merged.set_metadata(schema::METADATA_FEATURES, schema::FEATURES);
+    // A short name in one shard may have its fuller name in another.
+    link_speakers(merged);
     merged.commit();
     CompactSummary summary;
     summary.documents = merged.get_doccount();

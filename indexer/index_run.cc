@@ -21,6 +21,7 @@
 #include "indexer/index_prune.h"
 #include "indexer/index_queues.h"
 #include "indexer/index_write.h"
+#include "indexer/speaker_links.h"
 
 namespace fs = std::filesystem;
 
@@ -82,10 +83,16 @@ IndexSummary run_index(const IndexOptions& options, IndexObserver& observer, std
     std::size_t writers = options.writers;
     if (writers == 0) writers = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, MAX_AUTO_WRITERS);
     auto parts = split_inputs(inputs.files, inputs.total_bytes, writers);
-    if (new_database && parts.size() > 1)
+    if (new_database && parts.size() > 1) {
         build_in_parallel(db, options, std::move(parts), inputs.total_bytes, stdin_stream, start, observer, summary);
-    else
+        // It swapped the database it built into place of the one it closed.
+        db = open_for_writing(options.db_path);
+    } else {
         index_in_place(db, options, inputs, new_database, stdin_stream, start, observer, summary);
+    }
+    // Every run, as the links depend on what the whole archive says.
+    summary.linked = link_speakers(db).changed;
+    db.commit();
     summary.seconds = seconds_since(start);
     return summary;
 }

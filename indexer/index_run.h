@@ -70,9 +70,11 @@ struct IndexSummary {
     std::size_t added = 0;
     std::size_t updated = 0;
     std::size_t unchanged = 0;
-    std::size_t skipped = 0;      ///< bad input, reported with its reason
-    std::size_t failed = 0;       ///< good input the database refused
-    std::size_t pruned = 0;       ///< articles removed by prune, each with its statements
+    std::size_t skipped = 0;  ///< bad input, reported with its reason
+    std::size_t failed = 0;   ///< good input the database refused
+    std::size_t pruned = 0;   ///< articles removed by prune, each with its statements
+    /// Statements the speaker links gave another name (indexer/speaker_links.h).
+    std::size_t linked = 0;
     std::size_t other_shard = 0;  ///< good articles left to the other shards (--shard)
     /// Statement documents written for the added and updated articles (those
     /// of unchanged articles are kept and not counted).

@@ -246,6 +246,7 @@ void print_summary(const saywho::IndexOptions& options, const saywho::IndexSumma
     else
         std::printf(", no statements (--no-statements)");
     if (options.prune) std::printf(", %zu pruned", s.pruned);
+    if (s.linked) std::printf(", %zu linked to a fuller speaker name", s.linked);
     if (options.shards > 1) std::printf(", %zu left to other shards", s.other_shard);
     if (s.warnings) std::printf(" (%zu with warnings)", s.warnings);
     std::printf(" in %.2f s, %.0f articles/s\n", s.seconds, s.seconds > 0 ? done / s.seconds : 0.0);

@@ -44,6 +44,7 @@ void write_marked_statement(Writer& w, const StatementRecord& record, std::size_
     put_or_null(w, "speaker", st.speaker);
     put_or_null(w, "speaker_kind", st.speaker_kind);
     put_or_null(w, "speaker_mention", st.speaker_mention);
+    put_or_null(w, "speaker_in_article", st.speaker_in_article);
     put_or_null(w, "role", st.role);
     put_or_null(w, "location", st.location);
     put(w, "date", st.date.iso());

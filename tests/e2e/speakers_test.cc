@@ -2,6 +2,7 @@
  *  @brief End to end: speakers named in different ways are one facet value, and nobody is counted who is no
  *         named speaker (the real binaries on an archive written for the test).
  */
+#include <filesystem>
 #include <map>
 #include <string>
 
@@ -95,6 +96,92 @@ TEST_F(Speakers, TheSourceKindFacetCountsAnonymousSourcesAndNoUnresolvedOne) {
     r = run_command({SEARCH, "--db", db(), "kind:nobody"});
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_TRUE(contains(r.err, "kind:anonymous")) << "the error lists the kinds: " << r.err;
+}
+
+/// Speakers across articles: a story that names someone by surname and
+/// title joins the person another story names in full, even when that
+/// story comes in a later run; namesakes and companies stay apart.
+class SpeakersAcrossArticles : public ::testing::Test {
+  protected:
+    void write_story(const std::string& file, const std::string& text) {
+        write_file(dir_.path() / "archive" / file, text);
+    }
+
+    void index() {
+        CommandResult r = run_command({INDEX, "--db", db(), "--no-progress", (dir_.path() / "archive").string()});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+    }
+
+    std::string db() const { return (dir_.path() / "db").string(); }
+
+    std::map<std::string, unsigned> speaker_facet() {
+        CommandResult r = run_command({SEARCH, "--db", db(), "--json", "--facets", "type:statement"});
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+        rapidjson::Document doc = parse_json(r.out);
+        std::map<std::string, unsigned> facet;
+        for (const auto& v : doc["facets"]["speaker"]["values"].GetArray())
+            facet[v["value"].GetString()] = v["count"].GetUint();
+        return facet;
+    }
+
+    ScratchDir dir_;
+};
+
+TEST_F(SpeakersAcrossArticles, ASurnameJoinsTheFullNameTheArchiveLearnsLater) {
+    write_story("budget.txt",
+                "date 1987-03-02 BUDGET DEFICIT TO SHRINK\n\n"
+                "WASHINGTON, March 2 - Treasury Secretary Baker said the budget deficit would shrink this year.\n");
+    write_story("rigs.txt",
+                "date 1987-03-03 RIG COUNT RISES\n\n"
+                "HOUSTON, March 3 - Baker Hughes Inc said the number of working rigs rose by 12 this week.\n");
+    write_story("staff.txt",
+                "date 1987-03-04 STAFF CHANGES\n\n"
+                "WASHINGTON, March 4 - White House Chief of Staff Howard Baker said the President would name "
+                "a new adviser.\n");
+    index();
+    const std::map<std::string, unsigned> before{{"Baker", 1}, {"Baker Hughes Inc", 1}, {"Howard Baker", 1}};
+    EXPECT_EQ(speaker_facet(), before) << "no Baker is known to be the Treasury Secretary yet";
+
+    write_story("dollar.txt",
+                "date 1987-03-05 BAKER SEES STABLE DOLLAR\n\n"
+                "PARIS, March 5 - U.S. Treasury Secretary James Baker said the dollar had been stable for a month.\n\n"
+                "Baker said the talks would go on.\n");
+    index();
+    const std::map<std::string, unsigned> after{{"James Baker", 3}, {"Baker Hughes Inc", 1}, {"Howard Baker", 1}};
+    EXPECT_EQ(speaker_facet(), after) << "the budget story's Baker is James Baker; the others stay apart";
+
+    CommandResult r = run_command({SEARCH, "--db", db(), "--json", "budget deficit", "type:statement"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    rapidjson::Document doc = parse_json(r.out);
+    ASSERT_EQ(doc["results"].Size(), 1u);
+    EXPECT_STREQ(doc["results"][0]["speaker"].GetString(), "James Baker");
+    EXPECT_STREQ(doc["results"][0]["speaker_in_article"].GetString(), "Baker");
+    r = run_command({SEARCH, "--db", db(), "statements by James Baker"});
+    EXPECT_TRUE(contains(r.out, "results 1-3 of 3")) << r.out;
+
+    std::filesystem::remove(dir_.path() / "archive" / "dollar.txt");
+    CommandResult pruned =
+        run_command({INDEX, "--db", db(), "--no-progress", "--prune", (dir_.path() / "archive").string()});
+    ASSERT_EQ(pruned.exit_code, 0) << pruned.err;
+    EXPECT_EQ(speaker_facet(), before) << "without the story naming him in full, the link goes";
+}
+
+TEST_F(SpeakersAcrossArticles, CompactionLinksWhatTheShardsKnowApart) {
+    const auto one = dir_.path() / "one", two = dir_.path() / "two";
+    write_file(one / "budget.txt",
+               "date 1987-03-02 BUDGET DEFICIT TO SHRINK\n\n"
+               "WASHINGTON, March 2 - Treasury Secretary Baker said the budget deficit would shrink this year.\n");
+    write_file(two / "dollar.txt",
+               "date 1987-03-05 BAKER SEES STABLE DOLLAR\n\n"
+               "PARIS, March 5 - U.S. Treasury Secretary James Baker said the dollar had been stable for a month.\n");
+    for (const auto& shard : {one, two}) {
+        CommandResult r = run_command({INDEX, "--db", (shard / "db").string(), "--no-progress", shard.string()});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+    }
+    CommandResult r = run_command({INDEX, "--db", db(), "compact", (one / "db").string(), (two / "db").string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::map<std::string, unsigned> want{{"James Baker", 2}};
+    EXPECT_EQ(speaker_facet(), want);
 }
 
 }  // namespace
