@@ -14,6 +14,12 @@ function speakerLabel(st) {
   if (st.speaker) return st.speaker;
   return st.speaker_mention ? `unnamed (${st.speaker_mention})` : 'unknown speaker';
 }
+
+// The speaker's element: a linked speaker says how its own article names them.
+function speakerSpan(st) {
+  const title = st.speaker_in_article ? `named “${st.speaker_in_article}” in this article` : null;
+  return el('span', { class: 'speaker', title }, speakerLabel(st));
+}
 // Parameters the page does not offer controls for but passes on when a shared
 // URL carries them, so a hand-made link keeps working.
 const PASSED_PARAMS = ['limit', 'per_article', 'match', 'literal', 'now'];
@@ -402,7 +408,7 @@ function statementCard(state, hit) {
     quote = el('p', { class: 'quote reported' }, el('span', { class: 'badge' }, label), ' ', snippet);
   }
   const who = el('p', { class: 'attribution' },
-    '— ', el('span', { class: 'speaker' }, speakerLabel(hit)),
+    '— ', speakerSpan(hit),
     hit.role ? [', ', el('span', { class: 'role' }, hit.role)] : null,
     hit.cue ? el('span', { class: 'cue' }, ` (${hit.cue})`) : null);
   const meta = el('p', { class: 'meta' },
@@ -733,7 +739,7 @@ function renderArticle(state, data) {
     class: index === selected ? 'selected' : null,
     value: index + 1,
   },
-  el('span', { class: 'speaker' }, speakerLabel(s)),
+  speakerSpan(s),
   s.role ? [', ', el('span', { class: 'role' }, s.role)] : null,
   s.location ? [' · ', el('span', { class: 'place' }, s.location)] : null,
   s.date ? [' · ', el('time', { datetime: s.date }, formatDate(s.date))] : null,
