@@ -287,6 +287,14 @@ std::size_t Coreference::organization_speaker_near(std::size_t cue_token) const 
 /// A pronoun's antecedent: the people mentioned in the last few sentences
 /// scored by recency, subjecthood and paragraph; gender must agree.
 std::size_t Coreference::resolve_pronoun(const SpeakerPhrase& p, std::size_t cue_token) const {
+    const std::size_t chosen = resolve_pronoun_by_rules(p, cue_token);
+    if (state_.pronoun_trace != nullptr && (p.pronoun == "he" || p.pronoun == "she"))
+        trace_pronoun(p, cue_token,
+                      pronoun_candidates(p.pronoun == "he" ? Gender::MALE : Gender::FEMALE, cue_token), chosen);
+    return chosen;
+}
+
+std::size_t Coreference::resolve_pronoun_by_rules(const SpeakerPhrase& p, std::size_t cue_token) const {
     Gender want = p.pronoun == "he" ? Gender::MALE : p.pronoun == "she" ? Gender::FEMALE : Gender::UNKNOWN;
     if (p.pronoun == "they" || p.pronoun == "we" || p.pronoun == "i") {
         if (p.pronoun == "i" || p.pronoun == "we") return state_.last_speaker;

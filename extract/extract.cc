@@ -82,9 +82,12 @@ ArticleFacts analyze_article(const Article& article) {
     return facts;
 }
 
-std::vector<Statement> extract_statements(const Article& article) {
+std::vector<Statement> extract_statements(const Article& article) { return extract_statements(article, {}); }
+
+std::vector<Statement> extract_statements(const Article& article, const ExtractOptions& options) {
     extraction::TextModel model(article, Lexicon::instance());
     extraction::Entities entities;
+    if (options.pronoun_trace) entities.pronoun_trace = &options.pronoun_trace;
     return extraction::run_stages(model, entities);
 }
 

@@ -9,11 +9,15 @@
 #ifndef SAYWHO_EXTRACT_TEXT_MODEL_H
 #define SAYWHO_EXTRACT_TEXT_MODEL_H
 
+#include <array>
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -22,6 +26,7 @@
 #include "common/civil_date.h"
 #include "common/lexicon.h"
 #include "common/statement.h"
+#include "extract/extract.h"
 
 namespace saywho::extraction {
 
@@ -432,6 +437,79 @@ struct Entities {
     /// said" mean in company news.
     std::size_t last_organization_speaker = NONE;
     std::size_t last_organization_speaker_token = 0;
+    /// Per entity, the cue token of its latest statement.
+    std::unordered_map<std::size_t, std::size_t> last_spoke_token;
+    /// The caller's sink for each pronoun decision (ExtractOptions), or null.
+    const std::function<void(const PronounTrace&)>* pronoun_trace = nullptr;
+};
+
+// --- The pronoun resolver (pronoun_resolver.cc) --------------------------------------
+
+/// The indicators the learned resolver scores a (pronoun, candidate person)
+/// pair by; each is 0 or 1. Their names, in this order, are the rows of
+/// common/data/pronoun_resolver.tsv (resolver_feature_name()).
+enum class ResolverFeature : unsigned {
+    BIAS,  ///< always 1: the constant term, which ranks no candidate above another
+    // Sentences back from the cue to the candidate's latest mention.
+    DIST_0,
+    DIST_1,
+    DIST_2,
+    DIST_3,
+    DIST_4_7,
+    DIST_8_PLUS,
+    // Mentions of anyone between that mention and the cue.
+    BETWEEN_0,
+    BETWEEN_1,
+    BETWEEN_2,
+    BETWEEN_3_PLUS,
+    // Recency rank among the candidates (0: the latest mentioned).
+    RANK_0,
+    RANK_1,
+    RANK_2_PLUS,
+    LATEST_SUBJECT,   ///< the latest mention is its sentence's subject
+    LATEST_OBLIQUE,   ///< the latest mention is a possessive or a preposition's object
+    SUBJECT_NEAR,     ///< a subject in the last four sentences
+    SUBJECT_DIST_0,   ///< the latest mention is a subject of the cue's sentence
+    SUBJECT_DIST_1,   ///< ... of the sentence before
+    SAME_PARAGRAPH,   ///< the latest mention is in the cue's paragraph
+    GENDER_EQUAL,     ///< the pronoun's gender is the candidate's (not just compatible)
+    GENDER_UNKNOWN,   ///< the candidate's gender is unknown
+    LAST_SPEAKER,     ///< the candidate spoke last
+    SPOKE_0_1,        ///< it spoke in this sentence or the one before
+    SPOKE_2_5,        ///< it spoke two to five sentences back
+    SPOKE_6_PLUS,     ///< it spoke, longer ago
+    MENTIONS_1,       ///< mentioned once before the cue
+    MENTIONS_2_3,     ///< twice or three times
+    MENTIONS_4_PLUS,  ///< more often
+    HAS_ROLE,         ///< the candidate has a role or title ("Senator")
+    FULL_NAME,        ///< the candidate's name has two words or more
+    FIRST_PERSON,     ///< the first person the article mentions
+    COUNT
+};
+
+using ResolverFeatures = std::bitset<static_cast<std::size_t>(ResolverFeature::COUNT)>;
+
+/// The name of @p f in the weights table ("dist_0").
+std::string_view resolver_feature_name(ResolverFeature f);
+
+/// A weight for each ResolverFeature.
+using ResolverWeights = std::array<double, static_cast<std::size_t>(ResolverFeature::COUNT)>;
+
+/// Parses a weights table ("name<TAB>weight" lines, "#" comments). Throws
+/// Error naming any unknown, repeated or missing feature, or a bad weight.
+ResolverWeights parse_resolver_weights(std::string_view table);
+
+/// The weights of the embedded common/data/pronoun_resolver.tsv, parsed
+/// once on first use; thread-safe afterwards. Throws Error as
+/// parse_resolver_weights() does (a build defect).
+const ResolverWeights& resolver_weights();
+
+/// One candidate antecedent of a pronoun speaker, with its features.
+struct PronounCandidate {
+    std::size_t entity = NONE;
+    std::size_t latest_token = 0;  ///< its latest mention (or statement) before the cue
+    ResolverFeatures features;
+    double score = 0;
 };
 
 /// Stage 6, entities: names become persons or organisations, linked to the
@@ -458,6 +536,12 @@ class Coreference : public PhraseReader {
     void register_sentence(const Sentence& s);
     void register_single(const Sentence& s, std::size_t i, std::size_t own_start, bool& first_in_sentence);
     std::size_t resolve_pronoun(const SpeakerPhrase& p, std::size_t cue_token) const;
+    std::size_t resolve_pronoun_by_rules(const SpeakerPhrase& p, std::size_t cue_token) const;
+    std::vector<PronounCandidate> pronoun_candidates(Gender want, std::size_t cue_token) const;
+    struct Evidence;
+    ResolverFeatures features_of(const Evidence& ev, Gender want, std::size_t cue_token) const;
+    void trace_pronoun(const SpeakerPhrase& p, std::size_t cue_token, const std::vector<PronounCandidate>& candidates,
+                       std::size_t chosen) const;
     std::size_t resolve_nominal(const SpeakerPhrase& p, std::size_t cue_token);
     std::size_t nominal_by_role(const SpeakerPhrase& p, std::size_t cue_token) const;
     std::size_t organization_speaker_near(std::size_t cue_token) const;
