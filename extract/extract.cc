@@ -88,6 +88,11 @@ std::vector<Statement> extract_statements(const Article& article, const ExtractO
     extraction::TextModel model(article, Lexicon::instance());
     extraction::Entities entities;
     if (options.pronoun_trace) entities.pronoun_trace = &options.pronoun_trace;
+    extraction::ResolverWeights weights{};
+    if (!options.resolver_weights.empty()) {
+        weights = extraction::parse_resolver_weights(options.resolver_weights);
+        entities.resolver_weights = &weights;
+    }
     return extraction::run_stages(model, entities);
 }
 

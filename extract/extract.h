@@ -22,7 +22,7 @@ namespace saywho {
 
 /// Bump whenever extraction changes what it finds: the indexer stores it in
 /// each article's content hash, so the next run re-extracts every article.
-inline constexpr int EXTRACTOR_VERSION = 21;
+inline constexpr int EXTRACTOR_VERSION = 22;
 
 /// A place named in an article.
 struct PlaceMention {
@@ -61,6 +61,10 @@ struct ExtractOptions {
     /// Called for every he/she speaker resolved, when set. For developers'
     /// tools: extraction itself never prints.
     std::function<void(const PronounTrace&)> pronoun_trace;
+    /// A pronoun resolver weights table (the format of
+    /// common/data/pronoun_resolver.tsv) to use instead of the embedded
+    /// one; empty for the embedded one. For training; Error if malformed.
+    std::string resolver_weights;
 };
 
 /// Statements, people and places of @p article. Statement offsets are

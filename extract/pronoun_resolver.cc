@@ -2,8 +2,20 @@
  *  @brief Extraction stage 6: the candidates of a he/she speaker and the features the learned resolver scores them by.
  */
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
 
+#include "common/errors.h"
+#include "common/text.h"
 #include "extract/text_model.h"
+
+// Begin and end of common/data/pronoun_resolver.tsv, defined by the
+// generated embedded_data.cc (common/CMakeLists.txt).
+extern "C" {
+extern const char saywho_pronoun_resolver_tsv_begin[], saywho_pronoun_resolver_tsv_end[];
+}
 
 namespace saywho::extraction {
 
@@ -14,17 +26,34 @@ constexpr std::size_t FEATURE_COUNT = static_cast<std::size_t>(ResolverFeature::
 /// The names of the features, in ResolverFeature order: the keys of
 /// common/data/pronoun_resolver.tsv and of the training dump.
 constexpr std::array<std::string_view, FEATURE_COUNT> FEATURE_NAMES = {
-    "bias",           "dist_0",         "dist_1",         "dist_2",         "dist_3",
-    "dist_4_7",       "dist_8_plus",    "between_0",      "between_1",      "between_2",
-    "between_3_plus", "rank_0",         "rank_1",         "rank_2_plus",    "latest_subject",
-    "latest_oblique", "subject_near",   "subject_dist_0", "subject_dist_1", "same_paragraph",
-    "gender_equal",   "gender_unknown", "last_speaker",   "spoke_0_1",      "spoke_2_5",
-    "spoke_6_plus",   "mentions_1",     "mentions_2_3",   "mentions_4_plus", "has_role",
-    "full_name",      "first_person",
+    "dist_0",         "dist_1",          "dist_2",         "dist_3",
+    "between_0",      "between_1",       "between_2",      "between_3_plus", "rank_0",
+    "rank_1",         "rank_2_plus",     "latest_subject", "latest_oblique", "subject_at_0",
+    "subject_at_1",   "subject_at_2",    "subject_at_3",   "other_at_0",     "other_at_1",
+    "other_at_2",     "other_at_3",      "oblique_at_0",   "oblique_at_1",   "oblique_at_2",
+    "oblique_at_3",   "subject_near",    "subject_latest", "same_paragraph", "gender_equal",
+    "gender_unknown", "last_speaker",    "spoke_0_1",      "spoke_2_5",      "spoke_6_plus",
+    "mentions_1",     "mentions_2_3",    "mentions_4_plus", "has_role",      "full_name",
+    "first_person",   "most_mentioned",  "spoke_twice",    "in_title",
 };
+
+// An empty last name means a feature was added without its name.
+static_assert(!FEATURE_NAMES.back().empty(), "FEATURE_NAMES must name every ResolverFeature");
+
+/// A candidate was mentioned (or spoke) in the cue's sentence or the
+/// CANDIDATE_WINDOW_SENTENCES - 1 before; only when none was is the latest
+/// person mentioned earlier the one candidate. On PolNeAR train, ranking
+/// candidates four sentences back and more did worse in cross-validation:
+/// they are seldom right and crowd the near ones out of the training pairs.
+constexpr std::size_t CANDIDATE_WINDOW_SENTENCES = 4;
 
 /// A subject this many sentences back still counts for SUBJECT_NEAR.
 constexpr std::size_t SUBJECT_NEAR_SENTENCES = 4;
+/// The sentences (the cue's and those before) of SUBJECT_AT_0 ... OBLIQUE_AT_3.
+constexpr std::size_t MENTION_PROFILE_SENTENCES = 4;
+static_assert(static_cast<std::size_t>(ResolverFeature::OBLIQUE_AT_3) ==
+                  static_cast<std::size_t>(ResolverFeature::SUBJECT_AT_0) + 3 * MENTION_PROFILE_SENTENCES - 1,
+              "the mention profile's features run subject, other, oblique, each by sentence back");
 
 /// Sets @p first + the bucket of @p n among the buckets that start at
 /// @p starts (ascending, starts[0] == 0): one indicator of a run.
@@ -35,24 +64,103 @@ void set_bucket(ResolverFeatures& f, ResolverFeature first, std::size_t n, const
     f.set(static_cast<std::size_t>(first) + bucket);
 }
 
+/// Whether @p word (lower-case) is a word of @p title, in any case; a
+/// possessive "'s" is no part of a word.
+bool title_has_word(const std::string& title, const std::string& word) {
+    if (word.empty()) return false;
+    const std::string lower = ascii_lower(title);
+    auto is_letter = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80) != 0; };
+    for (std::size_t at = lower.find(word); at != std::string::npos; at = lower.find(word, at + 1)) {
+        const std::size_t end = at + word.size();
+        if ((at == 0 || !is_letter(lower[at - 1])) && (end == lower.size() || !is_letter(lower[end]))) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 std::string_view resolver_feature_name(ResolverFeature f) { return FEATURE_NAMES[static_cast<std::size_t>(f)]; }
+
+namespace {
+
+[[noreturn]] void weights_error(std::size_t line, const std::string& what) {
+    throw Error("pronoun resolver weights:" + std::to_string(line) + ": " + what);
+}
+
+/// The weight of one "name<TAB>weight" row, stored in @p weights.
+void read_weight_row(std::string_view row, std::size_t line, ResolverWeights& weights,
+                     std::array<bool, FEATURE_COUNT>& seen) {
+    const std::size_t tab = row.find('\t');
+    if (tab == std::string_view::npos) weights_error(line, "no tab between a feature and its weight");
+    const std::string_view name = row.substr(0, tab);
+    const auto known = std::find(FEATURE_NAMES.begin(), FEATURE_NAMES.end(), name);
+    if (known == FEATURE_NAMES.end()) weights_error(line, "unknown feature '" + std::string(name) + "'");
+    const auto k = static_cast<std::size_t>(known - FEATURE_NAMES.begin());
+    if (seen[k]) weights_error(line, "feature '" + std::string(name) + "' given twice");
+    const std::string number(row.substr(tab + 1));
+    char* end = nullptr;
+    errno = 0;
+    const double weight = std::strtod(number.c_str(), &end);
+    if (number.empty() || *end != '\0' || errno != 0 || !std::isfinite(weight))
+        weights_error(line, "bad weight '" + number + "' for feature '" + std::string(name) + "'");
+    weights[k] = weight;
+    seen[k] = true;
+}
+
+}  // namespace
+
+ResolverWeights parse_resolver_weights(std::string_view table) {
+    ResolverWeights weights{};
+    std::array<bool, FEATURE_COUNT> seen{};
+    bool header = false;
+    std::size_t line = 0;
+    for (std::size_t at = 0; at < table.size();) {
+        const std::size_t eol = std::min(table.find('\n', at), table.size());
+        const std::string_view row = table.substr(at, eol - at);
+        at = eol + 1;
+        ++line;
+        if (row.empty() || row[0] == '#') continue;
+        if (!header) {
+            if (row != "feature\tweight") weights_error(line, "the header is not 'feature<TAB>weight'");
+            header = true;
+            continue;
+        }
+        read_weight_row(row, line, weights, seen);
+    }
+    // A feature without a weight would silently count as 0: the table and
+    // ResolverFeature have drifted apart, so retrain.
+    for (std::size_t k = 0; k < FEATURE_COUNT; ++k)
+        if (!seen[k]) weights_error(line, "no weight for feature '" + std::string(FEATURE_NAMES[k]) + "'");
+    return weights;
+}
+
+const ResolverWeights& resolver_weights() {
+    static const ResolverWeights weights = parse_resolver_weights(
+        std::string_view(saywho_pronoun_resolver_tsv_begin,
+                         static_cast<std::size_t>(saywho_pronoun_resolver_tsv_end - saywho_pronoun_resolver_tsv_begin)));
+    return weights;
+}
 
 /// What the mentions before a cue tell of one candidate.
 struct Coreference::Evidence {
     std::size_t entity = NONE;
     std::size_t latest_token = 0;
     bool latest_subject = false, latest_oblique = false;
-    bool subject_near = false;
+    std::size_t subject_token = NONE;  ///< its latest subject mention in the last SUBJECT_NEAR_SENTENCES
+    bool subject_latest = false;       ///< no other candidate has a later one
+    bool most_mentioned = false;       ///< no other candidate has more mentions
+    /// Its mentions in the last MENTION_PROFILE_SENTENCES sentences: bit
+    /// kind * MENTION_PROFILE_SENTENCES + back, kinds subject, other, oblique.
+    unsigned profile = 0;
     std::size_t between = 0;   ///< mentions of anyone after its latest one, before the cue
     std::size_t mentions = 0;  ///< its mentions before the cue
     std::size_t rank = 0;      ///< among the candidates, by latest mention
 };
 
-/// The people a he/she at @p cue_token may be: every person mentioned
-/// before it, and the last speaker, whose gender does not contradict
-/// @p want; latest mentioned first, each with its features.
+/// The people a he/she at @p cue_token may be: the persons mentioned
+/// before it and the last speaker, whose gender does not contradict
+/// @p want, within CANDIDATE_WINDOW_SENTENCES; latest mentioned first,
+/// each with its features.
 std::vector<PronounCandidate> Coreference::pronoun_candidates(Gender want, std::size_t cue_token) const {
     auto compatible = [&](std::size_t e) {
         if (e == NONE || !state_.entities[e].person) return false;
@@ -80,7 +188,12 @@ std::vector<PronounCandidate> Coreference::pronoun_candidates(Gender want, std::
             }
             Evidence& ev = seen[it->second];
             ++ev.mentions;
-            ev.subject_near = ev.subject_near || (mention.subject && back <= SUBJECT_NEAR_SENTENCES);
+            if (mention.subject && back <= SUBJECT_NEAR_SENTENCES && ev.subject_token == NONE)
+                ev.subject_token = mention.token;
+            if (back < MENTION_PROFILE_SENTENCES) {
+                const std::size_t kind = mention.subject ? 0 : mention.oblique ? 2 : 1;
+                ev.profile |= 1u << (kind * MENTION_PROFILE_SENTENCES + back);
+            }
         }
         ++passed;
     }
@@ -95,6 +208,19 @@ std::vector<PronounCandidate> Coreference::pronoun_candidates(Gender want, std::
     }
     std::stable_sort(seen.begin(), seen.end(),
                      [](const Evidence& a, const Evidence& b) { return a.latest_token > b.latest_token; });
+    auto far = [&](const Evidence& ev) {
+        return cue_sentence - tokens_[ev.latest_token].sentence >= CANDIDATE_WINDOW_SENTENCES;
+    };
+    // Latest first, so the near ones are a prefix; the latest stays when none is near.
+    const auto near_end = std::find_if(seen.begin(), seen.end(), far);
+    seen.erase(near_end == seen.begin() && !seen.empty() ? seen.begin() + 1 : near_end, seen.end());
+    auto latest_subject = std::max_element(seen.begin(), seen.end(), [](const Evidence& a, const Evidence& b) {
+        return (a.subject_token == NONE ? 0 : a.subject_token + 1) < (b.subject_token == NONE ? 0 : b.subject_token + 1);
+    });
+    if (latest_subject != seen.end() && latest_subject->subject_token != NONE) latest_subject->subject_latest = true;
+    std::size_t most = 0;
+    for (const Evidence& ev : seen) most = std::max(most, ev.mentions);
+    for (Evidence& ev : seen) ev.most_mentioned = most > 0 && ev.mentions == most;
     std::vector<PronounCandidate> out;
     for (std::size_t r = 0; r < seen.size(); ++r) {
         seen[r].rank = r;
@@ -111,15 +237,15 @@ ResolverFeatures Coreference::features_of(const Evidence& ev, Gender want, std::
     const Entity& en = state_.entities[ev.entity];
     const Token& cue = tokens_[cue_token];
     const std::size_t back = cue.sentence - tokens_[ev.latest_token].sentence;
-    set(F::BIAS);
-    set_bucket(f, F::DIST_0, back, std::array<std::size_t, 6>{0, 1, 2, 3, 4, 8});
+    if (back < CANDIDATE_WINDOW_SENTENCES) f.set(static_cast<std::size_t>(F::DIST_0) + back);
     set_bucket(f, F::BETWEEN_0, ev.between, std::array<std::size_t, 4>{0, 1, 2, 3});
     set_bucket(f, F::RANK_0, ev.rank, std::array<std::size_t, 3>{0, 1, 2});
     if (ev.latest_subject) set(F::LATEST_SUBJECT);
     if (ev.latest_oblique) set(F::LATEST_OBLIQUE);
-    if (ev.subject_near) set(F::SUBJECT_NEAR);
-    if (ev.latest_subject && back == 0) set(F::SUBJECT_DIST_0);
-    if (ev.latest_subject && back == 1) set(F::SUBJECT_DIST_1);
+    for (std::size_t bit = 0; bit < 3 * MENTION_PROFILE_SENTENCES; ++bit)
+        if (ev.profile & (1u << bit)) f.set(static_cast<std::size_t>(F::SUBJECT_AT_0) + bit);
+    if (ev.subject_token != NONE) set(F::SUBJECT_NEAR);
+    if (ev.subject_latest) set(F::SUBJECT_LATEST);
     if (tokens_[ev.latest_token].paragraph == cue.paragraph) set(F::SAME_PARAGRAPH);
     if (en.gender == Gender::UNKNOWN) set(F::GENDER_UNKNOWN);
     if (en.gender == want && want != Gender::UNKNOWN) set(F::GENDER_EQUAL);
@@ -136,6 +262,10 @@ ResolverFeatures Coreference::features_of(const Evidence& ev, Gender want, std::
             if (m.entity == ev.entity) set(F::FIRST_PERSON);
             break;
         }
+    if (ev.most_mentioned) set(F::MOST_MENTIONED);
+    if (auto times = state_.times_spoken.find(ev.entity); times != state_.times_spoken.end() && times->second >= 2)
+        set(F::SPOKE_TWICE);
+    if (title_has_word(model_.article.title, en.surname)) set(F::IN_TITLE);
     return f;
 }
 

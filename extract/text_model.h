@@ -405,6 +405,82 @@ class CueFinder : public PhraseReader {
     Attribution quote_attribution(const Sentence& s, std::size_t i, const Quotation& quote) const;
 };
 
+// --- The pronoun resolver (pronoun_resolver.cc) --------------------------------------
+
+/// The indicators the learned resolver scores a (pronoun, candidate person)
+/// pair by; each is 0 or 1. Their names, in this order, are the rows of
+/// common/data/pronoun_resolver.tsv (resolver_feature_name()).
+enum class ResolverFeature : unsigned {
+    // Sentences back from the cue to the candidate's latest mention.
+    DIST_0,
+    DIST_1,
+    DIST_2,
+    DIST_3,
+    // Mentions of anyone between that mention and the cue.
+    BETWEEN_0,
+    BETWEEN_1,
+    BETWEEN_2,
+    BETWEEN_3_PLUS,
+    // Recency rank among the candidates (0: the latest mentioned).
+    RANK_0,
+    RANK_1,
+    RANK_2_PLUS,
+    LATEST_SUBJECT,   ///< the latest mention is its sentence's subject
+    LATEST_OBLIQUE,   ///< the latest mention is a possessive or a preposition's object
+    // The candidate's mentions in the cue's sentence and the three before,
+    // by sentence and kind: a subject; a possessive or a preposition's
+    // object (oblique); any other (an object, an aside).
+    SUBJECT_AT_0,
+    SUBJECT_AT_1,
+    SUBJECT_AT_2,
+    SUBJECT_AT_3,
+    OTHER_AT_0,
+    OTHER_AT_1,
+    OTHER_AT_2,
+    OTHER_AT_3,
+    OBLIQUE_AT_0,
+    OBLIQUE_AT_1,
+    OBLIQUE_AT_2,
+    OBLIQUE_AT_3,
+    SUBJECT_NEAR,     ///< a subject in the last four sentences
+    SUBJECT_LATEST,   ///< of the candidates, the latest one mentioned as a subject (in the last four sentences)
+    SAME_PARAGRAPH,   ///< the latest mention is in the cue's paragraph
+    GENDER_EQUAL,     ///< the pronoun's gender is the candidate's (not just compatible)
+    GENDER_UNKNOWN,   ///< the candidate's gender is unknown
+    LAST_SPEAKER,     ///< the candidate spoke last
+    SPOKE_0_1,        ///< it spoke in this sentence or the one before
+    SPOKE_2_5,        ///< it spoke two to five sentences back
+    SPOKE_6_PLUS,     ///< it spoke, longer ago
+    MENTIONS_1,       ///< mentioned once before the cue
+    MENTIONS_2_3,     ///< twice or three times
+    MENTIONS_4_PLUS,  ///< more often
+    HAS_ROLE,         ///< the candidate has a role or title ("Senator")
+    FULL_NAME,        ///< the candidate's name has two words or more
+    FIRST_PERSON,     ///< the first person the article mentions
+    MOST_MENTIONED,   ///< of the candidates, the most mentioned so far
+    SPOKE_TWICE,      ///< it spoke twice or more before
+    IN_TITLE,         ///< its surname is a word of the headline
+    COUNT
+};
+
+using ResolverFeatures = std::bitset<static_cast<std::size_t>(ResolverFeature::COUNT)>;
+
+/// The name of @p f in the weights table ("dist_0"). There is no constant
+/// term: it would rank no candidate above another.
+std::string_view resolver_feature_name(ResolverFeature f);
+
+/// A weight for each ResolverFeature.
+using ResolverWeights = std::array<double, static_cast<std::size_t>(ResolverFeature::COUNT)>;
+
+/// Parses a weights table ("name<TAB>weight" lines, "#" comments). Throws
+/// Error naming any unknown, repeated or missing feature, or a bad weight.
+ResolverWeights parse_resolver_weights(std::string_view table);
+
+/// The weights of the embedded common/data/pronoun_resolver.tsv, parsed
+/// once on first use; thread-safe afterwards. Throws Error as
+/// parse_resolver_weights() does (a build defect).
+const ResolverWeights& resolver_weights();
+
 // --- Entities (within-article coreference) -----------------------------------------
 
 struct Entity {
@@ -439,70 +515,13 @@ struct Entities {
     std::size_t last_organization_speaker_token = 0;
     /// Per entity, the cue token of its latest statement.
     std::unordered_map<std::size_t, std::size_t> last_spoke_token;
+    /// Per entity, how many statements it made so far.
+    std::unordered_map<std::size_t, std::size_t> times_spoken;
     /// The caller's sink for each pronoun decision (ExtractOptions), or null.
     const std::function<void(const PronounTrace&)>* pronoun_trace = nullptr;
+    /// Weights that replace the embedded ones (ExtractOptions), or null.
+    const ResolverWeights* resolver_weights = nullptr;
 };
-
-// --- The pronoun resolver (pronoun_resolver.cc) --------------------------------------
-
-/// The indicators the learned resolver scores a (pronoun, candidate person)
-/// pair by; each is 0 or 1. Their names, in this order, are the rows of
-/// common/data/pronoun_resolver.tsv (resolver_feature_name()).
-enum class ResolverFeature : unsigned {
-    BIAS,  ///< always 1: the constant term, which ranks no candidate above another
-    // Sentences back from the cue to the candidate's latest mention.
-    DIST_0,
-    DIST_1,
-    DIST_2,
-    DIST_3,
-    DIST_4_7,
-    DIST_8_PLUS,
-    // Mentions of anyone between that mention and the cue.
-    BETWEEN_0,
-    BETWEEN_1,
-    BETWEEN_2,
-    BETWEEN_3_PLUS,
-    // Recency rank among the candidates (0: the latest mentioned).
-    RANK_0,
-    RANK_1,
-    RANK_2_PLUS,
-    LATEST_SUBJECT,   ///< the latest mention is its sentence's subject
-    LATEST_OBLIQUE,   ///< the latest mention is a possessive or a preposition's object
-    SUBJECT_NEAR,     ///< a subject in the last four sentences
-    SUBJECT_DIST_0,   ///< the latest mention is a subject of the cue's sentence
-    SUBJECT_DIST_1,   ///< ... of the sentence before
-    SAME_PARAGRAPH,   ///< the latest mention is in the cue's paragraph
-    GENDER_EQUAL,     ///< the pronoun's gender is the candidate's (not just compatible)
-    GENDER_UNKNOWN,   ///< the candidate's gender is unknown
-    LAST_SPEAKER,     ///< the candidate spoke last
-    SPOKE_0_1,        ///< it spoke in this sentence or the one before
-    SPOKE_2_5,        ///< it spoke two to five sentences back
-    SPOKE_6_PLUS,     ///< it spoke, longer ago
-    MENTIONS_1,       ///< mentioned once before the cue
-    MENTIONS_2_3,     ///< twice or three times
-    MENTIONS_4_PLUS,  ///< more often
-    HAS_ROLE,         ///< the candidate has a role or title ("Senator")
-    FULL_NAME,        ///< the candidate's name has two words or more
-    FIRST_PERSON,     ///< the first person the article mentions
-    COUNT
-};
-
-using ResolverFeatures = std::bitset<static_cast<std::size_t>(ResolverFeature::COUNT)>;
-
-/// The name of @p f in the weights table ("dist_0").
-std::string_view resolver_feature_name(ResolverFeature f);
-
-/// A weight for each ResolverFeature.
-using ResolverWeights = std::array<double, static_cast<std::size_t>(ResolverFeature::COUNT)>;
-
-/// Parses a weights table ("name<TAB>weight" lines, "#" comments). Throws
-/// Error naming any unknown, repeated or missing feature, or a bad weight.
-ResolverWeights parse_resolver_weights(std::string_view table);
-
-/// The weights of the embedded common/data/pronoun_resolver.tsv, parsed
-/// once on first use; thread-safe afterwards. Throws Error as
-/// parse_resolver_weights() does (a build defect).
-const ResolverWeights& resolver_weights();
 
 /// One candidate antecedent of a pronoun speaker, with its features.
 struct PronounCandidate {
@@ -536,7 +555,6 @@ class Coreference : public PhraseReader {
     void register_sentence(const Sentence& s);
     void register_single(const Sentence& s, std::size_t i, std::size_t own_start, bool& first_in_sentence);
     std::size_t resolve_pronoun(const SpeakerPhrase& p, std::size_t cue_token) const;
-    std::size_t resolve_pronoun_by_rules(const SpeakerPhrase& p, std::size_t cue_token) const;
     std::vector<PronounCandidate> pronoun_candidates(Gender want, std::size_t cue_token) const;
     struct Evidence;
     ResolverFeatures features_of(const Evidence& ev, Gender want, std::size_t cue_token) const;

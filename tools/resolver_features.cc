@@ -1,7 +1,9 @@
 /** @file resolver_features.cc
  *  @brief Developer tool: every he/she speaker of the input articles with its candidate antecedents and their features, as JSON Lines.
  *
- *  Usage: saywho-resolver-features PATH...   (files or directories, as saywho-index extract takes)
+ *  Usage: saywho-resolver-features [--weights FILE] PATH...
+ *  (files or directories, as saywho-index extract takes; --weights: a
+ *  weights table to resolve with instead of the embedded one)
  *
  *  scripts/train-resolver.sh joins these lines with a gold standard to
  *  train the resolver's weights. The first line names the features in the
@@ -12,7 +14,9 @@
  *  Not installed and not part of saywho-index: users have no need of it.
  */
 #include <cstdio>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -77,11 +81,24 @@ std::string trace_line(const std::string& doc, const saywho::PronounTrace& t) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 2) {
-        std::cerr << "usage: saywho-resolver-features PATH...\n";
+    std::vector<std::string> paths(argv + 1, argv + argc);
+    saywho::ExtractOptions options;
+    if (paths.size() >= 2 && paths[0] == "--weights") {
+        std::ifstream in(paths[1], std::ios::binary);
+        if (!in) {
+            std::cerr << "saywho-resolver-features: cannot read " << paths[1] << '\n';
+            return 2;
+        }
+        std::ostringstream text;
+        text << in.rdbuf();
+        options.resolver_weights = text.str();
+        paths.erase(paths.begin(), paths.begin() + 2);
+    }
+    if (paths.empty()) {
+        std::cerr << "usage: saywho-resolver-features [--weights FILE] PATH...\n";
         return 2;
     }
-    saywho::InputList inputs = saywho::discover_inputs(std::vector<std::string>(argv + 1, argv + argc));
+    saywho::InputList inputs = saywho::discover_inputs(paths);
     for (const auto& problem : inputs.problems) std::cerr << "saywho-resolver-features: " << problem.to_string() << '\n';
     std::cout << header_line() << '\n';
     try {
@@ -89,7 +106,6 @@ int main(int argc, char** argv) {
             saywho::read_input(file, saywho::ReaderOptions{}, std::cin, [&](saywho::ParseResult&& result) {
                 if (!result.article) return;
                 const std::string& doc = result.article->id;
-                saywho::ExtractOptions options;
                 options.pronoun_trace = [&](const saywho::PronounTrace& t) { std::cout << trace_line(doc, t) << '\n'; };
                 saywho::extract_statements(*result.article, options);
             });
