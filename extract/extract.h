@@ -40,9 +40,9 @@ struct ArticleFacts {
 
 /// One candidate antecedent of a pronoun speaker, as the resolver saw it.
 struct PronounCandidateTrace {
-    std::string entity;                  ///< the candidate's name
-    std::vector<std::string> features;   ///< the names of its features that are 1
-    double score = 0;                    ///< the resolver's score
+    std::string entity;                 ///< the candidate's name
+    std::vector<std::string> features;  ///< the names of its features that are 1
+    double score = 0;                   ///< the resolver's score
 };
 
 /// One pronoun speaker ("he said") and the candidates the resolver ranked:
@@ -52,7 +52,7 @@ struct PronounTrace {
     /// Byte offsets of the pronoun and of the cue in the article's file
     /// (article.body_offset plus the offset in article.body).
     std::size_t start = 0, end = 0, cue_start = 0;
-    std::vector<PronounCandidateTrace> candidates;  ///< latest mentioned first
+    std::vector<PronounCandidateTrace> candidates;      ///< latest mentioned first
     std::size_t chosen = static_cast<std::size_t>(-1);  ///< index into candidates, -1 when none
 };
 

@@ -26,15 +26,14 @@ constexpr std::size_t FEATURE_COUNT = static_cast<std::size_t>(ResolverFeature::
 /// The names of the features, in ResolverFeature order: the keys of
 /// common/data/pronoun_resolver.tsv and of the training dump.
 constexpr std::array<std::string_view, FEATURE_COUNT> FEATURE_NAMES = {
-    "dist_0",         "dist_1",          "dist_2",         "dist_3",
-    "between_0",      "between_1",       "between_2",      "between_3_plus", "rank_0",
-    "rank_1",         "rank_2_plus",     "latest_subject", "latest_oblique", "subject_at_0",
-    "subject_at_1",   "subject_at_2",    "subject_at_3",   "other_at_0",     "other_at_1",
-    "other_at_2",     "other_at_3",      "oblique_at_0",   "oblique_at_1",   "oblique_at_2",
-    "oblique_at_3",   "subject_near",    "subject_latest", "same_paragraph", "gender_equal",
-    "gender_unknown", "last_speaker",    "spoke_0_1",      "spoke_2_5",      "spoke_6_plus",
-    "mentions_1",     "mentions_2_3",    "mentions_4_plus", "has_role",      "full_name",
-    "first_person",   "most_mentioned",  "spoke_twice",    "in_title",
+    "dist_0",          "dist_1",         "dist_2",         "dist_3",         "between_0",      "between_1",
+    "between_2",       "between_3_plus", "rank_0",         "rank_1",         "rank_2_plus",    "latest_subject",
+    "latest_oblique",  "subject_at_0",   "subject_at_1",   "subject_at_2",   "subject_at_3",   "other_at_0",
+    "other_at_1",      "other_at_2",     "other_at_3",     "oblique_at_0",   "oblique_at_1",   "oblique_at_2",
+    "oblique_at_3",    "subject_near",   "subject_latest", "same_paragraph", "gender_equal",   "gender_unknown",
+    "last_speaker",    "spoke_0_1",      "spoke_2_5",      "spoke_6_plus",   "mentions_1",     "mentions_2_3",
+    "mentions_4_plus", "has_role",       "full_name",      "first_person",   "most_mentioned", "spoke_twice",
+    "in_title",
 };
 
 // An empty last name means a feature was added without its name.
@@ -135,9 +134,9 @@ ResolverWeights parse_resolver_weights(std::string_view table) {
 }
 
 const ResolverWeights& resolver_weights() {
-    static const ResolverWeights weights = parse_resolver_weights(
-        std::string_view(saywho_pronoun_resolver_tsv_begin,
-                         static_cast<std::size_t>(saywho_pronoun_resolver_tsv_end - saywho_pronoun_resolver_tsv_begin)));
+    static const ResolverWeights weights = parse_resolver_weights(std::string_view(
+        saywho_pronoun_resolver_tsv_begin,
+        static_cast<std::size_t>(saywho_pronoun_resolver_tsv_end - saywho_pronoun_resolver_tsv_begin)));
     return weights;
 }
 
@@ -198,8 +197,7 @@ std::vector<PronounCandidate> Coreference::pronoun_candidates(Gender want, std::
         ++passed;
     }
     // The last speaker is a candidate even when only a pronoun named it.
-    if (compatible(state_.last_speaker) && state_.last_speaker_token < cue_token &&
-        !slot.count(state_.last_speaker)) {
+    if (compatible(state_.last_speaker) && state_.last_speaker_token < cue_token && !slot.count(state_.last_speaker)) {
         Evidence ev;
         ev.entity = state_.last_speaker;
         ev.latest_token = state_.last_speaker_token;
@@ -215,7 +213,8 @@ std::vector<PronounCandidate> Coreference::pronoun_candidates(Gender want, std::
     const auto near_end = std::find_if(seen.begin(), seen.end(), far);
     seen.erase(near_end == seen.begin() && !seen.empty() ? seen.begin() + 1 : near_end, seen.end());
     auto latest_subject = std::max_element(seen.begin(), seen.end(), [](const Evidence& a, const Evidence& b) {
-        return (a.subject_token == NONE ? 0 : a.subject_token + 1) < (b.subject_token == NONE ? 0 : b.subject_token + 1);
+        return (a.subject_token == NONE ? 0 : a.subject_token + 1) <
+               (b.subject_token == NONE ? 0 : b.subject_token + 1);
     });
     if (latest_subject != seen.end() && latest_subject->subject_token != NONE) latest_subject->subject_latest = true;
     std::size_t most = 0;

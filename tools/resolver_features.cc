@@ -99,7 +99,8 @@ int main(int argc, char** argv) {
         return 2;
     }
     saywho::InputList inputs = saywho::discover_inputs(paths);
-    for (const auto& problem : inputs.problems) std::cerr << "saywho-resolver-features: " << problem.to_string() << '\n';
+    for (const auto& problem : inputs.problems)
+        std::cerr << "saywho-resolver-features: " << problem.to_string() << '\n';
     std::cout << header_line() << '\n';
     try {
         for (const auto& file : inputs.files) {
