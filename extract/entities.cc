@@ -100,8 +100,14 @@ std::size_t Coreference::entity_for_name(const std::vector<std::string>& words, 
     std::string surname = fold_key(words.back());
     std::string first = words.size() >= 2 ? fold_key(words.front()) : "";
     // Most recent entity with the same surname (and a compatible first name).
+    // A lone surname is a person's before it is the last word of an
+    // organisation's name ("Trump" after "Donald Trump" and "Bikers for Trump").
+    const bool prefer_person = words.size() == 1 && role.empty() && !organization &&
+                               std::any_of(state_.entities.begin(), state_.entities.end(),
+                                           [&](const Entity& en) { return en.person && en.surname == surname; });
     for (std::size_t e = state_.entities.size(); e-- > 0;) {
         Entity& en = state_.entities[e];
+        if (prefer_person && !en.person) continue;
         bool same = en.surname == surname && (first.empty() || en.first.empty() || en.first == first);
         // "Costa Ribeiro" is "Mariana Costa Ribeiro"; "Commission" is "European Commission".
         if (!same && en.surname == surname && words.size() >= 2) {
