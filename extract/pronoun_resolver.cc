@@ -26,25 +26,45 @@ constexpr std::size_t FEATURE_COUNT = static_cast<std::size_t>(ResolverFeature::
 /// The names of the features, in ResolverFeature order: the keys of
 /// common/data/pronoun_resolver.tsv and of the training dump.
 constexpr std::array<std::string_view, FEATURE_COUNT> FEATURE_NAMES = {
-    "dist_0",          "dist_1",         "dist_2",         "dist_3",         "between_0",      "between_1",
-    "between_2",       "between_3_plus", "rank_0",         "rank_1",         "rank_2_plus",    "latest_subject",
-    "latest_oblique",  "subject_at_0",   "subject_at_1",   "subject_at_2",   "subject_at_3",   "other_at_0",
-    "other_at_1",      "other_at_2",     "other_at_3",     "oblique_at_0",   "oblique_at_1",   "oblique_at_2",
-    "oblique_at_3",    "subject_near",   "subject_latest", "same_paragraph", "gender_equal",   "gender_unknown",
-    "last_speaker",    "spoke_0_1",      "spoke_2_5",      "spoke_6_plus",   "mentions_1",     "mentions_2_3",
-    "mentions_4_plus", "has_role",       "full_name",      "first_person",   "most_mentioned", "spoke_twice",
-    "in_title",
+    "dist_0",          "dist_1",
+    "dist_2",          "dist_3",
+    "between_0",       "between_1",
+    "between_2",       "between_3_plus",
+    "rank_0",          "rank_1",
+    "rank_2_plus",     "latest_subject",
+    "latest_oblique",  "subject_at_0",
+    "subject_at_1",    "subject_at_2",
+    "subject_at_3",    "other_at_0",
+    "other_at_1",      "other_at_2",
+    "other_at_3",      "oblique_at_0",
+    "oblique_at_1",    "oblique_at_2",
+    "oblique_at_3",    "subject_near",
+    "subject_latest",  "same_paragraph",
+    "gender_equal",    "gender_unknown",
+    "last_speaker",    "spoke_0_1",
+    "spoke_2_5",       "spoke_6_plus",
+    "mentions_1",      "mentions_2_3",
+    "mentions_4_plus", "has_role",
+    "full_name",       "first_person",
+    "most_mentioned",  "spoke_twice",
+    "in_title",        "dist_4_7",
+    "dist_8_plus",     "previous_paragraph",
+    "first_sentence",  "article_most",
+    "far_salient",     "far_spoke",
 };
 
 // An empty last name means a feature was added without its name.
 static_assert(!FEATURE_NAMES.back().empty(), "FEATURE_NAMES must name every ResolverFeature");
 
 /// A candidate was mentioned (or spoke) in the cue's sentence or the
-/// CANDIDATE_WINDOW_SENTENCES - 1 before; only when none was is the latest
-/// person mentioned earlier the one candidate. On PolNeAR train, ranking
-/// candidates four sentences back and more did worse in cross-validation:
-/// they are seldom right and crowd the near ones out of the training pairs.
-constexpr std::size_t CANDIDATE_WINDOW_SENTENCES = 4;
+/// CANDIDATE_WINDOW_SENTENCES - 1 before, or is salient further back
+/// (far_candidate()); when none is near, the latest person mentioned earlier
+/// is one too. Chosen on PolNeAR train by the weights' own choices and
+/// document-grouped cross-validation: 6 ranked better than 4, 5, 7, 8 or 10.
+constexpr std::size_t CANDIDATE_WINDOW_SENTENCES = 6;
+/// The first sentences-back of DIST_4_7 and of DIST_8_PLUS: DIST_0 ...
+/// DIST_3 are one sentence each.
+constexpr std::size_t DIST_FAR_START = 4, DIST_FARTHER_START = 8;
 
 /// A subject this many sentences back still counts for SUBJECT_NEAR.
 constexpr std::size_t SUBJECT_NEAR_SENTENCES = 4;
@@ -151,15 +171,17 @@ struct Coreference::Evidence {
     /// Its mentions in the last MENTION_PROFILE_SENTENCES sentences: bit
     /// kind * MENTION_PROFILE_SENTENCES + back, kinds subject, other, oblique.
     unsigned profile = 0;
-    std::size_t between = 0;   ///< mentions of anyone after its latest one, before the cue
-    std::size_t mentions = 0;  ///< its mentions before the cue
-    std::size_t rank = 0;      ///< among the candidates, by latest mention
+    std::size_t between = 0;      ///< mentions of anyone after its latest one, before the cue
+    std::size_t mentions = 0;     ///< its mentions before the cue
+    std::size_t rank = 0;         ///< among the candidates, by latest mention
+    bool first_sentence = false;  ///< mentioned in the article's first sentence
+    bool article_most = false;    ///< no person of the article has more mentions before the cue
 };
 
 /// The people a he/she at @p cue_token may be: the persons mentioned
 /// before it and the last speaker, whose gender does not contradict
-/// @p want, within CANDIDATE_WINDOW_SENTENCES; latest mentioned first,
-/// each with its features.
+/// @p want, within CANDIDATE_WINDOW_SENTENCES or salient further back
+/// (far_candidate()); latest mentioned first, each with its features.
 std::vector<PronounCandidate> Coreference::pronoun_candidates(Gender want, std::size_t cue_token) const {
     auto compatible = [&](std::size_t e) {
         if (e == NONE || !state_.entities[e].person) return false;
@@ -169,11 +191,13 @@ std::vector<PronounCandidate> Coreference::pronoun_candidates(Gender want, std::
     const std::size_t cue_sentence = tokens_[cue_token].sentence;
     std::vector<Evidence> seen;  // in order of latest mention, latest first
     std::unordered_map<std::size_t, std::size_t> slot;
+    std::unordered_map<std::size_t, std::size_t> all_mentions;  // of every person, before the cue
     std::size_t passed = 0;
     for (std::size_t m = state_.mentions.size(); m-- > 0;) {
         const Mention& mention = state_.mentions[m];
         if (mention.token >= cue_token) continue;
         const std::size_t back = cue_sentence - tokens_[mention.token].sentence;
+        if (mention.entity != NONE && state_.entities[mention.entity].person) ++all_mentions[mention.entity];
         if (compatible(mention.entity)) {
             auto [it, fresh] = slot.emplace(mention.entity, seen.size());
             if (fresh) {
@@ -187,6 +211,7 @@ std::vector<PronounCandidate> Coreference::pronoun_candidates(Gender want, std::
             }
             Evidence& ev = seen[it->second];
             ++ev.mentions;
+            if (tokens_[mention.token].sentence == 0) ev.first_sentence = true;
             if (mention.subject && back <= SUBJECT_NEAR_SENTENCES && ev.subject_token == NONE)
                 ev.subject_token = mention.token;
             if (back < MENTION_PROFILE_SENTENCES) {
@@ -209,9 +234,19 @@ std::vector<PronounCandidate> Coreference::pronoun_candidates(Gender want, std::
     auto far = [&](const Evidence& ev) {
         return cue_sentence - tokens_[ev.latest_token].sentence >= CANDIDATE_WINDOW_SENTENCES;
     };
-    // Latest first, so the near ones are a prefix; the latest stays when none is near.
+    // Latest first, so the near ones are a prefix; of the far ones the
+    // salient stay, and the latest when none is near.
     const auto near_end = std::find_if(seen.begin(), seen.end(), far);
-    seen.erase(near_end == seen.begin() && !seen.empty() ? seen.begin() + 1 : near_end, seen.end());
+    std::vector<Evidence> kept(seen.begin(), near_end);
+    for (auto it = near_end; it != seen.end(); ++it)
+        if (it == seen.begin() || far_candidate(*it, cue_token)) kept.push_back(*it);
+    seen = std::move(kept);
+    std::size_t article_most = 0;
+    for (const auto& [e, n] : all_mentions) article_most = std::max(article_most, n);
+    for (Evidence& ev : seen) {
+        auto n = all_mentions.find(ev.entity);
+        ev.article_most = article_most > 0 && n != all_mentions.end() && n->second == article_most;
+    }
     auto latest_subject = std::max_element(seen.begin(), seen.end(), [](const Evidence& a, const Evidence& b) {
         return (a.subject_token == NONE ? 0 : a.subject_token + 1) <
                (b.subject_token == NONE ? 0 : b.subject_token + 1);
@@ -228,6 +263,18 @@ std::vector<PronounCandidate> Coreference::pronoun_candidates(Gender want, std::
     return out;
 }
 
+/// Whether @p ev, last mentioned CANDIDATE_WINDOW_SENTENCES or more before
+/// the cue at @p cue_token, is still a candidate: it spoke before, was
+/// mentioned twice or more, has a role or title, or is in the article's
+/// first sentence. On PolNeAR train these hold the right antecedent of most
+/// pronouns the near window misses; every far person crowded the near ones
+/// out (cross-validation), and the features decide among them.
+bool Coreference::far_candidate(const Evidence& ev, std::size_t cue_token) const {
+    const auto spoke = state_.last_spoke_token.find(ev.entity);
+    return (spoke != state_.last_spoke_token.end() && spoke->second < cue_token) || ev.mentions >= 2 ||
+           !state_.entities[ev.entity].role.empty() || ev.first_sentence;
+}
+
 /// The features of candidate @p ev for a pronoun of gender @p want at @p cue_token.
 ResolverFeatures Coreference::features_of(const Evidence& ev, Gender want, std::size_t cue_token) const {
     using F = ResolverFeature;
@@ -236,7 +283,10 @@ ResolverFeatures Coreference::features_of(const Evidence& ev, Gender want, std::
     const Entity& en = state_.entities[ev.entity];
     const Token& cue = tokens_[cue_token];
     const std::size_t back = cue.sentence - tokens_[ev.latest_token].sentence;
-    if (back < CANDIDATE_WINDOW_SENTENCES) f.set(static_cast<std::size_t>(F::DIST_0) + back);
+    if (back < DIST_FAR_START)
+        f.set(static_cast<std::size_t>(F::DIST_0) + back);
+    else
+        set(back < DIST_FARTHER_START ? F::DIST_4_7 : F::DIST_8_PLUS);
     set_bucket(f, F::BETWEEN_0, ev.between, std::array<std::size_t, 4>{0, 1, 2, 3});
     set_bucket(f, F::RANK_0, ev.rank, std::array<std::size_t, 3>{0, 1, 2});
     if (ev.latest_subject) set(F::LATEST_SUBJECT);
@@ -246,11 +296,18 @@ ResolverFeatures Coreference::features_of(const Evidence& ev, Gender want, std::
     if (ev.subject_token != NONE) set(F::SUBJECT_NEAR);
     if (ev.subject_latest) set(F::SUBJECT_LATEST);
     if (tokens_[ev.latest_token].paragraph == cue.paragraph) set(F::SAME_PARAGRAPH);
+    if (tokens_[ev.latest_token].paragraph + 1 == cue.paragraph) set(F::PREVIOUS_PARAGRAPH);
+    if (ev.first_sentence) set(F::FIRST_SENTENCE);
+    if (ev.article_most) set(F::ARTICLE_MOST);
+    const bool in_title = title_has_word(model_.article.title, en.surname);
+    const auto spoke = state_.last_spoke_token.find(ev.entity);
+    const bool spoke_before = spoke != state_.last_spoke_token.end() && spoke->second < cue_token;
+    if (back >= DIST_FAR_START && (ev.article_most || ev.first_sentence || in_title)) set(F::FAR_SALIENT);
+    if (back >= DIST_FAR_START && spoke_before) set(F::FAR_SPOKE);
     if (en.gender == Gender::UNKNOWN) set(F::GENDER_UNKNOWN);
     if (en.gender == want && want != Gender::UNKNOWN) set(F::GENDER_EQUAL);
     if (ev.entity == state_.last_speaker) set(F::LAST_SPEAKER);
-    if (auto spoke = state_.last_spoke_token.find(ev.entity);
-        spoke != state_.last_spoke_token.end() && spoke->second < cue_token)
+    if (spoke_before)
         set_bucket(f, F::SPOKE_0_1, cue.sentence - tokens_[spoke->second].sentence,
                    std::array<std::size_t, 3>{0, 2, 6});
     if (ev.mentions > 0) set_bucket(f, F::MENTIONS_1, ev.mentions, std::array<std::size_t, 3>{0, 2, 4});
@@ -264,7 +321,7 @@ ResolverFeatures Coreference::features_of(const Evidence& ev, Gender want, std::
     if (ev.most_mentioned) set(F::MOST_MENTIONED);
     if (auto times = state_.times_spoken.find(ev.entity); times != state_.times_spoken.end() && times->second >= 2)
         set(F::SPOKE_TWICE);
-    if (title_has_word(model_.article.title, en.surname)) set(F::IN_TITLE);
+    if (in_title) set(F::IN_TITLE);
     return f;
 }
 

@@ -480,6 +480,7 @@ class Coreference : public PhraseReader {
     std::size_t resolve_pronoun(const SpeakerPhrase& p, std::size_t cue_token) const;
     std::vector<PronounCandidate> pronoun_candidates(Gender want, std::size_t cue_token) const;
     struct Evidence;
+    bool far_candidate(const Evidence& ev, std::size_t cue_token) const;
     ResolverFeatures features_of(const Evidence& ev, Gender want, std::size_t cue_token) const;
     void trace_pronoun(const SpeakerPhrase& p, std::size_t cue_token, const std::vector<PronounCandidate>& candidates,
                        std::size_t chosen) const;

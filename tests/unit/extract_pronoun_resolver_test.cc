@@ -64,6 +64,50 @@ TEST(ExtractPronounResolver, TheTraceListsTheCandidatesWithTheirFeatures) {
     ASSERT_LT(traces[0].chosen, traces[0].candidates.size());
 }
 
+/// The candidates (latest first) and their features of the one he/she of @p body.
+PronounTrace trace_of(const std::string& body) {
+    Article a;
+    a.id = "t";
+    a.date = *CivilDate::make(2025, 3, 19);
+    a.body = body;
+    ExtractOptions options;
+    std::vector<PronounTrace> traces;
+    options.pronoun_trace = [&](const PronounTrace& t) { traces.push_back(t); };
+    extract_statements(a, options);
+    EXPECT_EQ(traces.size(), 1u);
+    return traces.empty() ? PronounTrace{} : traces[0];
+}
+
+bool has_feature(const PronounCandidateTrace& c, const std::string& name) {
+    return std::find(c.features.begin(), c.features.end(), name) != c.features.end();
+}
+
+TEST(ExtractPronounResolver, FarBackOnlyASalientPersonIsACandidate) {
+    // Lind, mentioned twice, is a candidate seven sentences on; Weber,
+    // mentioned once, without a title, after the first sentence, is not.
+    const PronounTrace t = trace_of(
+        "Officials met on Monday. Karl Weber watched. Tomas Lind opened the meeting. Lind spoke first. "
+        "Nobody answered. The room was cold. Coffee ran out. The lights dimmed. Rain fell. The doors closed. "
+        "Marco Rossi arrived late. He said the talks had failed.");
+    std::vector<std::string> names;
+    for (const auto& c : t.candidates) names.push_back(c.entity);
+    EXPECT_EQ(names, (std::vector<std::string>{"Marco Rossi", "Tomas Lind"}));
+    ASSERT_EQ(t.candidates.size(), 2u);
+    EXPECT_TRUE(has_feature(t.candidates[0], "dist_1"));
+    EXPECT_TRUE(has_feature(t.candidates[1], "dist_8_plus"));
+    EXPECT_TRUE(has_feature(t.candidates[1], "article_most"));
+    EXPECT_FALSE(has_feature(t.candidates[0], "article_most"));
+}
+
+TEST(ExtractPronounResolver, WithNoOneNearTheLatestPersonStaysACandidate) {
+    const PronounTrace t = trace_of(
+        "Officials met on Monday. Karl Weber watched. Nobody answered. The room was cold. Coffee ran out. "
+        "The lights dimmed. Rain fell. The doors closed. He said the talks had failed.");
+    ASSERT_EQ(t.candidates.size(), 1u);
+    EXPECT_EQ(t.candidates[0].entity, "Karl Weber");
+    EXPECT_TRUE(has_feature(t.candidates[0], "dist_4_7"));
+}
+
 TEST(ExtractPronounResolver, TheEmbeddedWeightsNameEveryFeature) {
     // Throws, naming the feature, if the table and ResolverFeature drifted apart.
     const ResolverWeights& weights = resolver_weights();
