@@ -13,27 +13,9 @@ using namespace std::string_view_literals;
 
 namespace {
 
-// Pronoun salience (resolve_pronoun()): each person mentioned in the last
-// PRONOUN_WINDOW_SENTENCES sentences before the cue scores SALIENCE_BASE
-// less SALIENCE_PER_SENTENCE_BACK per sentence back, plus the bonuses below;
-// the last speaker scores by recency alone over a longer window; the best
-// score wins. Recency matters most. The recency step, the same-paragraph
-// bonus and the last speaker's score were tuned on PolNeAR train (never on
-// dev); the base, window, subject, same-sentence and gender weights were set
-// by hand when the scoring was written and the oblique penalty when oblique
-// mentions were added: the history records no tuning for those.
-constexpr std::size_t PRONOUN_WINDOW_SENTENCES = 4;
-constexpr std::size_t LAST_SPEAKER_WINDOW_SENTENCES = 6;
 /// "It said", "the company said": the organisation that spoke within this
 /// many sentences before.
 constexpr std::size_t ORGANIZATION_SPEAKER_WINDOW_SENTENCES = 10;
-constexpr double SALIENCE_BASE = 4.0;
-constexpr double SALIENCE_PER_SENTENCE_BACK = 1.5;
-constexpr double SALIENCE_SUBJECT = 2.0;          ///< the first name-like mention of its sentence
-constexpr double SALIENCE_OBLIQUE_PENALTY = 1.0;  ///< a possessive or a preposition's object
-constexpr double SALIENCE_SAME_SENTENCE = 1.0;
-constexpr double SALIENCE_SAME_PARAGRAPH = 1.0;
-constexpr double SALIENCE_GENDER_MATCH = 0.5;  ///< the pronoun's gender is the entity's, not just compatible
 
 /// A weak given name that is also the name of a place this large ("Sydney",
 /// "Aurora") does not start a person's name. Set by hand with the rule that
@@ -115,8 +97,14 @@ std::size_t Coreference::entity_for_name(const std::vector<std::string>& as_writ
     std::string surname = fold_key(words.back());
     std::string first = words.size() >= 2 ? fold_key(words.front()) : "";
     // Most recent entity with the same surname (and a compatible first name).
+    // A lone surname is a person's before it is the last word of an
+    // organisation's name ("Trump" after "Donald Trump" and "Bikers for Trump").
+    const bool prefer_person = words.size() == 1 && role.empty() && !organization &&
+                               std::any_of(state_.entities.begin(), state_.entities.end(),
+                                           [&](const Entity& en) { return en.person && en.surname == surname; });
     for (std::size_t e = state_.entities.size(); e-- > 0;) {
         Entity& en = state_.entities[e];
+        if (prefer_person && !en.person) continue;
         bool same = en.surname == surname && (first.empty() || en.first.empty() || en.first == first);
         // "Costa Ribeiro" is "Mariana Costa Ribeiro"; "Commission" is "European Commission".
         if (!same && en.surname == surname && words.size() >= 2) {
@@ -281,66 +269,34 @@ std::size_t Coreference::organization_speaker_near(std::size_t cue_token) const 
     return back <= ORGANIZATION_SPEAKER_WINDOW_SENTENCES ? state_.last_organization_speaker : NONE;
 }
 
-/// A pronoun's antecedent: the people mentioned in the last few sentences
-/// scored by recency, subjecthood and paragraph; gender must agree.
+/// A pronoun's antecedent. "I" and "we" are the last speaker, "they" no
+/// one entity, "it" an organisation; "he" and "she" go to the candidate
+/// person the learned weights score highest (ties: the latest mentioned).
 std::size_t Coreference::resolve_pronoun(const SpeakerPhrase& p, std::size_t cue_token) const {
-    Gender want = p.pronoun == "he" ? Gender::MALE : p.pronoun == "she" ? Gender::FEMALE : Gender::UNKNOWN;
-    if (p.pronoun == "they" || p.pronoun == "we" || p.pronoun == "i") {
-        if (p.pronoun == "i" || p.pronoun == "we") return state_.last_speaker;
-        return NONE;
-    }
+    if (p.pronoun == "i" || p.pronoun == "we") return state_.last_speaker;
+    if (p.pronoun == "they") return NONE;
     if (p.pronoun == "it") {
         if (const std::size_t org = organization_speaker_near(cue_token); org != NONE) return org;
         for (std::size_t e = state_.entities.size(); e-- > 0;)
             if (!state_.entities[e].person) return e;
         return NONE;
     }
-    auto compatible = [&](std::size_t e) {
-        if (e == NONE || !state_.entities[e].person) return false;
-        Gender g = state_.entities[e].gender;
-        return want == Gender::UNKNOWN || g == Gender::UNKNOWN || g == want;
-    };
-    // Score the people mentioned in the last few sentences: the last
-    // speaker and sentence subjects are the likeliest antecedents,
-    // nearer ones more than farther ones; gender must agree.
-    std::size_t sentence_of_cue = tokens_[cue_token].sentence;
-    std::size_t paragraph_of_cue = tokens_[cue_token].paragraph;
-    std::unordered_map<std::size_t, double> scores;
-    for (std::size_t m = state_.mentions.size(); m-- > 0;) {
-        const Mention& mention = state_.mentions[m];
-        if (mention.token >= cue_token) continue;
-        std::size_t back = sentence_of_cue - tokens_[mention.token].sentence;
-        if (back > PRONOUN_WINDOW_SENTENCES) break;
-        if (!compatible(mention.entity)) continue;
-        double score = SALIENCE_BASE - static_cast<double>(back) * SALIENCE_PER_SENTENCE_BACK;
-        if (mention.subject) score += SALIENCE_SUBJECT;
-        if (mention.oblique) score -= SALIENCE_OBLIQUE_PENALTY;
-        if (back == 0) score += SALIENCE_SAME_SENTENCE;
-        if (tokens_[mention.token].paragraph == paragraph_of_cue) score += SALIENCE_SAME_PARAGRAPH;
-        if (state_.entities[mention.entity].gender == want && want != Gender::UNKNOWN) score += SALIENCE_GENDER_MATCH;
-        double& best_so_far = scores[mention.entity];
-        best_so_far = std::max(best_so_far, score);
-    }
-    if (compatible(state_.last_speaker)) {
-        std::size_t back = sentence_of_cue - tokens_[state_.last_speaker_token].sentence;
-        if (back <= LAST_SPEAKER_WINDOW_SENTENCES) {
-            double score = SALIENCE_BASE - static_cast<double>(back) * SALIENCE_PER_SENTENCE_BACK;
-            double& s0 = scores[state_.last_speaker];
-            s0 = std::max(s0, score);
-        }
-    }
+    const Gender want = p.pronoun == "he" ? Gender::MALE : p.pronoun == "she" ? Gender::FEMALE : Gender::UNKNOWN;
+    std::vector<PronounCandidate> candidates = pronoun_candidates(want, cue_token);
+    const ResolverWeights& weights = state_.resolver_weights ? *state_.resolver_weights : resolver_weights();
     std::size_t best = NONE;
-    double best_score = -1e9;
-    for (const auto& [entity, score] : scores)
-        if (score > best_score || (score == best_score && entity > best)) {
-            best = entity;
-            best_score = score;
+    double best_score = 0;
+    // Candidates come latest first, so a tie keeps the latest.
+    for (PronounCandidate& c : candidates) {
+        c.score = 0;
+        for (std::size_t k = 0; k < weights.size(); ++k)
+            if (c.features.test(k)) c.score += weights[k];
+        if (best == NONE || c.score > best_score) {
+            best = c.entity;
+            best_score = c.score;
         }
-    if (best == NONE) {
-        for (std::size_t m = state_.mentions.size(); m-- > 0;)
-            if (state_.mentions[m].token < cue_token && compatible(state_.mentions[m].entity))
-                return state_.mentions[m].entity;
     }
+    trace_pronoun(p, cue_token, candidates, best);
     return best;
 }
 

@@ -82,9 +82,17 @@ ArticleFacts analyze_article(const Article& article) {
     return facts;
 }
 
-std::vector<Statement> extract_statements(const Article& article) {
+std::vector<Statement> extract_statements(const Article& article) { return extract_statements(article, {}); }
+
+std::vector<Statement> extract_statements(const Article& article, const ExtractOptions& options) {
     extraction::TextModel model(article, Lexicon::instance());
     extraction::Entities entities;
+    if (options.pronoun_trace) entities.pronoun_trace = &options.pronoun_trace;
+    extraction::ResolverWeights weights{};
+    if (!options.resolver_weights.empty()) {
+        weights = extraction::parse_resolver_weights(options.resolver_weights);
+        entities.resolver_weights = &weights;
+    }
     return extraction::run_stages(model, entities);
 }
 

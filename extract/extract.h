@@ -9,7 +9,9 @@
 #ifndef SAYWHO_EXTRACT_EXTRACT_H
 #define SAYWHO_EXTRACT_EXTRACT_H
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -20,7 +22,7 @@ namespace saywho {
 
 /// Bump whenever extraction changes what it finds: the indexer stores it in
 /// each article's content hash, so the next run re-extracts every article.
-inline constexpr int EXTRACTOR_VERSION = 22;
+inline constexpr int EXTRACTOR_VERSION = 24;
 
 /// A place named in an article.
 struct PlaceMention {
@@ -36,12 +38,44 @@ struct ArticleFacts {
     std::vector<PlaceMention> places;   ///< the dateline place and places named "in X", each once
 };
 
+/// One candidate antecedent of a pronoun speaker, as the resolver saw it.
+struct PronounCandidateTrace {
+    std::string entity;                 ///< the candidate's name
+    std::vector<std::string> features;  ///< the names of its features that are 1
+    double score = 0;                   ///< the resolver's score
+};
+
+/// One pronoun speaker ("he said") and the candidates the resolver ranked:
+/// what scripts/train-resolver.sh learns from.
+struct PronounTrace {
+    std::string pronoun;  ///< "he", "she"
+    /// Byte offsets of the pronoun and of the cue in the article's file
+    /// (article.body_offset plus the offset in article.body).
+    std::size_t start = 0, end = 0, cue_start = 0;
+    std::vector<PronounCandidateTrace> candidates;      ///< latest mentioned first
+    std::size_t chosen = static_cast<std::size_t>(-1);  ///< index into candidates, -1 when none
+};
+
+/// What callers may ask of extraction besides its result.
+struct ExtractOptions {
+    /// Called for every he/she speaker resolved, when set. For developers'
+    /// tools: extraction itself never prints.
+    std::function<void(const PronounTrace&)> pronoun_trace;
+    /// A pronoun resolver weights table (the format of
+    /// common/data/pronoun_resolver.tsv) to use instead of the embedded
+    /// one; empty for the embedded one. For training; Error if malformed.
+    std::string resolver_weights;
+};
+
 /// Statements, people and places of @p article. Statement offsets are
 /// relative to the file: article.body_offset plus the offset in article.body.
 ArticleFacts analyze_article(const Article& article);
 
 /// analyze_article(article).statements.
 std::vector<Statement> extract_statements(const Article& article);
+
+/// The same, with @p options.
+std::vector<Statement> extract_statements(const Article& article, const ExtractOptions& options);
 
 }  // namespace saywho
 

@@ -352,6 +352,8 @@ void Coreference::note_speaker(std::size_t entity, const SpeakerPhrase& speaker,
         state_.last_speaker = entity;
         state_.last_speaker_token = cue;
         state_.used_as_speaker.insert(entity);
+        state_.last_spoke_token[entity] = cue;
+        ++state_.times_spoken[entity];
         if (!state_.entities[entity].person) {
             state_.last_organization_speaker = entity;
             state_.last_organization_speaker_token = cue;

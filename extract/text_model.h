@@ -11,9 +11,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -22,6 +24,8 @@
 #include "common/civil_date.h"
 #include "common/lexicon.h"
 #include "common/statement.h"
+#include "extract/extract.h"
+#include "extract/pronoun_resolver.h"
 
 namespace saywho::extraction {
 
@@ -432,6 +436,22 @@ struct Entities {
     /// said" mean in company news.
     std::size_t last_organization_speaker = NONE;
     std::size_t last_organization_speaker_token = 0;
+    /// Per entity, the cue token of its latest statement.
+    std::unordered_map<std::size_t, std::size_t> last_spoke_token;
+    /// Per entity, how many statements it made so far.
+    std::unordered_map<std::size_t, std::size_t> times_spoken;
+    /// The caller's sink for each pronoun decision (ExtractOptions), or null.
+    const std::function<void(const PronounTrace&)>* pronoun_trace = nullptr;
+    /// Weights that replace the embedded ones (ExtractOptions), or null.
+    const ResolverWeights* resolver_weights = nullptr;
+};
+
+/// One candidate antecedent of a pronoun speaker, with its features.
+struct PronounCandidate {
+    std::size_t entity = NONE;
+    std::size_t latest_token = 0;  ///< its latest mention (or statement) before the cue
+    ResolverFeatures features;
+    double score = 0;
 };
 
 /// Stage 6, entities: names become persons or organisations, linked to the
@@ -458,6 +478,12 @@ class Coreference : public PhraseReader {
     void register_sentence(const Sentence& s);
     void register_single(const Sentence& s, std::size_t i, std::size_t own_start, bool& first_in_sentence);
     std::size_t resolve_pronoun(const SpeakerPhrase& p, std::size_t cue_token) const;
+    std::vector<PronounCandidate> pronoun_candidates(Gender want, std::size_t cue_token) const;
+    struct Evidence;
+    bool far_candidate(const Evidence& ev, std::size_t cue_token) const;
+    ResolverFeatures features_of(const Evidence& ev, Gender want, std::size_t cue_token) const;
+    void trace_pronoun(const SpeakerPhrase& p, std::size_t cue_token, const std::vector<PronounCandidate>& candidates,
+                       std::size_t chosen) const;
     std::size_t resolve_nominal(const SpeakerPhrase& p, std::size_t cue_token);
     std::size_t nominal_by_role(const SpeakerPhrase& p, std::size_t cue_token) const;
     std::size_t organization_speaker_near(std::size_t cue_token) const;

@@ -46,6 +46,20 @@ TEST(ExtractEntities, AnArticleStartsNoName) {
     EXPECT_EQ(state.entities[coref.entity_for_name({"The", "Brisk", "Co"}, "", true, true)].name, "Brisk Co");
 }
 
+TEST(ExtractEntities, ALoneSurnameIsAPersonBeforeAnOrganisationEndingInIt) {
+    ModelFixture f("Officials met.");
+    Entities state;
+    Coreference coref(*f.model, state);
+    const std::size_t person = coref.entity_for_name({"Donald", "Trump"}, "", true);
+    const std::size_t org = coref.entity_for_name({"Coalition", "Against", "Trump"}, "", true, true);
+    ASSERT_NE(org, person);
+    ASSERT_FALSE(state.entities[org].person);
+    EXPECT_EQ(coref.entity_for_name({"Trump"}, "", false), person);
+    // With no such person the organisation is still found by its last word.
+    const std::size_t commission = coref.entity_for_name({"European", "Commission"}, "", true, true);
+    EXPECT_EQ(coref.entity_for_name({"Commission"}, "", false), commission);
+}
+
 TEST(ExtractEntities, OrganisationWordsMakeAnOrganisation) {
     ModelFixture f("Officials met.");
     Entities state;
