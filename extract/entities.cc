@@ -138,6 +138,12 @@ std::size_t Coreference::entity_for_name(const std::vector<std::string>& as_writ
     if (role.empty())
         if (const std::size_t org = organization_short_form(words); org != NONE) return org;
     if (!create) return NONE;
+    // "said Watanabe" after "Fumio Watanabe, the senior officer".
+    if (words.size() == 1 && !organization && !looks_like_organization(words))
+        if (const auto* full = unknown_full_name(surname)) {
+            words = *full;
+            first = fold_key(words.front());
+        }
     Entity en;
     for (const auto& w : words) en.name += (en.name.empty() ? "" : " ") + w;
     en.key = fold_key(en.name);
@@ -159,6 +165,54 @@ std::size_t Coreference::entity_for_name(const std::vector<std::string>& as_writ
     if (words.size() == 1 && !role.empty()) en.person = true;
     state_.entities.push_back(en);
     return state_.entities.size() - 1;
+}
+
+namespace {
+
+/// Whether @p w is written as a word of a name: a capital, then letters,
+/// dots, apostrophes and hyphens before capitals ("Bek-Nielsen"; not
+/// "Soviet-led", "A320").
+bool looks_like_name_word(const std::string& w) {
+    if (w.empty() || w.front() < 'A' || w.front() > 'Z') return false;
+    for (std::size_t k = 1; k < w.size(); ++k) {
+        const unsigned char c = static_cast<unsigned char>(w[k]);
+        if (c >= '0' && c <= '9') return false;
+        if (w[k - 1] == '-' && !(c >= 'A' && c <= 'Z')) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+/// Remembers @p words, a name of two or three words whose first word is no
+/// given name we know, for a later mention of its last word alone.
+void Coreference::remember_unknown_full_name(const std::vector<std::string>& words) {
+    if (words.size() > 3 || looks_like_organization(words)) return;
+    // "A Swissair", "Under Roh", "European Airbus": a word of the sentence
+    // or a people's adjective, no given name.
+    const std::string first = ascii_lower(words.front());
+    if (is_function_word(first) || is_determiner(first) || has_class(first, WordClass::PREPOSITION) ||
+        lex_.demonym_country(words.front()) || written_in_lower_case(first))
+        return;
+    for (const auto& w : words)
+        if (lex_.best_place(w) || !looks_like_name_word(w)) return;
+    const std::string surname = fold_key(words.back());
+    auto [it, added] = state_.unknown_full_names.emplace(surname, words);
+    if (!added && fold_key(words.front()) != fold_key(it->second.front())) it->second.clear();  // two people
+}
+
+/// Whether the article writes @p lower ("neither", "initial") in lower
+/// case somewhere: then it is a word of the language, not a given name.
+bool Coreference::written_in_lower_case(const std::string& lower) const {
+    for (const Token& t : tokens_)
+        if (t.kind == TokenKind::WORD && !t.cap && t.lower == lower) return true;
+    return false;
+}
+
+/// The one remembered full name ending in @p surname, or null.
+const std::vector<std::string>* Coreference::unknown_full_name(const std::string& surname) const {
+    auto it = state_.unknown_full_names.find(surname);
+    return it == state_.unknown_full_names.end() || it->second.empty() ? nullptr : &it->second;
 }
 
 bool Coreference::after_preposition(std::size_t i) const {
@@ -244,6 +298,8 @@ void Coreference::register_sentence(const Sentence& s) {
                 if (g && !(g->weak && lex_.best_place(words.front()) &&
                            lex_.best_place(words.front())->population > LARGE_PLACE_POPULATION))
                     entity = entity_for_name(words, "", true);
+                else if (!g && i != own_start)  // a sentence's first capital may be its own
+                    remember_unknown_full_name(words);
             } else {
                 entity = entity_for_name(words, "", false);
                 if (entity != NONE && !state_.entities[entity].person) entity = NONE;

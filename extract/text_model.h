@@ -440,6 +440,10 @@ struct Entities {
     std::unordered_map<std::size_t, std::size_t> last_spoke_token;
     /// Per entity, how many statements it made so far.
     std::unordered_map<std::size_t, std::size_t> times_spoken;
+    /// Names of two or three capitalised words whose first word is no given
+    /// name we know ("Fumio Watanabe"), by folded last word: the full name a
+    /// later "Watanabe said" means. Empty when two such names share it.
+    std::unordered_map<std::string, std::vector<std::string>> unknown_full_names;
     /// The caller's sink for each pronoun decision (ExtractOptions), or null.
     const std::function<void(const PronounTrace&)>* pronoun_trace = nullptr;
     /// Weights that replace the embedded ones (ExtractOptions), or null.
@@ -468,6 +472,9 @@ class Coreference : public PhraseReader {
     /// NONE otherwise.
     std::size_t entity_for_name(const std::vector<std::string>& words, const std::string& role, bool create,
                                 bool organization = false);
+    void remember_unknown_full_name(const std::vector<std::string>& words);
+    const std::vector<std::string>* unknown_full_name(const std::string& surname) const;
+    bool written_in_lower_case(const std::string& lower) const;
     /// The entity @p p names at the cue @p cue_token, or NONE.
     std::size_t resolve(const SpeakerPhrase& p, std::size_t cue_token);
     /// Notes that @p entity spoke at @p cue (phrase @p p): later pronouns may chain to it.

@@ -162,6 +162,25 @@ TEST(ExtractEntities, ItAndTheCompanyAreTheOrganisationThatSpokeLast) {
     }
 }
 
+TEST(ExtractEntities, ASurnameTakesAFullNameWhoseGivenNameNoTableKnows) {
+    const std::string text =
+        "The envoy met Tiwele Ngarambo, the senior trade officer, on Monday. "
+        "\"We are close to a deal,\" said Ngarambo. "
+        "Neither Pakuna nor his deputy was available. Pakuna said the talks would resume.";
+    const auto statements = extract_statements(*ModelFixture(text).article);
+    ASSERT_EQ(statements.size(), 2u);
+    EXPECT_EQ(statements[0].speaker, "Tiwele Ngarambo");
+    EXPECT_EQ(statements[1].speaker, "Pakuna") << "a sentence's first word may be capitalised only by its place";
+}
+
+TEST(ExtractEntities, TwoUnknownFullNamesOfOneSurnameLeaveItAlone) {
+    const std::string text =
+        "The envoy met Tiwele Ngarambo and Osei Ngarambo on Monday. \"We are close to a deal,\" said Ngarambo.";
+    const auto statements = extract_statements(*ModelFixture(text).article);
+    ASSERT_EQ(statements.size(), 1u);
+    EXPECT_EQ(statements[0].speaker, "Ngarambo");
+}
+
 TEST(ExtractEntities, OrganisationNamesAreReadWhole) {
     const std::string text =
         "General Lantern Corp said prices would rise. The Bureau of Mines and Energy said it agreed with the plan. "
