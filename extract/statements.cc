@@ -12,6 +12,10 @@ using namespace std::string_view_literals;
 
 namespace {
 
+/// "He" continues a lone anonymous source that spoke this many sentences
+/// before at most (set by hand: a wire story's next paragraph or two).
+constexpr std::size_t ANONYMOUS_ONE_WINDOW_SENTENCES = 2;
+
 /// The name a speaker phrase gives when it is another form of @p en's name
 /// ("IBM", "Zenith"), so the archive finds the speaker by it; empty for a
 /// pronoun, a nominal or the name itself.
@@ -36,6 +40,8 @@ class StatementFinder : public TextView {
     void add_statement(const Sentence& s, std::size_t si, const Attribution& a);
     std::size_t speaker_of(const Attribution& a, std::size_t si, Statement& st);
     bool is_anonymous_source(const SpeakerPhrase& p) const;
+    bool continues_anonymous_one(const Attribution& a) const;
+    bool introduced_indefinitely(const SpeakerPhrase& p) const;
 
     CueFinder cues_;
     Coreference coref_;
@@ -49,6 +55,10 @@ class StatementFinder : public TextView {
     std::size_t colon_sentence = NONE;
     std::string last_group_speaker_;  ///< the last unresolved nominal speaker ("officials")
     std::size_t last_group_sentence_ = 0;
+    /// The last anonymous source that is one person ("one dealer", "a
+    /// Xerox spokesman") and its cue token: what a "he" right after it means.
+    std::string last_anonymous_one_;
+    std::size_t last_anonymous_one_cue_ = NONE;
 };
 
 /// "JAKE TAPPER: Donald Trump released a video ...", "Q: ...": a transcript
@@ -175,6 +185,12 @@ std::size_t StatementFinder::speaker_of(const Attribution& a, std::size_t si, St
             if (tokens_[state_.mentions[m].token].sentence == si && state_.mentions[m].token < a.cue_first)
                 entity = state_.mentions[m].entity;
         if (entity == NONE) entity = state_.last_speaker;
+    } else if (continues_anonymous_one(a)) {
+        // "... a dealer at a U.S. bank said. He said the range ...".
+        st.speaker_mention = text_of(a.speaker.first, a.speaker.last);
+        st.speaker = last_anonymous_one_;
+        st.speaker_kind = "anonymous";
+        return NONE;
     } else {
         entity = coref_.resolve(a.speaker, a.cue_first);
     }
@@ -202,8 +218,42 @@ std::size_t StatementFinder::speaker_of(const Attribution& a, std::size_t si, St
         st.speaker_kind = "anonymous";
         last_group_speaker_ = st.speaker;
         last_group_sentence_ = si;
+        // "a dealer", "one trader": someone new, and one person; "the
+        // businessman" may be a person the article named, "dealers" many.
+        const std::string& head = tokens_[a.speaker.last].lower;
+        const bool one_new = introduced_indefinitely(a.speaker) && !(ends_with(head, "s") && !ends_with(head, "ss"));
+        last_anonymous_one_ = one_new ? st.speaker : "";
+        last_anonymous_one_cue_ = one_new ? a.cue_first : NONE;
     }
     return entity;
+}
+
+/// Whether the determiner of nominal @p p, in it or among the few lower-case
+/// words before it, brings in someone new: "a dealer", "one dollar trader".
+bool StatementFinder::introduced_indefinitely(const SpeakerPhrase& p) const {
+    constexpr std::size_t MODIFIERS_BEFORE = 3;
+    for (std::size_t k = p.first, back = 0; back <= MODIFIERS_BEFORE; --k, ++back) {
+        const Token& t = tokens_[k];
+        if (t.kind != TokenKind::WORD || (back > 0 && t.cap && !t.all_caps)) return false;
+        if (has_class(t.lower, WordClass::INDEFINITE_DETERMINER)) return true;
+        if (is_determiner(t.lower) || k == 0) return false;
+    }
+    return false;
+}
+
+/// Whether @p a's "he" or "she" is the one anonymous source that spoke in
+/// this sentence or the two before, with no person named or speaking since.
+bool StatementFinder::continues_anonymous_one(const Attribution& a) const {
+    if (a.speaker.kind != SpeakerKind::PRONOUN || (a.speaker.pronoun != "he" && a.speaker.pronoun != "she") ||
+        last_anonymous_one_.empty() || last_anonymous_one_cue_ >= a.cue_first)
+        return false;
+    if (tokens_[a.cue_first].sentence > tokens_[last_anonymous_one_cue_].sentence + ANONYMOUS_ONE_WINDOW_SENTENCES)
+        return false;
+    if (state_.last_speaker != NONE && state_.last_speaker_token > last_anonymous_one_cue_) return false;
+    for (const Mention& m : state_.mentions)
+        if (m.token > last_anonymous_one_cue_ && m.token < a.cue_first && state_.entities[m.entity].person)
+            return false;
+    return true;
 }
 
 /// The statement attribution @p a of sentence @p s gives, if its content

@@ -178,6 +178,7 @@ enum class WordClass : unsigned {
     NAME_JOINER,     ///< words that join the words of an organisation's name ("Agency of Natural Resources and Energy")
     COMPANY_SUFFIX,  ///< words that end a company's name, whatever comes before them ("General Motors Corp")
     UNNAMED_ORGANIZATION_NOUN,  ///< nouns of an organisation that say nothing without its name: "the company said" with no company named is unresolved
+    INDEFINITE_DETERMINER,  ///< determiners that bring in someone new, not one named before ("a dealer said", not "the governor said")
     COUNT
 };
 

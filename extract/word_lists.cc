@@ -100,7 +100,8 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(WordClass::COUNT
     "same_day_word",
     "name_joiner",
     "company_suffix",
-    "unnamed_organization_noun"};
+    "unnamed_organization_noun",
+    "indefinite_determiner"};
 
 /// One bit per class.
 using ClassBits = std::bitset<static_cast<std::size_t>(WordClass::COUNT)>;

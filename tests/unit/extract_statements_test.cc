@@ -84,5 +84,20 @@ TEST(ExtractStatements, SpeakersHaveAKindAndKeepTheWordsUsedAtTheCue) {
     EXPECT_EQ(found[2].st.speaker_mention, "The company");
 }
 
+TEST(ExtractStatements, HeAfterALoneAnonymousSourceIsThatSource) {
+    ModelFixture f(
+        "Trading in the crown was thin all morning, one currency trader said. "
+        "He said the central bank would hold its rate until the summer. "
+        "Hilde Varnes arrived at the meeting late. The economist said rates would rise in the autumn. "
+        "He said nothing more about the timing of the change.");
+    auto found = statements_of(f);
+    ASSERT_EQ(found.size(), 4u);
+    EXPECT_EQ(found[0].st.speaker_kind, "anonymous");
+    EXPECT_EQ(found[1].st.speaker, found[0].st.speaker) << "'he' continues 'one currency trader'";
+    EXPECT_EQ(found[1].st.speaker_kind, "anonymous");
+    EXPECT_EQ(found[1].st.speaker_mention, "He");
+    EXPECT_NE(found[3].st.speaker, found[2].st.speaker) << "'the economist' may be someone named: no anonymous 'he'";
+}
+
 }  // namespace
 }  // namespace saywho::extraction
