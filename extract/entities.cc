@@ -201,14 +201,6 @@ void Coreference::remember_unknown_full_name(const std::vector<std::string>& wor
     if (!added && fold_key(words.front()) != fold_key(it->second.front())) it->second.clear();  // two people
 }
 
-/// Whether the article writes @p lower ("neither", "initial") in lower
-/// case somewhere: then it is a word of the language, not a given name.
-bool Coreference::written_in_lower_case(const std::string& lower) const {
-    for (const Token& t : tokens_)
-        if (t.kind == TokenKind::WORD && !t.cap && t.lower == lower) return true;
-    return false;
-}
-
 /// The one remembered full name ending in @p surname, or null.
 const std::vector<std::string>* Coreference::unknown_full_name(const std::string& surname) const {
     auto it = state_.unknown_full_names.find(surname);
@@ -423,7 +415,9 @@ std::size_t Coreference::resolve_nominal(const SpeakerPhrase& p, std::size_t cue
             return state_.entities.size() - 1;
         }
     }
-    if (!p.nominal.empty() && tokens_[p.last].cap &&
+    const bool capital_by_place = p.first == p.last && at_sentence_start(p.first) &&
+                                  written_in_lower_case(tokens_[p.last].lower);  // "Automakers say"
+    if (!p.nominal.empty() && tokens_[p.last].cap && !capital_by_place &&
         (tokens_[p.last].all_caps || !is_common_speaker_noun(tokens_[p.last].lower))) {
         // "the Kremlin", "the White House": an organisation by name (not
         // "Analysts" at the start of a sentence).

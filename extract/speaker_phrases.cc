@@ -136,6 +136,37 @@ std::size_t PhraseReader::after_joined_names(std::size_t run, std::size_t last) 
     return last_joiner + 1;
 }
 
+namespace {
+
+/// A text with fewer capitals than one in this many words inside sentences
+/// is set in lower case (some wire stories are), names included.
+constexpr std::size_t LOWER_CASE_TEXT_CAPITALS = 100;
+
+}  // namespace
+
+bool PhraseReader::written_in_lower_case(const std::string& lower) const {
+    bool lower_seen = false;
+    std::size_t inner_words = 0, inner_capitals = 0;
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+        const Token& t = tokens_[i];
+        if (t.kind != TokenKind::WORD) continue;
+        if (!at_sentence_start(i)) {
+            ++inner_words;
+            if (t.cap) ++inner_capitals;
+        }
+        if (t.lower != lower) continue;
+        if (!t.cap) lower_seen = true;
+        if (t.cap && !at_sentence_start(i)) return false;  // "said Azpurua"
+    }
+    // A story set all in lower case writes names so too ("said azpurua").
+    return lower_seen && inner_capitals * LOWER_CASE_TEXT_CAPITALS > inner_words;
+}
+
+bool PhraseReader::at_sentence_start(std::size_t i) const {
+    return i == 0 || i == NONE || tokens_[i - 1].sentence != tokens_[i].sentence ||
+           (tokens_[i - 1].kind == TokenKind::PUNCT && tokens_[i - 1].lower != ","sv);
+}
+
 /// A one-word name is often no person's: "Analysts said" (a capital at the
 /// start of a sentence makes no name), "Washington said" (a capital or a
 /// country speaks for its government).
@@ -143,7 +174,10 @@ void PhraseReader::one_word_name(SpeakerPhrase& p) const {
     const std::string& word = p.name_words.front();
     const std::string lower = ascii_lower(word);
     const bool acronym = std::none_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-    if (!acronym && is_common_speaker_noun(lower)) {  // "FBI" is a name
+    // "Automakers said" opening a sentence of a story that speaks of
+    // automakers elsewhere: the capital is the sentence's.
+    const bool common_word = !acronym && at_sentence_start(p.first) && written_in_lower_case(lower);
+    if (!acronym && (is_common_speaker_noun(lower) || common_word)) {  // "FBI" is a name
         p.kind = SpeakerKind::NOMINAL;
         p.nominal = lower;
         p.name_words.clear();

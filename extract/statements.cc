@@ -242,7 +242,8 @@ bool StatementFinder::introduced_indefinitely(const SpeakerPhrase& p) const {
 }
 
 /// Whether @p a's "he" or "she" is the one anonymous source that spoke in
-/// this sentence or the two before, with no person named or speaking since.
+/// this sentence or the two before, with no person named in its sentence
+/// or since, nor speaking since.
 bool StatementFinder::continues_anonymous_one(const Attribution& a) const {
     if (a.speaker.kind != SpeakerKind::PRONOUN || (a.speaker.pronoun != "he" && a.speaker.pronoun != "she") ||
         last_anonymous_one_.empty() || last_anonymous_one_cue_ >= a.cue_first)
@@ -250,9 +251,11 @@ bool StatementFinder::continues_anonymous_one(const Attribution& a) const {
     if (tokens_[a.cue_first].sentence > tokens_[last_anonymous_one_cue_].sentence + ANONYMOUS_ONE_WINDOW_SENTENCES)
         return false;
     if (state_.last_speaker != NONE && state_.last_speaker_token > last_anonymous_one_cue_) return false;
+    // "Reagan was asked by a reporter ... He responded": a person in the
+    // source's own sentence may be the one "he" means.
+    const std::size_t from = sentences_[tokens_[last_anonymous_one_cue_].sentence].first;
     for (const Mention& m : state_.mentions)
-        if (m.token > last_anonymous_one_cue_ && m.token < a.cue_first && state_.entities[m.entity].person)
-            return false;
+        if (m.token >= from && m.token < a.cue_first && state_.entities[m.entity].person) return false;
     return true;
 }
 

@@ -315,6 +315,12 @@ class PhraseReader : public TextView {
     /// A speaker without a name over tokens [first, last], named by the
     /// words from @p words_first on ("the company" -> "company").
     SpeakerPhrase nominal_phrase(std::size_t first, std::size_t last, std::size_t words_first) const;
+    /// Whether the article writes @p lower ("neither", "automakers") in lower
+    /// case somewhere and with a capital only where a sentence starts: then
+    /// it is a word of the language, not a name.
+    bool written_in_lower_case(const std::string& lower) const;
+    /// Whether token @p i opens its sentence (or follows a dateline's dash).
+    bool at_sentence_start(std::size_t i) const;
 
   private:
     struct NameRun;
@@ -475,7 +481,6 @@ class Coreference : public PhraseReader {
                                 bool organization = false);
     void remember_unknown_full_name(const std::vector<std::string>& words);
     const std::vector<std::string>* unknown_full_name(const std::string& surname) const;
-    bool written_in_lower_case(const std::string& lower) const;
     /// The entity @p p names at the cue @p cue_token, or NONE.
     std::size_t resolve(const SpeakerPhrase& p, std::size_t cue_token);
     /// Notes that @p entity spoke at @p cue (phrase @p p): later pronouns may chain to it.

@@ -99,5 +99,26 @@ TEST(ExtractStatements, HeAfterALoneAnonymousSourceIsThatSource) {
     EXPECT_NE(found[3].st.speaker, found[2].st.speaker) << "'the economist' may be someone named: no anonymous 'he'";
 }
 
+TEST(ExtractStatements, ACapitalOnlyWhereASentenceStartsMakesNoName) {
+    ModelFixture f(
+        "Several automakers are testing the new steering this year, industry sources said. "
+        "Automakers say drivers who have tested the steering like it. "
+        "Prices will rise, said Ruud Oltmans. Oltmans said the market was calm.");
+    auto found = statements_of(f);
+    ASSERT_EQ(found.size(), 4u);
+    EXPECT_EQ(found[1].st.speaker, "automakers");
+    EXPECT_EQ(found[1].st.speaker_kind, "anonymous") << "the story writes 'automakers' in lower case too";
+    EXPECT_EQ(found[3].st.speaker, "Ruud Oltmans");
+}
+
+TEST(ExtractStatements, InAStorySetInLowerCaseANameAtASentenceStartStaysAName) {
+    ModelFixture f(
+        "the bank will cut its rate next week, finance minister paulo azevedo said on monday. "
+        "Azevedo said the cut would help exporters. prices rose, said azevedo.");
+    auto found = statements_of(f);
+    ASSERT_GE(found.size(), 2u);
+    EXPECT_EQ(found[1].st.speaker_kind, "person") << found[1].st.speaker;
+}
+
 }  // namespace
 }  // namespace saywho::extraction
