@@ -224,6 +224,16 @@ bool is_initials_of(std::string_view acronym, std::string_view name) {
     return a == b;
 }
 
+std::vector<std::string> split_words(std::string_view text) {
+    std::vector<std::string> words;
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t space = std::min(text.find(' ', at), text.size());
+        if (space > at) words.emplace_back(text.substr(at, space - at));
+        at = space + 1;
+    }
+    return words;
+}
+
 bool ends_with(std::string_view text, std::string_view suffix) {
     return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace saywho {
 
@@ -59,6 +60,9 @@ bool all_capitals(std::string_view text);
 /// of them in another order ("USDA" of "U.S. Agriculture Department"; the
 /// letters of "U.S." count as words).
 bool is_initials_of(std::string_view acronym, std::string_view name);
+
+/// The words of @p text, split at spaces ("Zenith Laboratories Inc").
+std::vector<std::string> split_words(std::string_view text);
 
 bool ends_with(std::string_view text, std::string_view suffix);
 bool starts_with(std::string_view text, std::string_view prefix);

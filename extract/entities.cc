@@ -26,17 +26,6 @@ constexpr std::uint64_t LARGE_PLACE_POPULATION = 200000;
 
 namespace {
 
-/// The words of @p name ("Zenith Laboratories Inc"), split at spaces.
-std::vector<std::string> words_of(const std::string& name) {
-    std::vector<std::string> words;
-    for (std::size_t at = 0; at < name.size();) {
-        std::size_t sp = std::min(name.find(' ', at), name.size());
-        if (sp > at) words.push_back(name.substr(at, sp - at));
-        at = sp + 1;
-    }
-    return words;
-}
-
 /// Whether @p words, one name as written, is a short form of organisation
 /// @p org: its first words ("Zenith", "General Motors" for "General Motors
 /// Corp") or its initials ("IBM" for "International Business Machines
@@ -50,7 +39,7 @@ std::size_t short_form_of(const std::vector<std::string>& words, const Entity& o
     if (words.front().empty() || org.name.empty() ||
         ascii_lower(words.front().substr(0, 1)) != ascii_lower(org.name.substr(0, 1)))
         return 0;
-    const std::vector<std::string> full = words_of(org.name);
+    const std::vector<std::string> full = split_words(org.name);
     if (words.size() < full.size()) {
         bool prefix = true;
         // "Moody" (from "Moody's said") is "Moody's Investors Service Inc".
@@ -352,15 +341,7 @@ std::size_t Coreference::resolve_pronoun(const SpeakerPhrase& p, std::size_t cue
 /// holds every word of it, or NONE.
 std::size_t Coreference::nominal_by_role(const SpeakerPhrase& p, std::size_t cue_token) const {
     // role holds every word of it.
-    std::vector<std::string> want;
-    std::string lowered = ascii_lower(p.nominal.empty() ? p.role : p.nominal);
-    std::size_t at = 0;
-    while (at < lowered.size()) {
-        std::size_t sp = lowered.find(' ', at);
-        if (sp == std::string::npos) sp = lowered.size();
-        if (sp > at) want.push_back(lowered.substr(at, sp - at));
-        at = sp + 1;
-    }
+    const std::vector<std::string> want = split_words(ascii_lower(p.nominal.empty() ? p.role : p.nominal));
     auto role_fits = [&](std::size_t e) {
         if (e == NONE || !state_.entities[e].person || state_.entities[e].role.empty()) return false;
         std::string role = " " + ascii_lower(state_.entities[e].role) + " ";

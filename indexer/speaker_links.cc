@@ -20,17 +20,6 @@ namespace {
 /// The longest acronym taken for an organisation's short name.
 constexpr std::size_t MAX_ACRONYM_LETTERS = 6;
 
-/// The words of @p text, split at spaces.
-std::set<std::string> words_of(const std::string& text) {
-    std::set<std::string> words;
-    for (std::size_t at = 0; at < text.size();) {
-        std::size_t sp = std::min(text.find(' ', at), text.size());
-        if (sp > at) words.insert(text.substr(at, sp - at));
-        at = sp + 1;
-    }
-    return words;
-}
-
 /// What the archive says of one fuller name a short name may link to.
 struct Candidate {
     std::string kind;             ///< "person" or "organization"
@@ -97,9 +86,9 @@ bool organization_starts_with(const Xapian::Database& db, const std::string& key
 
 /// Whether titles @p a and @p b share a word ("treasury secretary", "secretary").
 bool titles_agree(const std::string& a, const std::string& b) {
-    const std::set<std::string> wa = words_of(a);
-    for (const auto& w : words_of(b))
-        if (wa.count(w)) return true;
+    const std::vector<std::string> wa = split_words(a);
+    for (const auto& w : split_words(b))
+        if (std::find(wa.begin(), wa.end(), w) != wa.end()) return true;
     return false;
 }
 
