@@ -360,6 +360,33 @@ std::size_t Coreference::nominal_by_role(const SpeakerPhrase& p, std::size_t cue
     return NONE;
 }
 
+/// A document that speaks for the organisation that issued it, when the
+/// text names that one: "a document issued by the PMDB", "a statement from
+/// the Bundesbank", "a ministry statement" (the ministry named before);
+/// NONE for a document whose issuer is not given ("the report said").
+std::size_t Coreference::issuer_of_document(const SpeakerPhrase& p, std::size_t cue_token) {
+    if (!has_class(tokens_[p.last].lower, WordClass::DOCUMENT_NOUN)) return NONE;
+    for (std::size_t k = p.last + 1; k + 1 < cue_token; ++k) {
+        if (tokens_[k].lower != "by"sv && tokens_[k].lower != "from"sv) continue;
+        std::size_t at = k + 1;
+        if (tokens_[at].lower == "the"sv) ++at;
+        std::vector<std::string> words;
+        for (; at < cue_token && tokens_[at].kind == TokenKind::WORD && tokens_[at].cap; ++at)
+            words.push_back(strip_possessive(token_text(tokens_[at])));
+        if (words.empty()) continue;
+        const std::size_t e = entity_for_name(words, "", false);
+        if (e != NONE && !state_.entities[e].person) return e;
+    }
+    for (std::size_t k = p.first; k < p.last; ++k) {
+        if (!looks_like_organization({tokens_[k].lower})) continue;
+        const std::string word = " " + tokens_[k].lower + " ";
+        for (std::size_t e = state_.entities.size(); e-- > 0;)
+            if (!state_.entities[e].person && (" " + state_.entities[e].key + " ").find(word) != std::string::npos)
+                return e;
+    }
+    return NONE;
+}
+
 /// "the company", "the Kremlin", "the Ukrainian agriculture ministry": an
 /// organisation named or described, or NONE.
 std::size_t Coreference::resolve_nominal(const SpeakerPhrase& p, std::size_t cue_token) {
@@ -368,6 +395,7 @@ std::size_t Coreference::resolve_nominal(const SpeakerPhrase& p, std::size_t cue
         const std::size_t e = nominal_by_role(p, cue_token);
         if (e != NONE) return e;
     }
+    if (const std::size_t issuer = issuer_of_document(p, cue_token); issuer != NONE) return issuer;
     {
         // "the company", "the department", "the ministry": the latest
         // organisation named with that word, or any for "company".

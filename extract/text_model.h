@@ -179,6 +179,7 @@ enum class WordClass : unsigned {
     COMPANY_SUFFIX,  ///< words that end a company's name, whatever comes before them ("General Motors Corp")
     UNNAMED_ORGANIZATION_NOUN,  ///< nouns of an organisation that say nothing without its name: "the company said" with no company named is unresolved
     INDEFINITE_DETERMINER,  ///< determiners that bring in someone new, not one named before ("a dealer said", not "the governor said")
+    DOCUMENT_NOUN,  ///< nouns of a text that speaks for whoever issued it ("a statement issued by the party", "a ministry report")
     COUNT
 };
 
@@ -481,6 +482,7 @@ class Coreference : public PhraseReader {
                                 bool organization = false);
     void remember_unknown_full_name(const std::vector<std::string>& words);
     const std::vector<std::string>* unknown_full_name(const std::string& surname) const;
+    std::size_t issuer_of_document(const SpeakerPhrase& p, std::size_t cue_token);
     /// The entity @p p names at the cue @p cue_token, or NONE.
     std::size_t resolve(const SpeakerPhrase& p, std::size_t cue_token);
     /// Notes that @p entity spoke at @p cue (phrase @p p): later pronouns may chain to it.

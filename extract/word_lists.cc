@@ -101,7 +101,8 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(WordClass::COUNT
     "name_joiner",
     "company_suffix",
     "unnamed_organization_noun",
-    "indefinite_determiner"};
+    "indefinite_determiner",
+    "document_noun"};
 
 /// One bit per class.
 using ClassBits = std::bitset<static_cast<std::size_t>(WordClass::COUNT)>;

@@ -181,6 +181,20 @@ TEST(ExtractEntities, TwoUnknownFullNamesOfOneSurnameLeaveItAlone) {
     EXPECT_EQ(statements[0].speaker, "Ngarambo");
 }
 
+TEST(ExtractEntities, ADocumentSpeaksForTheOrganisationThatIssuedIt) {
+    const std::string text =
+        "The Harbour Workers Union called a strike on Monday. "
+        "A statement issued by the Harbour Workers Union said the strike would last a week. "
+        "The Norwegian Fisheries Ministry said quotas would fall. A ministry statement said talks would follow. "
+        "The report said prices would rise.";
+    const auto statements = extract_statements(*ModelFixture(text).article);
+    ASSERT_EQ(statements.size(), 4u);
+    EXPECT_EQ(statements[0].speaker, "Harbour Workers Union");
+    EXPECT_EQ(statements[0].speaker_kind, "organization");
+    EXPECT_EQ(statements[2].speaker, statements[1].speaker) << "'a ministry statement' after the ministry spoke";
+    EXPECT_NE(statements[3].speaker_kind, "organization") << "a report whose issuer the text does not give";
+}
+
 TEST(ExtractEntities, OrganisationNamesAreReadWhole) {
     const std::string text =
         "General Lantern Corp said prices would rise. The Bureau of Mines and Energy said it agreed with the plan. "
