@@ -15,6 +15,16 @@
 namespace saywho::testing {
 namespace {
 
+/// The facet @p name of the statements of database @p db matching @p query: value -> count.
+std::map<std::string, unsigned> statement_facet(const std::string& db, const std::string& query, const char* name) {
+    CommandResult r = run_command({SEARCH, "--db", db, "--json", "--facets", query, "type:statement"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    rapidjson::Document doc = parse_json(r.out);
+    std::map<std::string, unsigned> facet;
+    for (const auto& v : doc["facets"][name]["values"].GetArray()) facet[v["value"].GetString()] = v["count"].GetUint();
+    return facet;
+}
+
 class Speakers : public ::testing::Test {
   protected:
     void SetUp() override {
@@ -40,15 +50,8 @@ class Speakers : public ::testing::Test {
 
     std::string db() const { return (dir_.path() / "db").string(); }
 
-    /// The facet @p name of statements matching @p query: value -> count.
     std::map<std::string, unsigned> facet_of(const std::string& query, const char* name = "speaker") {
-        CommandResult r = run_command({SEARCH, "--db", db(), "--json", "--facets", query, "type:statement"});
-        EXPECT_EQ(r.exit_code, 0) << r.err;
-        rapidjson::Document doc = parse_json(r.out);
-        std::map<std::string, unsigned> facet;
-        for (const auto& v : doc["facets"][name]["values"].GetArray())
-            facet[v["value"].GetString()] = v["count"].GetUint();
-        return facet;
+        return statement_facet(db(), query, name);
     }
 
     ScratchDir dir_;
@@ -114,15 +117,7 @@ class SpeakersAcrossArticles : public ::testing::Test {
 
     std::string db() const { return (dir_.path() / "db").string(); }
 
-    std::map<std::string, unsigned> speaker_facet() {
-        CommandResult r = run_command({SEARCH, "--db", db(), "--json", "--facets", "type:statement"});
-        EXPECT_EQ(r.exit_code, 0) << r.err;
-        rapidjson::Document doc = parse_json(r.out);
-        std::map<std::string, unsigned> facet;
-        for (const auto& v : doc["facets"]["speaker"]["values"].GetArray())
-            facet[v["value"].GetString()] = v["count"].GetUint();
-        return facet;
-    }
+    std::map<std::string, unsigned> speaker_facet() { return statement_facet(db(), "type:statement", "speaker"); }
 
     ScratchDir dir_;
 };
