@@ -251,6 +251,20 @@ bool CueFinder::weak_cue_has_evidence(const Sentence& s, std::size_t i, const At
     return quote_after || quote_before || end_attribution || named_report;
 }
 
+/// ", with the campaign saying ...", ", both candidates acknowledging that
+/// ...": a participle with a subject of its own, after "with" or a comma;
+/// that subject speaks. Cue @p a at @p i goes to @p out when it is one.
+void CueFinder::absolute_participle(const Sentence& s, std::size_t i, Attribution& a,
+                                    std::vector<Attribution>& out) const {
+    if (!lex_.speech_cue(tokens_[i].lower).has(SpeechCue::PARTICIPLE)) return;
+    auto who = speaker_before(i, s.first);
+    if (!who || who->kind == SpeakerKind::PRONOUN || who->first == NONE || who->first <= s.first) return;
+    const std::size_t before = who->first - 1;
+    if (!(tokens_[before].lower == "with"sv || is_punct(before, ","))) return;
+    a.speaker = *who;
+    out.push_back(a);
+}
+
 /// A speech verb cue at @p i, with its speaker; added to @p out when it is one.
 void CueFinder::verb_cue(const Sentence& s, std::size_t& i, std::vector<Attribution>& out) const {
     const Token& t = tokens_[i];
@@ -274,11 +288,16 @@ void CueFinder::verb_cue(const Sentence& s, std::size_t& i, std::vector<Attribut
     if (participle) {
         // ", saying ...": the speaker is the clause's subject, found later.
         // ", saying", "and saying", "- saying", "after saying", "while saying".
+        // "... of \u201cNew York values,\u201d saying": the comma may sit inside the quotation.
+        const bool comma_in_quote = i > s.first + 1 && tokens_[i - 1].kind == TokenKind::QUOTE &&
+                                    !tokens_[i - 1].opening && is_punct(i - 2, ",");
         if (!(i > s.first &&
-              (is_punct(i - 1, ",") || is_punct(i - 1, "-") || is_punct(i - 1, "\u2013") || is_punct(i - 1, "\u2014") ||
-               has_class(tokens_[i - 1].lower, WordClass::PARTICIPLE_ADVERB) ||
-               (i == s.first + 1 && has_class(tokens_[s.first].lower, WordClass::PARTICIPLE_SUBORDINATOR)))))
+              (is_punct(i - 1, ",") || comma_in_quote || is_punct(i - 1, "-") || is_punct(i - 1, "\u2013") ||
+               is_punct(i - 1, "\u2014") || has_class(tokens_[i - 1].lower, WordClass::PARTICIPLE_ADVERB) ||
+               (i == s.first + 1 && has_class(tokens_[s.first].lower, WordClass::PARTICIPLE_SUBORDINATOR))))) {
+            absolute_participle(s, i, a, out);
             return;
+        }
         if (lex_.speech_cue(t.lower).has(SpeechCue::PARTICIPLE)) out.push_back(subject_attribution(a));
         return;
     }

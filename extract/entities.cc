@@ -200,6 +200,36 @@ bool Coreference::after_preposition(std::size_t i) const {
     return i > 0 && is_word(i - 1) && has_class(tokens_[i - 1].lower, WordClass::PREPOSITION);
 }
 
+/// Whether the words from @p own_start to @p i open the sentence as one
+/// noun phrase, so a name at @p i is its subject: "Trump", "Mr. Trump", "The
+/// Washington Post columnist Ruth Marcus"; not "After the debate Trump".
+bool Coreference::opens_sentence(std::size_t own_start, std::size_t i) const {
+    constexpr std::size_t SHORT_OPENING = 3;  // "But on Monday Trump": any few words
+    constexpr std::size_t LONGEST_PREMODIFIER = 8;
+    if (i <= own_start + SHORT_OPENING) return true;
+    if (i > own_start + LONGEST_PREMODIFIER) return false;
+    for (std::size_t k = own_start; k < i; ++k) {
+        const Token& t = tokens_[k];
+        const bool name_part =
+            t.kind == TokenKind::WORD ? t.cap || is_determiner(t.lower) || is_speaker_noun(t.lower) : is_punct(k, ".");
+        if (!name_part || t.quote != NONE) return false;
+    }
+    return true;
+}
+
+/// Whether the name ending before @p after qualifies the name that follows
+/// a role noun: "McConnell spokesman Don Stewart", "Obama campaign
+/// consultant Cornell Belcher". The sentence is about the second person,
+/// as with a possessive ("Trump's manager Corey Lewandowski").
+bool Coreference::modifies_next_name(std::size_t after, std::size_t last) const {
+    constexpr int MAX_ROLE_WORDS = 3;
+    bool role = false;
+    std::size_t k = after;
+    for (int words = 0; words < MAX_ROLE_WORDS && k <= last && is_word(k) && !tokens_[k].cap; ++words, ++k)
+        role = is_speaker_noun(tokens_[k].lower);
+    return role && k <= last && is_word(k) && tokens_[k].cap && tokens_[k].quote == NONE;
+}
+
 void Coreference::register_mentions() {
     // Person mentions outside quotations, in text order: "Given Surname",
     // "Title Surname", and surnames of people already seen.
@@ -224,9 +254,10 @@ void Coreference::register_single(const Sentence& s, std::size_t i, std::size_t 
         known = entity_for_name({word}, "", true);
     if (known != NONE && state_.entities[known].person) {
         // "Bloomberg's pollster": a possessive is not the subject.
-        state_.mentions.push_back(
-            {known, i, first_in_sentence && i <= own_start + 3 && !possessive, possessive || after_preposition(i)});
-        first_in_sentence = false;
+        const bool modifier = possessive || modifies_next_name(i + 1, s.last);
+        state_.mentions.push_back({known, i, first_in_sentence && opens_sentence(own_start, i) && !modifier,
+                                   modifier || after_preposition(i)});
+        if (!modifier) first_in_sentence = false;
     }
 }
 
@@ -288,11 +319,12 @@ void Coreference::register_sentence(const Sentence& s) {
         }
         if (entity != NONE && state_.entities[entity].person) {
             const Token& end = tokens_[k - 1];
-            const bool possessive =
-                end.kind == TokenKind::WORD && (ends_with(end.lower, "'s") || ends_with(end.lower, "\u2019s"));
-            state_.mentions.push_back({entity, i, first_in_sentence && i <= own_start + 3 && !possessive,
-                                       possessive || after_preposition(i)});
-            first_in_sentence = false;
+            const bool modifier =
+                (end.kind == TokenKind::WORD && (ends_with(end.lower, "'s") || ends_with(end.lower, "\u2019s"))) ||
+                modifies_next_name(k, s.last);
+            state_.mentions.push_back({entity, i, first_in_sentence && opens_sentence(own_start, i) && !modifier,
+                                       modifier || after_preposition(i)});
+            if (!modifier) first_in_sentence = false;
         }
         if (k > i + 1) i = k - 1;
     }

@@ -12,7 +12,7 @@ using namespace std::string_view_literals;
 
 /// Skips adverbs and auxiliaries back from @p j: "Trump also said", "she has
 /// repeatedly said"; also a time phrase: "Trump on Saturday tweeted",
-/// "Kasich last week said".
+/// "Kasich last week said", "Spicer on Thursday evening said".
 std::size_t PhraseReader::skip_between(std::size_t j, std::size_t sentence_first) const {
     for (bool moved = true; moved && j > sentence_first;) {
         moved = false;
@@ -25,6 +25,10 @@ std::size_t PhraseReader::skip_between(std::size_t j, std::size_t sentence_first
         } else if (is_word(j) && has_class(tokens_[j].lower, WordClass::BETWEEN_TIME_UNIT) && j - 1 > sentence_first &&
                    has_class(tokens_[j - 1].lower, WordClass::BETWEEN_PERIOD_LEAD)) {
             j -= 2;
+            moved = true;
+        } else if (is_word(j) && has_class(tokens_[j].lower, WordClass::BETWEEN_TIME_UNIT) && j - 1 > sentence_first &&
+                   is_weekday(tokens_[j - 1].lower)) {
+            --j;  // "Spicer on Thursday evening said": the weekday is skipped next
             moved = true;
         }
     }
@@ -256,6 +260,75 @@ std::optional<SpeakerPhrase> PhraseReader::postmodified(const std::optional<Spea
     return phrase;
 }
 
+/// Whether a phrase starting at @p k starts its clause: the sentence's
+/// start, a comma or a word such as "but" or "while" before it.
+bool PhraseReader::opens_clause(std::size_t k, std::size_t sentence_first) const {
+    return k == sentence_first || is_punct(k - 1, ",") || has_class(tokens_[k - 1].lower, WordClass::CLAUSE_OPENER);
+}
+
+/// "Seventy-four percent of", "a strong majority of", "about half of": the
+/// first token of a part of a group before the nominal at @p first, or NONE.
+std::size_t PhraseReader::group_part_start(std::size_t first, std::size_t sentence_first) const {
+    constexpr std::size_t MAX_PART_WORDS = 4;
+    constexpr std::size_t MAX_MODIFIERS = 2;  // "of registered voters", "of the party's own donors"
+    for (std::size_t m = 0;
+         m < MAX_MODIFIERS && first > sentence_first + 2 && is_word(first - 1) && !tokens_[first - 1].cap &&
+         tokens_[first - 1].lower != "of"sv && !is_function_word(tokens_[first - 1].lower) &&
+         !lex_.speech_verb_lemma(tokens_[first - 1].lower);
+         ++m)
+        --first;
+    if (first < sentence_first + 2 || tokens_[first - 1].lower != "of"sv || !is_word(first - 2) ||
+        !has_class(tokens_[first - 2].lower, WordClass::GROUP_PART))
+        return NONE;
+    std::size_t q = first - 2;
+    while (q > sentence_first && first - 2 - q < MAX_PART_WORDS && is_word(q - 1) && tokens_[q - 1].quote == NONE) {
+        const std::string& w = tokens_[q - 1].lower;
+        const bool number = std::isdigit(static_cast<unsigned char>(w[0])) || has_class(w, WordClass::QUANTITY_WORD);
+        // "a strong majority": an adjective between the determiner and the part.
+        const bool adjective = !tokens_[q - 1].cap && q - 1 > sentence_first && is_determiner(tokens_[q - 2].lower) &&
+                               !is_function_word(w);
+        // "Seventy-four percent": a number word opening the sentence is capitalised.
+        const bool opening_number = q - 1 == sentence_first && !is_function_word(w) &&
+                                    !has_class(w, WordClass::CLAUSE_OPENER) && !has_class(w, WordClass::PREPOSITION);
+        if (!(number || adjective || opening_number || is_determiner(w) || has_class(w, WordClass::APPROXIMATOR)))
+            break;
+        --q;
+    }
+    return opens_clause(q, sentence_first) ? q : NONE;
+}
+
+/// "Politicians and even some technologists", "attorneys and legal
+/// experts": the first token of a group joined by "and" to the nominal at
+/// @p first, or NONE.
+std::size_t PhraseReader::coordinated_start(std::size_t first, std::size_t sentence_first) const {
+    constexpr std::size_t MAX_CONJUNCT_WORDS = 3;
+    if (first < sentence_first + 2 || tokens_[first - 1].lower != "and"sv) return NONE;
+    const std::size_t last = first - 2;
+    const Token& head = tokens_[last];
+    if (!is_word(last) || head.quote != NONE || !(head.cap || is_speaker_noun(head.lower))) return NONE;
+    std::size_t q = last;
+    while (q > sentence_first && last - q + 1 < MAX_CONJUNCT_WORDS && is_word(q - 1) && tokens_[q - 1].quote == NONE &&
+           !opens_clause(q, sentence_first)) {
+        const std::string& w = tokens_[q - 1].lower;
+        if ((is_function_word(w) && !is_determiner(w)) || lex_.speech_verb_lemma(w)) break;
+        --q;
+    }
+    return opens_clause(q, sentence_first) ? q : NONE;
+}
+
+/// A nominal speaker with the whole group it names: a part of it ("52
+/// percent of voters") or another group joined to it ("Democrats and civil
+/// rights groups"); what the source is, not only its head noun.
+SpeakerPhrase PhraseReader::whole_group(SpeakerPhrase nominal, std::size_t sentence_first) const {
+    std::size_t from = group_part_start(nominal.first, sentence_first);
+    if (from == NONE) from = coordinated_start(nominal.first, sentence_first);
+    if (from == NONE) return nominal;
+    nominal.first = from;
+    if (tokens_[from].lower == "the"sv) ++from;  // "a majority of" keeps its article, as "a dealer" does
+    nominal.nominal = text_of(from, nominal.last);
+    return nominal;
+}
+
 /// The speaker phrase that ends at token @p j before the cue at @p cue.
 std::optional<SpeakerPhrase> PhraseReader::phrase_ending_at(std::size_t cue, std::size_t j,
                                                             std::size_t sentence_first) const {
@@ -278,7 +351,7 @@ std::optional<SpeakerPhrase> PhraseReader::phrase_ending_at(std::size_t cue, std
     }
     // A phrase cannot start with "of"/"for"; "the" at the very start is fine.
     auto phrase = read_phrase(first, last);
-    if (!phrase && is_pronoun(tokens_[last].lower)) phrase = read_phrase(last, last);
+    if (!phrase && is_pronoun(without_clitic(tokens_[last].lower))) phrase = read_phrase(last, last);
     if (!phrase && !tokens_[last].cap && !is_adverb_between(tokens_[last].lower) &&
         lex_.speech_cue(tokens_[cue].lower).has(SpeechCue::STRONG))
         phrase = lowercase_nominal(last, sentence_first);
@@ -286,6 +359,7 @@ std::optional<SpeakerPhrase> PhraseReader::phrase_ending_at(std::size_t cue, std
     if (!phrase) phrase = group_before_say(cue, last, sentence_first);
     phrase = postmodified(phrase, last, sentence_first);
     if (!phrase) return std::nullopt;
+    if (phrase->kind == SpeakerKind::NOMINAL) phrase = whole_group(*phrase, sentence_first);
     // "... the room and said": a phrase ending in a conjunction is the tail
     // of another clause; the caller gives the verb to that clause's subject.
     if (phrase->last != NONE && has_class(tokens_[phrase->last].lower, WordClass::CONJUNCTION)) return std::nullopt;

@@ -313,9 +313,10 @@ std::optional<SpeakerPhrase> PhraseReader::read_phrase(std::size_t first, std::s
     SpeakerPhrase p;
     p.first = first;
     p.last = last;
-    if (first == last && is_pronoun(tokens_[first].lower)) {
+    // "he said", and "he's said", "they've said": a pronoun with its auxiliary.
+    if (first == last && is_pronoun(without_clitic(tokens_[first].lower))) {
         p.kind = SpeakerKind::PRONOUN;
-        p.pronoun = tokens_[first].lower;
+        p.pronoun = without_clitic(tokens_[first].lower);
         return p;
     }
     // "S and P said", "S&P said": initials joined are a company's.

@@ -180,6 +180,7 @@ enum class WordClass : unsigned {
     UNNAMED_ORGANIZATION_NOUN,  ///< nouns of an organisation that say nothing without its name: "the company said" with no company named is unresolved
     INDEFINITE_DETERMINER,  ///< determiners that bring in someone new, not one named before ("a dealer said", not "the governor said")
     DOCUMENT_NOUN,  ///< nouns of a text that speaks for whoever issued it ("a statement issued by the party", "a ministry report")
+    GROUP_PART,  ///< nouns of a part of a group before "of" ("52 percent of voters", "a majority of")
     COUNT
 };
 
@@ -340,6 +341,10 @@ class PhraseReader : public TextView {
     std::optional<SpeakerPhrase> lowercase_nominal(std::size_t last, std::size_t sentence_first) const;
     std::optional<SpeakerPhrase> relative_clause_subject(std::size_t last, std::size_t sentence_first) const;
     std::optional<SpeakerPhrase> group_before_say(std::size_t cue, std::size_t last, std::size_t sentence_first) const;
+    SpeakerPhrase whole_group(SpeakerPhrase nominal, std::size_t sentence_first) const;
+    std::size_t group_part_start(std::size_t first, std::size_t sentence_first) const;
+    std::size_t coordinated_start(std::size_t first, std::size_t sentence_first) const;
+    bool opens_clause(std::size_t k, std::size_t sentence_first) const;
     std::optional<SpeakerPhrase> postmodified(const std::optional<SpeakerPhrase>& read, std::size_t last,
                                               std::size_t sentence_first) const;
 };
@@ -394,6 +399,7 @@ class CueFinder : public PhraseReader {
     bool according_to(const Sentence& s, std::size_t& i, std::vector<Attribution>& out) const;
     bool asked_question(const Sentence& s, std::size_t& i, std::vector<Attribution>& out) const;
     void verb_cue(const Sentence& s, std::size_t& i, std::vector<Attribution>& out) const;
+    void absolute_participle(const Sentence& s, std::size_t i, Attribution& a, std::vector<Attribution>& out) const;
     std::optional<std::string> cue_lemma(const Sentence& s, std::size_t i, bool& extra, bool& call_for) const;
     bool passes_verb_filters(const Sentence& s, std::size_t i, const std::string& lemma) const;
     bool verb_speaker(const Sentence& s, std::size_t i, Attribution& a, bool weak, bool extra,
@@ -490,6 +496,8 @@ class Coreference : public PhraseReader {
 
   private:
     bool after_preposition(std::size_t i) const;
+    bool modifies_next_name(std::size_t after, std::size_t last) const;
+    bool opens_sentence(std::size_t own_start, std::size_t i) const;
     void register_sentence(const Sentence& s);
     void register_single(const Sentence& s, std::size_t i, std::size_t own_start, bool& first_in_sentence);
     std::size_t resolve_pronoun(const SpeakerPhrase& p, std::size_t cue_token) const;

@@ -102,7 +102,8 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(WordClass::COUNT
     "company_suffix",
     "unnamed_organization_noun",
     "indefinite_determiner",
-    "document_noun"};
+    "document_noun",
+    "group_part"};
 
 /// One bit per class.
 using ClassBits = std::bitset<static_cast<std::size_t>(WordClass::COUNT)>;

@@ -24,6 +24,22 @@ TEST(ExtractCues, ThatClauseAfterTheCue) {
     EXPECT_EQ(f.text(found[0].content_first, found[0].content_last), "the bridge would reopen in May.");
 }
 
+TEST(ExtractCues, AParticipleAfterACommaInsideAQuotation) {
+    ModelFixture f("Aino Salo toured the docks of \u201cOld Harbour,\u201d saying the port had built the city.");
+    auto found = first_sentence(f);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].cue_text, "saying");
+    EXPECT_EQ(f.text(found[0].content_first, found[0].content_last), "the port had built the city.");
+}
+
+TEST(ExtractCues, AParticipleWithASubjectOfItsOwn) {
+    ModelFixture f("The council voted on Monday, with the mayor's office saying the budget was final.");
+    auto found = first_sentence(f);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(f.text(found[0].speaker.first, found[0].speaker.last), "the mayor's office");
+    EXPECT_EQ(f.text(found[0].content_first, found[0].content_last), "the budget was final.");
+}
+
 TEST(ExtractCues, QuotationBeforeTheCue) {
     ModelFixture f("\"The bridge is safe,\" Kaisa Rinne told reporters.");
     auto found = first_sentence(f);

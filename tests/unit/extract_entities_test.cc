@@ -60,6 +60,29 @@ TEST(ExtractEntities, ALoneSurnameIsAPersonBeforeAnOrganisationEndingInIt) {
     EXPECT_EQ(coref.entity_for_name({"Commission"}, "", false), commission);
 }
 
+TEST(ExtractEntities, ANameBeforeARoleAndANameIsNoSubject) {
+    // "McConnell spokesman Don Stewart", "The Harbour Post columnist Ruth
+    // Marcus": the sentence is about the second person.
+    ModelFixture f(
+        "Ilse Brandt spoke. Brandt spokesman Tomas Lind wrote. The Harbour Post columnist Ruth Okafor wrote.");
+    Entities state;
+    Coreference coref(*f.model, state);
+    coref.register_mentions();
+    auto mention_of = [&](const std::string& name) -> const Mention* {
+        for (const Mention& m : state.mentions)
+            if (state.entities[m.entity].name == name && m.token > f.token("spoke")) return &m;
+        return nullptr;
+    };
+    const Mention* brandt = mention_of("Ilse Brandt");
+    const Mention* lind = mention_of("Tomas Lind");
+    const Mention* okafor = mention_of("Ruth Okafor");
+    ASSERT_TRUE(brandt && lind && okafor);
+    EXPECT_FALSE(brandt->subject);
+    EXPECT_TRUE(brandt->oblique);
+    EXPECT_TRUE(lind->subject);
+    EXPECT_TRUE(okafor->subject);
+}
+
 TEST(ExtractEntities, OrganisationWordsMakeAnOrganisation) {
     ModelFixture f("Officials met.");
     Entities state;

@@ -61,6 +61,45 @@ TEST(ExtractSpeakerPhrases, PronounsAndNominals) {
     EXPECT_EQ(n->nominal, "ministry");
 }
 
+TEST(ExtractSpeakerPhrases, APronounWithAContractedAuxiliary) {
+    ModelFixture f("Since the spring he's said the same thing at every stop.");
+    auto p = before_said(f);
+    ASSERT_TRUE(p);
+    EXPECT_EQ(p->kind, SpeakerKind::PRONOUN);
+    EXPECT_EQ(p->pronoun, "he");
+}
+
+TEST(ExtractSpeakerPhrases, ATimeOfDayAfterAWeekdayIsSkipped) {
+    ModelFixture f("Party spokesman Olli Vaara on Thursday evening said the vote would wait.");
+    auto p = before_said(f);
+    ASSERT_TRUE(p);
+    EXPECT_EQ(joined(p->name_words), "Olli Vaara");
+}
+
+TEST(ExtractSpeakerPhrases, AGroupSourceKeepsThePartItIsAndWhatItIsJoinedTo) {
+    ModelFixture part("Sixty percent of registered voters said the tax was too high.");
+    auto p = before_said(part);
+    ASSERT_TRUE(p);
+    EXPECT_EQ(p->kind, SpeakerKind::NOMINAL);
+    EXPECT_EQ(p->nominal, "Sixty percent of registered voters");
+
+    ModelFixture majority("But a narrow majority of economists said the tax was too high.");
+    auto m = before_said(majority);
+    ASSERT_TRUE(m);
+    EXPECT_EQ(m->nominal, "a narrow majority of economists");
+
+    ModelFixture joined_groups("Farmers and some economists said the tax was too high.");
+    auto j = before_said(joined_groups);
+    ASSERT_TRUE(j);
+    EXPECT_EQ(j->nominal, "Farmers and some economists");
+
+    // "and" joining two clauses joins no group.
+    ModelFixture clauses("The mill closed on Monday and economists said the tax was too high.");
+    auto c = before_said(clauses);
+    ASSERT_TRUE(c);
+    EXPECT_EQ(c->nominal, "economists");
+}
+
 TEST(ExtractSpeakerPhrases, SpeakerAfterTheVerb) {
     ModelFixture f("\"We will wait,\" said Deputy Mayor Ruth Okafor.");
     const std::size_t cue = f.token("said");
