@@ -257,10 +257,33 @@ bool CueFinder::weak_cue_has_evidence(const Sentence& s, std::size_t i, const At
 void CueFinder::absolute_participle(const Sentence& s, std::size_t i, Attribution& a,
                                     std::vector<Attribution>& out) const {
     if (!lex_.speech_cue(tokens_[i].lower).has(SpeechCue::PARTICIPLE)) return;
+    if (i > s.first + 1 && has_class(tokens_[i - 1].lower, WordClass::DOCUMENT_NOUN)) {
+        document_participle(s, i, a, out);
+        return;
+    }
     auto who = speaker_before(i, s.first);
     if (!who || who->kind == SpeakerKind::PRONOUN || who->first == NONE || who->first <= s.first) return;
     const std::size_t before = who->first - 1;
     if (!(tokens_[before].lower == "with"sv || is_punct(before, ","))) return;
+    a.speaker = *who;
+    out.push_back(a);
+}
+
+/// "the Security Council issued a statement calling ...", "the group sent
+/// a letter saying ...": whoever put out the document speaks, the subject
+/// of the verb before it.
+void CueFinder::document_participle(const Sentence& s, std::size_t i, Attribution& a,
+                                    std::vector<Attribution>& out) const {
+    constexpr std::size_t MAX_DOCUMENT_WORDS = 3;  // "a brief written statement"
+    std::size_t verb = i - 1;
+    while (verb > s.first && i - verb <= MAX_DOCUMENT_WORDS && is_word(verb - 1) && !tokens_[verb - 1].cap &&
+           !is_function_word(tokens_[verb - 1].lower) && !is_determiner(tokens_[verb].lower))
+        --verb;
+    if (!is_determiner(tokens_[verb].lower) || verb <= s.first + 1) return;
+    --verb;  // the verb before the determiner: "issued", "released", "sent"
+    if (!is_word(verb) || tokens_[verb].cap || tokens_[verb].quote != NONE) return;
+    auto who = speaker_before(verb, s.first);
+    if (!who || who->kind == SpeakerKind::PRONOUN) return;
     a.speaker = *who;
     out.push_back(a);
 }

@@ -419,6 +419,35 @@ std::size_t Coreference::issuer_of_document(const SpeakerPhrase& p, std::size_t 
     return NONE;
 }
 
+/// "the statistics department", "the finance ministry", "the central
+/// bank": an institution described in lower case, named by its words and
+/// the country of the story's dateline ("New Zealand statistics
+/// department"), or NONE. Not "the new department": a vague word
+/// describes nothing; nor "the rating agency" or "the union", which stand
+/// for organisations that have names.
+std::size_t Coreference::described_institution(const SpeakerPhrase& p) {
+    const std::size_t head = p.last;
+    if (p.nominal.empty() || head == NONE || head < 2 || tokens_[head].cap) return NONE;
+    const std::string& noun = tokens_[head].lower;
+    if (!has_class(noun, WordClass::INSTITUTION_NOUN)) return NONE;
+    const Token& modifier = tokens_[head - 1];
+    if (modifier.kind != TokenKind::WORD || modifier.cap || is_function_word(modifier.lower) ||
+        is_determiner(modifier.lower) || has_class(modifier.lower, WordClass::VAGUE_MODIFIER) ||
+        !std::isalpha(static_cast<unsigned char>(modifier.lower[0])) || tokens_[head - 2].lower != "the"sv)
+        return NONE;
+    Entity en;
+    en.name = modifier.lower + " " + noun;
+    if (const Place* country = model_.dateline ? lex_.country(model_.dateline->country_code) : nullptr)
+        en.name = country->name + " " + en.name;
+    en.key = fold_key(en.name);
+    en.surname = fold_key(noun);
+    en.person = false;
+    for (std::size_t e = 0; e < state_.entities.size(); ++e)
+        if (state_.entities[e].key == en.key) return e;
+    state_.entities.push_back(en);
+    return state_.entities.size() - 1;
+}
+
 /// "the company", "the Kremlin", "the Ukrainian agriculture ministry": an
 /// organisation named or described, or NONE.
 std::size_t Coreference::resolve_nominal(const SpeakerPhrase& p, std::size_t cue_token) {
@@ -428,7 +457,8 @@ std::size_t Coreference::resolve_nominal(const SpeakerPhrase& p, std::size_t cue
         if (e != NONE) return e;
     }
     if (const std::size_t issuer = issuer_of_document(p, cue_token); issuer != NONE) return issuer;
-    {
+    // "a department", "another company": someone new, not one named before.
+    if (!has_class(tokens_[p.first].lower, WordClass::INDEFINITE_DETERMINER)) {
         // "the company", "the department", "the ministry": the latest
         // organisation named with that word, or any for "company".
         const std::string head = tokens_[p.last].lower;
@@ -445,7 +475,7 @@ std::size_t Coreference::resolve_nominal(const SpeakerPhrase& p, std::size_t cue
         // "the Ukrainian agriculture ministry": an organisation described.
         bool described = false;
         for (std::size_t k = p.first; k < p.last; ++k)
-            if (tokens_[k].cap && tokens_[k].lower != "the"sv) described = true;
+            if (tokens_[k].cap && !is_determiner(tokens_[k].lower)) described = true;  // not "A" opening a sentence
         if (described) {
             Entity en;
             en.name = p.nominal;
@@ -456,6 +486,7 @@ std::size_t Coreference::resolve_nominal(const SpeakerPhrase& p, std::size_t cue
             return state_.entities.size() - 1;
         }
     }
+    if (const std::size_t e = described_institution(p); e != NONE) return e;
     const bool capital_by_place = p.first == p.last && at_sentence_start(p.first) &&
                                   written_in_lower_case(tokens_[p.last].lower);  // "Automakers say"
     if (!p.nominal.empty() && tokens_[p.last].cap && !capital_by_place &&

@@ -337,10 +337,12 @@ std::optional<SpeakerPhrase> PhraseReader::phrase_ending_at(std::size_t cue, std
     while (first > sentence_first && np_word(first - 1) && last - first < 8) --first;
     // "the Dutch economy ministry": up to two lower-case modifiers after a
     // demonym or a name.
-    if (first > sentence_first + 1 && is_speaker_noun(tokens_[last].lower)) {
+    // Not across a determiner or a verb: "AmeriTrust Corp said its board declared".
+    if (first > sentence_first + 1 && is_speaker_noun(tokens_[last].lower) && !is_determiner(tokens_[first].lower)) {
         std::size_t f = first;
         for (int step = 0; step < 2 && f > sentence_first && is_word(f - 1) && !tokens_[f - 1].cap &&
-                           !is_function_word(tokens_[f - 1].lower) && !is_determiner(tokens_[f - 1].lower);
+                           !is_function_word(tokens_[f - 1].lower) && !is_determiner(tokens_[f - 1].lower) &&
+                           !lex_.speech_verb_lemma(tokens_[f - 1].lower);
              ++step)
             --f;
         if (f < first && f > sentence_first && is_word(f - 1) && tokens_[f - 1].cap &&

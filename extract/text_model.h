@@ -180,7 +180,9 @@ enum class WordClass : unsigned {
     UNNAMED_ORGANIZATION_NOUN,  ///< nouns of an organisation that say nothing without its name: "the company said" with no company named is unresolved
     INDEFINITE_DETERMINER,  ///< determiners that bring in someone new, not one named before ("a dealer said", not "the governor said")
     DOCUMENT_NOUN,  ///< nouns of a text that speaks for whoever issued it ("a statement issued by the party", "a ministry report")
-    GROUP_PART,  ///< nouns of a part of a group before "of" ("52 percent of voters", "a majority of")
+    GROUP_PART,        ///< nouns of a part of a group before "of" ("52 percent of voters", "a majority of")
+    INSTITUTION_NOUN,  ///< nouns of a public institution a lower-case word describes ("the statistics department")
+    VAGUE_MODIFIER,    ///< words before an institution's noun that describe no one institution ("the new ministry")
     COUNT
 };
 
@@ -400,6 +402,7 @@ class CueFinder : public PhraseReader {
     bool asked_question(const Sentence& s, std::size_t& i, std::vector<Attribution>& out) const;
     void verb_cue(const Sentence& s, std::size_t& i, std::vector<Attribution>& out) const;
     void absolute_participle(const Sentence& s, std::size_t i, Attribution& a, std::vector<Attribution>& out) const;
+    void document_participle(const Sentence& s, std::size_t i, Attribution& a, std::vector<Attribution>& out) const;
     std::optional<std::string> cue_lemma(const Sentence& s, std::size_t i, bool& extra, bool& call_for) const;
     bool passes_verb_filters(const Sentence& s, std::size_t i, const std::string& lemma) const;
     bool verb_speaker(const Sentence& s, std::size_t i, Attribution& a, bool weak, bool extra,
@@ -508,6 +511,7 @@ class Coreference : public PhraseReader {
     void trace_pronoun(const SpeakerPhrase& p, std::size_t cue_token, const std::vector<PronounCandidate>& candidates,
                        std::size_t chosen) const;
     std::size_t resolve_nominal(const SpeakerPhrase& p, std::size_t cue_token);
+    std::size_t described_institution(const SpeakerPhrase& p);
     std::size_t nominal_by_role(const SpeakerPhrase& p, std::size_t cue_token) const;
     std::size_t organization_speaker_near(std::size_t cue_token) const;
     std::size_t organization_short_form(const std::vector<std::string>& words) const;

@@ -103,7 +103,9 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(WordClass::COUNT
     "unnamed_organization_noun",
     "indefinite_determiner",
     "document_noun",
-    "group_part"};
+    "group_part",
+    "institution_noun",
+    "vague_modifier"};
 
 /// One bit per class.
 using ClassBits = std::bitset<static_cast<std::size_t>(WordClass::COUNT)>;

@@ -40,6 +40,14 @@ TEST(ExtractCues, AParticipleWithASubjectOfItsOwn) {
     EXPECT_EQ(f.text(found[0].content_first, found[0].content_last), "the budget was final.");
 }
 
+TEST(ExtractCues, ADocumentsIssuerSpeaksThroughIt) {
+    ModelFixture f("After the vote the Harbour Board issued a short statement saying the port would close.");
+    auto found = first_sentence(f);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(f.text(found[0].speaker.first, found[0].speaker.last), "the Harbour Board");
+    EXPECT_EQ(f.text(found[0].content_first, found[0].content_last), "the port would close.");
+}
+
 TEST(ExtractCues, QuotationBeforeTheCue) {
     ModelFixture f("\"The bridge is safe,\" Kaisa Rinne told reporters.");
     auto found = first_sentence(f);

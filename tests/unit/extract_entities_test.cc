@@ -185,6 +185,28 @@ TEST(ExtractEntities, ItAndTheCompanyAreTheOrganisationThatSpokeLast) {
     }
 }
 
+TEST(ExtractEntities, AnInstitutionDescribedInLowerCaseIsNamedWithTheDatelinesCountry) {
+    const std::string text =
+        "WELLINGTON, March 10 - Exports rose 4 pct in the quarter, the statistics department said. "
+        "Imports fell by 2 pct, the department said. It said the trade gap had narrowed. "
+        "A new department said the figures were late.";
+    const auto statements = extract_statements(*ModelFixture(text).article);
+    ASSERT_EQ(statements.size(), 4u);
+    for (std::size_t k = 0; k < 3; ++k) {
+        EXPECT_EQ(statements[k].speaker, "New Zealand statistics department") << statements[k].text;
+        EXPECT_EQ(statements[k].speaker_kind, "organization");
+    }
+    EXPECT_EQ(statements[3].speaker_kind, "unresolved") << "'a new department' is none named before";
+}
+
+TEST(ExtractEntities, AnInstitutionWithoutADatelineIsNamedByItsWords) {
+    const auto statements =
+        extract_statements(*ModelFixture("Rates will stay low, the central bank said on Monday.").article);
+    ASSERT_EQ(statements.size(), 1u);
+    EXPECT_EQ(statements[0].speaker, "central bank");
+    EXPECT_EQ(statements[0].speaker_kind, "organization");
+}
+
 TEST(ExtractEntities, ASurnameTakesAFullNameWhoseGivenNameNoTableKnows) {
     const std::string text =
         "The envoy met Tiwele Ngarambo, the senior trade officer, on Monday. "

@@ -100,6 +100,14 @@ TEST(ExtractSpeakerPhrases, AGroupSourceKeepsThePartItIsAndWhatItIsJoinedTo) {
     EXPECT_EQ(c->nominal, "economists");
 }
 
+TEST(ExtractSpeakerPhrases, APhraseDoesNotReachBackOverAVerb) {
+    ModelFixture f("Harbour Mills Corp said its board declared a dividend.");
+    const std::size_t cue = f.token("declared");
+    auto p = PhraseReader(*f.model).speaker_before(cue, f.model->sentences[0].first);
+    ASSERT_TRUE(p);
+    EXPECT_EQ(f.text(p->first, p->last), "its board");
+}
+
 TEST(ExtractSpeakerPhrases, SpeakerAfterTheVerb) {
     ModelFixture f("\"We will wait,\" said Deputy Mayor Ruth Okafor.");
     const std::size_t cue = f.token("said");
