@@ -161,9 +161,11 @@ bool CueFinder::passes_verb_filters(const Sentence& s, std::size_t i, const std:
                                          tokens_[i - 1].kind == TokenKind::QUOTE || is_punct(i - 1, ","));
         if (!verb_like) return false;
     }
-    // "Editor's note": after a possessive the word is a noun.
+    // "Editor's note", "Clinton's emails", "Trump's reported net worth":
+    // after a possessive the word is a noun or an adjective ("he's said" is
+    // a pronoun and its auxiliary).
     if (i > s.first && (ends_with(tokens_[i - 1].lower, "'s") || ends_with(tokens_[i - 1].lower, "\u2019s")) &&
-        t.lower == lemma)
+        !is_pronoun(without_clitic(tokens_[i - 1].lower)))
         return false;
     // "promised to take bold action": an intention, not a statement.
     if (has_class(lemma, WordClass::INTENTION_LEMMA) && i + 1 <= s.last && tokens_[i + 1].lower == "to"sv) return false;

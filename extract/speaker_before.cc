@@ -116,7 +116,9 @@ std::optional<SpeakerPhrase> PhraseReader::before_comma_aside(std::size_t j, std
             if (place && place->kind != "country" && place->kind != "region" &&
                 place->population < SIZEABLE_PLACE_POPULATION)
                 place = nullptr;
-            if (!place) return found;
+            // "Even China, Pyongyang's only ally, said": a country opening
+            // the sentence is its subject.
+            if (!place || (first == sentence_first && place->kind == "country")) return found;
             continue;
         }
         // "Michael Seaman, who lives outside the state capital, Sacramento,

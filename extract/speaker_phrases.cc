@@ -302,8 +302,16 @@ void PhraseReader::trim_to_given_name(SpeakerPhrase& p) const {
 std::optional<SpeakerPhrase> PhraseReader::read_phrase(std::size_t first, std::size_t last) const {
     // Trim "of"/"for" and determiners at the edges that cannot start or end
     // a phrase, and a day or month before a name ("Friday Reagan said").
+    // "Even Lindsey Graham said", "Instead, ...": an adverb or a
+    // conjunction opening the sentence is capitalised by its place alone.
+    auto opening_word = [&](std::size_t k) {
+        const std::string& w = tokens_[k].lower;
+        return at_sentence_start(k) && !is_determiner(w) &&
+               (is_adverb_between(w) || has_class(w, WordClass::CLAUSE_OPENER) ||
+                has_class(w, WordClass::SUBORDINATOR) || has_class(w, WordClass::CONJUNCTION));
+    };
     while (first <= last &&
-           (has_class(tokens_[first].lower, WordClass::PHRASE_LINKER) ||
+           (has_class(tokens_[first].lower, WordClass::PHRASE_LINKER) || opening_word(first) ||
             (first < last && (is_weekday(tokens_[first].lower) || month_number(tokens_[first].lower)))))
         ++first;
     while (last >= first && last != NONE &&
@@ -438,6 +446,27 @@ std::optional<SpeakerPhrase> PhraseReader::speaker_after(std::size_t cue, std::s
     std::size_t last = k;
     while (last + 1 <= sentence_last && np_word(last + 1) && last - k < 8) ++last;
     if (!np_word(k)) return std::nullopt;  // "said it had ...": a pronoun there starts the content
+    // "said Clinton's top foreign policy aide Jake Sullivan": the person is
+    // the name after the possessive and its description.
+    std::size_t possessive = k;
+    while (possessive <= last && !ends_with(tokens_[possessive].lower, "'s") &&
+           !ends_with(tokens_[possessive].lower, "\u2019s"))
+        ++possessive;
+    if (possessive <= last) {
+        constexpr std::size_t MAX_DESCRIPTION_WORDS = 5;
+        std::size_t name = possessive + 1;
+        while (name <= sentence_last && name <= possessive + MAX_DESCRIPTION_WORDS && is_word(name) &&
+               !tokens_[name].cap && !is_function_word(tokens_[name].lower))
+            ++name;
+        if (name > possessive + 1 && name <= sentence_last && is_word(name) && tokens_[name].cap &&
+            lex_.given_name(token_text(tokens_[name]))) {
+            auto named = speaker_after(name - 1, sentence_last);
+            if (named && named->kind == SpeakerKind::PERSON) {
+                named->first = k;
+                return named;
+            }
+        }
+    }
     // "said the company on Tuesday": stop before time words.
     while (last > k && (is_weekday(tokens_[last].lower) || month_number(tokens_[last].lower))) --last;
     auto phrase = read_phrase(k, last);

@@ -48,6 +48,11 @@ TEST(ExtractCues, ADocumentsIssuerSpeaksThroughIt) {
     EXPECT_EQ(f.text(found[0].content_first, found[0].content_last), "the port would close.");
 }
 
+TEST(ExtractCues, AWordAfterAPossessiveIsNoCue) {
+    ModelFixture f("Lind's reported fortune grew, and Brandt's comments drew a rebuke.");
+    EXPECT_TRUE(first_sentence(f).empty());
+}
+
 TEST(ExtractCues, QuotationBeforeTheCue) {
     ModelFixture f("\"The bridge is safe,\" Kaisa Rinne told reporters.");
     auto found = first_sentence(f);

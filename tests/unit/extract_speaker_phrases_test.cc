@@ -108,6 +108,18 @@ TEST(ExtractSpeakerPhrases, APhraseDoesNotReachBackOverAVerb) {
     EXPECT_EQ(f.text(p->first, p->last), "its board");
 }
 
+TEST(ExtractSpeakerPhrases, AnAdverbOpeningTheSentenceIsNoPartOfTheName) {
+    ModelFixture f("Even Tomas Lind said the talks would resume.");
+    auto p = before_said(f);
+    ASSERT_TRUE(p);
+    EXPECT_EQ(joined(p->name_words), "Tomas Lind");
+
+    ModelFixture country("Even Norway, the port's biggest client, said the talks would resume.");
+    auto c = before_said(country);
+    ASSERT_TRUE(c) << "a country opening the sentence is its subject, not a place in an aside";
+    EXPECT_EQ(joined(c->name_words), "Norway");
+}
+
 TEST(ExtractSpeakerPhrases, SpeakerAfterTheVerb) {
     ModelFixture f("\"We will wait,\" said Deputy Mayor Ruth Okafor.");
     const std::size_t cue = f.token("said");
@@ -115,6 +127,15 @@ TEST(ExtractSpeakerPhrases, SpeakerAfterTheVerb) {
     ASSERT_TRUE(p);
     EXPECT_EQ(joined(p->name_words), "Ruth Okafor");
     EXPECT_EQ(p->role, "Deputy Mayor");
+}
+
+TEST(ExtractSpeakerPhrases, AfterTheVerbAPossessiveDescribesTheNameAfterIt) {
+    ModelFixture f("\"The harbour stays open,\" said Brandt's top trade aide Tomas Lind.");
+    const std::size_t cue = f.token("said");
+    auto p = PhraseReader(*f.model).speaker_after(cue, f.model->sentences[0].last);
+    ASSERT_TRUE(p);
+    EXPECT_EQ(p->kind, SpeakerKind::PERSON);
+    EXPECT_EQ(joined(p->name_words), "Tomas Lind");
 }
 
 TEST(ExtractSpeakerPhrases, ReadPhraseSplitsAnAffiliation) {
