@@ -41,6 +41,8 @@ class StatementFinder : public TextView {
     std::size_t speaker_of(const Attribution& a, std::size_t si, Statement& st);
     bool is_anonymous_source(const SpeakerPhrase& p) const;
     bool continues_anonymous_one(const Attribution& a) const;
+    std::optional<SpeakerPhrase> clause_subject(const Attribution& a, std::size_t si) const;
+    std::optional<SpeakerPhrase> subject_at(std::size_t k, std::size_t cue) const;
     bool introduced_indefinitely(const SpeakerPhrase& p) const;
 
     CueFinder cues_;
@@ -179,6 +181,13 @@ bool StatementFinder::is_anonymous_source(const SpeakerPhrase& p) const {
 std::size_t StatementFinder::speaker_of(const Attribution& a, std::size_t si, Statement& st) {
     std::size_t entity = NONE;
     if (a.speaker.kind == SpeakerKind::PRONOUN && a.speaker.pronoun.empty()) {
+        // "She praised Obama, saying ...": a pronoun subject speaks, not
+        // the person it names.
+        if (auto subject = clause_subject(a, si)) {
+            Attribution with_subject = a;
+            with_subject.speaker = *subject;
+            return speaker_of(with_subject, si, st);
+        }
         // ", saying ...": the subject of the clause (the first person
         // named in the sentence), or the last speaker.
         for (std::size_t m = 0; m < state_.mentions.size() && entity == NONE; ++m)
@@ -239,6 +248,46 @@ bool StatementFinder::introduced_indefinitely(const SpeakerPhrase& p) const {
         if (is_determiner(t.lower) || k == 0) return false;
     }
     return false;
+}
+
+/// The subject that opens the clause of subject attribution @p a in
+/// sentence @p si ("But she praised Obama, saying ..."), or that follows
+/// an opening phrase and its comma ("On Monday, the ministry cut ...,
+/// saying"), if it is a pronoun or a noun phrase before its verb.
+std::optional<SpeakerPhrase> StatementFinder::clause_subject(const Attribution& a, std::size_t si) const {
+    const Sentence& s = sentences_[si];
+    // The dateline is nobody's clause.
+    const std::size_t first =
+        s.first < model_.dateline_end && model_.dateline_end <= s.last ? model_.dateline_end : s.first;
+    if (auto subject = subject_at(first, a.cue_first)) return subject;
+    for (std::size_t k = first; k + 1 < a.cue_first; ++k)
+        if (is_punct(k, ",") && tokens_[k].quote == NONE) return subject_at(k + 1, a.cue_first);
+    return std::nullopt;
+}
+
+/// The pronoun or noun phrase from @p k (past quotations, "but", "also")
+/// that is the subject of a verb before @p cue, if there is one.
+std::optional<SpeakerPhrase> StatementFinder::subject_at(std::size_t k, std::size_t cue) const {
+    while (k < cue && (tokens_[k].kind != TokenKind::WORD || tokens_[k].quote != NONE ||
+                       has_class(tokens_[k].lower, WordClass::CLAUSE_OPENER) || is_adverb_between(tokens_[k].lower)))
+        ++k;
+    if (k >= cue) return std::nullopt;
+    if (has_class(tokens_[k].lower, WordClass::PERSON_SUBJECT_PRONOUN)) {
+        SpeakerPhrase p;
+        p.kind = SpeakerKind::PRONOUN;
+        p.pronoun = tokens_[k].lower;
+        p.first = p.last = k;
+        return p;
+    }
+    // "The ministry cut its forecast, saying ...", "Officials closed the
+    // road, saying ...": a noun phrase before a lower-case verb.
+    std::size_t last = k;
+    while (last + 1 < cue && coref_.np_word(last + 1) && last - k < 8) ++last;
+    if (last + 1 >= cue || !is_word(last + 1) || tokens_[last + 1].cap || is_function_word(tokens_[last + 1].lower))
+        return std::nullopt;
+    auto phrase = coref_.read_phrase(k, last);
+    if (!phrase || phrase->kind == SpeakerKind::PRONOUN) return std::nullopt;
+    return phrase;
 }
 
 /// Whether @p a's "he" or "she" is the one anonymous source that spoke in

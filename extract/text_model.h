@@ -182,7 +182,8 @@ enum class WordClass : unsigned {
     DOCUMENT_NOUN,  ///< nouns of a text that speaks for whoever issued it ("a statement issued by the party", "a ministry report")
     GROUP_PART,        ///< nouns of a part of a group before "of" ("52 percent of voters", "a majority of")
     INSTITUTION_NOUN,  ///< nouns of a public institution a lower-case word describes ("the statistics department")
-    VAGUE_MODIFIER,    ///< words before an institution's noun that describe no one institution ("the new ministry")
+    PERSON_SUBJECT_PRONOUN,  ///< pronouns that, opening a clause, are who speaks in its ", saying" ("she praised X, saying")
+    VAGUE_MODIFIER,  ///< words before an institution's noun that describe no one institution ("the new ministry")
     COUNT
 };
 

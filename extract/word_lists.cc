@@ -105,6 +105,7 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(WordClass::COUNT
     "document_noun",
     "group_part",
     "institution_noun",
+    "person_subject_pronoun",
     "vague_modifier"};
 
 /// One bit per class.

@@ -30,6 +30,21 @@ TEST(ExtractStatements, SpeakerTextAndCue) {
     EXPECT_EQ(found[0].st.cue, "said");
 }
 
+TEST(ExtractStatements, AParticiplesSpeakerIsTheSubjectOfItsClause) {
+    // The subject, not the first person named: a pronoun, a name after an
+    // opening phrase, an organisation; a dateline is nobody's clause.
+    ModelFixture f(
+        "OSLO, May 2 - Ruth Okafor met Tomas Lind on Monday. She praised Lind, saying the port would reopen. "
+        "On Tuesday, the Harbour Board cut its forecast, saying trade had slowed. "
+        "Harbour Mills Corp said it would expand, but said costs had risen.");
+    auto found = statements_of(f);
+    ASSERT_EQ(found.size(), 4u);
+    EXPECT_EQ(found[0].st.speaker, "Ruth Okafor") << found[0].st.text;
+    EXPECT_EQ(found[0].st.speaker_mention, "She");
+    EXPECT_EQ(found[1].st.speaker, "Harbour Board") << found[1].st.text;
+    EXPECT_EQ(found[3].st.speaker, "Harbour Mills Corp") << found[3].st.text;
+}
+
 TEST(ExtractStatements, AQuotationAloneContinuesTheLastSpeaker) {
     ModelFixture f("\"We are ready,\" Ruth Okafor said. \"The crews start on Monday.\"");
     auto found = statements_of(f);
