@@ -26,6 +26,9 @@ std::size_t PhraseReader::skip_between(std::size_t j, std::size_t sentence_first
                    has_class(tokens_[j - 1].lower, WordClass::BETWEEN_PERIOD_LEAD)) {
             j -= 2;
             moved = true;
+        } else if (const std::size_t before = before_prepositional_aside(j, sentence_first); before != NONE) {
+            j = before;
+            moved = true;
         } else if (is_word(j) && has_class(tokens_[j].lower, WordClass::BETWEEN_TIME_UNIT) && j - 1 > sentence_first &&
                    is_weekday(tokens_[j - 1].lower)) {
             --j;  // "Spicer on Thursday evening said": the weekday is skipped next
@@ -33,6 +36,26 @@ std::size_t PhraseReader::skip_between(std::size_t j, std::size_t sentence_first
         }
     }
     return j;
+}
+
+/// "Trump in his announcement speech called", "Clinton at the time said":
+/// a phrase of a preposition and lower-case words ending at @p j, right
+/// after a name. The name's last token, or NONE.
+std::size_t PhraseReader::before_prepositional_aside(std::size_t j, std::size_t sentence_first) const {
+    constexpr std::size_t MAX_ASIDE_WORDS = 5;
+    for (std::size_t k = j; k > sentence_first && j - k < MAX_ASIDE_WORDS; --k) {
+        const Token& t = tokens_[k];
+        if (t.kind != TokenKind::WORD || t.quote != NONE || t.cap) return NONE;
+        if (k == j) {  // the phrase's noun: "Six in 10 say" holds none
+            if (!std::isalpha(static_cast<unsigned char>(t.lower[0]))) return NONE;
+            continue;
+        }
+        if (!has_class(t.lower, WordClass::ASIDE_PREPOSITION)) continue;
+        const Token& name = tokens_[k - 1];
+        return name.kind == TokenKind::WORD && name.cap && name.quote == NONE && !is_function_word(name.lower) ? k - 1
+                                                                                                               : NONE;
+    }
+    return NONE;
 }
 
 /// "Zelenskyy, who had earlier voiced support, told ...", "The Kremlin, for
@@ -356,10 +379,12 @@ std::optional<SpeakerPhrase> PhraseReader::phrase_ending_at(std::size_t cue, std
     // A phrase cannot start with "of"/"for"; "the" at the very start is fine.
     auto phrase = read_phrase(first, last);
     if (!phrase && is_pronoun(without_clitic(tokens_[last].lower))) phrase = read_phrase(last, last);
+    // "Republicans who have praised his candidacy warned": the subject is
+    // before the relative clause, not the noun that ends it.
+    if (!phrase && !tokens_[last].cap) phrase = relative_clause_subject(last, sentence_first);
     if (!phrase && !tokens_[last].cap && !is_adverb_between(tokens_[last].lower) &&
         lex_.speech_cue(tokens_[cue].lower).has(SpeechCue::STRONG))
         phrase = lowercase_nominal(last, sentence_first);
-    if (!phrase && !tokens_[last].cap) phrase = relative_clause_subject(last, sentence_first);
     if (!phrase) phrase = group_before_say(cue, last, sentence_first);
     phrase = postmodified(phrase, last, sentence_first);
     if (!phrase) return std::nullopt;

@@ -318,6 +318,8 @@ std::optional<SpeakerPhrase> PhraseReader::read_phrase(std::size_t first, std::s
            (has_class(tokens_[last].lower, WordClass::PHRASE_LINKER) || is_determiner(tokens_[last].lower)))
         --last;
     if (first > last || last == NONE || last - first > 9) return std::nullopt;
+    if (first == last && (is_weekday(tokens_[first].lower) || month_number(tokens_[first].lower)))
+        return std::nullopt;  // "Friday, Texas asked": a day is nobody
     SpeakerPhrase p;
     p.first = first;
     p.last = last;

@@ -3,6 +3,7 @@
  */
 #include <algorithm>
 
+#include "common/calendar_words.h"
 #include "common/text.h"
 #include "extract/text_model.h"
 
@@ -272,10 +273,15 @@ std::optional<SpeakerPhrase> StatementFinder::subject_at(std::size_t k, std::siz
                        has_class(tokens_[k].lower, WordClass::CLAUSE_OPENER) || is_adverb_between(tokens_[k].lower)))
         ++k;
     if (k >= cue) return std::nullopt;
-    if (has_class(tokens_[k].lower, WordClass::PERSON_SUBJECT_PRONOUN)) {
+    const std::string& w = tokens_[k].lower;
+    // "In court documents, ...", "Having announced ...", "Friday, ...": no subject.
+    if (has_class(w, WordClass::ASIDE_PREPOSITION) || has_class(w, WordClass::PREPOSITION) || ends_with(w, "ing") ||
+        is_weekday(w) || month_number(w))
+        return std::nullopt;
+    if (has_class(without_clitic(w), WordClass::PERSON_SUBJECT_PRONOUN)) {  // "I'm", "she's"
         SpeakerPhrase p;
         p.kind = SpeakerKind::PRONOUN;
-        p.pronoun = tokens_[k].lower;
+        p.pronoun = without_clitic(w);
         p.first = p.last = k;
         return p;
     }

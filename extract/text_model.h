@@ -184,6 +184,7 @@ enum class WordClass : unsigned {
     INSTITUTION_NOUN,  ///< nouns of a public institution a lower-case word describes ("the statistics department")
     PERSON_SUBJECT_PRONOUN,  ///< pronouns that, opening a clause, are who speaks in its ", saying" ("she praised X, saying")
     VAGUE_MODIFIER,  ///< words before an institution's noun that describe no one institution ("the new ministry")
+    ASIDE_PREPOSITION,  ///< prepositions of a phrase between a name and its verb ("Trump in a tweet said"), never a subject
     COUNT
 };
 
@@ -337,6 +338,7 @@ class PhraseReader : public TextView {
     NameRun peel_titles(std::size_t first, std::size_t name_last, std::size_t run) const;
     void trim_to_given_name(SpeakerPhrase& p) const;
     std::size_t skip_between(std::size_t j, std::size_t sentence_first) const;
+    std::size_t before_prepositional_aside(std::size_t j, std::size_t sentence_first) const;
     std::optional<SpeakerPhrase> before_comma_aside(std::size_t j, std::size_t sentence_first) const;
     std::optional<SpeakerPhrase> before_quoted_aside(std::size_t j, std::size_t sentence_first) const;
     std::optional<SpeakerPhrase> before_relative(std::size_t j, std::size_t sentence_first) const;

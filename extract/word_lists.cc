@@ -106,7 +106,8 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(WordClass::COUNT
     "group_part",
     "institution_noun",
     "person_subject_pronoun",
-    "vague_modifier"};
+    "vague_modifier",
+    "aside_preposition"};
 
 /// One bit per class.
 using ClassBits = std::bitset<static_cast<std::size_t>(WordClass::COUNT)>;
@@ -225,7 +226,7 @@ bool is_honorific(const std::string& title) { return has_class(ascii_lower(title
 /// "he's" → "he", "they'll" → "they": the word before a contracted clitic.
 std::string without_clitic(std::string w) {
     for (const char* clitic :
-         {"'s", "\u2019s", "'ll", "\u2019ll", "'d", "\u2019d", "'re", "\u2019re", "'ve", "\u2019ve"})
+         {"'s", "\u2019s", "'ll", "\u2019ll", "'d", "\u2019d", "'re", "\u2019re", "'ve", "\u2019ve", "'m", "\u2019m"})
         if (ends_with(w, clitic)) return w.substr(0, w.size() - std::strlen(clitic));
     return w;
 }

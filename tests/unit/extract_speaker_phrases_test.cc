@@ -120,6 +120,30 @@ TEST(ExtractSpeakerPhrases, AnAdverbOpeningTheSentenceIsNoPartOfTheName) {
     EXPECT_EQ(joined(c->name_words), "Norway");
 }
 
+TEST(ExtractSpeakerPhrases, APrepositionalPhraseBetweenTheNameAndTheVerbIsSkipped) {
+    ModelFixture time("Tomas Lind at the time said the talks would resume.");
+    auto t = before_said(time);
+    ASSERT_TRUE(t);
+    EXPECT_EQ(joined(t->name_words), "Tomas Lind");
+
+    ModelFixture speech("Tomas Lind in his opening speech said the talks would resume.");
+    auto s = before_said(speech);
+    ASSERT_TRUE(s);
+    EXPECT_EQ(joined(s->name_words), "Tomas Lind");
+
+    // Not after a lower-case word: "officials in the region said".
+    ModelFixture officials("Officials in the region said the talks would resume.");
+    auto o = before_said(officials);
+    EXPECT_FALSE(o && o->kind == SpeakerKind::PERSON);
+}
+
+TEST(ExtractSpeakerPhrases, TheSubjectBeforeARelativeClauseSpeaks) {
+    ModelFixture f("Farmers who have praised his plan said the tax was too high.");
+    auto p = before_said(f);
+    ASSERT_TRUE(p);
+    EXPECT_EQ(f.text(p->first, p->last), "Farmers");
+}
+
 TEST(ExtractSpeakerPhrases, SpeakerAfterTheVerb) {
     ModelFixture f("\"We will wait,\" said Deputy Mayor Ruth Okafor.");
     const std::size_t cue = f.token("said");

@@ -45,6 +45,20 @@ TEST(ExtractStatements, AParticiplesSpeakerIsTheSubjectOfItsClause) {
     EXPECT_EQ(found[3].st.speaker, "Harbour Mills Corp") << found[3].st.text;
 }
 
+TEST(ExtractStatements, NoSubjectStartsWithAPrepositionADayOrAGerund) {
+    ModelFixture f(
+        "Ruth Okafor spoke first. In court papers, Lind's lawyer asked for a delay, calling the case weak. "
+        "Friday, Norway's envoy met the board, saying talks would resume. "
+        "I'm old enough to remember Okafor on television, declaring a war on waste.");
+    auto found = statements_of(f);
+    ASSERT_GE(found.size(), 3u);
+    for (const Pending& p : found) {
+        EXPECT_NE(p.st.speaker, "In court") << p.st.text;
+        EXPECT_NE(p.st.speaker, "Friday") << p.st.text;
+        EXPECT_NE(p.st.speaker, "I'm") << p.st.text;
+    }
+}
+
 TEST(ExtractStatements, AQuotationAloneContinuesTheLastSpeaker) {
     ModelFixture f("\"We are ready,\" Ruth Okafor said. \"The crews start on Monday.\"");
     auto found = statements_of(f);
