@@ -440,7 +440,46 @@ std::size_t Coreference::described_institution(const SpeakerPhrase& p) {
     if (const Place* country = model_.dateline ? lex_.country(model_.dateline->country_code) : nullptr)
         en.name = country->name + " " + en.name;
     en.key = fold_key(en.name);
-    en.surname = fold_key(noun);
+    en.surname = en.key;  // "the Labour department" is another: match the whole name only
+    en.person = false;
+    for (std::size_t e = 0; e < state_.entities.size(); ++e)
+        if (state_.entities[e].key == en.key) return e;
+    state_.entities.push_back(en);
+    return state_.entities.size() - 1;
+}
+
+/// "Huckabee's campaign", "the Clinton campaign", "Obama's administration":
+/// the organisation of a person the article names, named after that person
+/// in full ("Mike Huckabee campaign"), or NONE.
+std::size_t Coreference::organization_of_person(const SpeakerPhrase& p) {
+    const std::size_t head = p.last;
+    if (p.nominal.empty() || head == NONE || head == 0 || head <= p.first || tokens_[head].cap ||
+        !looks_like_organization({tokens_[head].lower}))
+        return NONE;
+    std::size_t first = head;
+    while (first > p.first && tokens_[first - 1].kind == TokenKind::WORD && tokens_[first - 1].cap &&
+           !is_determiner(tokens_[first - 1].lower))
+        --first;
+    if (first == head) return NONE;
+    std::vector<std::string> words;
+    for (std::size_t k = first; k < head; ++k) words.push_back(strip_possessive(token_text(tokens_[k])));
+    const std::size_t person = entity_for_name(words, "", false);
+    std::string owner;
+    if (person != NONE && state_.entities[person].person) {
+        owner = state_.entities[person].name;
+    } else if (person == NONE && words.size() <= 3 && !looks_like_organization(words)) {
+        // "the Clinton campaign" in a story that names no Clinton: the name as written.
+        for (const auto& w : words) owner += (owner.empty() ? "" : " ") + w;
+        // Not "the Iowa campaign": a campaign in a place (small places share names with people).
+        const Place* place = lex_.best_place(ascii_lower(owner));
+        if ((place && place->population >= SIZEABLE_PLACE_POPULATION) || lex_.demonym_country(owner)) return NONE;
+    } else {
+        return NONE;
+    }
+    Entity en;
+    en.name = owner + " " + tokens_[head].lower;
+    en.key = fold_key(en.name);
+    en.surname = en.key;  // "the Clinton campaign" is another: match the whole name only
     en.person = false;
     for (std::size_t e = 0; e < state_.entities.size(); ++e)
         if (state_.entities[e].key == en.key) return e;
@@ -457,6 +496,7 @@ std::size_t Coreference::resolve_nominal(const SpeakerPhrase& p, std::size_t cue
         if (e != NONE) return e;
     }
     if (const std::size_t issuer = issuer_of_document(p, cue_token); issuer != NONE) return issuer;
+    if (const std::size_t own = organization_of_person(p); own != NONE) return own;
     // "a department", "another company": someone new, not one named before.
     if (!has_class(tokens_[p.first].lower, WordClass::INDEFINITE_DETERMINER)) {
         // "the company", "the department", "the ministry": the latest
@@ -464,10 +504,19 @@ std::size_t Coreference::resolve_nominal(const SpeakerPhrase& p, std::size_t cue
         const std::string head = tokens_[p.last].lower;
         bool generic = has_class(head, WordClass::GENERIC_ORG_NOUN);
         if (const std::size_t org = generic ? organization_speaker_near(cue_token) : NONE; org != NONE) return org;
+        // "the Iowa campaign" is not the Clinton campaign: the capitalised
+        // words that qualify the noun must be in the organisation's name.
+        std::vector<std::string> qualifiers;
+        for (std::size_t k = p.first; k < p.last; ++k)
+            if (tokens_[k].kind == TokenKind::WORD && tokens_[k].cap && !is_determiner(tokens_[k].lower))
+                qualifiers.push_back(" " + fold_key(strip_possessive(token_text(tokens_[k]))) + " ");
         for (std::size_t e = state_.entities.size(); e-- > 0;) {
             if (state_.entities[e].person) continue;
             std::string full = " " + state_.entities[e].key + " ";
-            if (full.find(" " + head + " ") != std::string::npos || (generic && state_.used_as_speaker.count(e)))
+            const bool qualified = std::all_of(qualifiers.begin(), qualifiers.end(),
+                                               [&](const std::string& q) { return full.find(q) != std::string::npos; });
+            if (qualified &&
+                (full.find(" " + head + " ") != std::string::npos || (generic && state_.used_as_speaker.count(e))))
                 return e;
         }
     }

@@ -207,6 +207,18 @@ TEST(ExtractEntities, AnInstitutionWithoutADatelineIsNamedByItsWords) {
     EXPECT_EQ(statements[0].speaker_kind, "organization");
 }
 
+TEST(ExtractEntities, APersonsOrganisationIsNamedAfterThePersonInFull) {
+    const std::string text =
+        "Ruth Okafor toured the port. The Harbour Campaign Fund filed a complaint. "
+        "Okafor's campaign said the complaint was baseless. "
+        "The Lind campaign said the report was false.";
+    const auto statements = extract_statements(*ModelFixture(text).article);
+    ASSERT_EQ(statements.size(), 2u);
+    EXPECT_EQ(statements[0].speaker, "Ruth Okafor campaign");
+    EXPECT_EQ(statements[0].speaker_kind, "organization");
+    EXPECT_EQ(statements[1].speaker, "Lind campaign") << "not the campaign named before, nor the Fund";
+}
+
 TEST(ExtractEntities, ASurnameTakesAFullNameWhoseGivenNameNoTableKnows) {
     const std::string text =
         "The envoy met Tiwele Ngarambo, the senior trade officer, on Monday. "
