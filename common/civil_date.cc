@@ -21,6 +21,15 @@ int to_int(std::string_view s) {
     return value;
 }
 
+/// Writes @p value (0 <= value < 10^@p width) as @p width digits, leading
+/// zeros included, as "%0<width>d" would.
+void put_digits(char* out, int value, int width) {
+    for (int i = width - 1; i >= 0; --i) {
+        out[i] = static_cast<char>('0' + value % 10);
+        value /= 10;
+    }
+}
+
 }  // namespace
 
 bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
@@ -88,16 +97,37 @@ int CivilDate::weekday() const {
     return static_cast<int>(((d % 7) + 7 + 3) % 7);
 }
 
+// iso() and compact() run several times for every document the indexer
+// builds (date terms, the date value, the record), where snprintf was a
+// measurable part of building a statement (docs/performance.md, session 10).
+// Years outside 0..9999 keep snprintf's way of writing them.
+
 std::string CivilDate::iso() const {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-    return buf;
+    if (year < 0 || year > 9999) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+        return buf;
+    }
+    char buf[10];
+    put_digits(buf, year, 4);
+    buf[4] = '-';
+    put_digits(buf + 5, month, 2);
+    buf[7] = '-';
+    put_digits(buf + 8, day, 2);
+    return std::string(buf, sizeof buf);
 }
 
 std::string CivilDate::compact() const {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d%02d%02d", year, month, day);
-    return buf;
+    if (year < 0 || year > 9999) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%04d%02d%02d", year, month, day);
+        return buf;
+    }
+    char buf[8];
+    put_digits(buf, year, 4);
+    put_digits(buf + 4, month, 2);
+    put_digits(buf + 6, day, 2);
+    return std::string(buf, sizeof buf);
 }
 
 CivilDate today_utc() {

@@ -180,6 +180,10 @@ TEST(CivilDateFormat, IsoAndCompactArePadded) {
     CivilDate early = *CivilDate::make(7, 1, 1);
     EXPECT_EQ(early.iso(), "0007-01-01");
     EXPECT_EQ(early.compact(), "00070101");
+    // make() refuses years past 9999; one built directly prints as printf would.
+    CivilDate far{12025, 11, 30};
+    EXPECT_EQ(far.iso(), "12025-11-30");
+    EXPECT_EQ(far.compact(), "120251130");
 }
 
 TEST(CivilDateFormat, IsoRoundTripsThroughParseIso) {
