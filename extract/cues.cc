@@ -161,11 +161,14 @@ bool CueFinder::passes_verb_filters(const Sentence& s, std::size_t i, const std:
                                          tokens_[i - 1].kind == TokenKind::QUOTE || is_punct(i - 1, ","));
         if (!verb_like) return false;
     }
-    // "Editor's note", "Clinton's emails", "Trump's reported net worth":
-    // after a possessive the word is a noun or an adjective ("he's said" is
-    // a pronoun and its auxiliary).
+    // "Editor's note", "Clinton's emails", "Pence's call for": after a
+    // possessive a base or -s form is a noun. A past form is a verb after a
+    // name ending in 's ("Moody's said"), and "he's said" is a pronoun and
+    // its auxiliary.
+    const bool s_form = ends_with(t.lower, "s") && !has_class(t.lower, WordClass::VERB_S_FORM);
     if (i > s.first && (ends_with(tokens_[i - 1].lower, "'s") || ends_with(tokens_[i - 1].lower, "\u2019s")) &&
-        !is_pronoun(without_clitic(tokens_[i - 1].lower)))
+        !is_pronoun(without_clitic(tokens_[i - 1].lower)) &&
+        (t.lower == lemma || lemma.rfind(t.lower + " ", 0) == 0 || s_form))
         return false;
     // "promised to take bold action": an intention, not a statement.
     if (has_class(lemma, WordClass::INTENTION_LEMMA) && i + 1 <= s.last && tokens_[i + 1].lower == "to"sv) return false;

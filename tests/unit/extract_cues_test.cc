@@ -49,8 +49,11 @@ TEST(ExtractCues, ADocumentsIssuerSpeaksThroughIt) {
 }
 
 TEST(ExtractCues, AWordAfterAPossessiveIsNoCue) {
-    ModelFixture f("Lind's reported fortune grew, and Brandt's comments drew a rebuke.");
+    ModelFixture f("Lind's comments drew a rebuke, and Brandt's call for calm went unheard.");
     EXPECT_TRUE(first_sentence(f).empty());
+    // A company whose name ends in 's speaks.
+    ModelFixture company("Harbour's said profits would fall, and Okafor's says margins will hold.");
+    EXPECT_EQ(first_sentence(company).size(), 2u);
 }
 
 TEST(ExtractCues, QuotationBeforeTheCue) {
