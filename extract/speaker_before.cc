@@ -270,7 +270,7 @@ std::optional<SpeakerPhrase> PhraseReader::postmodified(const std::optional<Spea
     std::optional<SpeakerPhrase> phrase = read;
     if ((!phrase || phrase->kind == SpeakerKind::NOMINAL || phrase->first > sentence_first) &&
         !(phrase && phrase->kind == SpeakerKind::PRONOUN)) {
-        for (std::size_t m = last; m > sentence_first + 1 && last - m < 10; --m) {
+        for (std::size_t m = last; m > sentence_first && last - m < 10; --m) {
             if (tokens_[m].quote != NONE || tokens_[m].kind == TokenKind::QUOTE || is_punct(m, ".") ||
                 is_punct(m, ";") || is_punct(m, ","))
                 break;
@@ -278,7 +278,14 @@ std::optional<SpeakerPhrase> PhraseReader::postmodified(const std::optional<Spea
             // Only when what was read lies inside the modifier ("the mayor's
             // plans" of "a source familiar with the mayor's plans").
             if (phrase && phrase->kind != SpeakerKind::NOMINAL && phrase->first <= m) break;
-            if (auto nominal = nominal_before(m - 1, sentence_first)) phrase = nominal;
+            if (auto nominal = nominal_before(m - 1, sentence_first)) {
+                phrase = nominal;
+            } else if (is_common_speaker_noun(tokens_[m - 1].lower) &&
+                       (!tokens_[m - 1].cap || at_sentence_start(m - 1)) && ends_with(tokens_[m - 1].lower, "s")) {
+                // "people close to the vice president said": a bare plural
+                // ("Officials familiar with ..." read as the common noun it is).
+                if (auto bare = read_phrase(m - 1, m - 1); bare && bare->kind == SpeakerKind::NOMINAL) phrase = bare;
+            }
             break;
         }
     }

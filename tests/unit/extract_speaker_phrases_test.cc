@@ -144,6 +144,14 @@ TEST(ExtractSpeakerPhrases, TheSubjectBeforeARelativeClauseSpeaks) {
     EXPECT_EQ(f.text(p->first, p->last), "Farmers");
 }
 
+TEST(ExtractSpeakerPhrases, ABarePluralBeforeAPostModifierIsTheSource) {
+    ModelFixture f("Officials familiar with the talks said a deal was near.");
+    auto p = before_said(f);
+    ASSERT_TRUE(p);
+    EXPECT_EQ(p->kind, SpeakerKind::NOMINAL);
+    EXPECT_EQ(p->nominal, "officials") << "not 'the talks'";
+}
+
 TEST(ExtractSpeakerPhrases, SpeakerAfterTheVerb) {
     ModelFixture f("\"We will wait,\" said Deputy Mayor Ruth Okafor.");
     const std::size_t cue = f.token("said");
