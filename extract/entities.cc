@@ -435,12 +435,20 @@ std::size_t Coreference::described_institution(const SpeakerPhrase& p) {
         is_determiner(modifier.lower) || has_class(modifier.lower, WordClass::VAGUE_MODIFIER) ||
         !std::isalpha(static_cast<unsigned char>(modifier.lower[0])) || tokens_[head - 2].lower != "the"sv)
         return NONE;
-    Entity en;
-    en.name = modifier.lower + " " + noun;
+    std::string name = modifier.lower + " " + noun;
     if (const Place* country = model_.dateline ? lex_.country(model_.dateline->country_code) : nullptr)
-        en.name = country->name + " " + en.name;
-    en.key = fold_key(en.name);
-    en.surname = en.key;  // "the Labour department" is another: match the whole name only
+        name = country->name + " " + name;
+    return organization_named(name);
+}
+
+/// The organisation entity named @p name, made if the article has none.
+/// Only its whole name finds it again: "the Labour department" is not the
+/// statistics department, "the Clinton campaign" not the Huckabee one.
+std::size_t Coreference::organization_named(const std::string& name) {
+    Entity en;
+    en.name = name;
+    en.key = fold_key(name);
+    en.surname = en.key;
     en.person = false;
     for (std::size_t e = 0; e < state_.entities.size(); ++e)
         if (state_.entities[e].key == en.key) return e;
@@ -476,15 +484,7 @@ std::size_t Coreference::organization_of_person(const SpeakerPhrase& p) {
     } else {
         return NONE;
     }
-    Entity en;
-    en.name = owner + " " + tokens_[head].lower;
-    en.key = fold_key(en.name);
-    en.surname = en.key;  // "the Clinton campaign" is another: match the whole name only
-    en.person = false;
-    for (std::size_t e = 0; e < state_.entities.size(); ++e)
-        if (state_.entities[e].key == en.key) return e;
-    state_.entities.push_back(en);
-    return state_.entities.size() - 1;
+    return organization_named(owner + " " + tokens_[head].lower);
 }
 
 /// "the company", "the Kremlin", "the Ukrainian agriculture ministry": an

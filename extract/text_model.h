@@ -516,6 +516,7 @@ class Coreference : public PhraseReader {
     std::size_t resolve_nominal(const SpeakerPhrase& p, std::size_t cue_token);
     std::size_t described_institution(const SpeakerPhrase& p);
     std::size_t organization_of_person(const SpeakerPhrase& p);
+    std::size_t organization_named(const std::string& name);
     std::size_t nominal_by_role(const SpeakerPhrase& p, std::size_t cue_token) const;
     std::size_t organization_speaker_near(std::size_t cue_token) const;
     std::size_t organization_short_form(const std::vector<std::string>& words) const;
