@@ -102,33 +102,36 @@ int CivilDate::weekday() const {
 // measurable part of building a statement (docs/performance.md, session 10).
 // Years outside 0..9999 keep snprintf's way of writing them.
 
-std::string CivilDate::iso() const {
-    if (year < 0 || year > 9999) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+namespace {
+
+/// @p date as YYYY, MM and DD joined by @p separator (none when '\0').
+std::string format_date(const CivilDate& date, char separator) {
+    if (date.year < 0 || date.year > 9999) {
+        char buf[40];
+        if (separator)
+            std::snprintf(buf, sizeof buf, "%04d%c%02d%c%02d", date.year, separator, date.month, separator, date.day);
+        else
+            std::snprintf(buf, sizeof buf, "%04d%02d%02d", date.year, date.month, date.day);
         return buf;
     }
     char buf[10];
-    put_digits(buf, year, 4);
-    buf[4] = '-';
-    put_digits(buf + 5, month, 2);
-    buf[7] = '-';
-    put_digits(buf + 8, day, 2);
-    return std::string(buf, sizeof buf);
+    std::size_t n = 0;
+    put_digits(buf, date.year, 4);
+    n = 4;
+    if (separator) buf[n++] = separator;
+    put_digits(buf + n, date.month, 2);
+    n += 2;
+    if (separator) buf[n++] = separator;
+    put_digits(buf + n, date.day, 2);
+    n += 2;
+    return std::string(buf, n);
 }
 
-std::string CivilDate::compact() const {
-    if (year < 0 || year > 9999) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%04d%02d%02d", year, month, day);
-        return buf;
-    }
-    char buf[8];
-    put_digits(buf, year, 4);
-    put_digits(buf + 4, month, 2);
-    put_digits(buf + 6, day, 2);
-    return std::string(buf, sizeof buf);
-}
+}  // namespace
+
+std::string CivilDate::iso() const { return format_date(*this, '-'); }
+
+std::string CivilDate::compact() const { return format_date(*this, '\0'); }
 
 CivilDate today_utc() {
     std::time_t now = std::time(nullptr);
