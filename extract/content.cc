@@ -312,6 +312,12 @@ void CueFinder::assign_content(const Sentence& s, std::size_t n, Attribution& a,
         is_punct(after_first - 1, ",") && before_words >= 5 && after_first <= hi &&
         (has_class(tokens_[after_first].lower, WordClass::TAIL_MODIFIER_START)))
         tail_is_modifier = true;
+    // "Sales were great, he said, wiping sweat off his brow": a participle
+    // after the attribution tells how it was said.
+    if (attr_first > s.first && is_punct(attr_first - 1, ",") && after_first != NONE && after_first > 0 &&
+        is_punct(after_first - 1, ",") && before_words >= 2 && after_first <= hi && is_word(after_first) &&
+        !tokens_[after_first].cap && ends_with(tokens_[after_first].lower, "ing"))
+        tail_is_modifier = true;
     // "\"...,\" he said of the claim during a call": a quotation just
     // before the attribution is its content unless a clause follows.
     bool quote_before =

@@ -416,9 +416,13 @@ std::optional<SpeakerPhrase> PhraseReader::speaker_before(std::size_t cue, std::
     }
     bool dash = is_punct(j, "-") || is_punct(j, "\u2014") || is_punct(j, "\u2013");
     if (dash && j > sentence_first + 1) {
-        // "Donald Trump - who previously said ... - said at a rally": a dash aside.
-        for (std::size_t k = j - 1; k > sentence_first && j - k <= 40; --k) {
+        // "Donald Trump - who previously said ... - said at a rally": a dash
+        // aside; "--" is one dash.
+        std::size_t close = j;
+        while (close > sentence_first + 1 && tokens_[close - 1].lower == tokens_[j].lower) --close;
+        for (std::size_t k = close - 1; k > sentence_first && j - k <= 40; --k) {
             if (tokens_[k].lower == tokens_[j].lower && tokens_[k].kind == TokenKind::PUNCT) {
+                while (k > sentence_first + 1 && tokens_[k - 1].lower == tokens_[j].lower) --k;
                 auto found = speaker_before(k, sentence_first);
                 if (found && found->kind != SpeakerKind::PRONOUN) return found;
                 break;

@@ -56,6 +56,13 @@ TEST(ExtractCues, AWordAfterAPossessiveIsNoCue) {
     EXPECT_EQ(first_sentence(company).size(), 2u);
 }
 
+TEST(ExtractCues, AParticipleAfterAnAttributionBetweenCommasTellsHowItWasSaid) {
+    ModelFixture f("Trade was brisk, she said, waving at the stalls.");
+    auto found = first_sentence(f);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(f.text(found[0].content_first, found[0].content_last), "Trade was brisk");
+}
+
 TEST(ExtractCues, QuotationBeforeTheCue) {
     ModelFixture f("\"The bridge is safe,\" Kaisa Rinne told reporters.");
     auto found = first_sentence(f);

@@ -152,6 +152,13 @@ TEST(ExtractSpeakerPhrases, ABarePluralBeforeAPostModifierIsTheSource) {
     EXPECT_EQ(p->nominal, "officials") << "not 'the talks'";
 }
 
+TEST(ExtractSpeakerPhrases, ADoubleHyphenAsideIsSkipped) {
+    ModelFixture f("Tomas Lind -- who has led the port for a decade -- said the talks would resume.");
+    auto p = before_said(f);
+    ASSERT_TRUE(p);
+    EXPECT_EQ(joined(p->name_words), "Tomas Lind");
+}
+
 TEST(ExtractSpeakerPhrases, SpeakerAfterTheVerb) {
     ModelFixture f("\"We will wait,\" said Deputy Mayor Ruth Okafor.");
     const std::size_t cue = f.token("said");
