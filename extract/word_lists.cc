@@ -182,7 +182,15 @@ bool is_adverb_between(const std::string& w) { return has_class(w, WordClass::AD
 
 bool is_weekday(const std::string& w) { return weekday_number(w) >= 0; }
 
-bool is_speaker_noun(const std::string& w) { return has_class(w, WordClass::SPEAKER_NOUN); }
+bool is_speaker_noun(const std::string& w) {
+    if (has_class(w, WordClass::SPEAKER_NOUN)) return true;
+    // The plural of one: "groups", "organizations", "agencies", "coaches".
+    constexpr std::size_t SHORTEST_PLURAL = 4;
+    if (w.size() < SHORTEST_PLURAL || w.back() != 's' || ends_with(w, "ss")) return false;
+    if (ends_with(w, "ies")) return has_class(w.substr(0, w.size() - 3) + "y", WordClass::SPEAKER_NOUN);
+    if (has_class(std::string_view(w).substr(0, w.size() - 1), WordClass::SPEAKER_NOUN)) return true;
+    return ends_with(w, "es") && has_class(std::string_view(w).substr(0, w.size() - 2), WordClass::SPEAKER_NOUN);
+}
 
 bool is_common_speaker_noun(const std::string& w) {
     return is_speaker_noun(w) && !has_class(w, WordClass::ORGANIZATION);

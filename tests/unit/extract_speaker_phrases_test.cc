@@ -159,6 +159,15 @@ TEST(ExtractSpeakerPhrases, ADoubleHyphenAsideIsSkipped) {
     EXPECT_EQ(joined(p->name_words), "Tomas Lind");
 }
 
+TEST(ExtractSpeakerPhrases, ACabinetTitleWithOfIsATitle) {
+    ModelFixture f("Secretary of Commerce Ilse Brandt said the deficit would narrow.");
+    auto p = before_said(f);
+    ASSERT_TRUE(p);
+    EXPECT_EQ(p->kind, SpeakerKind::PERSON);
+    EXPECT_EQ(joined(p->name_words), "Ilse Brandt");
+    EXPECT_EQ(p->role, "Secretary of Commerce");
+}
+
 TEST(ExtractSpeakerPhrases, SpeakerAfterTheVerb) {
     ModelFixture f("\"We will wait,\" said Deputy Mayor Ruth Okafor.");
     const std::size_t cue = f.token("said");

@@ -60,4 +60,13 @@ TEST(ExtractWordLists, ContextClassesHoldTheirOwnWords) {
 }
 
 }  // namespace
+TEST(ExtractWordLists, ThePluralOfASpeakerNounIsOne) {
+    EXPECT_TRUE(is_speaker_noun("group"));
+    EXPECT_TRUE(is_speaker_noun("groups"));
+    EXPECT_TRUE(is_speaker_noun("agencies"));
+    EXPECT_FALSE(is_speaker_noun("news"));
+    EXPECT_FALSE(is_speaker_noun("access"));
+    EXPECT_FALSE(is_speaker_noun("is"));
+}
+
 }  // namespace saywho::extraction
