@@ -193,7 +193,9 @@ bool CueFinder::verb_speaker(const Sentence& s, std::size_t i, Attribution& a, b
     } else {
         // Inverted order after a quotation or a comma: "..., said Trump".
         bool after_break = i > s.first && (tokens_[i - 1].kind == TokenKind::QUOTE || is_punct(i - 1, ","));
-        if (!after_break) return false;
+        // "Perle, 45, a critic of the treaties, told reporters he ...": after
+        // "told" comes its object, never the speaker.
+        if (!after_break || has_class(tokens_[i].lower, WordClass::TELL_FORM)) return false;
         auto after = speaker_after(i, s.last);
         // "..., said the candidate could win": a phrase followed by a verb
         // is the subject of the content, not the speaker.

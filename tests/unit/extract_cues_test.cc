@@ -63,6 +63,14 @@ TEST(ExtractCues, AParticipleAfterAnAttributionBetweenCommasTellsHowItWasSaid) {
     EXPECT_EQ(f.text(found[0].content_first, found[0].content_last), "Trade was brisk");
 }
 
+TEST(ExtractCues, AfterToldComesItsObjectNeverTheSpeaker) {
+    ModelFixture f("Lind, 45, one of the port's critics, told reporters he would resign.");
+    auto found = first_sentence(f);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(f.text(found[0].speaker.first, found[0].speaker.last), "Lind");
+    EXPECT_EQ(f.text(found[0].content_first, found[0].content_last), "he would resign.");
+}
+
 TEST(ExtractCues, QuotationBeforeTheCue) {
     ModelFixture f("\"The bridge is safe,\" Kaisa Rinne told reporters.");
     auto found = first_sentence(f);

@@ -59,6 +59,14 @@ TEST(ExtractStatements, NoSubjectStartsWithAPrepositionADayOrAGerund) {
     }
 }
 
+TEST(ExtractStatements, AParticipleAfterAnAttributionGoesOnWithItsSpeaker) {
+    ModelFixture f("Ruth Okafor opened the fair. Stock traders will gain, she said, adding that exports were strong.");
+    auto found = statements_of(f);
+    ASSERT_EQ(found.size(), 2u);
+    EXPECT_EQ(found[0].st.speaker, "Ruth Okafor");
+    EXPECT_EQ(found[1].st.speaker, "Ruth Okafor") << "not the sentence's subject: " << found[1].st.text;
+}
+
 TEST(ExtractStatements, AQuotationAloneContinuesTheLastSpeaker) {
     ModelFixture f("\"We are ready,\" Ruth Okafor said. \"The crews start on Monday.\"");
     auto found = statements_of(f);
