@@ -166,8 +166,7 @@ bool CueFinder::passes_verb_filters(const Sentence& s, std::size_t i, const std:
     // name ending in 's ("Moody's said"), and "he's said" is a pronoun and
     // its auxiliary.
     const bool s_form = ends_with(t.lower, "s") && !has_class(t.lower, WordClass::VERB_S_FORM);
-    if (i > s.first && (ends_with(tokens_[i - 1].lower, "'s") || ends_with(tokens_[i - 1].lower, "\u2019s")) &&
-        !is_pronoun(without_clitic(tokens_[i - 1].lower)) &&
+    if (i > s.first && ends_in_possessive(tokens_[i - 1].lower) && !is_pronoun(without_clitic(tokens_[i - 1].lower)) &&
         (t.lower == lemma || lemma.rfind(t.lower + " ", 0) == 0 || s_form))
         return false;
     // "promised to take bold action": an intention, not a statement.

@@ -284,7 +284,7 @@ void Coreference::register_sentence(const Sentence& s) {
                             tokens_[k + 1].kind == TokenKind::WORD && tokens_[k + 1].cap;
             if (!name_word && !dot && !particle) break;
             ++k;
-            if (w.kind == TokenKind::WORD && (ends_with(w.lower, "'s") || ends_with(w.lower, "\u2019s"))) break;
+            if (w.kind == TokenKind::WORD && ends_in_possessive(w.lower)) break;
         }
         if (k == i) continue;
         if (k == i + 1) {
@@ -320,8 +320,7 @@ void Coreference::register_sentence(const Sentence& s) {
         if (entity != NONE && state_.entities[entity].person) {
             const Token& end = tokens_[k - 1];
             const bool modifier =
-                (end.kind == TokenKind::WORD && (ends_with(end.lower, "'s") || ends_with(end.lower, "\u2019s"))) ||
-                modifies_next_name(k, s.last);
+                (end.kind == TokenKind::WORD && ends_in_possessive(end.lower)) || modifies_next_name(k, s.last);
             state_.mentions.push_back({entity, i, first_in_sentence && opens_sentence(own_start, i) && !modifier,
                                        modifier || after_preposition(i)});
             if (!modifier) first_in_sentence = false;

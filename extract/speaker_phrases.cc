@@ -35,8 +35,7 @@ std::size_t PhraseReader::match_title(std::size_t i, std::size_t limit, std::str
 bool PhraseReader::np_word(std::size_t i) const {
     const Token& t = tokens_[i];
     // Possessives belong to the phrase: "the Democratic nominee's campaign".
-    if (t.kind == TokenKind::WORD && t.quote == NONE && (ends_with(t.lower, "'s") || ends_with(t.lower, "\u2019s")))
-        return true;
+    if (t.kind == TokenKind::WORD && t.quote == NONE && ends_in_possessive(t.lower)) return true;
     // The dot of "Mr." or "Sen." belongs to the phrase.
     if (t.kind == TokenKind::PUNCT && t.lower == "."sv && i > 0 && tokens_[i - 1].kind == TokenKind::WORD &&
         tokens_[i - 1].end == t.start &&
@@ -253,10 +252,10 @@ PhraseReader::NameRun PhraseReader::peel_titles(std::size_t first, std::size_t n
         }
         if (k >= run) {
             const Token& t = tokens_[k];
-            bool country_word = k < name_last && (lex_.demonym_country(strip_possessive(token_text(t))) ||
-                                                  ends_with(t.lower, "'s") || ends_with(t.lower, "\u2019s") ||
-                                                  (t.all_caps && t.end - t.start <= 4 && lex_.best_place(t.lower) &&
-                                                   lex_.best_place(t.lower)->kind == "country"));
+            bool country_word = k < name_last &&
+                                (lex_.demonym_country(strip_possessive(token_text(t))) || ends_in_possessive(t.lower) ||
+                                 (t.all_caps && t.end - t.start <= 4 && lex_.best_place(t.lower) &&
+                                  lex_.best_place(t.lower)->kind == "country"));
             // A country word only counts as a modifier when a title follows it.
             std::string next_title;
             if (country_word && k + 1 <= name_last && match_title(k + 1, name_last, next_title)) {
@@ -451,9 +450,7 @@ std::optional<SpeakerPhrase> PhraseReader::speaker_after(std::size_t cue, std::s
     // "said Clinton's top foreign policy aide Jake Sullivan": the person is
     // the name after the possessive and its description.
     std::size_t possessive = k;
-    while (possessive <= last && !ends_with(tokens_[possessive].lower, "'s") &&
-           !ends_with(tokens_[possessive].lower, "\u2019s"))
-        ++possessive;
+    while (possessive <= last && !ends_in_possessive(tokens_[possessive].lower)) ++possessive;
     if (possessive <= last) {
         constexpr std::size_t MAX_DESCRIPTION_WORDS = 5;
         std::size_t name = possessive + 1;

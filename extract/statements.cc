@@ -181,17 +181,16 @@ bool StatementFinder::is_anonymous_source(const SpeakerPhrase& p) const {
 /// speaker's name, role and kind in @p st.
 std::size_t StatementFinder::speaker_of(const Attribution& a, std::size_t si, Statement& st) {
     std::size_t entity = NONE;
-    if (a.speaker.kind == SpeakerKind::PRONOUN && a.speaker.pronoun.empty() && !pending.empty() &&
-        pending.back().sentence == si && !pending.back().continuation) {
+    if (a.speaker.kind == SpeakerKind::PRONOUN && a.speaker.pronoun.empty()) {
         // "..., he said, adding that ...": the participle goes on with the
         // attribution before it in its sentence.
-        const Pending& before = pending.back();
-        st.speaker = before.st.speaker;
-        st.role = before.st.role;
-        st.speaker_kind = before.st.speaker_kind;
-        return before.entity;
-    }
-    if (a.speaker.kind == SpeakerKind::PRONOUN && a.speaker.pronoun.empty()) {
+        if (!pending.empty() && pending.back().sentence == si && !pending.back().continuation) {
+            const Pending& before = pending.back();
+            st.speaker = before.st.speaker;
+            st.role = before.st.role;
+            st.speaker_kind = before.st.speaker_kind;
+            return before.entity;
+        }
         // "She praised Obama, saying ...": a pronoun subject speaks, not
         // the person it names.
         if (auto subject = clause_subject(a, si)) {

@@ -217,6 +217,8 @@ bool looks_like_organization(const std::vector<std::string>& words);
 bool looks_like_verb(const std::string& w);
 /// "Putin's" → "Putin".
 std::string strip_possessive(std::string w);
+/// Whether @p w ends in a possessive 's (straight or curly): "Putin's", "he's".
+bool ends_in_possessive(const std::string& w);
 /// The gender an honorific or title implies ("Mr." male, "spokeswoman" female).
 Gender gender_of_title(const std::string& title);
 /// Honorifics say gender but are not roles worth showing.

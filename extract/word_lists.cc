@@ -239,6 +239,8 @@ std::string without_clitic(std::string w) {
     return w;
 }
 
+bool ends_in_possessive(const std::string& w) { return ends_with(w, "'s") || ends_with(w, "\u2019s"); }
+
 std::string strip_possessive(std::string w) {
     for (const char* suffix : {"'s", "\u2019s", "'", "\u2019"})
         if (ends_with(w, suffix) && w.size() > std::strlen(suffix)) return w.substr(0, w.size() - std::strlen(suffix));
