@@ -293,6 +293,22 @@ CueFinder::Sides CueFinder::find_sides(const Sentence& s, Attribution& a, const 
     return sides;
 }
 
+/// "A, he said, B": an attribution set off by commas between two parts
+/// of one clause of reported speech, neither of them quoted, and not an
+/// "according to" (which says whose account, not what was said).
+bool CueFinder::interrupts_clause(const Sentence& s, const Attribution& a, const Bounds& bounds,
+                                  const Sides& sides) const {
+    const std::size_t attr_first = bounds.attr_first, after_first = sides.after_first;
+    if (a.speaker_after || a.cue_text == "according to" || sides.before_words == 0 || sides.after_words == 0)
+        return false;
+    if (attr_first <= s.first || !is_punct(attr_first - 1, ",")) return false;
+    if (after_first == NONE || after_first == 0 || after_first > bounds.hi || !is_punct(after_first - 1, ","))
+        return false;
+    for (std::size_t k = bounds.lo; k <= bounds.hi; ++k)
+        if (tokens_[k].kind == TokenKind::QUOTE || tokens_[k].quote != NONE) return false;
+    return true;
+}
+
 /// Gives attribution @p n its content: the clause or quotation before it
 /// or after it, or both halves of a quotation it interrupts.
 void CueFinder::assign_content(const Sentence& s, std::size_t n, Attribution& a, const Bounds& bounds,
@@ -309,7 +325,7 @@ void CueFinder::assign_content(const Sentence& s, std::size_t n, Attribution& a,
     // said, a policy that ...": between commas after a long clause, the
     // attribution's tail is a modifier or an aside, not new content.
     if (attr_first > s.first && is_punct(attr_first - 1, ",") && after_first != NONE && after_first > 0 &&
-        is_punct(after_first - 1, ",") && before_words >= 5 && after_first <= hi &&
+        is_punct(after_first - 1, ",") && before_words >= 3 && after_first <= hi &&
         (has_class(tokens_[after_first].lower, WordClass::TAIL_MODIFIER_START)))
         tail_is_modifier = true;
     // "Sales were great, he said, wiping sweat off his brow": a participle
@@ -355,6 +371,13 @@ void CueFinder::assign_content(const Sentence& s, std::size_t n, Attribution& a,
         a.content_last = before_last;
         a.second_first = after_first;
         a.second_last = hi;
+        return;
+    }
+    if (!tail_is_modifier && !quote_before && interrupts_clause(s, a, bounds, sides)) {
+        // "This campaign, he says, is different": the attribution sits
+        // inside the clause it reports, which is whole on both sides.
+        a.content_first = lo;
+        a.content_last = hi;
         return;
     }
     // "According to X, CLAUSE" opens its sentence; "CLAUSE, according to

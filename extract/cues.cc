@@ -153,7 +153,8 @@ bool CueFinder::passes_verb_filters(const Sentence& s, std::size_t i, const std:
         const std::string& before = i > s.first ? tokens_[i - 1].lower : std::string();
         bool plural_subject =
             !before.empty() && is_word(i - 1) &&
-            (std::isdigit(static_cast<unsigned char>(before[0])) || has_class(before, WordClass::PLURAL_QUANTITY));
+            (std::isdigit(static_cast<unsigned char>(before[0])) || has_class(before, WordClass::PLURAL_QUANTITY) ||
+             (i > s.first + 1 && has_class(tokens_[i - 2].lower, WordClass::GROUP_PRONOUN)));  // "those polled say"
         bool verb_like = i > s.first && (tokens_[i - 1].cap || is_pronoun(tokens_[i - 1].lower) || plural_subject ||
                                          is_speaker_noun(tokens_[i - 1].lower) ||
                                          (ends_with(tokens_[i - 1].lower, "s") && t.lower == lemma) ||

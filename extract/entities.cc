@@ -490,6 +490,8 @@ std::size_t Coreference::organization_of_person(const SpeakerPhrase& p) {
 /// organisation named or described, or NONE.
 std::size_t Coreference::resolve_nominal(const SpeakerPhrase& p, std::size_t cue_token) {
     if (p.first == NONE || p.last == NONE) return NONE;  // an asker the text does not name
+    // "those close to the campaign": people around it, not the campaign.
+    if (has_class(tokens_[p.first].lower, WordClass::GROUP_PRONOUN)) return NONE;
     if (!p.role.empty()) {
         const std::size_t e = nominal_by_role(p, cue_token);
         if (e != NONE) return e;

@@ -254,9 +254,11 @@ std::optional<SpeakerPhrase> PhraseReader::group_before_say(std::size_t cue, std
         --f;
     bool starts_clause =
         f == sentence_first || !is_word(f - 1) || has_class(tokens_[f - 1].lower, WordClass::CLAUSE_OPENER);
-    // "About four in 10 said": an approximate number.
+    // "About four in 10 said": an approximate number; "those surveyed
+    // say": a group named by what follows the pronoun.
     bool approximate = f < last && has_class(tokens_[f].lower, WordClass::APPROXIMATOR);
-    if (starts_clause && (approximate || !is_function_word(tokens_[f].lower)) &&
+    bool group_pronoun = f < last && has_class(tokens_[f].lower, WordClass::GROUP_PRONOUN);
+    if (starts_clause && (approximate || group_pronoun || !is_function_word(tokens_[f].lower)) &&
         !lex_.speech_verb_lemma(tokens_[last].lower))
         return nominal_phrase(f, last, f);
     return std::nullopt;
@@ -285,6 +287,10 @@ std::optional<SpeakerPhrase> PhraseReader::postmodified(const std::optional<Spea
                 // "people close to the vice president said": a bare plural
                 // ("Officials familiar with ..." read as the common noun it is).
                 if (auto bare = read_phrase(m - 1, m - 1); bare && bare->kind == SpeakerKind::NOMINAL) phrase = bare;
+            } else if (has_class(tokens_[m - 1].lower, WordClass::GROUP_PRONOUN) &&
+                       opens_clause(m - 1, sentence_first)) {
+                // "Those close to the campaign said": the pronoun and its modifier.
+                phrase = nominal_phrase(m - 1, last, m - 1);
             }
             break;
         }

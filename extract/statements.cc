@@ -174,6 +174,8 @@ void StatementFinder::continue_quotation(const Sentence& s, std::size_t si) {
 bool StatementFinder::is_anonymous_source(const SpeakerPhrase& p) const {
     if (p.nominal.empty() || p.last == NONE) return false;
     const std::string& head = tokens_[p.last].lower;
+    // "those close to the ministry": a group around an organisation.
+    if (p.first != NONE && has_class(tokens_[p.first].lower, WordClass::GROUP_PRONOUN)) return true;
     return !has_class(head, WordClass::UNNAMED_ORGANIZATION_NOUN);
 }
 

@@ -185,6 +185,7 @@ enum class WordClass : unsigned {
     PERSON_SUBJECT_PRONOUN,  ///< pronouns that, opening a clause, are who speaks in its ", saying" ("she praised X, saying")
     VAGUE_MODIFIER,  ///< words before an institution's noun that describe no one institution ("the new ministry")
     ASIDE_PREPOSITION,  ///< prepositions of a phrase between a name and its verb ("Trump in a tweet said"), never a subject
+    GROUP_PRONOUN,  ///< pronouns that with what follows name a group ("those surveyed say", "those close to him said")
     COUNT
 };
 
@@ -423,6 +424,7 @@ class CueFinder : public PhraseReader {
     void content_before(const Sentence& s, const Attribution& a, const Bounds& bounds, Sides& sides) const;
     void assign_content(const Sentence& s, std::size_t n, Attribution& a, const Bounds& bounds,
                         const Sides& sides) const;
+    bool interrupts_clause(const Sentence& s, const Attribution& a, const Bounds& bounds, const Sides& sides) const;
     Attribution quote_attribution(const Sentence& s, std::size_t i, const Quotation& quote) const;
 };
 

@@ -107,7 +107,8 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(WordClass::COUNT
     "institution_noun",
     "person_subject_pronoun",
     "vague_modifier",
-    "aside_preposition"};
+    "aside_preposition",
+    "group_pronoun"};
 
 /// One bit per class.
 using ClassBits = std::bitset<static_cast<std::size_t>(WordClass::COUNT)>;

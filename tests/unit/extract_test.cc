@@ -436,5 +436,45 @@ TEST(ExtractRegression, UnbalancedAndNestedQuoteMarksDoNotCrash) {
     for (const auto& s : st) EXPECT_LE(s.start, s.end);
 }
 
+TEST(ExtractRegression, AttributionInsideTheClauseItReports) {
+    auto st = extract(
+        "The ferry plan, Halvorsen said, would double the fares within a year.\n\n"
+        "This budget, she says, is different.\n\n"
+        "Harbour revenue fell, Halvorsen said, after the strike in May.");
+    const Statement* a = holding(st, "would double the fares");
+    const Statement* b = holding(st, "is different");
+    ASSERT_NE(a, nullptr);
+    ASSERT_NE(b, nullptr);
+    // Both halves of the clause are the statement, the attribution with them.
+    EXPECT_EQ(a->text, "The ferry plan, Halvorsen said, would double the fares within a year.");
+    EXPECT_EQ(b->text, "This budget, she says, is different.");
+    EXPECT_EQ(a->speaker, "Halvorsen");
+    // A tail that tells when or why is not part of what was said.
+    const Statement* c = holding(st, "Harbour revenue fell");
+    ASSERT_NE(c, nullptr);
+    EXPECT_EQ(c->text.find("strike"), std::string::npos);
+}
+
+TEST(ExtractRegression, SurveyGroupsWithNumberWordsAndThose) {
+    auto st = extract(
+        "About one in five say they would not vote at all.\n\n"
+        "By wide margins, those surveyed say the harbour should come first.\n\n"
+        "Those close to the ferry company said the sale was near.\n\n"
+        "They have a say in how the fund is spent.");
+    const Statement* a = holding(st, "they would not vote");
+    const Statement* b = holding(st, "the harbour should come first");
+    const Statement* c = holding(st, "the sale was near");
+    ASSERT_NE(a, nullptr);
+    ASSERT_NE(b, nullptr);
+    ASSERT_NE(c, nullptr);
+    EXPECT_EQ(a->speaker, "About one in five");
+    EXPECT_EQ(b->speaker, "those surveyed");
+    EXPECT_EQ(b->speaker_kind, "anonymous");
+    // The people around a company, not the company.
+    EXPECT_EQ(c->speaker, "Those close to the ferry company");
+    EXPECT_EQ(c->speaker_kind, "anonymous");
+    EXPECT_EQ(holding(st, "how the fund is spent"), nullptr);
+}
+
 }  // namespace
 }  // namespace saywho
