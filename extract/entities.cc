@@ -350,7 +350,13 @@ std::size_t Coreference::resolve_pronoun(const SpeakerPhrase& p, std::size_t cue
         return NONE;
     }
     const Gender want = p.pronoun == "he" ? Gender::MALE : p.pronoun == "she" ? Gender::FEMALE : Gender::UNKNOWN;
-    std::vector<PronounCandidate> candidates = pronoun_candidates(want, cue_token);
+    // "He says ..." opening its sentence (after "But" or "And" at most).
+    std::size_t opener = p.first;
+    if (opener != NONE && opener > 0 && tokens_[opener - 1].sentence == tokens_[opener].sentence &&
+        has_class(tokens_[opener - 1].lower, WordClass::CLAUSE_OPENER))
+        --opener;
+    const bool opening = opener != NONE && (opener == 0 || tokens_[opener - 1].sentence != tokens_[opener].sentence);
+    std::vector<PronounCandidate> candidates = pronoun_candidates(want, cue_token, opening);
     const ResolverWeights& weights = state_.resolver_weights ? *state_.resolver_weights : resolver_weights();
     std::size_t best = NONE;
     double best_score = 0;

@@ -26,31 +26,58 @@ constexpr std::size_t FEATURE_COUNT = static_cast<std::size_t>(ResolverFeature::
 /// The names of the features, in ResolverFeature order: the keys of
 /// common/data/pronoun_resolver.tsv and of the training dump.
 constexpr std::array<std::string_view, FEATURE_COUNT> FEATURE_NAMES = {
-    "dist_0",          "dist_1",
-    "dist_2",          "dist_3",
-    "between_0",       "between_1",
-    "between_2",       "between_3_plus",
-    "rank_0",          "rank_1",
-    "rank_2_plus",     "latest_subject",
-    "latest_oblique",  "subject_at_0",
-    "subject_at_1",    "subject_at_2",
-    "subject_at_3",    "other_at_0",
-    "other_at_1",      "other_at_2",
-    "other_at_3",      "oblique_at_0",
-    "oblique_at_1",    "oblique_at_2",
-    "oblique_at_3",    "subject_near",
-    "subject_latest",  "same_paragraph",
-    "gender_equal",    "gender_unknown",
-    "last_speaker",    "spoke_0_1",
-    "spoke_2_5",       "spoke_6_plus",
-    "mentions_1",      "mentions_2_3",
-    "mentions_4_plus", "has_role",
-    "full_name",       "first_person",
-    "most_mentioned",  "spoke_twice",
-    "in_title",        "dist_4_7",
-    "dist_8_plus",     "previous_paragraph",
-    "first_sentence",  "article_most",
-    "far_salient",     "far_spoke",
+    "dist_0",
+    "dist_1",
+    "dist_2",
+    "dist_3",
+    "between_0",
+    "between_1",
+    "between_2",
+    "between_3_plus",
+    "rank_0",
+    "rank_1",
+    "rank_2_plus",
+    "latest_subject",
+    "latest_oblique",
+    "subject_at_0",
+    "subject_at_1",
+    "subject_at_2",
+    "subject_at_3",
+    "other_at_0",
+    "other_at_1",
+    "other_at_2",
+    "other_at_3",
+    "oblique_at_0",
+    "oblique_at_1",
+    "oblique_at_2",
+    "oblique_at_3",
+    "subject_near",
+    "subject_latest",
+    "same_paragraph",
+    "gender_equal",
+    "gender_unknown",
+    "last_speaker",
+    "spoke_0_1",
+    "spoke_2_5",
+    "spoke_6_plus",
+    "mentions_1",
+    "mentions_2_3",
+    "mentions_4_plus",
+    "has_role",
+    "full_name",
+    "first_person",
+    "most_mentioned",
+    "spoke_twice",
+    "in_title",
+    "dist_4_7",
+    "dist_8_plus",
+    "previous_paragraph",
+    "first_sentence",
+    "article_most",
+    "far_salient",
+    "far_spoke",
+    "opening_previous_subject",
+    "latest_embedded",
 };
 
 // An empty last name means a feature was added without its name.
@@ -167,6 +194,7 @@ struct Coreference::Evidence {
     std::size_t entity = NONE;
     std::size_t latest_token = 0;
     bool latest_subject = false, latest_oblique = false;
+    bool latest_embedded = false;      ///< its latest mention is in a relative or subordinate clause
     std::size_t subject_token = NONE;  ///< its latest subject mention in the last SUBJECT_NEAR_SENTENCES
     bool subject_latest = false;       ///< no other candidate has a later one
     bool most_mentioned = false;       ///< no other candidate has more mentions
@@ -184,7 +212,7 @@ struct Coreference::Evidence {
 /// before it and the last speaker, whose gender does not contradict
 /// @p want, within CANDIDATE_WINDOW_SENTENCES or salient further back
 /// (far_candidate()); latest mentioned first, each with its features.
-std::vector<PronounCandidate> Coreference::pronoun_candidates(Gender want, std::size_t cue_token) const {
+std::vector<PronounCandidate> Coreference::pronoun_candidates(Gender want, std::size_t cue_token, bool opening) const {
     auto compatible = [&](std::size_t e) {
         if (e == NONE || !state_.entities[e].person) return false;
         const Gender g = state_.entities[e].gender;
@@ -208,6 +236,7 @@ std::vector<PronounCandidate> Coreference::pronoun_candidates(Gender want, std::
                 ev.latest_token = mention.token;
                 ev.latest_subject = mention.subject;
                 ev.latest_oblique = mention.oblique;
+                ev.latest_embedded = in_embedded_clause(mention.token);
                 ev.between = passed;
                 seen.push_back(ev);
             }
@@ -260,7 +289,7 @@ std::vector<PronounCandidate> Coreference::pronoun_candidates(Gender want, std::
     std::vector<PronounCandidate> out;
     for (std::size_t r = 0; r < seen.size(); ++r) {
         seen[r].rank = r;
-        out.push_back({seen[r].entity, seen[r].latest_token, features_of(seen[r], want, cue_token), 0});
+        out.push_back({seen[r].entity, seen[r].latest_token, features_of(seen[r], want, cue_token, opening), 0});
     }
     return out;
 }
@@ -278,7 +307,7 @@ bool Coreference::far_candidate(const Evidence& ev, std::size_t cue_token) const
 }
 
 /// The features of candidate @p ev for a pronoun of gender @p want at @p cue_token.
-ResolverFeatures Coreference::features_of(const Evidence& ev, Gender want, std::size_t cue_token) const {
+ResolverFeatures Coreference::features_of(const Evidence& ev, Gender want, std::size_t cue_token, bool opening) const {
     using F = ResolverFeature;
     ResolverFeatures f;
     auto set = [&f](F feature) { f.set(static_cast<std::size_t>(feature)); };
@@ -324,7 +353,23 @@ ResolverFeatures Coreference::features_of(const Evidence& ev, Gender want, std::
     if (auto times = state_.times_spoken.find(ev.entity); times != state_.times_spoken.end() && times->second >= 2)
         set(F::SPOKE_TWICE);
     if (in_title) set(F::IN_TITLE);
+    if (opening && (ev.profile & (1u << 1))) set(F::OPENING_PREVIOUS_SUBJECT);  // subject, one sentence back
+    if (ev.latest_embedded) set(F::LATEST_EMBEDDED);
     return f;
+}
+
+/// Whether the mention at @p token follows, in its sentence, a relative
+/// pronoun or a subordinator after some other word: "House members who have
+/// endorsed Trump", "after Trump spoke"; such a mention is seldom what the
+/// next sentence's "he" means.
+bool Coreference::in_embedded_clause(std::size_t token) const {
+    const std::size_t sentence = tokens_[token].sentence;
+    for (std::size_t k = token; k-- > 0 && tokens_[k].sentence == sentence;) {
+        if (k == 0 || tokens_[k - 1].sentence != sentence) break;  // a sentence's first word opens no clause inside it
+        const std::string& w = tokens_[k].lower;
+        if (has_class(w, WordClass::RELATIVE_PRONOUN) || has_class(w, WordClass::SUBORDINATOR)) return true;
+    }
+    return false;
 }
 
 /// Hands the decision at @p cue_token to the caller's trace sink, if any.

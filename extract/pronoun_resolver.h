@@ -70,13 +70,15 @@ enum class ResolverFeature : unsigned {
     IN_TITLE,         ///< its surname is a word of the headline
     // Sentences back to the latest mention, past DIST_3 (the window reaches
     // 5 back; salient persons come from further: Coreference::far_candidate()).
-    DIST_4_7,            ///< 4-7 sentences back
-    DIST_8_PLUS,         ///< 8 or more
-    PREVIOUS_PARAGRAPH,  ///< the latest mention is in the paragraph before the cue's
-    FIRST_SENTENCE,      ///< mentioned in the article's first sentence
-    ARTICLE_MOST,        ///< the person the article mentions most before the cue (of either gender)
-    FAR_SALIENT,         ///< 4 or more back, and most mentioned, in the first sentence or in the headline
-    FAR_SPOKE,           ///< 4 or more back, and spoke before
+    DIST_4_7,                  ///< 4-7 sentences back
+    DIST_8_PLUS,               ///< 8 or more
+    PREVIOUS_PARAGRAPH,        ///< the latest mention is in the paragraph before the cue's
+    FIRST_SENTENCE,            ///< mentioned in the article's first sentence
+    ARTICLE_MOST,              ///< the person the article mentions most before the cue (of either gender)
+    FAR_SALIENT,               ///< 4 or more back, and most mentioned, in the first sentence or in the headline
+    FAR_SPOKE,                 ///< 4 or more back, and spoke before
+    OPENING_PREVIOUS_SUBJECT,  ///< the pronoun opens its sentence and the candidate is the subject of the one before
+    LATEST_EMBEDDED,  ///< the latest mention is inside a relative or subordinate clause ("members who endorsed Trump")
     COUNT
 };
 

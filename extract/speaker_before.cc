@@ -46,6 +46,8 @@ std::size_t PhraseReader::before_prepositional_aside(std::size_t j, std::size_t 
     for (std::size_t k = j; k > sentence_first && j - k < MAX_ASIDE_WORDS; --k) {
         const Token& t = tokens_[k];
         if (t.kind != TokenKind::WORD || t.quote != NONE || t.cap) return NONE;
+        // "Salt Lake City in which he said": a clause with a subject of its own.
+        if (is_pronoun(t.lower) || has_class(t.lower, WordClass::RELATIVE_PRONOUN)) return NONE;
         if (k == j) {  // the phrase's noun: "Six in 10 say" holds none
             if (!std::isalpha(static_cast<unsigned char>(t.lower[0]))) return NONE;
             continue;

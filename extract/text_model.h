@@ -511,10 +511,11 @@ class Coreference : public PhraseReader {
     void register_sentence(const Sentence& s);
     void register_single(const Sentence& s, std::size_t i, std::size_t own_start, bool& first_in_sentence);
     std::size_t resolve_pronoun(const SpeakerPhrase& p, std::size_t cue_token) const;
-    std::vector<PronounCandidate> pronoun_candidates(Gender want, std::size_t cue_token) const;
+    std::vector<PronounCandidate> pronoun_candidates(Gender want, std::size_t cue_token, bool opening) const;
+    bool in_embedded_clause(std::size_t token) const;
     struct Evidence;
     bool far_candidate(const Evidence& ev, std::size_t cue_token) const;
-    ResolverFeatures features_of(const Evidence& ev, Gender want, std::size_t cue_token) const;
+    ResolverFeatures features_of(const Evidence& ev, Gender want, std::size_t cue_token, bool opening) const;
     void trace_pronoun(const SpeakerPhrase& p, std::size_t cue_token, const std::vector<PronounCandidate>& candidates,
                        std::size_t chosen) const;
     std::size_t resolve_nominal(const SpeakerPhrase& p, std::size_t cue_token);

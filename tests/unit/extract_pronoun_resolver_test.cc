@@ -108,6 +108,27 @@ TEST(ExtractPronounResolver, WithNoOneNearTheLatestPersonStaysACandidate) {
     EXPECT_TRUE(has_feature(t.candidates[0], "dist_4_7"));
 }
 
+TEST(ExtractPronounResolver, AnOpeningPronounAndAMentionInsideAClauseAreFeatures) {
+    // Brandt, the previous sentence's subject, for an opening "He"; Rossi
+    // was last named inside a relative clause.
+    const PronounTrace t = trace_of(
+        "Marco Rossi chaired the port board. Rossi left in May. Karl Brandt met the members who had backed "
+        "Rossi. He said the vote would wait.");
+    ASSERT_EQ(t.candidates.size(), 2u);
+    EXPECT_EQ(t.candidates[0].entity, "Marco Rossi");
+    EXPECT_TRUE(has_feature(t.candidates[0], "latest_embedded"));
+    EXPECT_FALSE(has_feature(t.candidates[0], "opening_previous_subject"));
+    EXPECT_EQ(t.candidates[1].entity, "Karl Brandt");
+    EXPECT_TRUE(has_feature(t.candidates[1], "opening_previous_subject"));
+    EXPECT_FALSE(has_feature(t.candidates[1], "latest_embedded"));
+    ASSERT_LT(t.chosen, t.candidates.size());
+    EXPECT_EQ(t.candidates[t.chosen].entity, "Karl Brandt");
+    // Not opening its sentence: no such feature.
+    const PronounTrace late = trace_of("Karl Brandt met the members. On Monday he said the vote would wait.");
+    ASSERT_EQ(late.candidates.size(), 1u);
+    EXPECT_FALSE(has_feature(late.candidates[0], "opening_previous_subject"));
+}
+
 TEST(ExtractPronounResolver, TheEmbeddedWeightsNameEveryFeature) {
     // Throws, naming the feature, if the table and ResolverFeature drifted apart.
     const ResolverWeights& weights = resolver_weights();

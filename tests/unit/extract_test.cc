@@ -476,5 +476,15 @@ TEST(ExtractRegression, SurveyGroupsWithNumberWordsAndThose) {
     EXPECT_EQ(holding(st, "how the fund is spent"), nullptr);
 }
 
+TEST(ExtractRegression, APrepositionalAsideHoldsNoClause) {
+    // "in which he said" is a clause of its own, not an aside between
+    // "Salt Lake City" and its verb.
+    auto st = extract(
+        "Senator Ruth Kaplan skipped the vote. Instead she gave a speech in Salt Lake City in which she said the "
+        "levy was unfair.");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_EQ(st[0].speaker, "Ruth Kaplan");
+}
+
 }  // namespace
 }  // namespace saywho
