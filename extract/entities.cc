@@ -337,6 +337,18 @@ std::size_t Coreference::organization_speaker_near(std::size_t cue_token) const 
     return back <= ORGANIZATION_SPEAKER_WINDOW_SENTENCES ? state_.last_organization_speaker : NONE;
 }
 
+/// Whether pronoun @p p is its sentence's subject: "He says ..." (after
+/// "But" or "And" at most), or "He thought ..., he told friends", where
+/// the sentence opens with the same pronoun.
+bool Coreference::opens_sentence(const SpeakerPhrase& p) const {
+    if (p.first == NONE) return false;
+    const std::size_t sentence = tokens_[p.first].sentence;
+    std::size_t k = p.first;
+    while (k > 0 && tokens_[k - 1].sentence == sentence) --k;
+    if (k < p.first && has_class(tokens_[k].lower, WordClass::CLAUSE_OPENER)) ++k;
+    return k == p.first || tokens_[k].lower == tokens_[p.first].lower;
+}
+
 /// A pronoun's antecedent. "I" and "we" are the last speaker, "they" no
 /// one entity, "it" an organisation; "he" and "she" go to the candidate
 /// person the learned weights score highest (ties: the latest mentioned).
@@ -350,13 +362,14 @@ std::size_t Coreference::resolve_pronoun(const SpeakerPhrase& p, std::size_t cue
         return NONE;
     }
     const Gender want = p.pronoun == "he" ? Gender::MALE : p.pronoun == "she" ? Gender::FEMALE : Gender::UNKNOWN;
-    // "He says ..." opening its sentence (after "But" or "And" at most).
-    std::size_t opener = p.first;
-    if (opener != NONE && opener > 0 && tokens_[opener - 1].sentence == tokens_[opener].sentence &&
-        has_class(tokens_[opener - 1].lower, WordClass::CLAUSE_OPENER))
-        --opener;
-    const bool opening = opener != NONE && (opener == 0 || tokens_[opener - 1].sentence != tokens_[opener].sentence);
-    std::vector<PronounCandidate> candidates = pronoun_candidates(want, cue_token, opening);
+    std::vector<PronounCandidate> candidates = pronoun_candidates(want, cue_token, opens_sentence(p));
+    const std::size_t best = best_candidate(candidates);
+    trace_pronoun(p, cue_token, candidates, best);
+    return best;
+}
+
+/// Scores @p candidates by the learned weights; the entity of the best, or NONE.
+std::size_t Coreference::best_candidate(std::vector<PronounCandidate>& candidates) const {
     const ResolverWeights& weights = state_.resolver_weights ? *state_.resolver_weights : resolver_weights();
     std::size_t best = NONE;
     double best_score = 0;
@@ -370,7 +383,6 @@ std::size_t Coreference::resolve_pronoun(const SpeakerPhrase& p, std::size_t cue
             best_score = c.score;
         }
     }
-    trace_pronoun(p, cue_token, candidates, best);
     return best;
 }
 

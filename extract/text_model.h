@@ -511,8 +511,10 @@ class Coreference : public PhraseReader {
     void register_sentence(const Sentence& s);
     void register_single(const Sentence& s, std::size_t i, std::size_t own_start, bool& first_in_sentence);
     std::size_t resolve_pronoun(const SpeakerPhrase& p, std::size_t cue_token) const;
+    std::size_t best_candidate(std::vector<PronounCandidate>& candidates) const;
     std::vector<PronounCandidate> pronoun_candidates(Gender want, std::size_t cue_token, bool opening) const;
     bool in_embedded_clause(std::size_t token) const;
+    bool opens_sentence(const SpeakerPhrase& p) const;
     struct Evidence;
     bool far_candidate(const Evidence& ev, std::size_t cue_token) const;
     ResolverFeatures features_of(const Evidence& ev, Gender want, std::size_t cue_token, bool opening) const;

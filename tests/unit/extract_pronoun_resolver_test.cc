@@ -123,6 +123,10 @@ TEST(ExtractPronounResolver, AnOpeningPronounAndAMentionInsideAClauseAreFeatures
     EXPECT_FALSE(has_feature(t.candidates[1], "latest_embedded"));
     ASSERT_LT(t.chosen, t.candidates.size());
     EXPECT_EQ(t.candidates[t.chosen].entity, "Karl Brandt");
+    // A sentence that opens with the same pronoun: "He ..., he said".
+    const PronounTrace same = trace_of("Karl Brandt met the members. He thought the vote could wait, he told them.");
+    ASSERT_EQ(same.candidates.size(), 1u);
+    EXPECT_TRUE(has_feature(same.candidates[0], "opening_previous_subject"));
     // Not opening its sentence: no such feature.
     const PronounTrace late = trace_of("Karl Brandt met the members. On Monday he said the vote would wait.");
     ASSERT_EQ(late.candidates.size(), 1u);

@@ -486,5 +486,17 @@ TEST(ExtractRegression, APrepositionalAsideHoldsNoClause) {
     EXPECT_EQ(st[0].speaker, "Ruth Kaplan");
 }
 
+TEST(ExtractRegression, APrepositionOpeningASentenceIsNobody) {
+    auto st = extract(
+        "Beyond the footage, the affidavit cited interviews and said that the officer had seen bruises.\n\n"
+        "Despite the rain, the court heard witnesses and said that the ferry had left early.");
+    ASSERT_EQ(st.size(), 2u);
+    for (const auto& s : st) {
+        EXPECT_NE(s.speaker, "Beyond");
+        EXPECT_NE(s.speaker, "Despite");
+        EXPECT_NE(s.speaker_kind, "person");
+    }
+}
+
 }  // namespace
 }  // namespace saywho
