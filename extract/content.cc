@@ -233,6 +233,13 @@ void CueFinder::content_before(const Sentence& s, const Attribution& a, const Bo
             if (tokens_[q].kind == TokenKind::WORD) ++before_words;
     sides.before_last = before_last;
     sides.before_words = before_words;
+    // "..., which Washington has been urging, he said no": a relative
+    // clause before the attribution belongs to a noun, not to the speaker.
+    std::size_t opener = lo;
+    while (opener < bounds.hi && tokens_[opener].kind == TokenKind::PUNCT) ++opener;
+    if (tokens_[opener].quote == NONE && tokens_[opener].lower != "that"sv &&
+        has_class(tokens_[opener].lower, WordClass::RELATIVE_PRONOUN))
+        sides.before_words = 0;
 }
 
 /// The content after the attribution and before it; sets the
@@ -309,6 +316,22 @@ bool CueFinder::interrupts_clause(const Sentence& s, const Attribution& a, const
     return true;
 }
 
+/// Whether what follows the attribution only modifies it: nothing does
+/// ("..., he said."), or, between commas, a modifier after a clause of
+/// three words ("A long clause, he said, on condition of anonymity",
+/// "..., Sanders said, a policy that ...") or a participle after two
+/// ("Sales were great, he said, wiping sweat off his brow").
+bool CueFinder::tail_modifies(const Sentence& s, const Bounds& bounds, const Sides& sides) const {
+    const std::size_t after_first = sides.after_first, hi = bounds.hi;
+    if (after_first == NONE || sides.after_words == 0) return true;
+    const bool between_commas = bounds.attr_first > s.first && is_punct(bounds.attr_first - 1, ",") &&
+                                after_first > 0 && is_punct(after_first - 1, ",") && after_first <= hi;
+    if (!between_commas) return false;
+    const Token& next = tokens_[after_first];
+    if (sides.before_words >= 3 && has_class(next.lower, WordClass::TAIL_MODIFIER_START)) return true;
+    return sides.before_words >= 2 && is_word(after_first) && !next.cap && ends_with(next.lower, "ing");
+}
+
 /// Gives attribution @p n its content: the clause or quotation before it
 /// or after it, or both halves of a quotation it interrupts.
 void CueFinder::assign_content(const Sentence& s, std::size_t n, Attribution& a, const Bounds& bounds,
@@ -318,22 +341,7 @@ void CueFinder::assign_content(const Sentence& s, std::size_t n, Attribution& a,
     const std::size_t before_last = sides.before_last, before_words = sides.before_words;
     const std::size_t skipped_words = sides.skipped_words;
     const bool subordinate_after = sides.subordinate_after;
-    // The attribution at the end ("..., he said.") takes what is before it;
-    // otherwise what follows it.
-    bool tail_is_modifier = after_first == NONE || after_words == 0;
-    // "A long clause, he said, on condition of anonymity" and "..., Sanders
-    // said, a policy that ...": between commas after a long clause, the
-    // attribution's tail is a modifier or an aside, not new content.
-    if (attr_first > s.first && is_punct(attr_first - 1, ",") && after_first != NONE && after_first > 0 &&
-        is_punct(after_first - 1, ",") && before_words >= 3 && after_first <= hi &&
-        (has_class(tokens_[after_first].lower, WordClass::TAIL_MODIFIER_START)))
-        tail_is_modifier = true;
-    // "Sales were great, he said, wiping sweat off his brow": a participle
-    // after the attribution tells how it was said.
-    if (attr_first > s.first && is_punct(attr_first - 1, ",") && after_first != NONE && after_first > 0 &&
-        is_punct(after_first - 1, ",") && before_words >= 2 && after_first <= hi && is_word(after_first) &&
-        !tokens_[after_first].cap && ends_with(tokens_[after_first].lower, "ing"))
-        tail_is_modifier = true;
+    bool tail_is_modifier = tail_modifies(s, bounds, sides);
     // "\"...,\" he said of the claim during a call": a quotation just
     // before the attribution is its content unless a clause follows.
     bool quote_before =
@@ -373,6 +381,10 @@ void CueFinder::assign_content(const Sentence& s, std::size_t n, Attribution& a,
         a.second_last = hi;
         return;
     }
+    // "In a 1963 speech, he declared:" ends its sentence: what it
+    // introduces comes next (CueFinder::colon_attribution()), and the
+    // phrase before the cue is no statement.
+    if (!quote_before && after_first != NONE && after_first > hi && is_punct(after_first - 1, ":")) return;
     if (!tail_is_modifier && !quote_before && interrupts_clause(s, a, bounds, sides)) {
         // "This campaign, he says, is different": the attribution sits
         // inside the clause it reports, which is whole on both sides.

@@ -141,7 +141,10 @@ bool CueFinder::passes_verb_filters(const Sentence& s, std::size_t i, const std:
     const Token& t = tokens_[i];
     // Infinitives and passives are not speech events: "declined to say", "is said to".
     if (i > s.first && has_class(tokens_[i - 1].lower, WordClass::VERB_BLOCKER)) return false;
-    if (i > s.first && has_class(tokens_[i - 1].lower, WordClass::BE_FORM) && lemma != "say") return false;
+    // "is telling supporters that" is a verb in progress, not a passive.
+    if (i > s.first && has_class(tokens_[i - 1].lower, WordClass::BE_FORM) && lemma != "say" &&
+        !ends_with(t.lower, "ing"))
+        return false;
     if (i > s.first && has_class(tokens_[i - 1].lower, WordClass::BE_FORM) && i + 1 <= s.last &&
         tokens_[i + 1].lower == "to"sv)
         return false;
@@ -295,6 +298,24 @@ void CueFinder::document_participle(const Sentence& s, std::size_t i, Attributio
     out.push_back(a);
 }
 
+/// "Trump is telling supporters that ...", "she has been saying": a form of
+/// "be" (and an adverb at most) before the participle at @p i makes it a
+/// verb in progress, whose speaker stands before "be". Sets it in @p a.
+bool CueFinder::progressive_speaker(const Sentence& s, std::size_t i, Attribution& a) const {
+    std::size_t be = i - 1;
+    if (be > s.first && is_adverb_between(tokens_[be].lower)) --be;
+    if (be <= s.first || !has_class(tokens_[be].lower, WordClass::BE_FORM) || tokens_[be].lower == "being"sv)
+        return false;
+    // What is said follows at once ("is saying he ...", "is telling
+    // supporters that"), not after a comma: "which Washington has been
+    // urging, he said" holds no words of Washington's.
+    if (i + 1 > s.last || tokens_[i + 1].kind == TokenKind::PUNCT) return false;
+    auto who = speaker_before(be, s.first);
+    if (!who) return false;
+    a.speaker = *who;
+    return true;
+}
+
 /// A speech verb cue at @p i, with its speaker; added to @p out when it is one.
 void CueFinder::verb_cue(const Sentence& s, std::size_t& i, std::vector<Attribution>& out) const {
     const Token& t = tokens_[i];
@@ -314,6 +335,10 @@ void CueFinder::verb_cue(const Sentence& s, std::size_t& i, std::vector<Attribut
     if (call_for) {
         a.cue_last = i + 1;
         a.cue_text = t.lower + " " + tokens_[i + 1].lower;
+    }
+    if (participle && !weak && progressive_speaker(s, i, a)) {
+        out.push_back(a);
+        return;
     }
     if (participle) {
         // ", saying ...": the speaker is the clause's subject, found later.

@@ -369,6 +369,15 @@ SpeakerPhrase PhraseReader::whole_group(SpeakerPhrase nominal, std::size_t sente
     return nominal;
 }
 
+/// Whether tokens @p first..@p last name a known place right after "in",
+/// "at", "from" or "to".
+bool PhraseReader::place_after_preposition(std::size_t first, std::size_t last) const {
+    if (first == 0 || !is_word(first - 1)) return false;
+    const std::string& before = tokens_[first - 1].lower;
+    if (!has_class(before, WordClass::PLACE_PREPOSITION) && before != "to"sv) return false;
+    return lex_.best_place(text_of(first, last)) != nullptr;
+}
+
 /// The speaker phrase that ends at token @p j before the cue at @p cue.
 std::optional<SpeakerPhrase> PhraseReader::phrase_ending_at(std::size_t cue, std::size_t j,
                                                             std::size_t sentence_first) const {
@@ -404,6 +413,11 @@ std::optional<SpeakerPhrase> PhraseReader::phrase_ending_at(std::size_t cue, std
     phrase = postmodified(phrase, last, sentence_first);
     if (!phrase) return std::nullopt;
     if (phrase->kind == SpeakerKind::NOMINAL) phrase = whole_group(*phrase, sentence_first);
+    // "an analyst in Washington said", "Israel's ambassador to Washington
+    // said": a place after a preposition says where the speaker before it is.
+    if (phrase->kind != SpeakerKind::NOMINAL && phrase->first == first && place_after_preposition(first, last) &&
+        first >= sentence_first + 2 && is_word(first - 2))
+        if (auto before = phrase_ending_at(cue, first - 2, sentence_first)) return before;
     // "... the room and said": a phrase ending in a conjunction is the tail
     // of another clause; the caller gives the verb to that clause's subject.
     if (phrase->last != NONE && has_class(tokens_[phrase->last].lower, WordClass::CONJUNCTION)) return std::nullopt;

@@ -346,6 +346,7 @@ class PhraseReader : public TextView {
     std::optional<SpeakerPhrase> before_quoted_aside(std::size_t j, std::size_t sentence_first) const;
     std::optional<SpeakerPhrase> before_relative(std::size_t j, std::size_t sentence_first) const;
     std::optional<SpeakerPhrase> phrase_ending_at(std::size_t cue, std::size_t last, std::size_t sentence_first) const;
+    bool place_after_preposition(std::size_t first, std::size_t last) const;
     std::optional<SpeakerPhrase> lowercase_nominal(std::size_t last, std::size_t sentence_first) const;
     std::optional<SpeakerPhrase> relative_clause_subject(std::size_t last, std::size_t sentence_first) const;
     std::optional<SpeakerPhrase> group_before_say(std::size_t cue, std::size_t last, std::size_t sentence_first) const;
@@ -410,6 +411,7 @@ class CueFinder : public PhraseReader {
     void absolute_participle(const Sentence& s, std::size_t i, Attribution& a, std::vector<Attribution>& out) const;
     void document_participle(const Sentence& s, std::size_t i, Attribution& a, std::vector<Attribution>& out) const;
     std::optional<std::string> cue_lemma(const Sentence& s, std::size_t i, bool& extra, bool& call_for) const;
+    bool progressive_speaker(const Sentence& s, std::size_t i, Attribution& a) const;
     bool passes_verb_filters(const Sentence& s, std::size_t i, const std::string& lemma) const;
     bool verb_speaker(const Sentence& s, std::size_t i, Attribution& a, bool weak, bool extra,
                       std::vector<Attribution>& out) const;
@@ -424,6 +426,7 @@ class CueFinder : public PhraseReader {
     void content_before(const Sentence& s, const Attribution& a, const Bounds& bounds, Sides& sides) const;
     void assign_content(const Sentence& s, std::size_t n, Attribution& a, const Bounds& bounds,
                         const Sides& sides) const;
+    bool tail_modifies(const Sentence& s, const Bounds& bounds, const Sides& sides) const;
     bool interrupts_clause(const Sentence& s, const Attribution& a, const Bounds& bounds, const Sides& sides) const;
     Attribution quote_attribution(const Sentence& s, std::size_t i, const Quotation& quote) const;
 };

@@ -498,5 +498,57 @@ TEST(ExtractRegression, APrepositionOpeningASentenceIsNobody) {
     }
 }
 
+TEST(ExtractRegression, VerbsInProgressAndWithDo) {
+    auto st = extract(
+        "Mayor Ines Kovac is telling voters after her win that the harbour will reopen.\n\n"
+        "Councillor Piet Brink was arguing that the fares would rise.\n\n"
+        "Kovac did tell reporters that the vote would wait.\n\n"
+        "Brink did not say whether the ferry would run.\n\n"
+        "The plan, which the port has been urging, is dead.");
+    const Statement* a = holding(st, "the harbour will reopen");
+    const Statement* b = holding(st, "the fares would rise");
+    const Statement* c = holding(st, "the vote would wait");
+    ASSERT_NE(a, nullptr);
+    ASSERT_NE(b, nullptr);
+    ASSERT_NE(c, nullptr);
+    EXPECT_EQ(a->speaker, "Ines Kovac");
+    EXPECT_EQ(b->speaker, "Piet Brink");
+    EXPECT_EQ(c->speaker, "Ines Kovac");
+    EXPECT_EQ(holding(st, "ferry would run"), nullptr);
+    EXPECT_EQ(holding(st, "is dead"), nullptr);  // "urging," says nothing here
+}
+
+TEST(ExtractRegression, APlaceAfterAPrepositionIsNotTheSpeaker) {
+    auto st = extract(
+        "A Transport Ministry analyst in Washington has said the fares would rise.\n\n"
+        "Industry sources in Tokyo said the talks had failed.\n\n"
+        "Washington announced on Friday that the tariffs would rise.");
+    const Statement* a = holding(st, "the fares would rise");
+    const Statement* b = holding(st, "the talks had failed");
+    const Statement* c = holding(st, "the tariffs would rise");
+    ASSERT_NE(a, nullptr);
+    ASSERT_NE(b, nullptr);
+    ASSERT_NE(c, nullptr);
+    EXPECT_EQ(a->speaker, "Transport Ministry analyst");
+    EXPECT_EQ(a->speaker_kind, "anonymous");
+    EXPECT_EQ(b->speaker, "Industry sources");
+    EXPECT_EQ(c->speaker, "Washington");  // the government, by its capital
+}
+
+TEST(ExtractRegression, AnAttributionEndingInAColonTakesWhatFollows) {
+    auto st = extract(
+        "In a 1963 speech, Senator Amos Reed declared:\n\n"
+        "\u201CThe harbour belongs to the people of this city.\u201D");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_EQ(st[0].speaker, "Amos Reed");
+    EXPECT_EQ(st[0].text, "The harbour belongs to the people of this city.");
+}
+
+TEST(ExtractRegression, ARelativeClauseBeforeAnAttributionIsNotItsContent) {
+    auto st = extract(
+        "Asked if the levy could pass without a vote, which the port has been urging, Mayor Ines Kovac said no.");
+    EXPECT_EQ(holding(st, "which the port"), nullptr);
+}
+
 }  // namespace
 }  // namespace saywho
