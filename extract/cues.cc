@@ -135,6 +135,20 @@ std::optional<std::string> CueFinder::cue_lemma(const Sentence& s, std::size_t i
     return lemma;
 }
 
+/// Whether a plural speaker noun and "of" stand a few words before the
+/// base form at @p i: "Critics of the bill say", "supporters of the
+/// plan, however, say".
+bool CueFinder::plural_before_of(const Sentence& s, std::size_t i) const {
+    constexpr std::size_t MAX_MODIFIER_TOKENS = 6;
+    for (std::size_t k = i - 1; k > s.first && i - k <= MAX_MODIFIER_TOKENS; --k) {
+        if (tokens_[k].quote != NONE || is_punct(k, ";")) return false;
+        if (tokens_[k].lower != "of"sv) continue;
+        const std::string& head = tokens_[k - 1].lower;
+        return ends_with(head, "s") && is_speaker_noun(head);
+    }
+    return false;
+}
+
 /// Whether the verb form at @p i is a speech event in its place: not an
 /// infinitive, passive, noun or intention.
 bool CueFinder::passes_verb_filters(const Sentence& s, std::size_t i, const std::string& lemma) const {
@@ -159,7 +173,7 @@ bool CueFinder::passes_verb_filters(const Sentence& s, std::size_t i, const std:
             (std::isdigit(static_cast<unsigned char>(before[0])) || has_class(before, WordClass::PLURAL_QUANTITY) ||
              (i > s.first + 1 && has_class(tokens_[i - 2].lower, WordClass::GROUP_PRONOUN)));  // "those polled say"
         bool verb_like = i > s.first && (tokens_[i - 1].cap || is_pronoun(tokens_[i - 1].lower) || plural_subject ||
-                                         is_speaker_noun(tokens_[i - 1].lower) ||
+                                         plural_before_of(s, i) || is_speaker_noun(tokens_[i - 1].lower) ||
                                          (ends_with(tokens_[i - 1].lower, "s") && t.lower == lemma) ||
                                          is_adverb_between(tokens_[i - 1].lower) ||
                                          tokens_[i - 1].kind == TokenKind::QUOTE || is_punct(i - 1, ","));

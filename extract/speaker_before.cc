@@ -53,9 +53,14 @@ std::size_t PhraseReader::before_prepositional_aside(std::size_t j, std::size_t 
             continue;
         }
         if (!has_class(t.lower, WordClass::ASIDE_PREPOSITION)) continue;
+        // "Six in 10 voters say": a number is no name.
         const Token& name = tokens_[k - 1];
-        return name.kind == TokenKind::WORD && name.cap && name.quote == NONE && !is_function_word(name.lower) ? k - 1
-                                                                                                               : NONE;
+        const bool number =
+            has_class(name.lower, WordClass::QUANTITY_WORD) || has_class(name.lower, WordClass::PLURAL_QUANTITY);
+        return name.kind == TokenKind::WORD && name.cap && name.quote == NONE && !is_function_word(name.lower) &&
+                       !number
+                   ? k - 1
+                   : NONE;
     }
     return NONE;
 }
@@ -251,8 +256,8 @@ std::optional<SpeakerPhrase> PhraseReader::group_before_say(std::size_t cue, std
           cue + 1 < tokens_.size() && (is_word(cue + 1) || is_punct(cue + 1, ",")) && tokens_[cue + 1].lower != "to"sv))
         return std::nullopt;
     std::size_t f = last;
-    while (f > sentence_first && last - f < 5 && is_word(f - 1) && tokens_[f - 1].quote == NONE &&
-           !has_class(tokens_[f - 1].lower, WordClass::CLAUSE_BOUNDARY))
+    while (f > sentence_first && last - f < 6 && is_word(f - 1) && tokens_[f - 1].quote == NONE &&
+           (!has_class(tokens_[f - 1].lower, WordClass::CLAUSE_BOUNDARY) || comparative_than(f - 1)))
         --f;
     bool starts_clause =
         f == sentence_first || !is_word(f - 1) || has_class(tokens_[f - 1].lower, WordClass::CLAUSE_OPENER);
@@ -306,31 +311,48 @@ bool PhraseReader::opens_clause(std::size_t k, std::size_t sentence_first) const
     return k == sentence_first || is_punct(k - 1, ",") || has_class(tokens_[k - 1].lower, WordClass::CLAUSE_OPENER);
 }
 
-/// "Seventy-four percent of", "a strong majority of", "about half of": the
-/// first token of a part of a group before the nominal at @p first, or NONE.
+/// Whether the "than" at @p k makes an approximate number with the word
+/// before it: "More than six in 10", "fewer than half".
+bool PhraseReader::comparative_than(std::size_t k) const {
+    return tokens_[k].lower == "than"sv && k > 0 && has_class(tokens_[k - 1].lower, WordClass::APPROXIMATOR);
+}
+
+/// "Seventy-four percent of", "a strong majority of", "about half of",
+/// "nearly eight in 10": the first token of a part of a group before the
+/// nominal at @p first, or NONE.
 std::size_t PhraseReader::group_part_start(std::size_t first, std::size_t sentence_first) const {
     constexpr std::size_t MAX_PART_WORDS = 4;
     constexpr std::size_t MAX_MODIFIERS = 2;  // "of registered voters", "of the party's own donors"
+    auto is_number = [&](std::size_t k) {
+        const std::string& w = tokens_[k].lower;
+        return is_word(k) && (std::isdigit(static_cast<unsigned char>(w[0])) || has_class(w, WordClass::QUANTITY_WORD));
+    };
     for (std::size_t m = 0;
          m < MAX_MODIFIERS && first > sentence_first + 2 && is_word(first - 1) && !tokens_[first - 1].cap &&
          tokens_[first - 1].lower != "of"sv && !is_function_word(tokens_[first - 1].lower) &&
-         !lex_.speech_verb_lemma(tokens_[first - 1].lower);
+         !lex_.speech_verb_lemma(tokens_[first - 1].lower) && !is_number(first - 1);
          ++m)
         --first;
-    if (first < sentence_first + 2 || tokens_[first - 1].lower != "of"sv || !is_word(first - 2) ||
-        !has_class(tokens_[first - 2].lower, WordClass::GROUP_PART))
-        return NONE;
-    std::size_t q = first - 2;
-    while (q > sentence_first && first - 2 - q < MAX_PART_WORDS && is_word(q - 1) && tokens_[q - 1].quote == NONE) {
+    std::size_t q = NONE;
+    if (first >= sentence_first + 2 && tokens_[first - 1].lower == "of"sv && is_word(first - 2) &&
+        has_class(tokens_[first - 2].lower, WordClass::GROUP_PART))
+        q = first - 2;  // "52 percent of voters"
+    else if (first >= sentence_first + 3 && is_number(first - 1) && tokens_[first - 2].lower == "in"sv &&
+             is_number(first - 3))
+        q = first - 3;  // "eight in 10 Democratic voters"
+    if (q == NONE) return NONE;
+    const std::size_t part_first = q;
+    while (q > sentence_first && part_first - q < MAX_PART_WORDS && is_word(q - 1) && tokens_[q - 1].quote == NONE) {
         const std::string& w = tokens_[q - 1].lower;
-        const bool number = std::isdigit(static_cast<unsigned char>(w[0])) || has_class(w, WordClass::QUANTITY_WORD);
+        const bool number = is_number(q - 1);
         // "a strong majority": an adjective between the determiner and the part.
         const bool adjective = !tokens_[q - 1].cap && q - 1 > sentence_first && is_determiner(tokens_[q - 2].lower) &&
                                !is_function_word(w);
         // "Seventy-four percent": a number word opening the sentence is capitalised.
         const bool opening_number = q - 1 == sentence_first && !is_function_word(w) &&
                                     !has_class(w, WordClass::CLAUSE_OPENER) && !has_class(w, WordClass::PREPOSITION);
-        if (!(number || adjective || opening_number || is_determiner(w) || has_class(w, WordClass::APPROXIMATOR)))
+        if (!(number || adjective || opening_number || is_determiner(w) || has_class(w, WordClass::APPROXIMATOR) ||
+              comparative_than(q - 1)))
             break;
         --q;
     }

@@ -347,6 +347,7 @@ class PhraseReader : public TextView {
     std::optional<SpeakerPhrase> before_relative(std::size_t j, std::size_t sentence_first) const;
     std::optional<SpeakerPhrase> phrase_ending_at(std::size_t cue, std::size_t last, std::size_t sentence_first) const;
     bool place_after_preposition(std::size_t first, std::size_t last) const;
+    bool comparative_than(std::size_t k) const;
     std::optional<SpeakerPhrase> lowercase_nominal(std::size_t last, std::size_t sentence_first) const;
     std::optional<SpeakerPhrase> relative_clause_subject(std::size_t last, std::size_t sentence_first) const;
     std::optional<SpeakerPhrase> group_before_say(std::size_t cue, std::size_t last, std::size_t sentence_first) const;
@@ -412,6 +413,7 @@ class CueFinder : public PhraseReader {
     void document_participle(const Sentence& s, std::size_t i, Attribution& a, std::vector<Attribution>& out) const;
     std::optional<std::string> cue_lemma(const Sentence& s, std::size_t i, bool& extra, bool& call_for) const;
     bool progressive_speaker(const Sentence& s, std::size_t i, Attribution& a) const;
+    bool plural_before_of(const Sentence& s, std::size_t i) const;
     bool passes_verb_filters(const Sentence& s, std::size_t i, const std::string& lemma) const;
     bool verb_speaker(const Sentence& s, std::size_t i, Attribution& a, bool weak, bool extra,
                       std::vector<Attribution>& out) const;

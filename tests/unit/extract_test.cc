@@ -550,5 +550,37 @@ TEST(ExtractRegression, ARelativeClauseBeforeAnAttributionIsNotItsContent) {
     EXPECT_EQ(holding(st, "which the port"), nullptr);
 }
 
+TEST(ExtractRegression, ApproximateGroupsAndGroupsWithAModifier) {
+    auto st = extract(
+        "More than six in 10 said the fares were too high.\n\n"
+        "Nearly eight in 10 harbour workers said the strike would go on.\n\n"
+        "Critics of the levy say it would drive ferries away.\n\n"
+        "Six in 10 voters say the tax is unfair.");
+    const Statement* a = holding(st, "the fares were too high");
+    const Statement* b = holding(st, "the strike would go on");
+    const Statement* c = holding(st, "it would drive ferries away");
+    const Statement* d = holding(st, "the tax is unfair");
+    ASSERT_NE(a, nullptr);
+    ASSERT_NE(b, nullptr);
+    ASSERT_NE(c, nullptr);
+    ASSERT_NE(d, nullptr);
+    EXPECT_EQ(a->speaker, "More than six in 10");
+    EXPECT_EQ(b->speaker, "Nearly eight in 10 harbour workers");
+    EXPECT_EQ(c->speaker_kind, "anonymous");
+    EXPECT_EQ(d->speaker, "Six in 10 voters");  // a number before "in" is no name
+    EXPECT_EQ(d->speaker_kind, "anonymous");
+}
+
+TEST(ExtractRegression, ToldAndADemonstrativeClause) {
+    auto st = extract(
+        "Senator Lena Dahl told reporters this was the last chance for the levy.\n\n"
+        "Dahl told reporters this week that the ferry would stay.");
+    const Statement* a = holding(st, "this was the last chance");
+    const Statement* b = holding(st, "the ferry would stay");
+    ASSERT_NE(a, nullptr);
+    ASSERT_NE(b, nullptr);
+    EXPECT_EQ(b->text, "the ferry would stay.");
+}
+
 }  // namespace
 }  // namespace saywho
