@@ -253,6 +253,8 @@ CueFinder::Sides CueFinder::find_sides(const Sentence& s, Attribution& a, const 
     // those end in "that", ":", "," or a quotation.
     std::size_t k = attr_last + 1;
     bool told = has_class(a.cue_text, WordClass::TOLD_CUE);
+    // "pointing out that", "hit back that": the verb's particle.
+    if (k + 1 <= hi && has_class(tokens_[k].lower, WordClass::VERB_PARTICLE) && tokens_[k + 1].lower == "that"sv) ++k;
     k = skip_time_words(k, hi);
     std::size_t scan = k;
     std::size_t skipped_words = 0;

@@ -434,6 +434,12 @@ std::optional<SpeakerPhrase> PhraseReader::phrase_ending_at(std::size_t cue, std
     if (!phrase) phrase = group_before_say(cue, last, sentence_first);
     phrase = postmodified(phrase, last, sentence_first);
     if (!phrase) return std::nullopt;
+    // "those people said": the determiner is part of the phrase, not the
+    // end of the clause before it.
+    if (phrase->kind == SpeakerKind::NOMINAL && phrase->first != NONE && phrase->first > sentence_first &&
+        is_word(phrase->first - 1) && tokens_[phrase->first - 1].quote == NONE &&
+        has_class(tokens_[phrase->first - 1].lower, WordClass::NOMINAL_DETERMINER))
+        --phrase->first;
     if (phrase->kind == SpeakerKind::NOMINAL) phrase = whole_group(*phrase, sentence_first);
     // "an analyst in Washington said", "Israel's ambassador to Washington
     // said": a place after a preposition says where the speaker before it is.

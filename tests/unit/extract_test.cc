@@ -582,5 +582,27 @@ TEST(ExtractRegression, ToldAndADemonstrativeClause) {
     EXPECT_EQ(b->text, "the ferry would stay.");
 }
 
+TEST(ExtractRegression, MoreParticiplesAndTheirParticles) {
+    auto st = extract(
+        "Mayor Ines Kovac defended the levy, pointing out that the deficit had fallen.\n\n"
+        "Councillor Piet Brink left the hall, denying that he had misled anyone.\n\n"
+        "Harbour workers have long argued that the fares are too high.\n\n"
+        "Kovac spoke for an hour about the ferry, those people said.");
+    const Statement* a = holding(st, "the deficit had fallen");
+    const Statement* b = holding(st, "he had misled anyone");
+    const Statement* c = holding(st, "the fares are too high");
+    ASSERT_NE(a, nullptr);
+    ASSERT_NE(b, nullptr);
+    ASSERT_NE(c, nullptr);
+    EXPECT_EQ(a->text, "the deficit had fallen.");
+    EXPECT_EQ(a->speaker, "Ines Kovac");
+    EXPECT_EQ(b->speaker, "Piet Brink");
+    EXPECT_EQ(c->speaker, "Harbour workers");  // "have long" is no part of the speaker
+    // "those" belongs to the speaker after it, not to the words before.
+    const Statement* d = holding(st, "Kovac spoke for an hour");
+    ASSERT_NE(d, nullptr);
+    EXPECT_EQ(d->text.find("those"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace saywho
