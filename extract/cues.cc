@@ -187,6 +187,9 @@ bool CueFinder::passes_verb_filters(const Sentence& s, std::size_t i, const std:
     if (i > s.first && ends_in_possessive(tokens_[i - 1].lower) && !is_pronoun(without_clitic(tokens_[i - 1].lower)) &&
         (t.lower == lemma || lemma.rfind(t.lower + " ", 0) == 0 || s_form))
         return false;
+    // "a statement released by his office": a participle before "by" is
+    // passive, the noun's modifier, no speech event of its own.
+    if (ends_with(t.lower, "ed") && i + 1 <= s.last && tokens_[i + 1].lower == "by"sv) return false;
     // "promised to take bold action": an intention, not a statement.
     if (has_class(lemma, WordClass::INTENTION_LEMMA) && i + 1 <= s.last && tokens_[i + 1].lower == "to"sv) return false;
     // "the said agreement" and nouns such as "a statement" are not cues.

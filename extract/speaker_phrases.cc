@@ -313,8 +313,12 @@ std::optional<SpeakerPhrase> PhraseReader::read_phrase(std::size_t first, std::s
            (has_class(tokens_[first].lower, WordClass::PHRASE_LINKER) || opening_word(first) ||
             (first < last && (is_weekday(tokens_[first].lower) || month_number(tokens_[first].lower)))))
         ++first;
+    // "Islamic State": a capitalised word after another ends a name, even
+    // one that is a determiner in lower case ("state officials").
+    auto name_end = [&](std::size_t k) { return k > first && tokens_[k].cap && tokens_[k - 1].cap; };
     while (last >= first && last != NONE &&
-           (has_class(tokens_[last].lower, WordClass::PHRASE_LINKER) || is_determiner(tokens_[last].lower)))
+           (has_class(tokens_[last].lower, WordClass::PHRASE_LINKER) ||
+            (is_determiner(tokens_[last].lower) && !name_end(last))))
         --last;
     if (first > last || last == NONE || last - first > 9) return std::nullopt;
     if (first == last && (is_weekday(tokens_[first].lower) || month_number(tokens_[first].lower)))

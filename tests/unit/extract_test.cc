@@ -604,5 +604,22 @@ TEST(ExtractRegression, MoreParticiplesAndTheirParticles) {
     EXPECT_EQ(d->text.find("those"), std::string::npos);
 }
 
+TEST(ExtractRegression, APassiveParticipleBeforeByIsNoCue) {
+    auto st = extract("Mayor Ines Kovac said in a statement released by her office that the levy would stay.");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_EQ(st[0].speaker, "Ines Kovac");
+    EXPECT_EQ(st[0].text, "the levy would stay.");
+}
+
+TEST(ExtractRegression, ANameMayEndInAWordThatIsADeterminerInLowerCase) {
+    auto st = extract(
+        "The Islamic State said it carried out the attack.\n\n"
+        "State officials said the road was closed.");
+    const Statement* a = holding(st, "it carried out the attack");
+    ASSERT_NE(a, nullptr);
+    EXPECT_EQ(a->speaker, "Islamic State");
+    EXPECT_EQ(a->speaker_kind, "organization");
+}
+
 }  // namespace
 }  // namespace saywho
