@@ -47,9 +47,13 @@ Attribution CueFinder::quote_attribution(const Sentence& s, std::size_t i, const
             }
         }
     }
-    // Before it: NP verb [up to six words] (":" | ",") "quotation".
+    // Before it: NP verb [up to six words] (":" | ",") "quotation"; past
+    // verbs of the words between ("Clinton has since apologized for what
+    // happened: \"...\"", "he returned to his familiar lines: \"...\"") to
+    // the first that has a subject.
     if (a.cue_first == NONE && i > s.first && (is_punct(i - 1, ":") || is_punct(i - 1, ","))) {
-        for (std::size_t v = i - 1; v-- > s.first && i - 1 - v <= 7;) {
+        const std::size_t reach = is_punct(i - 1, ":") ? 10 : 7;
+        for (std::size_t v = i - 1; v-- > s.first && i - 1 - v <= reach;) {
             if (!is_word(v) || tokens_[v].quote != NONE) break;
             if (!looks_like_verb(tokens_[v].lower)) continue;
             auto who = speaker_before(v, s.first);
@@ -58,8 +62,9 @@ Attribution CueFinder::quote_attribution(const Sentence& s, std::size_t i, const
             if (who) {
                 a.speaker = *who;
                 a.cue_first = a.cue_last = v;
+                break;
             }
-            break;
+            if (!is_punct(i - 1, ":")) break;
         }
     }
     return a;

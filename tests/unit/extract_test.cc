@@ -621,5 +621,14 @@ TEST(ExtractRegression, ANameMayEndInAWordThatIsADeterminerInLowerCase) {
     EXPECT_EQ(a->speaker_kind, "organization");
 }
 
+TEST(ExtractRegression, AQuotationAfterAColonBelongsToTheClauseSubject) {
+    auto st = extract(
+        "Mayor Ines Kovac has since apologised for what happened: \"I should have told the council. "
+        "Not doing so was a mistake.\"");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_EQ(st[0].speaker, "Ines Kovac");
+    EXPECT_EQ(st[0].text, "I should have told the council. Not doing so was a mistake.");
+}
+
 }  // namespace
 }  // namespace saywho
