@@ -340,7 +340,7 @@ std::size_t Coreference::organization_speaker_near(std::size_t cue_token) const 
 /// Whether pronoun @p p is its sentence's subject: "He says ..." (after
 /// "But" or "And" at most), or "He thought ..., he told friends", where
 /// the sentence opens with the same pronoun.
-bool Coreference::opens_sentence(const SpeakerPhrase& p) const {
+bool Coreference::pronoun_opens_sentence(const SpeakerPhrase& p) const {
     if (p.first == NONE) return false;
     const std::size_t sentence = tokens_[p.first].sentence;
     std::size_t k = p.first;
@@ -362,7 +362,7 @@ std::size_t Coreference::resolve_pronoun(const SpeakerPhrase& p, std::size_t cue
         return NONE;
     }
     const Gender want = p.pronoun == "he" ? Gender::MALE : p.pronoun == "she" ? Gender::FEMALE : Gender::UNKNOWN;
-    std::vector<PronounCandidate> candidates = pronoun_candidates(want, cue_token, opens_sentence(p));
+    std::vector<PronounCandidate> candidates = pronoun_candidates(want, cue_token, pronoun_opens_sentence(p));
     const std::size_t best = best_candidate(candidates);
     trace_pronoun(p, cue_token, candidates, best);
     return best;

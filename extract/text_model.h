@@ -519,7 +519,7 @@ class Coreference : public PhraseReader {
     std::size_t best_candidate(std::vector<PronounCandidate>& candidates) const;
     std::vector<PronounCandidate> pronoun_candidates(Gender want, std::size_t cue_token, bool opening) const;
     bool in_embedded_clause(std::size_t token) const;
-    bool opens_sentence(const SpeakerPhrase& p) const;
+    bool pronoun_opens_sentence(const SpeakerPhrase& p) const;
     struct Evidence;
     bool far_candidate(const Evidence& ev, std::size_t cue_token) const;
     ResolverFeatures features_of(const Evidence& ev, Gender want, std::size_t cue_token, bool opening) const;
