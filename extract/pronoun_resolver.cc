@@ -1,5 +1,5 @@
 /** @file pronoun_resolver.cc
- *  @brief Extraction stage 6: the candidates of a he/she speaker and the features the learned resolver scores them by.
+ *  @brief Extraction stage 6: how a he/she speaker is resolved: its candidates, the features the learned resolver scores them by, and the choice.
  */
 #include <algorithm>
 #include <cctype>
@@ -187,6 +187,55 @@ const ResolverWeights& resolver_weights() {
         saywho_pronoun_resolver_tsv_begin,
         static_cast<std::size_t>(saywho_pronoun_resolver_tsv_end - saywho_pronoun_resolver_tsv_begin)));
     return weights;
+}
+
+/// Whether pronoun @p p is its sentence's subject: "He says ..." (after
+/// "But" or "And" at most), or "He thought ..., he told friends", where
+/// the sentence opens with the same pronoun.
+bool Coreference::pronoun_opens_sentence(const SpeakerPhrase& p) const {
+    if (p.first == NONE) return false;
+    const std::size_t sentence = tokens_[p.first].sentence;
+    std::size_t k = p.first;
+    while (k > 0 && tokens_[k - 1].sentence == sentence) --k;
+    if (k < p.first && has_class(tokens_[k].lower, WordClass::CLAUSE_OPENER)) ++k;
+    return k == p.first || tokens_[k].lower == tokens_[p.first].lower;
+}
+
+/// A pronoun's antecedent. "I" and "we" are the last speaker, "they" no
+/// one entity, "it" an organisation; "he" and "she" go to the candidate
+/// person the learned weights score highest (ties: the latest mentioned).
+std::size_t Coreference::resolve_pronoun(const SpeakerPhrase& p, std::size_t cue_token) const {
+    if (p.pronoun == "i" || p.pronoun == "we") return state_.last_speaker;
+    if (p.pronoun == "they") return NONE;
+    if (p.pronoun == "it") {
+        if (const std::size_t org = organization_speaker_near(cue_token); org != NONE) return org;
+        for (std::size_t e = state_.entities.size(); e-- > 0;)
+            if (!state_.entities[e].person) return e;
+        return NONE;
+    }
+    const Gender want = p.pronoun == "he" ? Gender::MALE : p.pronoun == "she" ? Gender::FEMALE : Gender::UNKNOWN;
+    std::vector<PronounCandidate> candidates = pronoun_candidates(want, cue_token, pronoun_opens_sentence(p));
+    const std::size_t best = best_candidate(candidates);
+    trace_pronoun(p, cue_token, candidates, best);
+    return best;
+}
+
+/// Scores @p candidates by the learned weights; the entity of the best, or NONE.
+std::size_t Coreference::best_candidate(std::vector<PronounCandidate>& candidates) const {
+    const ResolverWeights& weights = state_.resolver_weights ? *state_.resolver_weights : resolver_weights();
+    std::size_t best = NONE;
+    double best_score = 0;
+    // Candidates come latest first, so a tie keeps the latest.
+    for (PronounCandidate& c : candidates) {
+        c.score = 0;
+        for (std::size_t k = 0; k < weights.size(); ++k)
+            if (c.features.test(k)) c.score += weights[k];
+        if (best == NONE || c.score > best_score) {
+            best = c.entity;
+            best_score = c.score;
+        }
+    }
+    return best;
 }
 
 /// What the mentions before a cue tell of one candidate.

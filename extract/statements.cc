@@ -41,6 +41,7 @@ class StatementFinder : public TextView {
     void add_statement(const Sentence& s, std::size_t si, const Attribution& a);
     std::size_t speaker_of(const Attribution& a, std::size_t si, Statement& st);
     bool is_anonymous_source(const SpeakerPhrase& p) const;
+    bool speaks_of_itself(const Attribution& a) const;
     bool continues_anonymous_one(const Attribution& a) const;
     std::optional<SpeakerPhrase> clause_subject(const Attribution& a, std::size_t si) const;
     std::optional<SpeakerPhrase> subject_at(std::size_t k, std::size_t cue) const;
@@ -179,6 +180,17 @@ bool StatementFinder::is_anonymous_source(const SpeakerPhrase& p) const {
     return !has_class(head, WordClass::UNNAMED_ORGANIZATION_NOUN);
 }
 
+/// "Twitter said it had suspended ...", "Zenith said its ...": a lone
+/// name, no given name and no title, that speaks of itself as "it" is an
+/// organisation's.
+bool StatementFinder::speaks_of_itself(const Attribution& a) const {
+    const SpeakerPhrase& p = a.speaker;
+    if (p.kind != SpeakerKind::PERSON || p.name_words.size() != 1 || !p.role.empty() || a.content_first == NONE)
+        return false;
+    const std::string& first_word = tokens_[a.content_first].lower;
+    return (first_word == "it"sv || first_word == "its"sv) && !lex_.given_name(p.name_words.front());
+}
+
 /// The entity that speaks in @p a (NONE when unresolved), with the
 /// speaker's name, role and kind in @p st.
 std::size_t StatementFinder::speaker_of(const Attribution& a, std::size_t si, Statement& st) {
@@ -213,7 +225,9 @@ std::size_t StatementFinder::speaker_of(const Attribution& a, std::size_t si, St
         st.speaker_kind = "anonymous";
         return NONE;
     } else {
-        entity = coref_.resolve(a.speaker, a.cue_first);
+        SpeakerPhrase speaker = a.speaker;
+        if (speaks_of_itself(a)) speaker.organization = true;
+        entity = coref_.resolve(speaker, a.cue_first);
     }
     coref_.note_speaker(entity, a.speaker, a.cue_first);
     if (a.speaker.first != NONE && a.speaker.last != NONE)

@@ -630,5 +630,19 @@ TEST(ExtractRegression, AQuotationAfterAColonBelongsToTheClauseSubject) {
     EXPECT_EQ(st[0].text, "I should have told the council. Not doing so was a mistake.");
 }
 
+TEST(ExtractRegression, ALoneNameThatSpeaksOfItselfAsItIsAnOrganisation) {
+    auto st = extract(
+        "Ferrolux said it had cut 300 jobs at the harbour plant.\n\n"
+        "The company said the cuts would end in May.\n\n"
+        "Kovac said it was too early to tell.");
+    const Statement* a = holding(st, "it had cut 300 jobs");
+    const Statement* b = holding(st, "the cuts would end in May");
+    ASSERT_NE(a, nullptr);
+    ASSERT_NE(b, nullptr);
+    EXPECT_EQ(a->speaker, "Ferrolux");
+    EXPECT_EQ(a->speaker_kind, "organization");
+    EXPECT_EQ(b->speaker, "Ferrolux");  // "the company" now has one to go to
+}
+
 }  // namespace
 }  // namespace saywho
