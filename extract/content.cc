@@ -260,9 +260,7 @@ CueFinder::Sides CueFinder::find_sides(const Sentence& s, Attribution& a, const 
     std::size_t skipped_words = 0;
     // "said about half of the adjustment ...": "about" before a quantity
     // starts the clause, it does not name a topic.
-    const bool about_quantity = k + 1 <= hi && tokens_[k].lower == "about"sv &&
-                                (std::isdigit(static_cast<unsigned char>(tokens_[k + 1].lower[0])) ||
-                                 has_class(tokens_[k + 1].lower, WordClass::QUANTITY_WORD));
+    const bool about_quantity = k + 1 <= hi && tokens_[k].lower == "about"sv && is_number_word(tokens_[k + 1].lower);
     // "\"Absolutely,\" he said when asked if that remains his view": a
     // subordinate clause after the cue holds no "that" clause of speech.
     const bool subordinate_after = k <= hi && outside(k) && has_class(tokens_[k].lower, WordClass::SUBORDINATOR);

@@ -26,6 +26,12 @@ constexpr std::uint64_t LARGE_PLACE_POPULATION = 200000;
 
 namespace {
 
+/// Whether @p key, a folded word, is a whole word of @p en's name
+/// ("zenith" of "Zenith Laboratories Inc").
+bool name_has_word(const Entity& en, const std::string& key) {
+    return (" " + en.key + " ").find(" " + key + " ") != std::string::npos;
+}
+
 /// Whether @p words, one name as written, is a short form of organisation
 /// @p org: its first words ("Zenith", "General Motors" for "General Motors
 /// Corp") or its initials ("IBM" for "International Business Machines
@@ -102,10 +108,8 @@ std::size_t Coreference::entity_for_name(const std::vector<std::string>& as_writ
             const std::string& full = en.key;
             same = full.size() > tail.size() && ends_with(full, " " + tail);
         }
-        if (!same && !en.person && words.size() == 1 && looks_like_organization(words)) {
-            std::string full = " " + en.key + " ";
-            same = full.find(" " + surname + " ") != std::string::npos;
-        }
+        if (!same && !en.person && words.size() == 1 && looks_like_organization(words))
+            same = name_has_word(en, surname);
         if (!same && words.size() == 1 && en.first == surname && en.person) same = false;
         if (same) {
             if (en.first.empty() && !first.empty() && en.person) {
@@ -126,9 +130,7 @@ std::size_t Coreference::entity_for_name(const std::vector<std::string>& as_writ
                 // Its fuller name when one is known: "Hardie" after "James
                 // Hardie Industries Ltd", "Zenith" after "Zenith Laboratories Inc".
                 for (std::size_t o = state_.entities.size(); o-- > 0;)
-                    if (!state_.entities[o].person &&
-                        (" " + state_.entities[o].key + " ").find(" " + surname + " ") != std::string::npos)
-                        return o;
+                    if (!state_.entities[o].person && name_has_word(state_.entities[o], surname)) return o;
                 if (const std::size_t org = organization_short_form(words); org != NONE) return org;
                 en.person = false;
             }

@@ -323,10 +323,7 @@ bool PhraseReader::comparative_than(std::size_t k) const {
 std::size_t PhraseReader::group_part_start(std::size_t first, std::size_t sentence_first) const {
     constexpr std::size_t MAX_PART_WORDS = 4;
     constexpr std::size_t MAX_MODIFIERS = 2;  // "of registered voters", "of the party's own donors"
-    auto is_number = [&](std::size_t k) {
-        const std::string& w = tokens_[k].lower;
-        return is_word(k) && (std::isdigit(static_cast<unsigned char>(w[0])) || has_class(w, WordClass::QUANTITY_WORD));
-    };
+    auto is_number = [&](std::size_t k) { return is_word(k) && is_number_word(tokens_[k].lower); };
     for (std::size_t m = 0;
          m < MAX_MODIFIERS && first > sentence_first + 2 && is_word(first - 1) && !tokens_[first - 1].cap &&
          tokens_[first - 1].lower != "of"sv && !is_function_word(tokens_[first - 1].lower) &&

@@ -195,6 +195,8 @@ enum class WordClass : unsigned {
 bool has_class(std::string_view word, WordClass c);
 
 bool is_pronoun(const std::string& w);
+/// A number: digits ("10", "52") or a number word ("five", "half").
+bool is_number_word(const std::string& w);
 /// Words that may sit between a speaker and the verb: "Trump also said".
 bool is_adverb_between(const std::string& w);
 /// A weekday name (month_number() and weekday_number() in common/calendar_words.h give the numbers).

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <bitset>
+#include <cctype>
 #include <cstring>
 #include <unordered_map>
 
@@ -178,6 +179,10 @@ bool has_class(std::string_view word, WordClass c) {
 }
 
 bool is_pronoun(const std::string& w) { return has_class(w, WordClass::PRONOUN); }
+
+bool is_number_word(const std::string& w) {
+    return !w.empty() && (std::isdigit(static_cast<unsigned char>(w[0])) || has_class(w, WordClass::QUANTITY_WORD));
+}
 
 bool is_adverb_between(const std::string& w) { return has_class(w, WordClass::ADVERB_BETWEEN); }
 
