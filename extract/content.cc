@@ -66,6 +66,14 @@ std::size_t CueFinder::upper_bound_of(const Sentence& s, const std::vector<Attri
 /// attribution: "said Thursday he would", "said late on Tuesday that".
 std::size_t CueFinder::skip_time_words(std::size_t k, std::size_t hi) const {
     std::size_t time_words = 0;
+    // "said over the weekend that", "said at the weekend".
+    if (k + 2 <= hi && outside(k) && has_class(tokens_[k].lower, WordClass::PREPOSITION) &&
+        tokens_[k + 1].lower == "the"sv && tokens_[k + 2].lower == "weekend"sv)
+        k += 3;
+    // "said later that day that": the day of what was said before.
+    if (k + 2 <= hi && outside(k) && (tokens_[k].lower == "later"sv || tokens_[k].lower == "earlier"sv) &&
+        tokens_[k + 1].lower == "that"sv && has_class(tokens_[k + 2].lower, WordClass::TIME_UNIT_PART))
+        k += 3;
     while (k <= hi && outside(k) && is_word(k) && time_words < 4 &&
            (is_weekday(tokens_[k].lower) || has_class(tokens_[k].lower, WordClass::TIME_WORD) ||
             (has_class(tokens_[k].lower, WordClass::TIME_LEAD) && k + 1 <= hi &&

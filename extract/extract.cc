@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "extract/place_time.h"
 #include "extract/text_model.h"
 
 namespace saywho {

@@ -5,6 +5,7 @@
 
 #include "common/calendar_words.h"
 #include "common/text.h"
+#include "extract/place_time.h"
 #include "extract/text_model.h"
 
 namespace saywho::extraction {
@@ -12,6 +13,13 @@ namespace saywho::extraction {
 using namespace std::string_view_literals;
 
 namespace {
+
+void set_place(Statement& st, const Place& place, const char* basis) {
+    st.location = place.name;
+    st.country = place.country_code;
+    st.location_id = place.geonameid;
+    st.location_basis = basis;
+}
 
 /// "He" continues a lone anonymous source that spoke this many sentences
 /// before at most (set by hand: a wire story's next paragraph or two).
@@ -39,6 +47,9 @@ class StatementFinder : public TextView {
     bool transcript_line(const Sentence& s, std::size_t si);
     void continue_quotation(const Sentence& s, std::size_t si);
     void add_statement(const Sentence& s, std::size_t si, const Attribution& a);
+    bool opening_comma(std::size_t first, std::size_t before) const;
+    const Place* place_and_day(const Sentence& s, const Attribution& a, std::size_t cf, std::size_t cl,
+                               Statement& st) const;
     std::size_t speaker_of(const Attribution& a, std::size_t si, Statement& st);
     bool is_anonymous_source(const SpeakerPhrase& p) const;
     bool speaks_of_itself(const Attribution& a) const;
@@ -52,6 +63,7 @@ class StatementFinder : public TextView {
     PlaceTime place_time_;
     Entities& state_;
     std::vector<Pending> pending;
+    std::size_t region_first_ = 0;            ///< where the current attribution's opening phrase may start
     std::size_t transcript_paragraph = NONE;  ///< paragraph taken whole by a "NAME: ..." line
     /// "President Clinton released the following statement:" closing a
     /// sentence: its speaker and verb wait for a quotation that follows.
@@ -373,21 +385,7 @@ void StatementFinder::add_statement(const Sentence& s, std::size_t si, const Att
     st.cue = a.cue_text;
     const std::size_t entity = speaker_of(a, si, st);
 
-    // Day: from the attribution's own words, never from the content.
-    std::size_t lo = s.first, hi = s.last;
-    auto day = place_time_.day_near(lo, hi, cf, cl);
-    st.date = day ? *day : model_.article.date;
-    st.date_basis = day ? "text" : "article";
-
-    // Where: only words that belong to the speech event, from the cue
-    // to the next attribution, outside the content.
-    const Place* place = place_time_.place_near(a.cue_first, a.window_last == NONE ? hi : a.window_last, cf, cl);
-    if (place) {
-        st.location = place->name;
-        st.country = place->country_code;
-        st.location_id = place->geonameid;
-        st.location_basis = "explicit";
-    }
+    const Place* place = place_and_day(s, a, cf, cl, st);
     // A quotation already given to its speaker by continuation gets
     // the explicit attribution instead.
     while (!pending.empty() && pending.back().continuation && pending.back().st.start >= st.start &&
@@ -396,9 +394,59 @@ void StatementFinder::add_statement(const Sentence& s, std::size_t si, const Att
     pending.push_back({st, entity, place != nullptr, si, false});
 }
 
+/// Whether a comma closes an opening phrase of the sentence in [first,
+/// before) with only the speaker's own words after it ("Speaking in Lyon,
+/// farm union leader Mathieu Garnier said"), not another clause ("a
+/// buyback announced yesterday, but analysts said").
+bool StatementFinder::opening_comma(std::size_t first, std::size_t before) const {
+    constexpr std::size_t SPEAKER_WORDS = 6;  // "farm union leader" before a name
+    for (std::size_t k = before, words = 0; k-- > first && words <= SPEAKER_WORDS; ++words) {
+        if (is_punct(k, ",")) return k > first;
+        if (!is_word(k) || has_class(tokens_[k].lower, WordClass::CLAUSE_BOUNDARY)) return false;
+    }
+    return false;
+}
+
+/// The day and the explicit place of attribution @p a, whose content is
+/// [cf, cl], into @p st; the place, or null when the words name none.
+const Place* StatementFinder::place_and_day(const Sentence& s, const Attribution& a, std::size_t cf, std::size_t cl,
+                                            Statement& st) const {
+    // The attribution's own words run from its speaker (or cue) to the next
+    // attribution, after a phrase that opens the sentence with a comma
+    // ("Speaking at a rally in Lyon on Tuesday, Dupont said"), never
+    // another clause ("a buyback announced yesterday, but analysts said")
+    // nor the dateline ("LONDON, March 7 -" dates the story, not the words).
+    const std::size_t own_last = a.window_last == NONE ? s.last : a.window_last;
+    const std::size_t before = std::min(a.cue_first, a.speaker.first);
+    const std::size_t opening_first =
+        region_first_ < model_.dateline_end && model_.dateline_end <= before ? model_.dateline_end : region_first_;
+    const bool opening = before != NONE && before > opening_first && opening_comma(opening_first, before);
+    const std::size_t own_first = opening ? opening_first : before;
+
+    // Day: from those words, never from the content.
+    auto day = place_time_.day_near(own_first, own_last, cf, cl);
+    st.date = day ? *day : model_.article.date;
+    st.date_basis = day ? "text" : "article";
+
+    // Where: a place after the cue; else a setting in the opening phrase or
+    // in an aside before the cue ("Ruiz, speaking in Dubai, said").
+    const Place* place = place_time_.place_near(a.cue_first, own_last, cf, cl);
+    if (!place && cf > a.cue_first && opening) place = place_time_.setting_place(opening_first, before - 1);
+    // Not a relative clause: "Kettunen, who launched the plan at a summit in
+    // Helsinki in March, said" tells what she did before, not where she is.
+    std::size_t aside = a.speaker.last == NONE ? NONE : a.speaker.last + 1;
+    if (is_punct(aside, ",")) ++aside;
+    if (!place && cf > a.cue_first && aside < a.cue_first &&
+        !has_class(tokens_[aside].lower, WordClass::RELATIVE_PRONOUN))
+        place = place_time_.setting_place(aside, a.cue_first - 1);
+    if (place) set_place(st, *place, "explicit");
+    return place;
+}
+
 std::vector<Pending> StatementFinder::run() {
     for (std::size_t si = 0; si < sentences_.size(); ++si) {
         const Sentence& s = sentences_[si];
+        region_first_ = s.first;
         const std::size_t this_paragraph = tokens_[s.first].paragraph;
         if (this_paragraph == transcript_paragraph) continue;
         if ((s.first == 0 || tokens_[s.first - 1].paragraph != this_paragraph) && transcript_line(s, si)) continue;
@@ -432,7 +480,12 @@ std::vector<Pending> StatementFinder::run() {
             continue_quotation(s, si);
             continue;
         }
-        for (const Attribution& a : attributions) add_statement(s, si, a);
+        for (const Attribution& a : attributions) {
+            add_statement(s, si, a);
+            // The next attribution's opening phrase starts after this one.
+            region_first_ = std::max({region_first_, a.content_last == NONE ? 0 : a.content_last + 1,
+                                      a.attr_last == NONE ? 0 : a.attr_last + 1, a.cue_last + 1});
+        }
     }
     return pending;
 }
@@ -443,27 +496,61 @@ std::vector<Pending> find_statements(const TextModel& model, Entities& entities)
     return StatementFinder(model, entities).run();
 }
 
+namespace {
+
+/// Whether an organisation speaking is a country or its government, of
+/// another country than the dateline's: "Iran said" or "the Japanese
+/// Finance Ministry said" in a LONDON story spoke at home, not in London.
+/// Companies are left alone: "Georgia Power" and "Cyprus Minerals Co" are
+/// where their stories are.
+bool speaks_from_abroad(const Lexicon& lex, const Statement& st, const Place& dateline) {
+    if (st.speaker_kind != "organization" || st.speaker.empty()) return false;
+    const std::string& name = st.speaker;
+    const std::size_t first_end = std::min(name.find(' '), name.size());
+    const std::size_t last_start = name.rfind(' ') == std::string::npos ? 0 : name.rfind(' ') + 1;
+    const std::string_view first(name.data(), first_end);
+    if (const Place* p = lex.best_place(name); p && p->kind == "country")
+        return p->country_code != dateline.country_code;
+    if (!has_class(ascii_lower(name.substr(last_start)), WordClass::GOVERNMENT_NOUN)) return false;
+    std::optional<std::string> country = lex.demonym_country(first);
+    if (!country)
+        if (const Place* p = lex.best_place(first); p && p->kind == "country") country = p->country_code;
+    return country && *country != dateline.country_code;
+}
+
+/// The statement whose explicit place statement @p i takes: the same
+/// speaker's on the same day, the latest before it (a speaker's place
+/// holds for their next words), else the first after it ("X said ...
+/// X later told a news conference in Nairobi"); null when none.
+const Pending* same_speaker_place(const std::vector<Pending>& pending, std::size_t i) {
+    const Pending& p = pending[i];
+    if (p.entity == NONE) return nullptr;
+    auto same = [&](const Pending& other) {
+        return other.explicit_place && other.entity == p.entity && other.st.date == p.st.date;
+    };
+    for (std::size_t k = i; k-- > 0;)
+        if (same(pending[k])) return &pending[k];
+    for (std::size_t k = i + 1; k < pending.size(); ++k)
+        if (same(pending[k])) return &pending[k];
+    return nullptr;
+}
+
+}  // namespace
+
 void infer_places(const TextModel& model, std::vector<Pending>& pending) {
     const Place* dateline = model.dateline;
-    // Inferred places: the same speaker's explicit place on the same day.
-    for (auto& p : pending) {
+    for (std::size_t i = 0; i < pending.size(); ++i) {
+        Pending& p = pending[i];
         if (p.explicit_place) continue;
-        for (const auto& other : pending) {
-            if (p.entity == NONE) break;
-            if (other.explicit_place && other.entity == p.entity && other.st.date == p.st.date) {
-                p.st.location = other.st.location;
-                p.st.country = other.st.country;
-                p.st.location_id = other.st.location_id;
-                p.st.location_basis = "inferred";
-                break;
-            }
+        if (const Pending* source = same_speaker_place(pending, i)) {
+            p.st.location = source->st.location;
+            p.st.country = source->st.country;
+            p.st.location_id = source->st.location_id;
+            p.st.location_basis = "inferred";
+            continue;
         }
-        if (p.st.location_basis.empty() && dateline && p.st.date == model.article.date) {
-            p.st.location = dateline->name;
-            p.st.country = dateline->country_code;
-            p.st.location_id = dateline->geonameid;
-            p.st.location_basis = "dateline";
-        }
+        if (dateline && p.st.date == model.article.date && !speaks_from_abroad(model.lex, p.st, *dateline))
+            set_place(p.st, *dateline, "dateline");
     }
 }
 

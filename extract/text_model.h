@@ -185,7 +185,11 @@ enum class WordClass : unsigned {
     PERSON_SUBJECT_PRONOUN,  ///< pronouns that, opening a clause, are who speaks in its ", saying" ("she praised X, saying")
     VAGUE_MODIFIER,  ///< words before an institution's noun that describe no one institution ("the new ministry")
     ASIDE_PREPOSITION,  ///< prepositions of a phrase between a name and its verb ("Trump in a tweet said"), never a subject
+    TOPIC_PREPOSITION,  ///< prepositions before what words are about ("asked about the talks in Geneva")
     GROUP_PRONOUN,  ///< pronouns that with what follows name a group ("those surveyed say", "those close to him said")
+    SPEECH_SETTING,  ///< occasions and participles that set where words were said ("at a rally in Lyon", "arriving in Tokyo")
+    VISIT_NOUN,       ///< nouns of travel after which "to" names where the traveller is ("during a visit to Kyiv")
+    GOVERNMENT_NOUN,  ///< last words of a state body's name, which speaks from its country ("the Japanese Finance Ministry")
     COUNT
 };
 
@@ -536,23 +540,6 @@ class Coreference : public PhraseReader {
     std::size_t organization_short_form(const std::vector<std::string>& words) const;
 
     Entities& state_;
-};
-
-// --- Place and time ---------------------------------------------------------------------
-
-/// Stage 7, place and time: the day and the place near an attribution, and the dateline.
-class PlaceTime : public TextView {
-  public:
-    using TextView::TextView;
-
-    /// The day named in tokens [first, last] outside [skip_first, skip_last]
-    /// ("Tuesday", "yesterday", "Dec. 30"), resolved against the article's date.
-    std::optional<CivilDate> day_near(std::size_t first, std::size_t last, std::size_t skip_first,
-                                      std::size_t skip_last) const;
-    /// A place after "in", "at" or "from" in [first, last] outside [skip_first, skip_last].
-    const Place* place_near(std::size_t first, std::size_t last, std::size_t skip_first, std::size_t skip_last) const;
-    /// The dateline's place ("KYIV, Ukraine (AP) —"), and in @p end the first token after it.
-    const Place* dateline_place(std::size_t& end) const;
 };
 
 // --- Statements ---------------------------------------------------------------------------

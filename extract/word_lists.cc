@@ -109,7 +109,11 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(WordClass::COUNT
     "person_subject_pronoun",
     "vague_modifier",
     "aside_preposition",
-    "group_pronoun"};
+    "topic_preposition",
+    "group_pronoun",
+    "speech_setting",
+    "visit_noun",
+    "government_noun"};
 
 /// One bit per class.
 using ClassBits = std::bitset<static_cast<std::size_t>(WordClass::COUNT)>;

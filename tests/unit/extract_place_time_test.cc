@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "extract/place_time.h"
 #include "extract_model.h"
 
 namespace saywho::extraction {
