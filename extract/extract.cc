@@ -45,6 +45,7 @@ std::vector<Statement> run_stages(TextModel& model, Entities& entities) {
     if (model.tokens.empty()) return out;
     Coreference(model, entities).register_mentions();
     std::vector<Pending> pending = find_statements(model, entities);
+    infer_days(model, pending);
     infer_places(model, pending);
     out.reserve(pending.size());
     for (auto& p : pending) out.push_back(std::move(p.st));

@@ -537,6 +537,26 @@ const Pending* same_speaker_place(const std::vector<Pending>& pending, std::size
 
 }  // namespace
 
+void infer_days(const TextModel& model, std::vector<Pending>& pending) {
+    // "Hollá said on Monday that ... . \"Slovakia did not choose this,\" she
+    // said.": her next words, with no day of their own and nobody else
+    // speaking between, were said that Monday too.
+    constexpr std::size_t PARAGRAPHS_APART = 1;
+    for (std::size_t i = 1; i < pending.size(); ++i) {
+        Pending& p = pending[i];
+        const Pending& before = pending[i - 1];
+        // A day that is the article's own changes nothing.
+        if (p.st.date_basis != "article" || before.st.date == model.article.date || p.entity == NONE ||
+            p.entity != before.entity)
+            continue;
+        const std::size_t paragraph = model.tokens[model.sentences[p.sentence].first].paragraph;
+        const std::size_t before_paragraph = model.tokens[model.sentences[before.sentence].first].paragraph;
+        if (paragraph > before_paragraph + PARAGRAPHS_APART) continue;
+        p.st.date = before.st.date;
+        p.st.date_basis = "inferred";
+    }
+}
+
 void infer_places(const TextModel& model, std::vector<Pending>& pending) {
     const Place* dateline = model.dateline;
     for (std::size_t i = 0; i < pending.size(); ++i) {

@@ -565,6 +565,11 @@ std::vector<Pending> find_statements(const TextModel& model, Entities& entities)
 /// of the article's day.
 void infer_places(const TextModel& model, std::vector<Pending>& pending);
 
+/// Gives each statement without a day of its own the day of the same
+/// speaker's words just before it (the statement before, in the same or
+/// the next paragraph), with date_basis "inferred". Runs before infer_places().
+void infer_days(const TextModel& model, std::vector<Pending>& pending);
+
 }  // namespace saywho::extraction
 
 #endif  // SAYWHO_EXTRACT_TEXT_MODEL_H

@@ -149,6 +149,20 @@ TEST(ExtractPlaceDay, ASpeakersPlaceHoldsForTheirNextWordsThatDay) {
     EXPECT_EQ(st[2].location_basis, "inferred");
 }
 
+TEST(ExtractPlaceDay, ASpeakersNextWordsKeepTheirDay) {
+    auto st = extract(
+        "Ana Ruiz said on Monday during a visit to Vienna that fees were lost.\n\n"
+        "\"We did not choose this,\" she said.\n\n"
+        "Carl Heden said the plan was sound.\n\n"
+        "Ruiz said the talks would go on.");
+    ASSERT_EQ(st.size(), 4u);
+    EXPECT_EQ(st[1].date.iso(), "2024-03-04");
+    EXPECT_EQ(st[1].date_basis, "inferred");
+    EXPECT_EQ(st[1].location, "Vienna");  // the place of that day follows
+    // Someone else spoke between: Ruiz's last words have no day of their own.
+    EXPECT_EQ(st[3].date_basis, "article");
+}
+
 TEST(ExtractPlaceDay, AGovernmentOfAnotherCountrySpeaksFromHome) {
     auto st = extract(
         "LONDON, March 7 (Example Wire) - Iran said its oil exports would rise.\n\n"
