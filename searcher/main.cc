@@ -53,6 +53,8 @@ std::string help_text() {
            "  ceasefire energy            both words\n"
            "  \"security guarantees\"       a phrase\n"
            "  drought OR flood            either;  AND, NOT, +word, -word, ( ) work too\n"
+           "  talks on the ceasefire      function words (the, on, about, did...) are never required;\n"
+           "                              \"a phrase\" or +the keeps them\n"
            "  ceasef*                     words starting with ceasef\n"
            "Fields (field:value; a value with spaces in \"quotes\"; fields mix with words and each other):\n" +
            saywho::query_fields_help() +

@@ -12,6 +12,7 @@
 #include "common/schema.h"
 #include "common/text.h"
 #include "searcher/query_pieces.h"
+#include "searcher/stopwords.h"
 
 namespace saywho {
 
@@ -313,11 +314,20 @@ void Reading::types() {
 }
 
 Interpretation Reading::finish() {
-    // 5. What is left is text; small words that only linked the filters go.
-    for (std::size_t i = 0; i < p_.size(); ++i) {
-        if (p_[i].used) continue;
-        if (!p_[i].locked && (p_[i].word == "what" || p_[i].word == "all") && out_.filters.size() > 0) continue;
-        out_.text += (out_.text.empty() ? "" : " ") + p_[i].raw;
+    // 5. What is left is text. Beside filters, a text of function words
+    //    only ("statements by Kettunen on it") only linked them: it goes,
+    //    where the query parser would search it for want of other words.
+    bool only_stopwords = !out_.filters.empty();
+    for (const auto& piece : p_)
+        if (!piece.used) only_stopwords = only_stopwords && !piece.locked && is_stopword(piece.word);
+    for (const auto& piece : p_) {
+        if (piece.used) continue;
+        if (only_stopwords) {
+            if (std::find(out_.stopwords.begin(), out_.stopwords.end(), piece.word) == out_.stopwords.end())
+                out_.stopwords.push_back(piece.word);
+            continue;
+        }
+        out_.text += (out_.text.empty() ? "" : " ") + piece.raw;
     }
     std::stable_sort(out_.filters.begin(), out_.filters.end(), [](const Filter& a, const Filter& b) {
         return a.source.empty() ? false : b.source.empty() || a.start < b.start;

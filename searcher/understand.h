@@ -28,6 +28,11 @@ struct Interpretation {
     /// Whether the text names a type itself (type:article), or the caller's
     /// filters do: then no type filter is added by default.
     bool explicit_type = false;
+    /// The function words (searcher/stopwords.h) left out of the search, in
+    /// query order: those of a text of nothing else beside the filters
+    /// ("statements by Baker on it"), dropped here, and those the query
+    /// parser left out of the text, added by search().
+    std::vector<std::string> stopwords;
 
     const Filter* find(Filter::Kind kind) const;
 };
