@@ -60,7 +60,10 @@ std::string help_text() {
            saywho::query_fields_help() +
            "Plain phrases work too (checked against the speakers and places the database knows):\n"
            "  statements by Zelensky in Helsinki     speaker, place (a country includes its cities)\n"
-           "  what did Trump say about tariffs       speaker and words\n"
+           "  what did Trump say about tariffs       speaker and words; also: what did the Kremlin say,\n"
+           "                                         Kettunen's remarks on drought, Kettunen statements\n"
+           "  Baker dollar                           a person's name without \"by\" is the speaker when\n"
+           "                                         it is the query's only name and no topic\n"
            "  quotes of Kettunen last week           relative dates: yesterday, this month, last year...\n"
            "  drought since March 2025               on/in/since/before/after DATE, between A and B\n"
            "  articles about drought                 statements/quotes or articles/stories\n"

@@ -36,6 +36,25 @@ bool is_glue(const std::string& w) {
     return WORDS.count(w) > 0;
 }
 
+/// Nouns for what someone said: "quotes of X", "X's remarks", "X statements".
+bool is_statement_noun(const std::string& w) {
+    return w == "statements" || w == "quotes" || w == "remarks" || w == "words";
+}
+
+/// Words that link a speaker to a topic: "X said about", "did X say on".
+bool is_topic_link(const std::string& w) { return w == "about" || w == "on" || w == "regarding"; }
+
+/// Words after which a name is what is talked about, not who talks ("about
+/// Baker", "with Baker", "the Baker plan", "his Baker").
+bool makes_a_topic(const std::string& w) {
+    static const std::set<std::string> WORDS = {
+        "about", "on",   "of",     "regarding", "concerning", "against", "with",    "for",   "to",
+        "over",  "into", "toward", "towards",   "than",       "like",    "versus",  "vs",    "at",
+        "in",    "from", "by",     "without",   "after",      "before",  "between", "among", "around",
+        "the",   "a",    "an",     "this",      "that",       "his",     "her",     "their", "its"};
+    return WORDS.count(w) > 0;
+}
+
 /// Reads one query into an Interpretation, one kind of phrase after
 /// another (QueryUnderstanding::understand): each step takes the words it
 /// understands, so a later one never reads them again.
@@ -47,6 +66,7 @@ class Reading {
     void dates();
     void speakers();
     void places();
+    void bare_speaker();
     void types();
     /// The interpretation, with what is left as its text.
     Interpretation finish();
@@ -63,6 +83,25 @@ class Reading {
     std::optional<QueryUnderstanding::SpeakerMatch> speaker_at(std::size_t first, std::size_t& last) const;
     /// The longest run of 1-3 usable words at [first, ...] naming a place.
     const Place* place_at(std::size_t first, std::size_t& last) const;
+    /// Whether pieces [first, last] are typed as a name: each word but
+    /// "the" capitalised, or two words or more.
+    bool looks_like_a_name(std::size_t first, std::size_t last) const;
+
+    // The forms of speakers(), each at pieces[i]: true when it read a
+    // speaker (or, for a question, a statement type), setting @p last to
+    // the last piece it took when the reading goes on after it.
+    bool speaker_after_cue(std::size_t i, std::size_t& last);
+    bool speaker_of_question(std::size_t i, std::size_t& last);
+    bool speaker_before_said(std::size_t i);
+    bool speaker_before_noun(std::size_t i);
+    bool speaker_on_topic(std::size_t i, std::size_t& last);
+    /// The last piece of a lower-case name of two or three words at
+    /// @p first that is a speaker key as it is; @p first when none.
+    std::size_t lower_case_name_at(std::size_t first) const;
+    /// The speaker [first, last] names when bare_speaker() may read it so:
+    /// a person with statements, and for one word, a word the articles use
+    /// as the name at least half as often as at all.
+    std::optional<QueryUnderstanding::SpeakerMatch> person_named(std::size_t first, std::size_t last) const;
 
     const QueryUnderstanding& understanding_;
     const Xapian::Database& db_;
@@ -114,10 +153,12 @@ void Reading::add_filter(Filter f, std::size_t first, std::size_t last) {
 }
 
 std::optional<QueryUnderstanding::SpeakerMatch> Reading::speaker_at(std::size_t first, std::size_t& last) const {
+    // "the Kremlin", "the Fed": "the" opens the span but is no part of the name.
+    const std::size_t name_start = usable(first) && p_[first].word == "the" ? first + 1 : first;
     for (std::size_t n = 3; n >= 1; --n) {
-        std::size_t end = first + n - 1;
-        if (!plain_run(first, end)) continue;
-        std::string name = span_text(first, end);
+        std::size_t end = name_start + n - 1;
+        if (!plain_run(name_start, end)) continue;
+        std::string name = span_text(name_start, end);
         if (name.size() > 2 && (name.compare(name.size() - 2, 2, "'s") == 0)) name.resize(name.size() - 2);
         if (auto m = understanding_.match_speaker(name)) {
             last = end;
@@ -125,6 +166,17 @@ std::optional<QueryUnderstanding::SpeakerMatch> Reading::speaker_at(std::size_t 
         }
     }
     return std::nullopt;
+}
+
+bool Reading::looks_like_a_name(std::size_t first, std::size_t last) const {
+    std::size_t words = 0;
+    bool capitalised = true;
+    for (std::size_t k = first; k <= last; ++k) {
+        if (p_[k].word == "the") continue;
+        ++words;
+        capitalised = capitalised && p_[k].cap;
+    }
+    return capitalised || words >= 2;
 }
 
 const Place* Reading::place_at(std::size_t first, std::size_t& last) const {
@@ -190,81 +242,165 @@ void Reading::dates() {
 }
 
 void Reading::speakers() {
-    // 2. Speakers: "by X", "from X", "quotes of X", "X said", "did X say",
-    //    "X's statements", "X on <topic>" (at the start).
+    // 2. Speakers named with a cue: "by X", "from X", "quotes of X", "X
+    //    said", "did X say", "X's statements", "X statements", "X on
+    //    <topic>" (at the start). The name may open with "the" ("the
+    //    Kremlin"): organisations are named so.
     for (std::size_t i = 0; i < p_.size(); ++i) {
         if (!usable(i)) continue;
-        const std::string& w = p_[i].word;
-        std::size_t last = 0;
-        if (w == "by" || w == "from" ||
-            (w == "of" && i > 0 &&
-             (p_[i - 1].word == "quotes" || p_[i - 1].word == "statements" || p_[i - 1].word == "remarks" ||
-              p_[i - 1].word == "words"))) {
-            if (auto m = speaker_at(i + 1, last)) {
-                add_filter(understood_speaker(*m), i, last);
-                i = last;
-            }
-            continue;
+        std::size_t last = i;
+        if (speaker_after_cue(i, last) || speaker_of_question(i, last) || speaker_before_said(i) ||
+            speaker_before_noun(i) || speaker_on_topic(i, last))
+            i = last;
+    }
+}
+
+bool Reading::speaker_after_cue(std::size_t i, std::size_t& last) {
+    const std::string& w = p_[i].word;
+    const bool of_noun = w == "of" && i > 0 && is_statement_noun(p_[i - 1].word);
+    if (w != "by" && w != "from" && !of_noun) return false;
+    auto m = speaker_at(i + 1, last);
+    if (!m) return false;
+    add_filter(understood_speaker(*m), i, last);
+    return true;
+}
+
+bool Reading::speaker_of_question(std::size_t i, std::size_t& last) {
+    // "what did Trump say (anything) about tariffs", "what has Kettunen said on drought".
+    const std::string& w = p_[i].word;
+    const char* verb = w == "did" || w == "does" || w == "do" ? "say" : w == "has" || w == "have" ? "said" : nullptr;
+    if (!verb) return false;
+    std::size_t say = i + 2;
+    while (say < p_.size() && say <= i + 5 && p_[say].word != verb) ++say;
+    if (!usable(say) || p_[say].word != verb) return false;
+    // The question around the name: "what" before it, "anything about" after.
+    const std::size_t first =
+        i > 0 && usable(i - 1) && (p_[i - 1].word == "what" || p_[i - 1].word == "how") ? i - 1 : i;
+    std::size_t end = say;
+    if (usable(end + 1) && (p_[end + 1].word == "anything" || p_[end + 1].word == "something")) ++end;
+    if (usable(end + 1) && is_topic_link(p_[end + 1].word)) ++end;
+    std::size_t name_end = 0;
+    if (auto m = speaker_at(i + 1, name_end); m && name_end + 1 == say) {
+        add_filter(understood_speaker(*m), first, end);
+    } else {
+        // Nobody the database knows by that name: still a question about
+        // statements, and the name stays words to search.
+        add_filter(type_filter(schema::TYPE_STATEMENT), say, end);
+    }
+    last = end;
+    return true;
+}
+
+bool Reading::speaker_before_said(std::size_t i) {
+    // "Zelenskyy said drones", "the Kremlin says".
+    const std::string& w = p_[i].word;
+    if ((w != "said" && w != "says" && w != "say") || i == 0) return false;
+    for (std::size_t n = std::min<std::size_t>(4, i); n >= 1; --n) {
+        std::size_t first = i - n, last = 0;
+        auto m = speaker_at(first, last);
+        if (!m || last + 1 != i) continue;
+        const bool link = usable(i + 1) && (is_topic_link(p_[i + 1].word) || p_[i + 1].word == "that");
+        add_filter(understood_speaker(*m), first, link ? i + 1 : i);
+        return true;
+    }
+    return false;
+}
+
+bool Reading::speaker_before_noun(std::size_t i) {
+    // "Kettunen's statements", "ZELENSKIY statements", "Kremlin remarks".
+    if (i == 0 || !is_statement_noun(p_[i].word)) return false;
+    const bool possessive = ends_with(p_[i - 1].word, "'s");
+    for (std::size_t n = std::min<std::size_t>(4, i); n >= 1; --n) {
+        std::size_t first = i - n, last = 0;
+        auto m = speaker_at(first, last);
+        if (!m || last + 1 != i) continue;
+        // Without "'s" a lower-case word before the noun is more often the
+        // kind of statement than who made it ("bank statements").
+        if (!possessive && !looks_like_a_name(first, i - 1)) return false;
+        add_filter(understood_speaker(*m), first, i - 1);
+        return true;
+    }
+    return false;
+}
+
+bool Reading::speaker_on_topic(std::size_t i, std::size_t& last) {
+    // "Zelenskyy on drones", "the Kremlin on the plant": only at the start,
+    // and only when "on" follows a name-sized start, so ordinary queries do
+    // not pay for speaker lookups.
+    if (i != 0 || p_.size() < 3) return false;
+    std::size_t on = 1;
+    while (on < p_.size() && on <= 4 && p_[on].word != "on") ++on;
+    if (!usable(on) || p_[on].word != "on") return false;
+    std::size_t name_end = 0;
+    auto m = speaker_at(0, name_end);
+    if (!m || name_end + 1 != on) return false;
+    add_filter(understood_speaker(*m), 0, on);
+    last = on;
+    return true;
+}
+
+void Reading::bare_speaker() {
+    // 4. A name with no cue ("Baker dollar", "Zelenskiy in Helsinki") is
+    //    the speaker when it is plainly the subject (understand.h gives the
+    //    rule): a person's name, not what the query is about.
+    if (out_.find(Filter::Kind::SPEAKER)) return;
+    for (const auto& piece : p_)
+        if (piece.locked && ascii_lower(piece.raw).find("speaker:") != std::string::npos) return;
+    std::optional<std::pair<std::size_t, std::size_t>> span;
+    std::optional<QueryUnderstanding::SpeakerMatch> found;
+    std::size_t names = 0;
+    for (std::size_t i = 0; i < p_.size() && names < 2; ++i) {
+        if (!usable(i) || is_glue(p_[i].word)) continue;
+        std::size_t end = i;
+        if (p_[i].cap) {
+            // Capitalised words in a row are one name: "Baker Hughes" is not Baker.
+            while (end + 1 < p_.size() && usable(end + 1) && p_[end + 1].cap && !is_glue(p_[end + 1].word)) ++end;
+        } else {
+            // In lower case, only a whole name of two or three words the
+            // database has as it is ("james baker").
+            end = lower_case_name_at(i);
+            if (end == i) continue;
         }
-        if (w == "did" || w == "does") {
-            // "what did Trump say about tariffs"
-            std::size_t say = i + 1;
-            while (say < p_.size() && say <= i + 4 && p_[say].word != "say") ++say;
-            if (say < p_.size() && p_[say].word == "say" && say > i + 1) {
-                if (auto m = speaker_at(i + 1, last); m && last + 1 == say) {
-                    std::size_t first =
-                        i > 0 && usable(i - 1) && (p_[i - 1].word == "what" || p_[i - 1].word == "how") ? i - 1 : i;
-                    std::size_t end = say + 1 < p_.size() && usable(say + 1) &&
-                                              (p_[say + 1].word == "about" || p_[say + 1].word == "on")
-                                          ? say + 1
-                                          : say;
-                    add_filter(understood_speaker(*m), first, end);
-                    i = end;
-                }
-            }
-            continue;
-        }
-        if ((w == "said" || w == "says" || w == "say") && i > 0) {
-            for (std::size_t n = std::min<std::size_t>(3, i); n >= 1; --n) {
-                std::size_t first = i - n;
-                if (auto m = speaker_at(first, last); m && last + 1 == i) {
-                    std::size_t end =
-                        i + 1 < p_.size() && usable(i + 1) &&
-                                (p_[i + 1].word == "about" || p_[i + 1].word == "on" || p_[i + 1].word == "that")
-                            ? i + 1
-                            : i;
-                    add_filter(understood_speaker(*m), first, end);
-                    break;
-                }
-            }
-            continue;
-        }
-        if (p_[i].raw.size() > 2 &&
-            (p_[i].word.size() > 2 && p_[i].word.compare(p_[i].word.size() - 2, 2, "'s") == 0) && i + 1 < p_.size() &&
-            usable(i + 1) &&
-            (p_[i + 1].word == "statements" || p_[i + 1].word == "quotes" || p_[i + 1].word == "remarks" ||
-             p_[i + 1].word == "words")) {
-            for (std::size_t n = std::min<std::size_t>(3, i + 1); n >= 1; --n) {
-                std::size_t first = i + 1 - n;
-                if (auto m = speaker_at(first, last); m && last == i) {
-                    add_filter(understood_speaker(*m), first, i);
-                    break;
-                }
-            }
-            continue;
-        }
-        // "Zelenskyy on drones": only when "on" follows a name-sized start,
-        // so ordinary queries do not pay for speaker lookups.
-        bool on_follows = false;
-        for (std::size_t k = 1; k <= 3 && k < p_.size(); ++k) on_follows = on_follows || p_[k].word == "on";
-        if (i == 0 && p_.size() >= 3 && on_follows) {
-            if (auto m = speaker_at(0, last);
-                m && last + 1 < p_.size() && usable(last + 1) && p_[last + 1].word == "on") {
-                add_filter(understood_speaker(*m), 0, last + 1);
-                i = last + 1;
-            }
+        const std::size_t first = i;
+        i = end;
+        if (end - first >= 3 || ends_with(p_[end].word, "'s")) continue;
+        if (first > 0 && makes_a_topic(p_[first - 1].word)) continue;
+        if (auto m = person_named(first, end)) {
+            ++names;
+            span = std::make_pair(first, end);
+            found = std::move(m);
         }
     }
+    // Two names: which of them speaks is anybody's guess, so neither does.
+    // A name alone ("Bush") asks for anything about them, not only their words.
+    if (names == 1 && span->second - span->first + 1 < p_.size())
+        add_filter(understood_speaker(*found), span->first, span->second);
+}
+
+std::size_t Reading::lower_case_name_at(std::size_t first) const {
+    for (std::size_t n = 3; n >= 2; --n) {
+        const std::size_t end = first + n - 1;
+        if (!plain_run(first, end)) continue;
+        const std::string key = fold_key(span_text(first, end));
+        if (db_.term_exists(schema::bounded_term(schema::PREFIX_SPEAKER, key))) return end;
+    }
+    return first;
+}
+
+std::optional<QueryUnderstanding::SpeakerMatch> Reading::person_named(std::size_t first, std::size_t last) const {
+    auto m = understanding_.match_speaker(span_text(first, last));
+    // Organisation names are topics too often ("Treasury bonds", "OPEC
+    // output") to be read as the speaker without a cue.
+    if (!m || !m->spoke || m->kind != "person") return std::nullopt;
+    if (first == last) {
+        // One word that articles use as an ordinary word more often than
+        // as this name ("Rice exports", "Gold prices") is the topic.
+        Xapian::doccount as_name = 0;
+        for (const auto& key : m->keys)
+            as_name = std::max(as_name, db_.get_termfreq(schema::bounded_term(schema::PREFIX_PERSON, key)));
+        if (2 * as_name < db_.get_termfreq(p_[first].word)) return std::nullopt;
+    }
+    return m;
 }
 
 void Reading::places() {
@@ -283,7 +419,9 @@ void Reading::places() {
 
 void Reading::types() {
     // 4. Types: "statements", "quotes", "said" → statements; "articles", "stories" → articles.
+    // A question already said statements ("what did Nobody say"): no second type.
     std::optional<std::string> type;
+    if (const Filter* f = out_.find(Filter::Kind::TYPE)) type = f->values.front();
     for (std::size_t i = 0; i < p_.size(); ++i) {
         if (!usable(i)) continue;
         const std::string& w = p_[i].word;
@@ -350,6 +488,7 @@ Interpretation QueryUnderstanding::understand(const std::string& query, bool typ
     reading.dates();
     reading.speakers();
     reading.places();
+    reading.bare_speaker();
     reading.types();
     return reading.finish();
 }

@@ -1,6 +1,6 @@
 /** @file questions_test.cc
  *  @brief End to end: questions in plain words on the repository's corpus/ (the real binaries): function
- *         words never narrow a search (issue 17).
+ *         words never narrow a search, and a question names its speaker with or without "by" (issue 17).
  */
 #include <algorithm>
 #include <cctype>
@@ -120,6 +120,40 @@ TEST_F(Questions, FunctionWordsBesideFiltersOnlyLinkedThem) {
     EXPECT_STREQ(doc["interpretation"]["text"].GetString(), "");
     EXPECT_EQ(strings(doc["interpretation"]["stopwords"]), (std::vector<std::string>{"on", "it"}));
     EXPECT_EQ(ids("statements by Kettunen on it"), ids("statements by Kettunen"));
+}
+
+/// The speakers of every hit of @p doc, each once.
+std::vector<std::string> speakers_of(const rapidjson::Document& doc) {
+    std::vector<std::string> out;
+    for (const auto& hit : doc["results"].GetArray()) {
+        const std::string speaker =
+            hit.HasMember("speaker") && hit["speaker"].IsString() ? hit["speaker"].GetString() : "";
+        if (std::find(out.begin(), out.end(), speaker) == out.end()) out.push_back(speaker);
+    }
+    return out;
+}
+
+TEST_F(Questions, WhatDidTheOrganisationSayFindsItsStatements) {
+    // "did the" were required words, so this found nothing.
+    rapidjson::Document doc = ask("what did the Kremlin say");
+    ASSERT_GT(doc["results"].Size(), 0u);
+    EXPECT_EQ(speakers_of(doc), std::vector<std::string>{"Kremlin"});
+    EXPECT_STREQ(doc["interpretation"]["filters"][0]["source"].GetString(), "what did the Kremlin say");
+}
+
+TEST_F(Questions, AKnownNameWithoutByIsTheSpeaker) {
+    EXPECT_EQ(ids("Kettunen meeting"), ids("statements by Kettunen meeting"));
+    EXPECT_EQ(ids("Kettunen on the meeting"), ids("statements by Kettunen meeting"));
+    EXPECT_EQ(ids("did Kettunen say anything about the meeting"), ids("statements by Kettunen meeting"));
+    EXPECT_EQ(ids("Kettunen in Oslo"), ids("statements by Kettunen in Oslo"));
+    EXPECT_EQ(ids("Hrytsenko statements"), ids("statements by Hrytsenko"));
+    CommandResult r = run_command({SEARCH, "--db", db(), "--explain", "Kettunen meeting"});
+    EXPECT_TRUE(contains(r.out, "speaker: Aino Kettunen   from \"Kettunen\"")) << r.out;
+    // A name alone, or after "about", stays a word to search.
+    rapidjson::Document doc = ask("Kettunen");
+    EXPECT_EQ(doc["interpretation"]["filters"].Size(), 0u);
+    doc = ask("talks about Kettunen");
+    EXPECT_EQ(doc["interpretation"]["filters"].Size(), 0u);
 }
 
 }  // namespace
