@@ -108,7 +108,8 @@ TEST_F(Questions, AQueryOfFunctionWordsOnlySearchesThem) {
     rapidjson::Document doc = ask("the");
     const unsigned with_the = doc["total"]["estimate"].GetUint();
     EXPECT_GT(with_the, 0u);
-    EXPECT_EQ(doc["interpretation"]["stopwords"].Size(), 0u);
+    ASSERT_TRUE(doc["interpretation"]["stopwords"].IsArray());
+    EXPECT_EQ(doc["interpretation"]["stopwords"].Size(), 0u) << "nothing was left out";
     EXPECT_LT(with_the, ask("type:article OR type:statement")["total"]["estimate"].GetUint());
     // A phrase keeps its function words: fewer than its words apart.
     EXPECT_LT(ask("\"in the north\"")["total"]["estimate"].GetUint(), ask("north")["total"]["estimate"].GetUint());
