@@ -53,12 +53,17 @@ std::string help_text() {
            "  ceasefire energy            both words\n"
            "  \"security guarantees\"       a phrase\n"
            "  drought OR flood            either;  AND, NOT, +word, -word, ( ) work too\n"
+           "  talks on the ceasefire      function words (the, on, about, did...) are never required;\n"
+           "                              \"a phrase\" or +the keeps them\n"
            "  ceasef*                     words starting with ceasef\n"
            "Fields (field:value; a value with spaces in \"quotes\"; fields mix with words and each other):\n" +
            saywho::query_fields_help() +
            "Plain phrases work too (checked against the speakers and places the database knows):\n"
            "  statements by Zelensky in Helsinki     speaker, place (a country includes its cities)\n"
-           "  what did Trump say about tariffs       speaker and words\n"
+           "  what did Trump say about tariffs       speaker and words; also: what did the Kremlin say,\n"
+           "                                         Kettunen's remarks on drought, Kettunen statements\n"
+           "  Baker dollar                           a person's name without \"by\" is the speaker when\n"
+           "                                         it is the query's only name and no topic\n"
            "  quotes of Kettunen last week           relative dates: yesterday, this month, last year...\n"
            "  drought since March 2025               on/in/since/before/after DATE, between A and B\n"
            "  articles about drought                 statements/quotes or articles/stories\n"

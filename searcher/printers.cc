@@ -115,7 +115,19 @@ void write_interpretation(JsonWriter& w, const Interpretation& in) {
         w.EndObject();
     }
     w.EndArray();
+    w.Key("stopwords");
+    w.StartArray();
+    for (const auto& word : in.stopwords) put_string(w, word);
+    w.EndArray();
     w.EndObject();
+}
+
+/// The line naming the function words left out, when there are any.
+void print_stopwords(std::ostream& out, const Interpretation& in) {
+    if (in.stopwords.empty()) return;
+    out << "  function words left out:";
+    for (std::size_t i = 0; i < in.stopwords.size(); ++i) out << (i ? ", " : " ") << in.stopwords[i];
+    out << "\n";
 }
 
 }  // namespace
@@ -123,6 +135,7 @@ void write_interpretation(JsonWriter& w, const Interpretation& in) {
 void print_interpretation(std::ostream& out, const Interpretation& in) {
     if (in.filters.empty()) {
         out << "understood: words only: " << (in.text.empty() ? "(none)" : in.text) << "\n";
+        print_stopwords(out, in);
         return;
     }
     out << "understood:\n";
@@ -140,6 +153,7 @@ void print_interpretation(std::ostream& out, const Interpretation& in) {
         out << "\n";
     }
     out << "  words: " << (in.text.empty() ? "(none)" : in.text) << "\n";
+    print_stopwords(out, in);
 }
 
 void print_facets(std::ostream& out, const ResultSet& results) {

@@ -3,12 +3,14 @@
  */
 #include "searcher/query_parser.h"
 
+#include <algorithm>
 #include <memory>
 
 #include "common/errors.h"
 #include "common/schema.h"
 #include "common/text.h"
 #include "searcher/filters.h"
+#include "searcher/stopwords.h"
 
 namespace saywho {
 
@@ -80,6 +82,12 @@ void configure(Xapian::QueryParser& parser, const Xapian::Database& db, const Xa
     parser.set_database(db);
     parser.set_stemmer(stemmer);
     parser.set_default_op(mode == MatchMode::ALL ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+    // Function words ("on the dollar") would make every one required under
+    // OP_AND. Xapian 1.4 has one way to stop: a stopped word is left out of
+    // the query, except inside a phrase or after '+', and a query of
+    // stopwords only is parsed again without the stopper (so "the" still
+    // searches "the"). The stopper is shared and never released (stopwords.h).
+    parser.set_stopper(&query_stopper());
     parser.add_rangeprocessor((new DateRangeProcessor(error))->release());
     for (const auto& field : schema::QUERY_FIELDS) {
         switch (field.kind) {
@@ -160,25 +168,37 @@ Xapian::Query SaywhoQueryParser::combine(const ParsedQuery& parsed) {
 }
 
 Xapian::Query SaywhoQueryParser::parse_with_spelling(const std::string& text) {
+    stopped_.clear();
     if (trim(text).empty()) return match_all();
     // The spelling data holds article words, so the article parse corrects.
     ParsedQuery parsed;
     parsed.articles =
         parse_checked(article_parser_, text, QUERY_PARSER_FLAGS | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+    note_stopped();
     parsed.statements = parse_checked(statement_parser_, text, QUERY_PARSER_FLAGS);
     return combine(parsed);
 }
 
+void SaywhoQueryParser::note_stopped() {
+    // Xapian lists a word once for each time it was stopped, and twice when
+    // it parsed again (a stopped word beside a '-' word alone).
+    for (auto it = article_parser_.stoplist_begin(); it != article_parser_.stoplist_end(); ++it)
+        if (std::find(stopped_.begin(), stopped_.end(), *it) == stopped_.end()) stopped_.push_back(*it);
+}
+
 ParsedQuery SaywhoQueryParser::parse_each(const std::string& text) {
+    stopped_.clear();
     if (trim(text).empty()) return {match_all(), match_all()};
     ParsedQuery parsed;
     parsed.articles = parse_checked(article_parser_, text, QUERY_PARSER_FLAGS);
+    note_stopped();
     if (parsed.articles.empty()) throw QueryError("nothing to search for in '" + text + "': no words or fields");
     parsed.statements = parse_checked(statement_parser_, text, QUERY_PARSER_FLAGS);
     return parsed;
 }
 
 Xapian::Query SaywhoQueryParser::parse(const std::string& text) {
+    stopped_.clear();
     if (trim(text).empty()) return match_all();
     return combine(parse_each(text));
 }

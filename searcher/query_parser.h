@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
@@ -78,6 +79,12 @@ class SaywhoQueryParser {
 
     const Xapian::Stem& stemmer() const { return stemmer_; }
 
+    /// After a parse: the function words (searcher/stopwords.h) it left
+    /// out of the query, each once, in query order, lower-case as the parser
+    /// saw them. Empty when none was, also for a text of function words
+    /// only, which is searched as it is ("the" finds "the").
+    const std::vector<std::string>& stopped() const { return stopped_; }
+
     /// After parse(): the query with misspelt words replaced by the
     /// database's spelling suggestions, or empty when nothing was corrected
     /// (or the database holds no spelling data).
@@ -91,12 +98,16 @@ class SaywhoQueryParser {
     /// One query from parse_each()'s two (see parse()).
     static Xapian::Query combine(const ParsedQuery& parsed);
 
+    /// Adds the article parse's stopped words to stopped_.
+    void note_stopped();
+
     Xapian::QueryParser article_parser_;
     Xapian::QueryParser statement_parser_;
     Xapian::Stem stemmer_;
     /// The first error of the current parse, noted by our field processors
     /// (which must not throw through Xapian's parser; see query_parser.cc).
     std::shared_ptr<std::string> error_;
+    std::vector<std::string> stopped_;
 };
 
 }  // namespace saywho

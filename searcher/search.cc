@@ -298,7 +298,7 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
     SaywhoQueryParser parser(db, options.match);
     const std::vector<const Filter*> given_filters = pointers_to(options.filters);
     const FilterScope given_scope = scope_of(given_filters);
-    const Interpretation interpretation = interpret(db, options, given_scope != FilterScope::EVERY);
+    Interpretation interpretation = interpret(db, options, given_scope != FilterScope::EVERY);
     // The given filters narrow the words as fields would; understood ones
     // ("by X") reach the documents their type says, or the given type.
     auto with_given = [&](const Xapian::Query& words) {
@@ -307,6 +307,10 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
     // A query of filters only ("statements by Zelenskyy") matches all their documents.
     const bool text_empty = trim(interpretation.text).empty();
     Xapian::Query text = with_given(text_empty ? match_all() : parser.parse(interpretation.text));
+    for (const auto& word : parser.stopped())
+        if (std::find(interpretation.stopwords.begin(), interpretation.stopwords.end(), word) ==
+            interpretation.stopwords.end())
+            interpretation.stopwords.push_back(word);
 
     const std::vector<const Filter*> filters = pointers_to(interpretation.filters);
     FilterScope scope = scope_of(filters);

@@ -97,6 +97,7 @@ std::optional<QueryUnderstanding::SpeakerMatch> QueryUnderstanding::match_speake
             }
         }
         match.names.push_back(title_case(fullest));
+        match.kind = "person";  // XPERSON: keys are people's
         return match;
     }
     // The canonical names: the display names the matched statements carry.
@@ -104,10 +105,12 @@ std::optional<QueryUnderstanding::SpeakerMatch> QueryUnderstanding::match_speake
     for (const auto& k : match.keys) terms.emplace_back(schema::bounded_term(schema::PREFIX_SPEAKER, k));
     Xapian::Enquire enquire(db_);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
-    Xapian::ValueCountMatchSpy spy(schema::SLOT_SPEAKER);
+    Xapian::ValueCountMatchSpy spy(schema::SLOT_SPEAKER), kinds(schema::SLOT_SPEAKER_KIND);
     enquire.add_matchspy(&spy);
+    enquire.add_matchspy(&kinds);
     enquire.get_mset(0, 0, db_.get_doccount());
     for (auto it = spy.top_values_begin(50); it != spy.top_values_end(50); ++it) match.names.push_back(*it);
+    if (auto it = kinds.top_values_begin(1); it != kinds.top_values_end(1)) match.kind = *it;
     if (match.names.empty()) match.names.push_back(title_case(match.keys.front()));
     return match;
 }

@@ -5,203 +5,24 @@
 #include "searcher/understand.h"
 
 #include <algorithm>
-#include <cctype>
-#include <map>
 #include <set>
 
 #include "common/calendar_words.h"
 #include "common/lexicon.h"
 #include "common/schema.h"
 #include "common/text.h"
+#include "searcher/query_pieces.h"
+#include "searcher/stopwords.h"
 
 namespace saywho {
 
 namespace {
 
-/// One whitespace-separated piece of the query.
-struct Piece {
-    std::string raw;                 ///< as typed
-    std::string word;                ///< lowercase ASCII letters folded, edge punctuation removed
-    std::size_t start = 0, end = 0;  ///< byte offsets of raw in the query
-    std::size_t word_end = 0;        ///< end of the word without trailing punctuation
-    /// Field syntax, a quoted phrase, an operator or a bracket: passed to the
-    /// query parser as typed, never read as part of a phrase.
-    bool locked = false;
-    bool used = false;  ///< consumed by a filter
-    bool cap = false;   ///< starts with a capital letter
-};
-
-std::vector<Piece> split_query(const std::string& q) {
-    std::vector<Piece> pieces;
-    std::size_t i = 0;
-    while (i < q.size()) {
-        if (std::isspace(static_cast<unsigned char>(q[i]))) {
-            ++i;
-            continue;
-        }
-        Piece p;
-        p.start = i;
-        if (q[i] == '"') {
-            // A phrase runs to its closing quote mark, spaces included.
-            std::size_t close = q.find('"', i + 1);
-            std::size_t j = close == std::string::npos ? q.size() : close + 1;
-            while (j < q.size() && !std::isspace(static_cast<unsigned char>(q[j]))) ++j;
-            p.end = j;
-            p.locked = true;
-        } else {
-            std::size_t j = i;
-            while (j < q.size() && !std::isspace(static_cast<unsigned char>(q[j]))) {
-                if (q[j] == '"') {  // title:"a phrase": the quotes hold spaces
-                    std::size_t close = q.find('"', j + 1);
-                    j = close == std::string::npos ? q.size() : close + 1;
-                    continue;
-                }
-                ++j;
-            }
-            p.end = j;
-        }
-        p.raw = q.substr(p.start, p.end - p.start);
-        i = p.end;
-        // Trailing punctuation is not part of the word ("March 19, 2025").
-        std::size_t word_end = p.raw.size();
-        while (word_end > 0 && std::string_view(",.;!?").find(p.raw[word_end - 1]) != std::string_view::npos)
-            --word_end;
-        p.word_end = p.start + word_end;
-        p.word = ascii_lower(p.raw.substr(0, word_end));
-        // "Zelenskyy's statements": the possessive belongs to the reading, not the name.
-        p.cap =
-            !p.raw.empty() && ((p.raw[0] >= 'A' && p.raw[0] <= 'Z') || static_cast<unsigned char>(p.raw[0]) >= 0x80);
-        const std::string& w = p.raw;
-        if (!p.locked)
-            p.locked = w.find(':') != std::string::npos || w == "AND" || w == "OR" || w == "NOT" || w == "XOR" ||
-                       w.front() == '(' || w.back() == ')' || w.front() == '+' || w.front() == '-' ||
-                       w.find('*') != std::string::npos || w.find('"') != std::string::npos;
-        pieces.push_back(std::move(p));
-    }
-    return pieces;
-}
-
-/// A stretch of days, either end open (nullopt).
-struct DaySpan {
-    std::optional<CivilDate> first, last;
-};
-
-CivilDate month_start(int year, int month) { return CivilDate{year, month, 1}; }
-CivilDate month_end(int year, int month) { return CivilDate{year, month, days_in_month(year, month)}; }
-
-/// Reads a date at pieces[i] onward: 2025-03-19, 2025-03, 2025, March 19,
-/// 2025, 19 March 2025, March 2025, March 19, March (the latest such month
-/// up to today). Sets @p next past it.
-std::optional<DaySpan> read_date(const std::vector<Piece>& p, std::size_t i, CivilDate today, std::size_t& next) {
-    if (i >= p.size() || p[i].locked || p[i].used) return std::nullopt;
-    const std::string& w = p[i].word;
-    auto usable = [&](std::size_t k) { return k < p.size() && !p[k].locked && !p[k].used; };
-    auto year_at = [&](std::size_t k) -> int {
-        if (!usable(k) || p[k].word.size() != 4 || !all_digits(p[k].word)) return 0;
-        int y = std::stoi(p[k].word);
-        return y >= 1800 && y <= 2200 ? y : 0;
-    };
-    if (w.size() == 10 && w[4] == '-' && w[7] == '-') {
-        if (auto d = CivilDate::parse_iso(w)) {
-            next = i + 1;
-            return DaySpan{*d, *d};
-        }
-        return std::nullopt;
-    }
-    if (w.size() == 7 && w[4] == '-' && all_digits(w.substr(0, 4)) && all_digits(w.substr(5))) {
-        int y = std::stoi(w.substr(0, 4)), m = std::stoi(w.substr(5));
-        if (m < 1 || m > 12) return std::nullopt;
-        next = i + 1;
-        return DaySpan{month_start(y, m), month_end(y, m)};
-    }
-    if (int y = year_at(i)) {
-        next = i + 1;
-        return DaySpan{CivilDate{y, 1, 1}, CivilDate{y, 12, 31}};
-    }
-    auto day_at = [&](std::size_t k) -> int {
-        if (!usable(k)) return 0;
-        std::string d = p[k].word;
-        for (const char* suffix : {"st", "nd", "rd", "th"})
-            if (d.size() > 2 && d.compare(d.size() - 2, 2, suffix) == 0) d.resize(d.size() - 2);
-        if (d.empty() || d.size() > 2 || !all_digits(d)) return 0;
-        return std::stoi(d);
-    };
-    // "19 March 2025"
-    if (int d = day_at(i); d && usable(i + 1) && month_number(p[i + 1].word)) {
-        int m = month_number(p[i + 1].word);
-        int y = year_at(i + 2);
-        if (y) {
-            if (auto date = CivilDate::make(y, m, d)) {
-                next = i + 3;
-                return DaySpan{*date, *date};
-            }
-        }
-        return std::nullopt;
-    }
-    int m = month_number(w);
-    // "may" is a verb far more often than a month: only with a day or year.
-    if (!m) return std::nullopt;
-    if (int d = day_at(i + 1)) {
-        int y = year_at(i + 2);
-        std::size_t after = y ? i + 3 : i + 2;
-        if (!y)
-            y = CivilDate{today.year, m, 1} < CivilDate{today.year, today.month, 1} ||
-                        (m == today.month && d <= today.day)
-                    ? today.year
-                    : today.year - 1;
-        if (auto date = CivilDate::make(y, m, d)) {
-            next = after;
-            return DaySpan{*date, *date};
-        }
-        return std::nullopt;
-    }
-    if (int y = year_at(i + 1)) {
-        next = i + 2;
-        return DaySpan{month_start(y, m), month_end(y, m)};
-    }
-    if (w == "may" || w.size() < 4) return std::nullopt;  // "Mar" alone is too thin a clue
-    int y = m <= today.month ? today.year : today.year - 1;
-    next = i + 1;
-    return DaySpan{month_start(y, m), month_end(y, m)};
-}
-
-/// "yesterday", "today", "last week", "this month", "last year"... at i.
-std::optional<DaySpan> read_relative(const std::vector<Piece>& p, std::size_t i, CivilDate today, std::size_t& next) {
-    auto usable = [&](std::size_t k) { return k < p.size() && !p[k].locked && !p[k].used; };
-    if (!usable(i)) return std::nullopt;
-    const std::string& w = p[i].word;
-    if (w == "today") {
-        next = i + 1;
-        return DaySpan{today, today};
-    }
-    if (w == "yesterday") {
-        next = i + 1;
-        CivilDate d = today.plus_days(-1);
-        return DaySpan{d, d};
-    }
-    if ((w == "last" || w == "this" || w == "past") && usable(i + 1)) {
-        const std::string& unit = p[i + 1].word;
-        next = i + 2;
-        const CivilDate monday = today.plus_days(-today.weekday());
-        if (unit == "week") {
-            if (w == "this") return DaySpan{monday, today};
-            if (w == "past") return DaySpan{today.plus_days(-6), today};
-            return DaySpan{monday.plus_days(-7), monday.plus_days(-1)};
-        }
-        if (unit == "month") {
-            if (w == "this") return DaySpan{month_start(today.year, today.month), today};
-            if (w == "past") return DaySpan{today.plus_days(-29), today};
-            int y = today.month == 1 ? today.year - 1 : today.year, m = today.month == 1 ? 12 : today.month - 1;
-            return DaySpan{month_start(y, m), month_end(y, m)};
-        }
-        if (unit == "year") {
-            if (w == "this") return DaySpan{CivilDate{today.year, 1, 1}, today};
-            if (w == "past") return DaySpan{today.plus_days(-364), today};
-            return DaySpan{CivilDate{today.year - 1, 1, 1}, CivilDate{today.year - 1, 12, 31}};
-        }
-    }
-    return std::nullopt;
-}
+using understanding::DaySpan;
+using understanding::Piece;
+using understanding::read_date;
+using understanding::read_relative;
+using understanding::split_query;
 
 /// Words that never start or end a name or a place.
 bool is_glue(const std::string& w) {
@@ -212,6 +33,25 @@ bool is_glue(const std::string& w) {
         "remarks", "articles", "article", "stories", "story", "since",      "before",    "after",  "between",
         "last",    "this",     "week",    "month",   "year",  "today",      "yesterday", "is",     "was",
         "were",    "are",      "that",    "it",      "he",    "she",        "they"};
+    return WORDS.count(w) > 0;
+}
+
+/// Nouns for what someone said: "quotes of X", "X's remarks", "X statements".
+bool is_statement_noun(const std::string& w) {
+    return w == "statements" || w == "quotes" || w == "remarks" || w == "words";
+}
+
+/// Words that link a speaker to a topic: "X said about", "did X say on".
+bool is_topic_link(const std::string& w) { return w == "about" || w == "on" || w == "regarding"; }
+
+/// Words after which a name is what is talked about, not who talks ("about
+/// Baker", "with Baker", "the Baker plan", "his Baker").
+bool makes_a_topic(const std::string& w) {
+    static const std::set<std::string> WORDS = {
+        "about", "on",   "of",     "regarding", "concerning", "against", "with",    "for",   "to",
+        "over",  "into", "toward", "towards",   "than",       "like",    "versus",  "vs",    "at",
+        "in",    "from", "by",     "without",   "after",      "before",  "between", "among", "around",
+        "the",   "a",    "an",     "this",      "that",       "his",     "her",     "their", "its"};
     return WORDS.count(w) > 0;
 }
 
@@ -226,6 +66,7 @@ class Reading {
     void dates();
     void speakers();
     void places();
+    void bare_speaker();
     void types();
     /// The interpretation, with what is left as its text.
     Interpretation finish();
@@ -242,6 +83,25 @@ class Reading {
     std::optional<QueryUnderstanding::SpeakerMatch> speaker_at(std::size_t first, std::size_t& last) const;
     /// The longest run of 1-3 usable words at [first, ...] naming a place.
     const Place* place_at(std::size_t first, std::size_t& last) const;
+    /// Whether pieces [first, last] are typed as a name: each word but
+    /// "the" capitalised, or two words or more.
+    bool looks_like_a_name(std::size_t first, std::size_t last) const;
+
+    // The forms of speakers(), each at pieces[i]: true when it read a
+    // speaker (or, for a question, a statement type), setting @p last to
+    // the last piece it took when the reading goes on after it.
+    bool speaker_after_cue(std::size_t i, std::size_t& last);
+    bool speaker_of_question(std::size_t i, std::size_t& last);
+    bool speaker_before_said(std::size_t i);
+    bool speaker_before_noun(std::size_t i);
+    bool speaker_on_topic(std::size_t i, std::size_t& last);
+    /// The last piece of a lower-case name of two or three words at
+    /// @p first that is a speaker key as it is; @p first when none.
+    std::size_t lower_case_name_at(std::size_t first) const;
+    /// The speaker [first, last] names when bare_speaker() may read it so:
+    /// a person with statements, and for one word, a word the articles use
+    /// as the name at least half as often as at all.
+    std::optional<QueryUnderstanding::SpeakerMatch> person_named(std::size_t first, std::size_t last) const;
 
     const QueryUnderstanding& understanding_;
     const Xapian::Database& db_;
@@ -293,10 +153,12 @@ void Reading::add_filter(Filter f, std::size_t first, std::size_t last) {
 }
 
 std::optional<QueryUnderstanding::SpeakerMatch> Reading::speaker_at(std::size_t first, std::size_t& last) const {
+    // "the Kremlin", "the Fed": "the" opens the span but is no part of the name.
+    const std::size_t name_start = usable(first) && p_[first].word == "the" ? first + 1 : first;
     for (std::size_t n = 3; n >= 1; --n) {
-        std::size_t end = first + n - 1;
-        if (!plain_run(first, end)) continue;
-        std::string name = span_text(first, end);
+        std::size_t end = name_start + n - 1;
+        if (!plain_run(name_start, end)) continue;
+        std::string name = span_text(name_start, end);
         if (name.size() > 2 && (name.compare(name.size() - 2, 2, "'s") == 0)) name.resize(name.size() - 2);
         if (auto m = understanding_.match_speaker(name)) {
             last = end;
@@ -304,6 +166,17 @@ std::optional<QueryUnderstanding::SpeakerMatch> Reading::speaker_at(std::size_t 
         }
     }
     return std::nullopt;
+}
+
+bool Reading::looks_like_a_name(std::size_t first, std::size_t last) const {
+    std::size_t words = 0;
+    bool capitalised = true;
+    for (std::size_t k = first; k <= last; ++k) {
+        if (p_[k].word == "the") continue;
+        ++words;
+        capitalised = capitalised && p_[k].cap;
+    }
+    return capitalised || words >= 2;
 }
 
 const Place* Reading::place_at(std::size_t first, std::size_t& last) const {
@@ -369,81 +242,165 @@ void Reading::dates() {
 }
 
 void Reading::speakers() {
-    // 2. Speakers: "by X", "from X", "quotes of X", "X said", "did X say",
-    //    "X's statements", "X on <topic>" (at the start).
+    // 2. Speakers named with a cue: "by X", "from X", "quotes of X", "X
+    //    said", "did X say", "X's statements", "X statements", "X on
+    //    <topic>" (at the start). The name may open with "the" ("the
+    //    Kremlin"): organisations are named so.
     for (std::size_t i = 0; i < p_.size(); ++i) {
         if (!usable(i)) continue;
-        const std::string& w = p_[i].word;
-        std::size_t last = 0;
-        if (w == "by" || w == "from" ||
-            (w == "of" && i > 0 &&
-             (p_[i - 1].word == "quotes" || p_[i - 1].word == "statements" || p_[i - 1].word == "remarks" ||
-              p_[i - 1].word == "words"))) {
-            if (auto m = speaker_at(i + 1, last)) {
-                add_filter(understood_speaker(*m), i, last);
-                i = last;
-            }
-            continue;
+        std::size_t last = i;
+        if (speaker_after_cue(i, last) || speaker_of_question(i, last) || speaker_before_said(i) ||
+            speaker_before_noun(i) || speaker_on_topic(i, last))
+            i = last;
+    }
+}
+
+bool Reading::speaker_after_cue(std::size_t i, std::size_t& last) {
+    const std::string& w = p_[i].word;
+    const bool of_noun = w == "of" && i > 0 && is_statement_noun(p_[i - 1].word);
+    if (w != "by" && w != "from" && !of_noun) return false;
+    auto m = speaker_at(i + 1, last);
+    if (!m) return false;
+    add_filter(understood_speaker(*m), i, last);
+    return true;
+}
+
+bool Reading::speaker_of_question(std::size_t i, std::size_t& last) {
+    // "what did Trump say (anything) about tariffs", "what has Kettunen said on drought".
+    const std::string& w = p_[i].word;
+    const char* verb = w == "did" || w == "does" || w == "do" ? "say" : w == "has" || w == "have" ? "said" : nullptr;
+    if (!verb) return false;
+    std::size_t say = i + 2;
+    while (say < p_.size() && say <= i + 5 && p_[say].word != verb) ++say;
+    if (!usable(say) || p_[say].word != verb) return false;
+    // The question around the name: "what" before it, "anything about" after.
+    const std::size_t first =
+        i > 0 && usable(i - 1) && (p_[i - 1].word == "what" || p_[i - 1].word == "how") ? i - 1 : i;
+    std::size_t end = say;
+    if (usable(end + 1) && (p_[end + 1].word == "anything" || p_[end + 1].word == "something")) ++end;
+    if (usable(end + 1) && is_topic_link(p_[end + 1].word)) ++end;
+    std::size_t name_end = 0;
+    if (auto m = speaker_at(i + 1, name_end); m && name_end + 1 == say) {
+        add_filter(understood_speaker(*m), first, end);
+    } else {
+        // Nobody the database knows by that name: still a question about
+        // statements, and the name stays words to search.
+        add_filter(type_filter(schema::TYPE_STATEMENT), say, end);
+    }
+    last = end;
+    return true;
+}
+
+bool Reading::speaker_before_said(std::size_t i) {
+    // "Zelenskyy said drones", "the Kremlin says".
+    const std::string& w = p_[i].word;
+    if ((w != "said" && w != "says" && w != "say") || i == 0) return false;
+    for (std::size_t n = std::min<std::size_t>(4, i); n >= 1; --n) {
+        std::size_t first = i - n, last = 0;
+        auto m = speaker_at(first, last);
+        if (!m || last + 1 != i) continue;
+        const bool link = usable(i + 1) && (is_topic_link(p_[i + 1].word) || p_[i + 1].word == "that");
+        add_filter(understood_speaker(*m), first, link ? i + 1 : i);
+        return true;
+    }
+    return false;
+}
+
+bool Reading::speaker_before_noun(std::size_t i) {
+    // "Kettunen's statements", "ZELENSKIY statements", "Kremlin remarks".
+    if (i == 0 || !is_statement_noun(p_[i].word)) return false;
+    const bool possessive = ends_with(p_[i - 1].word, "'s");
+    for (std::size_t n = std::min<std::size_t>(4, i); n >= 1; --n) {
+        std::size_t first = i - n, last = 0;
+        auto m = speaker_at(first, last);
+        if (!m || last + 1 != i) continue;
+        // Without "'s" a lower-case word before the noun is more often the
+        // kind of statement than who made it ("bank statements").
+        if (!possessive && !looks_like_a_name(first, i - 1)) return false;
+        add_filter(understood_speaker(*m), first, i - 1);
+        return true;
+    }
+    return false;
+}
+
+bool Reading::speaker_on_topic(std::size_t i, std::size_t& last) {
+    // "Zelenskyy on drones", "the Kremlin on the plant": only at the start,
+    // and only when "on" follows a name-sized start, so ordinary queries do
+    // not pay for speaker lookups.
+    if (i != 0 || p_.size() < 3) return false;
+    std::size_t on = 1;
+    while (on < p_.size() && on <= 4 && p_[on].word != "on") ++on;
+    if (!usable(on) || p_[on].word != "on") return false;
+    std::size_t name_end = 0;
+    auto m = speaker_at(0, name_end);
+    if (!m || name_end + 1 != on) return false;
+    add_filter(understood_speaker(*m), 0, on);
+    last = on;
+    return true;
+}
+
+void Reading::bare_speaker() {
+    // 4. A name with no cue ("Baker dollar", "Zelenskiy in Helsinki") is
+    //    the speaker when it is plainly the subject (understand.h gives the
+    //    rule): a person's name, not what the query is about.
+    if (out_.find(Filter::Kind::SPEAKER)) return;
+    for (const auto& piece : p_)
+        if (piece.locked && ascii_lower(piece.raw).find("speaker:") != std::string::npos) return;
+    std::optional<std::pair<std::size_t, std::size_t>> span;
+    std::optional<QueryUnderstanding::SpeakerMatch> found;
+    std::size_t names = 0;
+    for (std::size_t i = 0; i < p_.size() && names < 2; ++i) {
+        if (!usable(i) || is_glue(p_[i].word)) continue;
+        std::size_t end = i;
+        if (p_[i].cap) {
+            // Capitalised words in a row are one name: "Baker Hughes" is not Baker.
+            while (end + 1 < p_.size() && usable(end + 1) && p_[end + 1].cap && !is_glue(p_[end + 1].word)) ++end;
+        } else {
+            // In lower case, only a whole name of two or three words the
+            // database has as it is ("james baker").
+            end = lower_case_name_at(i);
+            if (end == i) continue;
         }
-        if (w == "did" || w == "does") {
-            // "what did Trump say about tariffs"
-            std::size_t say = i + 1;
-            while (say < p_.size() && say <= i + 4 && p_[say].word != "say") ++say;
-            if (say < p_.size() && p_[say].word == "say" && say > i + 1) {
-                if (auto m = speaker_at(i + 1, last); m && last + 1 == say) {
-                    std::size_t first =
-                        i > 0 && usable(i - 1) && (p_[i - 1].word == "what" || p_[i - 1].word == "how") ? i - 1 : i;
-                    std::size_t end = say + 1 < p_.size() && usable(say + 1) &&
-                                              (p_[say + 1].word == "about" || p_[say + 1].word == "on")
-                                          ? say + 1
-                                          : say;
-                    add_filter(understood_speaker(*m), first, end);
-                    i = end;
-                }
-            }
-            continue;
-        }
-        if ((w == "said" || w == "says" || w == "say") && i > 0) {
-            for (std::size_t n = std::min<std::size_t>(3, i); n >= 1; --n) {
-                std::size_t first = i - n;
-                if (auto m = speaker_at(first, last); m && last + 1 == i) {
-                    std::size_t end =
-                        i + 1 < p_.size() && usable(i + 1) &&
-                                (p_[i + 1].word == "about" || p_[i + 1].word == "on" || p_[i + 1].word == "that")
-                            ? i + 1
-                            : i;
-                    add_filter(understood_speaker(*m), first, end);
-                    break;
-                }
-            }
-            continue;
-        }
-        if (p_[i].raw.size() > 2 &&
-            (p_[i].word.size() > 2 && p_[i].word.compare(p_[i].word.size() - 2, 2, "'s") == 0) && i + 1 < p_.size() &&
-            usable(i + 1) &&
-            (p_[i + 1].word == "statements" || p_[i + 1].word == "quotes" || p_[i + 1].word == "remarks" ||
-             p_[i + 1].word == "words")) {
-            for (std::size_t n = std::min<std::size_t>(3, i + 1); n >= 1; --n) {
-                std::size_t first = i + 1 - n;
-                if (auto m = speaker_at(first, last); m && last == i) {
-                    add_filter(understood_speaker(*m), first, i);
-                    break;
-                }
-            }
-            continue;
-        }
-        // "Zelenskyy on drones": only when "on" follows a name-sized start,
-        // so ordinary queries do not pay for speaker lookups.
-        bool on_follows = false;
-        for (std::size_t k = 1; k <= 3 && k < p_.size(); ++k) on_follows = on_follows || p_[k].word == "on";
-        if (i == 0 && p_.size() >= 3 && on_follows) {
-            if (auto m = speaker_at(0, last);
-                m && last + 1 < p_.size() && usable(last + 1) && p_[last + 1].word == "on") {
-                add_filter(understood_speaker(*m), 0, last + 1);
-                i = last + 1;
-            }
+        const std::size_t first = i;
+        i = end;
+        if (end - first >= 3 || ends_with(p_[end].word, "'s")) continue;
+        if (first > 0 && makes_a_topic(p_[first - 1].word)) continue;
+        if (auto m = person_named(first, end)) {
+            ++names;
+            span = std::make_pair(first, end);
+            found = std::move(m);
         }
     }
+    // Two names: which of them speaks is anybody's guess, so neither does.
+    // A name alone ("Bush") asks for anything about them, not only their words.
+    if (names == 1 && span->second - span->first + 1 < p_.size())
+        add_filter(understood_speaker(*found), span->first, span->second);
+}
+
+std::size_t Reading::lower_case_name_at(std::size_t first) const {
+    for (std::size_t n = 3; n >= 2; --n) {
+        const std::size_t end = first + n - 1;
+        if (!plain_run(first, end)) continue;
+        const std::string key = fold_key(span_text(first, end));
+        if (db_.term_exists(schema::bounded_term(schema::PREFIX_SPEAKER, key))) return end;
+    }
+    return first;
+}
+
+std::optional<QueryUnderstanding::SpeakerMatch> Reading::person_named(std::size_t first, std::size_t last) const {
+    auto m = understanding_.match_speaker(span_text(first, last));
+    // Organisation names are topics too often ("Treasury bonds", "OPEC
+    // output") to be read as the speaker without a cue.
+    if (!m || !m->spoke || m->kind != "person") return std::nullopt;
+    if (first == last) {
+        // One word that articles use as an ordinary word more often than
+        // as this name ("Rice exports", "Gold prices") is the topic.
+        Xapian::doccount as_name = 0;
+        for (const auto& key : m->keys)
+            as_name = std::max(as_name, db_.get_termfreq(schema::bounded_term(schema::PREFIX_PERSON, key)));
+        if (2 * as_name < db_.get_termfreq(p_[first].word)) return std::nullopt;
+    }
+    return m;
 }
 
 void Reading::places() {
@@ -462,7 +419,9 @@ void Reading::places() {
 
 void Reading::types() {
     // 4. Types: "statements", "quotes", "said" → statements; "articles", "stories" → articles.
+    // A question already said statements ("what did Nobody say"): no second type.
     std::optional<std::string> type;
+    if (const Filter* f = out_.find(Filter::Kind::TYPE)) type = f->values.front();
     for (std::size_t i = 0; i < p_.size(); ++i) {
         if (!usable(i)) continue;
         const std::string& w = p_[i].word;
@@ -493,11 +452,20 @@ void Reading::types() {
 }
 
 Interpretation Reading::finish() {
-    // 5. What is left is text; small words that only linked the filters go.
-    for (std::size_t i = 0; i < p_.size(); ++i) {
-        if (p_[i].used) continue;
-        if (!p_[i].locked && (p_[i].word == "what" || p_[i].word == "all") && out_.filters.size() > 0) continue;
-        out_.text += (out_.text.empty() ? "" : " ") + p_[i].raw;
+    // 5. What is left is text. Beside filters, a text of function words
+    //    only ("statements by Kettunen on it") only linked them: it goes,
+    //    where the query parser would search it for want of other words.
+    bool only_stopwords = !out_.filters.empty();
+    for (const auto& piece : p_)
+        if (!piece.used) only_stopwords = only_stopwords && !piece.locked && is_stopword(piece.word);
+    for (const auto& piece : p_) {
+        if (piece.used) continue;
+        if (only_stopwords) {
+            if (std::find(out_.stopwords.begin(), out_.stopwords.end(), piece.word) == out_.stopwords.end())
+                out_.stopwords.push_back(piece.word);
+            continue;
+        }
+        out_.text += (out_.text.empty() ? "" : " ") + piece.raw;
     }
     std::stable_sort(out_.filters.begin(), out_.filters.end(), [](const Filter& a, const Filter& b) {
         return a.source.empty() ? false : b.source.empty() || a.start < b.start;
@@ -520,6 +488,7 @@ Interpretation QueryUnderstanding::understand(const std::string& query, bool typ
     reading.dates();
     reading.speakers();
     reading.places();
+    reading.bare_speaker();
     reading.types();
     return reading.finish();
 }

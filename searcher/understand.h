@@ -28,6 +28,11 @@ struct Interpretation {
     /// Whether the text names a type itself (type:article), or the caller's
     /// filters do: then no type filter is added by default.
     bool explicit_type = false;
+    /// The function words (searcher/stopwords.h) left out of the search, in
+    /// query order: those of a text of nothing else beside the filters
+    /// ("statements by Baker on it"), dropped here, and those the query
+    /// parser left out of the text, added by search().
+    std::vector<std::string> stopwords;
 
     const Filter* find(Filter::Kind kind) const;
 };
@@ -41,6 +46,26 @@ class QueryUnderstanding {
 
     /// @p type_given: the filters given beside the query (a service
     /// request's) include a type, so no type is added by default.
+    ///
+    /// A speaker is read from a cue ("by X", "from X", "quotes of X", "X
+    /// said", "what did X say (anything) about", "what has X said", "X's
+    /// remarks", "X statements", "X on <topic>" at the start; X may open
+    /// with "the": "what did the Kremlin say"), or, with no cue, from a
+    /// bare name ("Baker dollar", "Zelenskiy in Helsinki") when all of
+    /// these hold:
+    ///  - it names a person with statements (match_speaker(); organisation
+    ///    names need a cue: "Treasury bonds" is no question to the Treasury);
+    ///  - it is typed as a name: capitalised words in a row, taken whole
+    ///    ("Baker Hughes" is not Baker), or a whole name of two or three
+    ///    words in lower case that is a speaker key as typed ("james baker");
+    ///  - it is not the object of a preposition or determiner ("about
+    ///    Baker", "the Baker plan") nor a possessive ("Baker's plan");
+    ///  - a single word is used by the articles as that name at least half
+    ///    as often as at all ("Rice exports" is about rice);
+    ///  - the query names no other speaker: no cue read one, no speaker:
+    ///    field, and no second bare name ("Baker Volcker" keeps both as words);
+    ///  - the query is more than the name: a name alone ("Bush") asks for
+    ///    anything about them, so it stays a word.
     Interpretation understand(const std::string& query, bool type_given = false) const;
 
     /// Speakers the database knows by @p name: full name, surname, any case
@@ -50,6 +75,10 @@ class QueryUnderstanding {
         std::vector<std::string> keys;   ///< folded keys matched (XSPEAKER:/XPERSON: suffixes)
         std::vector<std::string> names;  ///< canonical display names, most statements first
         bool spoke = true;               ///< false: only mentioned in articles
+        /// The kind of speaker most of their statements have (person,
+        /// organization, anonymous; SLOT_SPEAKER_KIND); "person" for someone
+        /// only mentioned.
+        std::string kind;
     };
     std::optional<SpeakerMatch> match_speaker(const std::string& name) const;
 

@@ -211,6 +211,18 @@ try {
   assert.deepEqual((await cards(page)).map((c) => c.id), before);
   await page.screenshot({ path: screenshotPath, fullPage: true });
 
+  step('function words are never marked in the results (issue 17)');
+  await page.fill('#q', 'drought in the north of the country');
+  await page.press('#q', 'Enter');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'drought in the north of the country');
+  await page.waitForSelector('#results > li.card');
+  await settled(page);
+  const marked = await page.locator('#results mark').allTextContents();
+  assert.ok(marked.length > 0, 'no word of the query is marked');
+  for (const word of marked) {
+    assert.ok(!['in', 'the', 'of'].includes(word.toLowerCase()), `the function word "${word}" is marked`);
+  }
+
   step('article text with markup shows as text, nothing runs');
   await page.fill('#q', 'banner picture');
   await page.press('#q', 'Enter');

@@ -213,7 +213,7 @@ TEST_F(EndToEnd, JsonOutputHoldsTheDocumentedFields) {
     index_corpus();
     rapidjson::Document doc = search_json({"drought", "type:article"});
     ASSERT_TRUE(doc.IsObject());
-    EXPECT_EQ(doc["version"].GetInt(), 4);
+    EXPECT_EQ(doc["version"].GetInt(), 5);
     EXPECT_STREQ(doc["type"].GetString(), "results");
     EXPECT_STREQ(doc["query"].GetString(), "drought type:article");
     EXPECT_TRUE(doc["parsed"].IsString());
@@ -265,7 +265,7 @@ TEST_F(EndToEnd, ExitCodesFoundNothingFoundAndError) {
 
     rapidjson::Document error = search_json({"date:2025-02-30"}, 2);
     ASSERT_TRUE(error.IsObject());
-    EXPECT_EQ(error["version"].GetInt(), 4);
+    EXPECT_EQ(error["version"].GetInt(), 5);
     EXPECT_STREQ(error["error"]["code"].GetString(), "bad_query");
     EXPECT_TRUE(contains(error["error"]["message"].GetString(), "2025-02-30"));
 
@@ -529,7 +529,7 @@ TEST_F(EndToEnd, StatementJsonHitHoldsTheDocumentedFields) {
     index_corpus();
     rapidjson::Document doc = search_json({"type:statement", "speaker:Kettunen", "location:Helsinki"});
     ASSERT_TRUE(doc.IsObject());
-    EXPECT_EQ(doc["version"].GetInt(), 4);
+    EXPECT_EQ(doc["version"].GetInt(), 5);
     ASSERT_GT(doc["results"].Size(), 0u);
     for (const auto& hit : doc["results"].GetArray()) {
         for (const char* field : {"type", "id", "date", "title", "snippet", "path", "article", "article_date",
@@ -910,6 +910,7 @@ TEST_F(EndToEnd, EveryJsonMemberOfRealOutputIsDocumented) {
                           "query",
                           "interpretation.text",
                           "interpretation.filters",
+                          "interpretation.stopwords",
                           "parsed",
                           "total.estimate",
                           "total.exact",

@@ -3,6 +3,9 @@
  */
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include <xapian.h>
 
 #include "common/errors.h"
@@ -80,6 +83,24 @@ const ParseCase PARSE_CASES[] = {
     {"country:Finland", "Query(0 * XCOUNTRY:fi)"},
     {"drones country:UA date:2025-03-01..2025-03-31",
      "Query((Zdrone@1 FILTER (VALUE_RANGE 0 20250301 20250331 AND XCOUNTRY:ua)))"},
+    // Function words (searcher/stopwords.h) are never required: "on the
+    // dollar" means dollar. Issue 17: they made "statements by Baker on the
+    // dollar" find 4 where "... dollar" found 32.
+    {"on the dollar", "Query(Zdollar@3)"},
+    {"about the dollar", "Query(Zdollar@3)"},
+    {"The Dollar", "Query(dollar@2)", "Query(Zdollar@2)"},
+    {"what did the Kremlin say", "Query((kremlin@4 AND Zsay@5))", "Query((Zkremlin@4 AND Zsay@5))"},
+    // ... but a phrase is literal, '+' requires a word, and a query of
+    // function words only searches them rather than nothing or everything.
+    {"\"on the dollar\"", "Query((on@1 PHRASE 3 the@2 PHRASE 3 dollar@3))",
+     "Query((Zon@1 PHRASE 3 Zthe@2 PHRASE 3 Zdollar@3))"},
+    {"+the dollar", "Query((Zthe@1 AND Zdollar@2))"},
+    {"the", "Query(Zthe@1)"},
+    {"what about it", "Query((Zwhat@1 AND Zabout@2 AND Zit@3))"},
+    // Words that look like function words but are names or carry meaning stay.
+    {"US dollar", "Query((us@1 AND Zdollar@2))", "Query((Zus@1 AND Zdollar@2))"},
+    {"WHO vaccines", "Query((who@1 AND Zvaccin@2))", "Query((Zwho@1 AND Zvaccin@2))"},
+    {"not raise rates", "Query((Znot@1 AND Zrais@2 AND Zrate@3))"},
 };
 
 struct RejectCase {
@@ -129,6 +150,20 @@ TEST_F(QueryParserTable, ParsesEachRowToTheExpectedQuery) {
                                     body(row.statements) + " FILTER XTYPE:statement)))");
         }
     }
+}
+
+TEST_F(QueryParserTable, SaysWhichFunctionWordsItLeftOut) {
+    saywho::SaywhoQueryParser parser(db_, saywho::MatchMode::ALL);
+    using Words = std::vector<std::string>;
+    parser.parse("what did the Kremlin say about the dollar");
+    EXPECT_EQ(parser.stopped(), (Words{"what", "did", "the", "about"}));
+    parser.parse("\"on the dollar\"");
+    EXPECT_EQ(parser.stopped(), Words{});
+    parser.parse("the");  // searched, so not left out
+    EXPECT_EQ(parser.stopped(), Words{});
+    parser.parse("on the dollar");
+    parser.parse(" ");  // a blank text leaves out nothing, whatever came before
+    EXPECT_EQ(parser.stopped(), Words{});
 }
 
 TEST_F(QueryParserTable, RejectsEachRowNamingTheBadPart) {

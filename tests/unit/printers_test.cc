@@ -103,7 +103,7 @@ TEST(PrintJson, AStatementHitCarriesEveryFieldAndNullsForTheUnknown) {
     rapidjson::Document doc;
     doc.Parse(out.str().c_str());
     ASSERT_FALSE(doc.HasParseError()) << out.str();
-    EXPECT_EQ(doc["version"].GetInt(), 4);
+    EXPECT_EQ(doc["version"].GetInt(), 5);
     const auto& h = doc["results"][0];
     EXPECT_STREQ(h["type"].GetString(), "statement");
     EXPECT_STREQ(h["id"].GetString(), "2025-03-19-trump-ukraine-peace-talks#5");
@@ -124,6 +124,39 @@ TEST(PrintJson, AStatementHitCarriesEveryFieldAndNullsForTheUnknown) {
     EXPECT_STREQ(h["location_basis"].GetString(), "explicit");
     EXPECT_STREQ(h["date_basis"].GetString(), "article");
     EXPECT_EQ(h["highlights"][0][0].GetUint64(), 28u);
+}
+
+TEST(PrintInterpretation, NamesTheFunctionWordsLeftOutWhenThereAreAny) {
+    Interpretation in;
+    in.text = "on the dollar";
+    std::ostringstream out;
+    print_interpretation(out, in);
+    EXPECT_EQ(out.str(), "understood: words only: on the dollar\n");
+    in.stopwords = {"on", "the"};
+    out.str("");
+    print_interpretation(out, in);
+    EXPECT_EQ(out.str(), "understood: words only: on the dollar\n  function words left out: on, the\n");
+    in.filters.push_back(type_filter("statement"));
+    out.str("");
+    print_interpretation(out, in);
+    EXPECT_NE(out.str().find("  words: on the dollar\n  function words left out: on, the\n"), std::string::npos)
+        << out.str();
+}
+
+TEST(PrintJson, InterpretationListsTheFunctionWordsLeftOut) {
+    ResultSet results;
+    std::ostringstream out;
+    print_json(out, results);
+    rapidjson::Document doc;
+    doc.Parse(out.str().c_str());
+    ASSERT_TRUE(doc["interpretation"]["stopwords"].IsArray());
+    EXPECT_EQ(doc["interpretation"]["stopwords"].Size(), 0u);
+    results.interpretation.stopwords = {"on", "the"};
+    out.str("");
+    print_json(out, results);
+    doc.Parse(out.str().c_str());
+    ASSERT_EQ(doc["interpretation"]["stopwords"].Size(), 2u);
+    EXPECT_STREQ(doc["interpretation"]["stopwords"][1].GetString(), "the");
 }
 
 TEST(PrintJson, AnArticleHitHasNoStatementMembers) {
