@@ -407,7 +407,7 @@ TEST_F(EndToEnd, DatabasePassesXapianCheckAndHoldsTheSchemaTerms) {
     const Xapian::doccount statements = db.get_termfreq("XTYPE:statement");
     EXPECT_GT(statements, 24u);
     EXPECT_EQ(db.get_doccount(), 24u + statements);
-    EXPECT_EQ(db.get_metadata("saywho:schema-version"), "6");
+    EXPECT_EQ(db.get_metadata("saywho:schema-version"), "7");
     EXPECT_EQ(db.get_metadata("saywho:features"), "articles statements");
     EXPECT_EQ(db.get_termfreq("XTYPE:article"), 24u);
     // Counted over articles: statements carry the date terms of their own day.
@@ -634,7 +634,7 @@ TEST_F(EndToEnd, ADatabaseOfSchemaVersionOneIsRefused) {
     }
     CommandResult r = index({CORPUS.string()});
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_TRUE(contains(r.err, "schema version 1 but this saywho uses version 6")) << r.err;
+    EXPECT_TRUE(contains(r.err, "schema version 1 but this saywho uses version 7")) << r.err;
     EXPECT_TRUE(contains(r.err, "rebuild")) << r.err;
 }
 
