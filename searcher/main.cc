@@ -79,7 +79,9 @@ void add_options(CLI::App& app, CommandLine& cli) {
     app.add_option("--offset", cli.search.offset, "skip this many results (for the next page)");
     std::map<std::string, saywho::SortOrder> sorts;
     for (const auto& entry : saywho::SORT_ORDERS) sorts.emplace(entry.name, entry.order);
-    app.add_option("--sort", cli.search.sort, "relevance, newest or oldest")
+    app.add_option("--sort", cli.search.sort,
+                   "relevance, newest or oldest; ties in relevance (every hit of a query without words) "
+                   "newest first; within a day by article id, an article before its statements, in text order")
         ->transform(CLI::CheckedTransformer(sorts, CLI::ignore_case).description(""))
         ->default_str("relevance");
     std::map<std::string, saywho::MatchMode> matches;
