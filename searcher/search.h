@@ -50,7 +50,7 @@ std::optional<SortOrder> parse_sort_order(std::string_view name);
 struct SearchOptions {
     std::string query;  ///< the user's words, fields and operators
     std::size_t offset = 0;
-    std::size_t limit = 10;
+    std::size_t limit = 10;  ///< hits wanted; 0: none, only the totals and facets
     SortOrder sort = SortOrder::RELEVANCE;
     MatchMode match = MatchMode::ALL;
     std::size_t snippet_length = 240;  ///< in bytes of text, before highlighting

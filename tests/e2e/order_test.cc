@@ -1,6 +1,7 @@
 /** @file order_test.cc
  *  @brief End to end (issue 17, "Order"): hits that weigh the same are listed newest first, then by article id, then
- *         in text order, the same in one database and in shards local or served by xapian-tcpsrv.
+ *         in text order, the same in one database and in shards local or served by xapian-tcpsrv; and --limit 0,
+ *         which gives the totals and facets only.
  */
 #include <signal.h>
 
@@ -222,6 +223,40 @@ TEST_F(Order, OneDatabaseAndItsShardsLocalOrServedByXapianTcpsrvListTheSameHitsI
     }
     tcp1.signal(SIGTERM);
     tcp2.signal(SIGTERM);
+}
+
+TEST_F(Order, LimitZeroGivesTheTotalsAndFacetsOnly) {
+    // Text: the count line, and the facets when asked for.
+    CommandResult r = run_command({SEARCH, "--db", db(), "-n", "0", "statements by Berg"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, "12 results\n");
+    r = run_command({SEARCH, "--db", db(), "--limit", "0", "--facets", "statements by Berg"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out.rfind("12 results\n", 0), 0u) << r.out;
+    EXPECT_TRUE(contains(r.out, "\nspeaker (1 value):  Anna Berg 12\n")) << r.out;
+    EXPECT_TRUE(contains(r.out, "\nmonth (1 value):  2025-03 12\n")) << r.out;
+    r = run_command({SEARCH, "--db", db(), "--limit", "0", "zyxquuxword"});
+    EXPECT_EQ(r.exit_code, 1) << "nothing found is still nothing found";
+    EXPECT_EQ(r.out, "");
+
+    // JSON, from the command line and from the service: no results, the rest as usual.
+    const CommandResult cli = search_json({db()}, {"--limit", "0", "statements by Berg"});
+    EXPECT_EQ(cli.exit_code, 0) << cli.err;
+    const CommandResult served =
+        run_command({SEARCH, "--db", db(), "--serve"}, R"({"q": "statements by Berg", "limit": 0})"
+                                                       "\n");
+    EXPECT_EQ(served.exit_code, 0) << served.err;
+    for (const CommandResult* answer : {&cli, &served}) {
+        rapidjson::Document doc = parse_json(answer->out);
+        ASSERT_TRUE(doc.IsObject() && doc.HasMember("results")) << answer->out;
+        EXPECT_EQ(doc["results"].Size(), 0u);
+        EXPECT_EQ(doc["limit"].GetUint(), 0u);
+        EXPECT_EQ(doc["total"]["estimate"].GetUint(), 12u);
+        EXPECT_TRUE(doc["total"]["exact"].GetBool());
+        ASSERT_EQ(doc["facets"]["speaker"]["values"].Size(), 1u);
+        EXPECT_EQ(doc["facets"]["speaker"]["values"][0]["count"].GetUint(), 12u);
+        EXPECT_TRUE(doc["why_nothing"].IsNull());
+    }
 }
 
 }  // namespace
