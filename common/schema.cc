@@ -37,6 +37,33 @@ std::string source_term(std::string_view source) { return folded_term(PREFIX_SOU
 
 std::string statement_article_term(std::string_view article_id) { return bounded_term(PREFIX_ARTICLE, article_id); }
 
+namespace {
+
+/// @p day (YYYYMMDD), @p article_id, a 0 byte and the sortable @p position:
+/// the layout of SLOT_NEWEST_FIRST and SLOT_OLDEST_FIRST.
+std::string order_key(std::string day, std::string_view article_id, std::optional<std::size_t> position) {
+    std::string key = std::move(day);
+    key.append(article_id);
+    key += '\0';
+    if (position) key += Xapian::sortable_serialise(static_cast<double>(*position));
+    return key;
+}
+
+}  // namespace
+
+std::string newest_first_key(const CivilDate& date, std::string_view article_id, std::optional<std::size_t> position) {
+    // Each digit subtracted from 9 reverses the order of days as bytes, so
+    // one ascending sort gives the latest day first and the rest ascending.
+    std::string day = date.compact();
+    for (char& c : day)
+        if (c >= '0' && c <= '9') c = static_cast<char>('9' - (c - '0'));
+    return order_key(std::move(day), article_id, position);
+}
+
+std::string oldest_first_key(const CivilDate& date, std::string_view article_id, std::optional<std::size_t> position) {
+    return order_key(date.compact(), article_id, position);
+}
+
 std::vector<std::string> person_keys(std::string_view name) {
     std::vector<std::string> keys;
     const std::string full = fold_key(name);

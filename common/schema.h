@@ -17,9 +17,11 @@
  *     source (G) when the input gave one, and from extraction: XPERSON: for
  *     every person named (the speaker keys below), XPLACE: for every place
  *     (folded canonical name) and XCOUNTRY: for the countries of those places;
- *   - values: SLOT_DATE (for date ranges and sorting), SLOT_CONTENT_HASH
- *     (to skip unchanged articles on re-indexing), SLOT_ARTICLE, and the
- *     lists in SLOT_SPEAKER, SLOT_LOCATION and SLOT_COUNTRY (see LIST_SEPARATOR);
+ *   - values: SLOT_DATE (for date ranges and facets), SLOT_CONTENT_HASH
+ *     (to skip unchanged articles on re-indexing), SLOT_ARTICLE, the
+ *     lists in SLOT_SPEAKER, SLOT_LOCATION and SLOT_COUNTRY (see
+ *     LIST_SEPARATOR), and the sort keys SLOT_NEWEST_FIRST and
+ *     SLOT_OLDEST_FIRST (see "Order" below);
  *   - data: a JSON object holding everything a result needs to print without
  *     opening the original file (see "Document records" below).
  *
@@ -38,14 +40,29 @@
  *     with its article (see "Why statements are lean" below);
  *   - values: SLOT_DATE (the statement's day), SLOT_ARTICLE, SLOT_SPEAKER
  *     (a named speaker only), SLOT_SPEAKER_KIND, SLOT_LOCATION and
- *     SLOT_COUNTRY when known, and its record in
- *     SLOT_STATEMENT_RECORD; no content hash (a statement changes only with
- *     its article, which holds the hash);
+ *     SLOT_COUNTRY when known, the sort keys SLOT_NEWEST_FIRST and
+ *     SLOT_OLDEST_FIRST, and its record in SLOT_STATEMENT_RECORD; no
+ *     content hash (a statement changes only with its article, which holds
+ *     the hash);
  *   - data: none. Its record, the JSON object described under "Document
  *     records" below, is in SLOT_STATEMENT_RECORD.
  *
  *  Records are written and read only by common/record_codec.h, which checks
  *  every member when decoding.
+ *
+ *  Order
+ *  -----
+ *  Documents that weigh the same (every hit of a query without words, and
+ *  ties in relevance) are listed newest first, then by article id
+ *  (ascending, byte order), then in text order: an article before its own
+ *  statements, and those by their position in it. --sort oldest lists the
+ *  oldest day first, with the same order within a day. The order must not
+ *  depend on document ids, which differ between one database and the same
+ *  archive in shards, so it is stored: SLOT_NEWEST_FIRST and
+ *  SLOT_OLDEST_FIRST hold the whole order as one key each. One slot per
+ *  order, rather than a Xapian::MultiValueKeyMaker over the date, the
+ *  article and the position, because xapian-tcpsrv shards sort by one
+ *  value slot only (Xapian 1.4 refuses a KeyMaker for the remote backend).
  *
  *  Keys
  *  ----
@@ -90,6 +107,9 @@
  *   - the XLOCBASIS:/XDATEBASIS: terms of schema 3, which no query field
  *     used; the bases are in the record.
  *
+ *  Schema version 7 adds the sort keys SLOT_NEWEST_FIRST and
+ *  SLOT_OLDEST_FIRST (see "Order" above), so that one database and its
+ *  shards list documents of equal weight in the same order.
  *  Schema version 6 gives statements the kind of their speaker: the term
  *  XKIND: (person, organization, anonymous or unresolved) and, for the three
  *  kinds that are speakers, SLOT_SPEAKER_KIND (the source-kind facet); and
@@ -127,6 +147,8 @@
 #define SAYWHO_COMMON_SCHEMA_H
 
 #include <array>
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -138,7 +160,7 @@
 namespace saywho::schema {
 
 /// Bump when terms, values or data change in a way old databases do not have.
-inline constexpr int SCHEMA_VERSION = 6;
+inline constexpr int SCHEMA_VERSION = 7;
 
 /// Metadata key holding SCHEMA_VERSION (decimal).
 inline constexpr char METADATA_SCHEMA_VERSION[] = "saywho:schema-version";
@@ -281,7 +303,26 @@ enum ValueSlot : Xapian::valueno {
     /// "organization" or "anonymous"; absent for none and for "unresolved"
     /// ("he" with no name), which is no speaker. The source-kind facet.
     SLOT_SPEAKER_KIND = 7,
+    /// The sort key of newest first (see "Order" above), compared as bytes:
+    /// the 8 digits of SLOT_DATE each subtracted from 9 (so a later day
+    /// sorts first), the article id (SLOT_ARTICLE), a 0 byte, and for a
+    /// statement Xapian::sortable_serialise() of its 0-based position in
+    /// its article; an article stops at the 0 byte, so it sorts before its
+    /// statements. Built by newest_first_key().
+    SLOT_NEWEST_FIRST = 8,
+    /// The sort key of oldest first: as SLOT_NEWEST_FIRST but with the
+    /// digits of SLOT_DATE as they are. Built by oldest_first_key().
+    SLOT_OLDEST_FIRST = 9,
 };
+
+/// The SLOT_NEWEST_FIRST value of a document dated @p date (its SLOT_DATE)
+/// from the article @p article_id: the article itself when @p position is
+/// empty, else its statement at that 0-based position. An id holding a 0
+/// byte may sort out of place among ids it is a prefix of, but in the same
+/// place in every database.
+std::string newest_first_key(const CivilDate& date, std::string_view article_id, std::optional<std::size_t> position);
+/// The SLOT_OLDEST_FIRST value, as newest_first_key().
+std::string oldest_first_key(const CivilDate& date, std::string_view article_id, std::optional<std::size_t> position);
 
 /// Separates the values of a multi-valued slot. Articles hold lists in
 /// SLOT_SPEAKER (the speakers of its statements), SLOT_LOCATION (the places

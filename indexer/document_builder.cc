@@ -4,6 +4,7 @@
 #include "indexer/document_builder.h"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 
 #include "common/record_codec.h"
@@ -21,6 +22,14 @@ void add_date_terms(Xapian::Document& doc, const CivilDate& date) {
     doc.add_boolean_term(schema::month_term(date));
     doc.add_boolean_term(schema::year_term(date));
     doc.add_value(schema::SLOT_DATE, date.compact());
+}
+
+/// The sort keys of a document dated @p date of the article @p article_id:
+/// the article itself without @p position, else its statement there.
+void add_order_keys(Xapian::Document& doc, const CivilDate& date, const std::string& article_id,
+                    std::optional<std::size_t> position) {
+    doc.add_value(schema::SLOT_NEWEST_FIRST, schema::newest_first_key(date, article_id, position));
+    doc.add_value(schema::SLOT_OLDEST_FIRST, schema::oldest_first_key(date, article_id, position));
 }
 
 /// Adds @p prefix + fold_key(@p value) unless @p value is empty: extraction
@@ -123,6 +132,7 @@ Xapian::Document DocumentBuilder::build_article(const Article& article, const st
 
     doc.add_value(schema::SLOT_CONTENT_HASH, content_hash);
     doc.add_value(schema::SLOT_ARTICLE, article.id);
+    add_order_keys(doc, article.date, article.id, std::nullopt);
     // Facet lists: who is quoted, which places and countries are named.
     std::vector<std::string> speakers, places, countries;
     for (const auto& st : facts.statements)
@@ -173,6 +183,7 @@ Xapian::Document DocumentBuilder::build_statement(const Article& article, const 
     add_folded_term(doc, schema::PREFIX_SPEAKER_KIND, statement.speaker_kind);
 
     doc.add_value(schema::SLOT_ARTICLE, article.id);
+    add_order_keys(doc, statement.date, article.id, index);
     if (is_named_speaker(statement)) doc.add_value(schema::SLOT_SPEAKER, statement.speaker);
     // An unresolved "he" is no source, so it has no kind of source either.
     if (is_named_speaker(statement) || statement.speaker_kind == "anonymous")

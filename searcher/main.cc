@@ -80,11 +80,15 @@ void add_options(CLI::App& app, CommandLine& cli) {
         ->allow_extra_args(false)  // one value per --db, so the words after it stay the query
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     app.add_option("query", cli.words, "the query; several arguments are joined with spaces");
-    app.add_option("-n,--limit", cli.search.limit, "results per page")->check(CLI::Range(1, 10000));
+    app.add_option("-n,--limit", cli.search.limit,
+                   "results per page; 0: none, only how many match (and --facets; JSON: totals and facets)")
+        ->check(CLI::Range(0, 10000));
     app.add_option("--offset", cli.search.offset, "skip this many results (for the next page)");
     std::map<std::string, saywho::SortOrder> sorts;
     for (const auto& entry : saywho::SORT_ORDERS) sorts.emplace(entry.name, entry.order);
-    app.add_option("--sort", cli.search.sort, "relevance, newest or oldest")
+    app.add_option("--sort", cli.search.sort,
+                   "relevance, newest or oldest; ties in relevance (every hit of a query without words) "
+                   "newest first; within a day by article id, an article before its statements, in text order")
         ->transform(CLI::CheckedTransformer(sorts, CLI::ignore_case).description(""))
         ->default_str("relevance");
     std::map<std::string, saywho::MatchMode> matches;
@@ -130,6 +134,8 @@ int print_results(const CommandLine& cli, const saywho::ResultSet& results) {
         if (!results.suggestion.empty()) std::cout << "did you mean: " << results.suggestion << "\n";
         if (!results.hits.empty()) {
             saywho::print_text(std::cout, results, isatty(STDOUT_FILENO));
+        } else if (results.limit == 0 && results.estimate > 0) {
+            saywho::print_count(std::cout, results);
         } else if (results.estimate > 0) {
             std::cerr << "saywho-search: no results past --offset " << results.offset << " (" << results.estimate
                       << " in all)\n";
@@ -138,7 +144,9 @@ int print_results(const CommandLine& cli, const saywho::ResultSet& results) {
         }
         if (cli.search.facets) saywho::print_facets(std::cout, results);
     }
-    return results.hits.empty() ? EXIT_NOTHING_FOUND : EXIT_FOUND;
+    // --limit 0 lists nothing by request: what was found is the count.
+    const bool found = results.limit == 0 ? results.estimate > 0 : !results.hits.empty();
+    return found ? EXIT_FOUND : EXIT_NOTHING_FOUND;
 }
 
 }  // namespace

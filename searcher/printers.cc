@@ -174,10 +174,19 @@ void print_text(std::ostream& out, const ResultSet& results, bool bold) {
             print_article(out, hit, bold);
         out << "\n";
     }
+    print_count(out, results);
+}
+
+void print_count(std::ostream& out, const ResultSet& results) {
+    const char* about = results.exact ? "" : "about ";
+    if (results.hits.empty()) {
+        out << about << results.estimate << (results.estimate == 1 && results.exact ? " result" : " results") << "\n";
+        return;
+    }
     std::size_t first = results.offset + 1;
     std::size_t last = results.offset + results.hits.size();
-    out << "results " << first << "-" << last << " of " << (results.exact ? "" : "about ") << results.estimate
-        << ", by " << sort_order_name(results.sort) << "\n";
+    out << "results " << first << "-" << last << " of " << about << results.estimate << ", by "
+        << sort_order_name(results.sort) << "\n";
 }
 
 std::string snippet_html(const std::string& snippet, const std::vector<ByteRange>& highlights) {

@@ -19,6 +19,10 @@ namespace saywho {
 /// highlights use the terminal's bold attribute; otherwise plain text.
 void print_text(std::ostream& out, const ResultSet& results, bool bold);
 
+/// The count line that ends print_text(): "results 1-10 of 15, by
+/// relevance"; with no hits (a limit of 0), how many match: "15 results".
+void print_count(std::ostream& out, const ResultSet& results);
+
 /// The filters and words a query was read as (--explain).
 void print_interpretation(std::ostream& out, const Interpretation& in);
 

@@ -47,7 +47,7 @@ void apply(SearchRequest& r, const std::string& name, const std::string& value) 
                                "'q' is longer than " + std::to_string(SERVICE_MAX_QUERY_BYTES) + " bytes");
         o.query = value;
     } else if (name == "limit") {
-        o.limit = parse_count(name, value, 1, SERVICE_MAX_LIMIT);
+        o.limit = parse_count(name, value, 0, SERVICE_MAX_LIMIT);
     } else if (name == "offset") {
         o.offset = parse_count(name, value, 0, 1000000);
     } else if (name == "sort") {

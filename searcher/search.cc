@@ -260,14 +260,20 @@ void set_up_enquire(Xapian::Enquire& enquire, const SearchOptions& options, Face
         for (Xapian::ValueCountMatchSpy* spy :
              {&spies.speakers, &spies.speaker_kinds, &spies.locations, &spies.countries, &spies.days})
             enquire.add_matchspy(spy);
+    // Hits of equal weight (every hit of a query without words weighs
+    // nothing) follow a key each document stores (schema.h, "Order"), not
+    // their document ids, so one database and its shards, local or served
+    // by xapian-tcpsrv, give the same list. No two documents of an archive
+    // have the same key, so the document id never decides.
     switch (options.sort) {
         case SortOrder::NEWEST:
-            enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, true);
+            enquire.set_sort_by_value(schema::SLOT_NEWEST_FIRST, false);
             break;
         case SortOrder::OLDEST:
-            enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, false);
+            enquire.set_sort_by_value(schema::SLOT_OLDEST_FIRST, false);
             break;
         case SortOrder::RELEVANCE:
+            enquire.set_sort_by_relevance_then_value(schema::SLOT_NEWEST_FIRST, false);
             break;
     }
 }

@@ -22,7 +22,14 @@
 
 namespace saywho {
 
-enum class SortOrder { RELEVANCE, NEWEST, OLDEST };
+/// The order of hits. Hits that tie on it come newest first (a tie in
+/// relevance), then by article id, an article before its statements and
+/// those in text order (schema.h, "Order").
+enum class SortOrder {
+    RELEVANCE,  ///< by weight; equal weights (all, for a query without words) newest first
+    NEWEST,     ///< by date, the latest day first
+    OLDEST,     ///< by date, the earliest day first
+};
 
 /// The name of each sort order, as options, requests and JSON spell it.
 struct SortOrderName {
@@ -43,7 +50,7 @@ std::optional<SortOrder> parse_sort_order(std::string_view name);
 struct SearchOptions {
     std::string query;  ///< the user's words, fields and operators
     std::size_t offset = 0;
-    std::size_t limit = 10;
+    std::size_t limit = 10;  ///< hits wanted; 0: none, only the totals and facets
     SortOrder sort = SortOrder::RELEVANCE;
     MatchMode match = MatchMode::ALL;
     std::size_t snippet_length = 240;  ///< in bytes of text, before highlighting

@@ -93,6 +93,20 @@ TEST(PrintText, QueryWordsAreBoldOnATerminalOnly) {
     EXPECT_EQ(text_of(statement_hit(), false).find('\033'), std::string::npos);
 }
 
+TEST(PrintCount, WithoutHitsItSaysHowManyMatch) {
+    ResultSet results;  // a limit of 0
+    auto count = [&](Xapian::doccount estimate, bool exact) {
+        results.estimate = estimate;
+        results.exact = exact;
+        std::ostringstream out;
+        print_count(out, results);
+        return out.str();
+    };
+    EXPECT_EQ(count(12, true), "12 results\n");
+    EXPECT_EQ(count(1, true), "1 result\n");
+    EXPECT_EQ(count(1200, false), "about 1200 results\n");
+}
+
 TEST(PrintJson, AStatementHitCarriesEveryFieldAndNullsForTheUnknown) {
     Hit hit = statement_hit();
     hit.statement.role.clear();

@@ -39,6 +39,12 @@ TEST(RequestCounts, ServiceLinesUseThem) {
     EXPECT_THROW(parse_request_line(R"({"q":"talks","limit":"101"})"), RequestError);
 }
 
+TEST(RequestCounts, ALimitOfZeroAsksForTotalsAndFacetsOnly) {
+    EXPECT_EQ(parse_request_line(R"({"q":"talks","limit":0})").options.limit, 0u);
+    EXPECT_EQ(request_from_parameters({{"q", "talks"}, {"limit", "0"}}).options.limit, 0u);
+    EXPECT_THROW(request_from_parameters({{"q", "talks"}, {"limit", "101"}}), RequestError);
+}
+
 TEST(RequestFilters, TheKindOfSpeakerIsAFilterLikeTheOthers) {
     const SearchRequest r = parse_request_line(R"({"q":"oil","filters":{"kind":"anonymous","quote":"none"}})");
     const std::vector<Filter> filters = request_filters(r);

@@ -216,10 +216,38 @@ TEST(ValueSlots, ArePersistedNumbers) {
     EXPECT_EQ(static_cast<Xapian::valueno>(SLOT_ARTICLE), 5u);
     EXPECT_EQ(static_cast<Xapian::valueno>(SLOT_STATEMENT_RECORD), 6u);
     EXPECT_EQ(static_cast<Xapian::valueno>(SLOT_SPEAKER_KIND), 7u);
+    EXPECT_EQ(static_cast<Xapian::valueno>(SLOT_NEWEST_FIRST), 8u);
+    EXPECT_EQ(static_cast<Xapian::valueno>(SLOT_OLDEST_FIRST), 9u);
+}
+
+/// True when each of @p keys sorts before the next as Xapian sorts values (as bytes).
+::testing::AssertionResult ascending(const std::vector<std::string>& keys) {
+    for (std::size_t i = 1; i < keys.size(); ++i)
+        if (!(keys[i - 1] < keys[i])) return ::testing::AssertionFailure() << "key " << i - 1 << " is not before " << i;
+    return ::testing::AssertionSuccess();
+}
+
+TEST(OrderKeys, NewestFirstIsTheLaterDayThenTheArticleIdThenTheArticleBeforeItsStatementsInTextOrder) {
+    const CivilDate mar19 = *CivilDate::make(2025, 3, 19), mar18 = *CivilDate::make(2025, 3, 18);
+    const CivilDate dec31 = *CivilDate::make(2024, 12, 31);
+    // In the order wanted: position 10 after 2, which text order would not give.
+    EXPECT_TRUE(ascending({newest_first_key(mar19, "b", std::nullopt), newest_first_key(mar19, "b", 0),
+                           newest_first_key(mar19, "b", 2), newest_first_key(mar19, "b", 10),
+                           newest_first_key(mar19, "bb", std::nullopt), newest_first_key(mar19, "c", 1),
+                           newest_first_key(mar18, "a", std::nullopt), newest_first_key(dec31, "z", 0)}));
+}
+
+TEST(OrderKeys, OldestFirstIsTheEarlierDayWithTheSameOrderWithinADay) {
+    const CivilDate mar19 = *CivilDate::make(2025, 3, 19), mar18 = *CivilDate::make(2025, 3, 18);
+    const CivilDate dec31 = *CivilDate::make(2024, 12, 31);
+    EXPECT_TRUE(ascending({oldest_first_key(dec31, "z", 0), oldest_first_key(mar18, "a", std::nullopt),
+                           oldest_first_key(mar19, "b", std::nullopt), oldest_first_key(mar19, "b", 0),
+                           oldest_first_key(mar19, "b", 2), oldest_first_key(mar19, "b", 10),
+                           oldest_first_key(mar19, "bb", std::nullopt), oldest_first_key(mar19, "c", 1)}));
 }
 
 TEST(SchemaVersion, MetadataKeysAndVersion) {
-    EXPECT_EQ(SCHEMA_VERSION, 6);
+    EXPECT_EQ(SCHEMA_VERSION, 7);
     EXPECT_STREQ(FEATURES, "articles statements");
     EXPECT_STREQ(METADATA_SCHEMA_VERSION, "saywho:schema-version");
 }

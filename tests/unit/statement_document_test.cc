@@ -157,6 +157,20 @@ TEST(StatementDocument, StoresDateAndFacetValuesButNoContentHash) {
     EXPECT_EQ(doc.get_value(schema::SLOT_CONTENT_HASH), "");
 }
 
+TEST(StatementDocument, StoresItsPlaceInTheOrderByItsOwnDayItsArticleAndItsPosition) {
+    DocumentBuilder builder;
+    const Article article = helsinki_article();
+    const Statement st = drone_statement();  // said the day before the article
+    const Xapian::Document doc = builder.build_statement(article, st, 3);
+    EXPECT_EQ(doc.get_value(schema::SLOT_NEWEST_FIRST), schema::newest_first_key(st.date, article.id, 3));
+    EXPECT_EQ(doc.get_value(schema::SLOT_OLDEST_FIRST), schema::oldest_first_key(st.date, article.id, 3));
+    const Xapian::Document article_doc = builder.build_article(article, "hash");
+    EXPECT_EQ(article_doc.get_value(schema::SLOT_NEWEST_FIRST),
+              schema::newest_first_key(article.date, article.id, std::nullopt));
+    EXPECT_EQ(article_doc.get_value(schema::SLOT_OLDEST_FIRST),
+              schema::oldest_first_key(article.date, article.id, std::nullopt));
+}
+
 TEST(StatementDocument, DataHoldsEveryFieldAResultNeeds) {
     DocumentBuilder builder;
     Article article = helsinki_article();
