@@ -44,7 +44,8 @@ struct Statement {
     std::uint32_t location_id = 0;  ///< GeoNames id of the place, 0 when unknown
     std::string location_basis;     ///< "explicit", "inferred", "dateline" or "" (none)
     CivilDate date;                 ///< the day it was said
-    std::string date_basis;         ///< "article" (the article's date), "text" (a day the text gives) or "inferred" (the day of the speaker's words just before)
+    std::string
+        date_basis;  ///< "article" (the article's date), "text" (a day the text gives) or "inferred" (the day of the speaker's words just before)
 };
 
 /// Whether @p st names its speaker: a person or an organisation, which the

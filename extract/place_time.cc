@@ -189,6 +189,13 @@ const Place* PlaceTime::setting_place(std::size_t first, std::size_t last) const
     return nullptr;
 }
 
+void set_place(Statement& st, const Place& place, const char* basis) {
+    st.location = place.name;
+    st.country = place.country_code;
+    st.location_id = place.geonameid;
+    st.location_basis = basis;
+}
+
 const Place* PlaceTime::dateline_place(std::size_t& end) const {
     // "KYIV, Ukraine (AP) —", "MOSCOW, March 3 -", "HELSINKI, Finland (Saywho Wire) — ".
     std::vector<std::size_t> caps;

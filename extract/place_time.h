@@ -44,6 +44,9 @@ class PlaceTime : public TextView {
     std::optional<CivilDate> relative_day(std::size_t i, std::size_t last) const;
 };
 
+/// Sets @p st's place to @p place, found as @p basis ("explicit", "inferred", "dateline").
+void set_place(Statement& st, const Place& place, const char* basis);
+
 }  // namespace saywho::extraction
 
 #endif  // SAYWHO_EXTRACT_PLACE_TIME_H
