@@ -132,6 +132,25 @@ TEST(ExtractPlaceDay, WeekendAndThisWeek) {
     EXPECT_EQ(one("Ana Ruiz said last week that talks would resume.", "talks would resume").date.iso(), "2024-02-26");
 }
 
+TEST(ExtractPlaceDay, TheEveOfAnEventTheArticleDates) {
+    // 2024-03-06 is a Wednesday.
+    const std::string body =
+        "On the eve of Thursday's summit, Ana Ruiz said the talks would be hard.\n\n"
+        "The summit opens in Brussels on Thursday.\n\n"
+        "Carl Heden said on the eve of the summit that a deal was near.\n\n"
+        "Joan Brask said on the eve of the vote that she was confident.";
+    EXPECT_EQ(one(body, "talks would be hard", "2024-03-07").date.iso(), "2024-03-06");
+    // The summit's day is in another paragraph.
+    Statement heden = one(body, "deal was near", "2024-03-07");
+    EXPECT_EQ(heden.date.iso(), "2024-03-06");
+    EXPECT_EQ(heden.date_basis, "text");
+    // No day for the vote anywhere: the article's.
+    EXPECT_EQ(one(body, "she was confident", "2024-03-07").date_basis, "article");
+    EXPECT_EQ(
+        one("Ivo Kranjc said on the eve of the March 4 election that turnout would be high.", "turnout").date.iso(),
+        "2024-03-03");
+}
+
 TEST(ExtractPlaceDay, TheDatelineDatesTheStoryNotTheWords) {
     Statement st =
         one("LONDON, March 6 (Example Wire) - Oil Minister Carl Heden said output would be cut.", "output would");
