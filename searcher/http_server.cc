@@ -21,6 +21,7 @@
 
 extern const char saywho_web_index_html_begin[], saywho_web_index_html_end[];
 extern const char saywho_web_app_js_begin[], saywho_web_app_js_end[];
+extern const char saywho_web_timeline_js_begin[], saywho_web_timeline_js_end[];
 extern const char saywho_web_style_css_begin[], saywho_web_style_css_end[];
 
 namespace saywho {
@@ -98,6 +99,8 @@ void add_routes(httplib::Server& server, SearchService& service) {
     };
     server.Get("/", asset(saywho_web_index_html_begin, saywho_web_index_html_end, "text/html; charset=utf-8"));
     server.Get("/app.js", asset(saywho_web_app_js_begin, saywho_web_app_js_end, "text/javascript; charset=utf-8"));
+    server.Get("/timeline.js",
+               asset(saywho_web_timeline_js_begin, saywho_web_timeline_js_end, "text/javascript; charset=utf-8"));
     server.Get("/style.css", asset(saywho_web_style_css_begin, saywho_web_style_css_end, "text/css; charset=utf-8"));
 }
 

@@ -101,6 +101,15 @@ void add_options(CLI::App& app, CommandLine& cli) {
     app.add_flag("--literal", cli.literal, "no query understanding: pass the query to the parser as typed");
     app.add_flag("--facets", cli.search.facets,
                  "count results by speaker, location, country and month (always in --json)");
+    app.add_flag("--timeline", cli.search.timeline,
+                 "count results by day, week, month or year over the whole match set and draw a bar for each "
+                 "(JSON: the timeline member); the interval follows the span of the matches unless --interval");
+    std::map<std::string, saywho::TimelineInterval> intervals;
+    for (const auto& entry : saywho::TIMELINE_INTERVALS) intervals.emplace(entry.name, entry.interval);
+    app.add_option("--interval", cli.search.timeline_interval,
+                   "the timeline's buckets: day, week (from Monday), month or year; implies --timeline "
+                   "(default: days up to 60 days of matches, weeks up to 366 days, months up to 8 years, else years)")
+        ->transform(CLI::CheckedTransformer(intervals, CLI::ignore_case).description(""));
     app.add_option("--facet-values", cli.search.facet_values, "values listed per facet")->check(CLI::Range(1, 1000));
     app.add_option("--per-article", cli.search.per_article, "at most N results from each article (0: no limit)");
     app.add_option("--now", cli.now, "the date relative dates count from, YYYY-MM-DD (default: today, UTC)");
@@ -142,6 +151,7 @@ int print_results(const CommandLine& cli, const saywho::ResultSet& results) {
         } else {
             std::cerr << "saywho-search: " << results.why_nothing << "\n";
         }
+        saywho::print_timeline(std::cout, results);
         if (cli.search.facets) saywho::print_facets(std::cout, results);
     }
     // --limit 0 lists nothing by request: what was found is the count.
@@ -164,6 +174,7 @@ int main(int argc, char** argv) {
     for (const auto& word : cli.words) cli.search.query += (cli.search.query.empty() ? "" : " ") + word;
     cli.search.understand = !cli.literal;
     if (cli.json) cli.search.facets = true;
+    if (cli.search.timeline_interval) cli.search.timeline = true;
     if (!cli.now.empty()) {
         auto now = saywho::CivilDate::parse_iso(cli.now);
         if (!now) {

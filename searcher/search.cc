@@ -258,8 +258,11 @@ void set_up_enquire(Xapian::Enquire& enquire, const SearchOptions& options, Face
         enquire.set_collapse_key(schema::SLOT_ARTICLE, static_cast<Xapian::doccount>(options.per_article));
     if (options.facets)
         for (Xapian::ValueCountMatchSpy* spy :
-             {&spies.speakers, &spies.speaker_kinds, &spies.locations, &spies.countries, &spies.days})
+             {&spies.speakers, &spies.speaker_kinds, &spies.locations, &spies.countries})
             enquire.add_matchspy(spy);
+    // The month facet and the timeline share one count of days: a spy of
+    // Xapian's own, so remote shards count too, bucketed afterwards.
+    if (options.facets || options.timeline) enquire.add_matchspy(&spies.days);
     // Hits of equal weight (every hit of a query without words weighs
     // nothing) follow a key each document stores (schema.h, "Order"), not
     // their document ids, so one database and its shards, local or served
@@ -329,10 +332,10 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
     set_up_enquire(enquire, options, spies);
     // Counting a little past the page makes totals exact for result sets of
     // modest size at a small cost; beyond that Xapian's estimate is shown.
-    // Facets count what the match spies see, so with facets Xapian is asked
-    // to look at every match up to exact_facets_up_to.
+    // Facets and the timeline count what the match spies see, so with
+    // either Xapian is asked to look at every match up to exact_facets_up_to.
     std::size_t check = options.offset + options.exact_count_up_to;
-    if (options.facets) check = std::max(check, options.exact_facets_up_to);
+    if (options.facets || options.timeline) check = std::max(check, options.exact_facets_up_to);
     Xapian::MSet mset =
         enquire.get_mset(static_cast<Xapian::doccount>(options.offset), static_cast<Xapian::doccount>(options.limit),
                          static_cast<Xapian::doccount>(check));
@@ -358,6 +361,12 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
                           facet_from(spies.countries, "country", false, options.facet_values),
                           facet_from(spies.days, "month", true, options.facet_values)};
         results.facets_exact = results.exact;
+    }
+    if (options.timeline) {
+        DayCounts days;
+        for (auto it = spies.days.values_begin(); it != spies.days.values_end(); ++it) days[*it] = it.get_termfreq();
+        results.timeline = make_timeline(days, options.timeline_interval);
+        results.timeline->exact = results.exact;
     }
     // "Did you mean" only when a word found nothing: the corrected query must
     // find something the given one did not.

@@ -22,7 +22,7 @@ function speakerSpan(st) {
 }
 // Parameters the page does not offer controls for but passes on when a shared
 // URL carries them, so a hand-made link keeps working.
-const PASSED_PARAMS = ['limit', 'per_article', 'match', 'literal', 'now'];
+const PASSED_PARAMS = ['limit', 'per_article', 'match', 'literal', 'now', 'interval'];
 const DEFAULT_LIMIT = 10;
 const SUGGEST_DELAY_MS = 150;
 const SUGGEST_LIMIT = 8;
@@ -335,6 +335,8 @@ async function showSearch(state, focus) {
   $('status').textContent = 'Searching…';
   const params = searchParams(state);
   if (!params.has('limit')) params.set('limit', String(DEFAULT_LIMIT));
+  // The timeline is asked for here, not kept in the URL: the page always shows it.
+  params.set('timeline', '1');
   let data;
   try {
     data = await getJson('/api/search', params, request.signal);
@@ -356,6 +358,7 @@ function renderEmpty() {
   $('status').textContent = '';
   $('pager').hidden = true;
   $('facets').hidden = true;
+  $('timeline').hidden = true;
   $('chips').hidden = true;
   $('chips').replaceChildren();
   setMessages();
@@ -369,6 +372,7 @@ function renderFailure(state, error) {
   $('status').textContent = 'The search failed.';
   $('pager').hidden = true;
   $('facets').hidden = true;
+  $('timeline').hidden = true;
   renderChips(state, null);
   setMessages(errorMessage(error));
 }
@@ -380,6 +384,12 @@ function renderResults(state, data) {
   $('results').replaceChildren(...(data.results || []).map((hit) =>
     hit.type === 'statement' ? statementCard(state, hit) : articleCard(state, hit)));
   renderPager(state, data);
+  // A bar's dates replace the from/to filter, as a month facet's do.
+  renderTimeline($('timeline'), data.timeline, { from: state.filters.from, to: state.filters.to }, (bucket) => {
+    const next = withChanges(state, {});
+    Object.assign(next.filters, { from: bucket.start, to: bucket.end });
+    navigate(next, 'results');
+  });
   renderFacets(state, data.facets);
 }
 

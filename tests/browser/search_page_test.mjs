@@ -211,6 +211,35 @@ try {
   assert.deepEqual((await cards(page)).map((c) => c.id), before);
   await page.screenshot({ path: screenshotPath, fullPage: true });
 
+  step('the timeline draws a bar per bucket; clicking one narrows the dates (issue 18)');
+  await page.goto(`${baseUrl}/?q=type%3Astatement`);
+  await settled(page);
+  const everyStatement = countOf(await statusText(page));
+  await page.waitForSelector('#timeline:not([hidden]) svg g.timeline-bar');
+  const bars = await page.$$eval('#timeline g.timeline-bar', (groups) => groups.map((g) => ({
+    start: g.dataset.start, end: g.dataset.end, count: Number(g.dataset.count), button: g.getAttribute('role') === 'button',
+  })));
+  assert.equal(bars.reduce((sum, b) => sum + b.count, 0), everyStatement, 'the bars do not add up to the results');
+  assert.ok(bars.every((b) => b.button === b.count > 0), 'only a bar with results is a button');
+  const bar = bars.find((b) => b.count > 0 && b.count < everyStatement);
+  assert.ok(bar, `no bar narrower than ${everyStatement}: ${JSON.stringify(bars)}`);
+  await page.click(`#timeline g.timeline-bar[data-start="${bar.start}"]`);
+  await page.waitForSelector(`#chips .chip.param[data-param="from"][data-value="${bar.start}"]`);
+  await settled(page);
+  assert.equal(countOf(await statusText(page)), bar.count, 'the narrowed count differs from the bar');
+  const url = new URL(page.url());
+  assert.equal(url.searchParams.get('from'), bar.start);
+  assert.equal(url.searchParams.get('to'), bar.end);
+  const days = await page.$$eval('#results > li.card time', (times) => times.map((t) => t.getAttribute('datetime')));
+  assert.ok(days.length > 0 && days.every((d) => d >= bar.start && d <= bar.end),
+    `results outside ${bar.start}..${bar.end}: ${JSON.stringify(days)}`);
+  // The narrowed results have their own timeline, in shorter buckets as their span asks.
+  const zoomed = await page.$$eval('#timeline g.timeline-bar', (groups) => groups.map((g) => Number(g.dataset.count)));
+  assert.equal(zoomed.reduce((sum, n) => sum + n, 0), bar.count, 'the narrowed timeline does not add up to the bar');
+  await page.goBack();
+  await settled(page);
+  assert.equal(countOf(await statusText(page)), everyStatement, 'Back did not widen the dates again');
+
   step('function words are never marked in the results (issue 17)');
   await page.fill('#q', 'drought in the north of the country');
   await page.press('#q', 'Enter');
