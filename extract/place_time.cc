@@ -138,8 +138,10 @@ std::optional<CivilDate> PlaceTime::day_near(std::size_t first, std::size_t last
             if (i > 0 && tokens_[i - 1].lower == "next"sv) continue;
             return today.plus_days(-back);
         }
+        // A day after the article's is when something will happen
+        // ("the bonds mature March 20, 1997"), never when words were said.
         CivilDate date;
-        if (month_day_year(i, last, date)) return date;
+        if (month_day_year(i, last, date) && !(today < date)) return date;
     }
     return std::nullopt;
 }

@@ -122,6 +122,17 @@ TEST(ExtractPlaceDay, AbbreviatedMonthsWithAndWithoutYear) {
               "2023-01-05");
 }
 
+TEST(ExtractPlaceDay, ADayAfterTheArticlesIsNoDayOfSpeech) {
+    // Wire copy of a bond issue: the words run on past their content, and
+    // the bond's maturity is ten years after the story.
+    Statement st =
+        one("The city of Oslo is issuing a 100 mln dlr bond due April 7, 1997 carrying a 7-5/8 pct coupon, Kredit Bank "
+            "International Ltd said as sole lead manager for the issue.",
+            "lead manager", "1987-03-07");
+    EXPECT_EQ(st.date.iso(), "1987-03-07");
+    EXPECT_EQ(st.date_basis, "article");
+}
+
 TEST(ExtractPlaceDay, WeekendAndThisWeek) {
     // 2024-03-07 is a Thursday: the weekend before was 2 and 3 March.
     Statement weekend = one("Ana Ruiz said over the weekend that talks would resume.", "talks would resume");
