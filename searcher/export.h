@@ -49,7 +49,10 @@ struct ExportOptions {
     /// At most this many rows; 0: every match.
     std::size_t max_rows = 0;
     /// Matches asked of Xapian at a time. Memory grows with this, never
-    /// with the number of matches.
+    /// with the number of matches. Each batch runs the match again up to
+    /// its end, so fewer batches cost less: exporting Reuters' 66,225
+    /// statements took 2.4 s of CPU in batches of 1,000 and 0.5 s in
+    /// batches of 10,000, at the same peak RSS (docs/export.md).
     std::size_t batch_size = 10000;
     /// Output is handed to the sink in pieces of about this many bytes.
     std::size_t piece_bytes = 64 * 1024;
