@@ -101,11 +101,16 @@ void append_csv_field(std::string& out, std::string_view value) {
 }
 
 StatementExport::StatementExport(const Xapian::Database& db, const SearchOptions& search, const ExportOptions& options)
-    : db_(db), enquire_(search_enquire(db, search)), options_(options) {
+    : db_(db), enquire_(search_enquire(db, search)), options_(options), sort_(search.sort) {
     // Rows are statements: the articles a query also matches are left out here.
-    enquire_.set_query(Xapian::Query(Xapian::Query::OP_FILTER, enquire_.get_query(),
-                                     Xapian::Query(schema::type_term(schema::TYPE_STATEMENT))));
+    query_ = Xapian::Query(Xapian::Query::OP_FILTER, enquire_.get_query(),
+                           Xapian::Query(schema::type_term(schema::TYPE_STATEMENT)));
+    enquire_.set_query(query_);
     if (options_.batch_size == 0) options_.batch_size = 1;
+    // Relevance follows the newest-first key too when nothing weighs
+    // anything, which write() finds out from the first batch.
+    if (search.per_article == 0)
+        key_slot_ = search.sort == SortOrder::OLDEST ? schema::SLOT_OLDEST_FIRST : schema::SLOT_NEWEST_FIRST;
     if (options_.max_rows > 0) {
         // Counting one past the cap tells whether the cap cuts anything off.
         const auto check = static_cast<Xapian::doccount>(options_.max_rows + 1);
@@ -130,12 +135,17 @@ std::size_t StatementExport::write(const ExportSink& sink) {
     // a batch of matches and a piece of output are ever held. Statements of
     // one article come together in most orders, so remembering the last
     // article's links saves most lookups.
+    std::optional<std::string> after;  // the key of the last row, when batches follow keys
     for (std::size_t offset = 0; rows < cap;) {
         const std::size_t want = std::min(options_.batch_size, cap - rows);
-        const Xapian::MSet batch =
-            enquire_.get_mset(static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(want));
+        const Xapian::MSet batch = next_batch(offset, want, after);
+        // Weights that are all zero (a query of filters only) leave the
+        // order to the key; words weigh, and then only offsets will do.
+        const bool keyed = key_slot_ && (sort_ != SortOrder::RELEVANCE || batch.get_max_possible() == 0);
         for (auto it = batch.begin(); it != batch.end(); ++it) {
-            const StatementRecord record = read_statement_record(it.get_document());
+            const Xapian::Document doc = it.get_document();
+            if (keyed) after = doc.get_value(*key_slot_);
+            const StatementRecord record = read_statement_record(doc);
             if (record.article_id != links.id) links = links_of(db_, record.article_id);
             const std::string date = record.statement.date.iso();
             const auto values = row_values(record, links, date);
@@ -154,6 +164,24 @@ std::size_t StatementExport::write(const ExportSink& sink) {
     }
     if (!out.empty()) sink(out);
     return rows;
+}
+
+Xapian::MSet StatementExport::next_batch(std::size_t offset, std::size_t want,
+                                         const std::optional<std::string>& after) {
+    if (!after) {
+        enquire_.set_query(query_);
+        return enquire_.get_mset(static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(want));
+    }
+    // Asking for an offset makes Xapian rank every match up to it, again
+    // for each batch: time that grows with the square of the rows, and
+    // memory with the offset. No two documents share a key, so the matches
+    // whose key comes after the last row's are the rest of the list, and
+    // each batch starts from nothing. The smallest string after a key is
+    // the key and a NUL.
+    const std::string from = *after + std::string(1, '\0');
+    enquire_.set_query(
+        Xapian::Query(Xapian::Query::OP_FILTER, query_, Xapian::Query(Xapian::Query::OP_VALUE_GE, *key_slot_, from)));
+    return enquire_.get_mset(0, static_cast<Xapian::doccount>(want));
 }
 
 }  // namespace saywho

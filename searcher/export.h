@@ -48,11 +48,11 @@ struct ExportOptions {
     ExportFormat format = ExportFormat::CSV;
     /// At most this many rows; 0: every match.
     std::size_t max_rows = 0;
-    /// Matches asked of Xapian at a time. Memory grows with this, never
-    /// with the number of matches. Each batch runs the match again up to
-    /// its end, so fewer batches cost less: exporting Reuters' 66,225
-    /// statements took 2.4 s of CPU in batches of 1,000 and 0.5 s in
-    /// batches of 10,000, at the same peak RSS (docs/export.md).
+    /// Matches asked of Xapian at a time: memory grows with this. A batch
+    /// that starts at an offset (words in relevance order) runs the match
+    /// again up to its end, so fewer batches cost less there: exporting
+    /// Reuters' 66,225 statements by offsets took 2.4 s of CPU in batches
+    /// of 1,000 and 0.5 s in batches of 10,000 (docs/export.md).
     std::size_t batch_size = 10000;
     /// Output is handed to the sink in pieces of about this many bytes.
     std::size_t piece_bytes = 64 * 1024;
@@ -83,9 +83,20 @@ class StatementExport {
     std::size_t write(const ExportSink& sink);
 
   private:
+    /// The next batch of at most @p want matches: from @p offset, or when
+    /// @p after is set, those whose key_slot_ value comes after it.
+    Xapian::MSet next_batch(std::size_t offset, std::size_t want, const std::optional<std::string>& after);
+
     Xapian::Database db_;
     Xapian::Enquire enquire_;
+    Xapian::Query query_;  ///< what enquire_ runs, before any batch's bound
     ExportOptions options_;
+    SortOrder sort_ = SortOrder::RELEVANCE;
+    /// The slot whose stored key alone orders the matches (schema.h,
+    /// "Order"), when one does: then each batch starts after the last key
+    /// written instead of at an offset. None with --per-article, whose
+    /// collapsing counts across the whole list.
+    std::optional<Xapian::valueno> key_slot_;
     bool truncated_ = false;
 };
 

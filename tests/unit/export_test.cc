@@ -64,11 +64,11 @@ class StatementExportTest : public ::testing::Test {
 
     /// Everything an export of @p query writes with @p options, and its row count in @p rows.
     static std::string exported(const std::string& query, const ExportOptions& options, std::size_t* rows = nullptr,
-                                bool* truncated = nullptr) {
+                                bool* truncated = nullptr, SortOrder sort = SortOrder::OLDEST) {
         Xapian::Database db(*dir_ / "db");
         SearchOptions search;
         search.query = query;
-        search.sort = SortOrder::OLDEST;
+        search.sort = sort;
         StatementExport exporter(db, search, options);
         if (truncated) *truncated = exporter.truncated();
         std::string out;
@@ -107,6 +107,46 @@ TEST_F(StatementExportTest, SmallBatchesWriteWhatOneBatchWrites) {
     std::size_t small_rows = 0;
     EXPECT_EQ(exported("type:statement", small, &small_rows), whole);
     EXPECT_EQ(small_rows, rows);
+}
+
+// Batches follow the stored order key when it alone orders the list (a
+// query of filters only, or a date order) and offsets when words weigh:
+// each way, small batches must write what one batch does.
+TEST_F(StatementExportTest, SmallBatchesWriteWhatOneBatchWritesInEveryOrder) {
+    for (const char* query : {"type:statement", "said", "minister OR ceasefire", "speaker:Kettunen"}) {
+        for (const auto& order : SORT_ORDERS) {
+            std::size_t rows = 0, small_rows = 0;
+            const std::string whole = exported(query, ExportOptions{}, &rows, nullptr, order.order);
+            EXPECT_GT(rows, 3u) << query;
+            ExportOptions small;
+            small.batch_size = 3;
+            EXPECT_EQ(exported(query, small, &small_rows, nullptr, order.order), whole) << query << " " << order.name;
+            EXPECT_EQ(small_rows, rows);
+        }
+    }
+}
+
+TEST_F(StatementExportTest, RowsFollowTheSearchOrder) {
+    // The first rows of an export are the first statement hits of a search.
+    Xapian::Database db(*dir_ / "db");
+    SearchOptions search;
+    search.query = "ceasefire type:statement";
+    search.limit = 5;
+    const ResultSet results = saywho::search(db, search);
+    ASSERT_EQ(results.hits.size(), 5u);
+    ExportOptions jsonl;
+    jsonl.format = ExportFormat::JSONL;
+    jsonl.max_rows = 5;
+    std::istringstream lines(exported("ceasefire", jsonl, nullptr, nullptr, SortOrder::RELEVANCE));
+    std::string line;
+    for (const Hit& hit : results.hits) {
+        ASSERT_TRUE(std::getline(lines, line));
+        rapidjson::Document doc;
+        doc.Parse(line.c_str());
+        ASSERT_TRUE(doc.IsObject()) << line;
+        EXPECT_EQ(std::string(doc["text"].GetString()), hit.statement.text);
+        EXPECT_EQ(std::string(doc["article_id"].GetString()), hit.article_id);
+    }
 }
 
 TEST_F(StatementExportTest, ArticlesTheQueryMatchesAreNotRows) {
