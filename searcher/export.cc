@@ -7,7 +7,6 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-#include "common/json_put.h"
 #include "common/record_codec.h"
 #include "common/schema.h"
 
