@@ -13,6 +13,7 @@
 #include "common/database.h"
 #include "common/text.h"
 #include "searcher/error_report.h"
+#include "searcher/export.h"
 #include "searcher/http_server.h"
 #include "searcher/printers.h"
 #include "searcher/service.h"
@@ -29,6 +30,7 @@ struct CommandLine {
     std::vector<std::string> words;
     saywho::SearchOptions search;
     bool json = false;
+    std::string format;  ///< --format: csv or jsonl, an export of every statement; empty: none
     bool explain = false;
     std::string now;
     bool serve = false;
@@ -68,7 +70,8 @@ std::string help_text() {
            "  drought since March 2025               on/in/since/before/after DATE, between A and B\n"
            "  articles about drought                 statements/quotes or articles/stories\n"
            "  --explain shows how a query was read; --literal turns this off.\n\n"
-           "Exit status: 0 results found, 1 nothing found, 2 error (bad query, no database).";
+           "Export: --format csv|jsonl writes every statement the query matches (docs/export.md).\n\n"
+           "Exit status: 0 results found (rows written), 1 nothing found, 2 error (bad query, no database).";
 }
 
 /// Declares every option of saywho-search, filling @p cli.
@@ -97,6 +100,9 @@ void add_options(CLI::App& app, CommandLine& cli) {
         ->transform(CLI::CheckedTransformer(matches, CLI::ignore_case).description(""))
         ->default_str("all");
     app.add_flag("--json", cli.json, "print one JSON document (see docs/json.md)");
+    app.add_option("--format", cli.format,
+                   "csv or jsonl: every statement the query matches, not a page, one row each (docs/export.md)")
+        ->check(CLI::IsMember({"csv", "jsonl"}));
     app.add_flag("--explain", cli.explain, "print how the query was read (filters and words) before the results");
     app.add_flag("--literal", cli.literal, "no query understanding: pass the query to the parser as typed");
     app.add_flag("--facets", cli.search.facets,
@@ -159,6 +165,36 @@ int print_results(const CommandLine& cli, const saywho::ResultSet& results) {
     return found ? EXIT_FOUND : EXIT_NOTHING_FOUND;
 }
 
+/// --format: every statement the query matches, streamed to stdout;
+/// returns the exit status (0 rows written, 1 none, 2 error).
+int run_export(const CLI::App& app, const CommandLine& cli) {
+    for (const char* other : {"--json", "--explain", "--facets", "--limit", "--offset", "--serve", "--http"})
+        if (app.count(other) > 0)
+            return fail(false, "bad_option", std::string("--format exports every match: ") + other + " does not apply");
+    saywho::ExportOptions options;
+    options.format = *saywho::parse_export_format(cli.format);
+    try {
+        // If the indexer commits while the query is read: again, at the new
+        // revision. Once rows are out, an export cannot start over.
+        saywho::StatementExport exporter = saywho::retry_concurrent_commits(
+            [&](int) { return saywho::StatementExport(saywho::open_for_searching(cli.dbs), cli.search, options); });
+        const std::size_t rows = exporter.write([](std::string_view piece) {
+            std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+            return static_cast<bool>(std::cout);
+        });
+        std::cout.flush();
+        if (!std::cout) return fail(false, "output", "cannot write the export to standard output");
+        if (rows == 0) {
+            std::cerr << "saywho-search: no statements match '" << cli.search.query << "'\n";
+            return EXIT_NOTHING_FOUND;
+        }
+        return EXIT_FOUND;
+    } catch (...) {
+        const saywho::ErrorReport report = saywho::report_error(std::current_exception());
+        return fail(false, report.code, report.message);
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -186,6 +222,7 @@ int main(int argc, char** argv) {
     }
     if (cli.dbs.empty()) cli.dbs.push_back(saywho::default_database_path(""));
 
+    if (!cli.format.empty()) return run_export(app, cli);
     if (cli.serve && !cli.http.empty())
         return fail(false, "bad_option", "--serve and --http are two different modes: pick one");
     if (cli.serve) {

@@ -296,35 +296,78 @@ std::string did_you_mean(const Xapian::Database& db, SaywhoQueryParser& parser, 
     return suggestion.replace(at, text.size(), corrected);
 }
 
-}  // namespace
+/// A query as search() reads it: understood (or as typed), parsed and
+/// filtered. The filters of @p options must outlive it (given_filters
+/// points into them).
+struct ReadQuery {
+    Interpretation interpretation;
+    std::vector<const Filter*> given_filters;  ///< SearchOptions::filters
+    FilterScope scope = FilterScope::EVERY;    ///< where the understood filters reach
+    bool text_empty = false;                   ///< no words: filters only
+    Xapian::Query text;                        ///< the words (or all documents) with the given filters
+    Xapian::Query query;                       ///< text with the understood filters: what runs
+};
 
-ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
-    const auto start = std::chrono::steady_clock::now();
-    // Bytes that are not UTF-8 (from a URL, say) would make invalid JSON
-    // when the query is echoed: each becomes U+FFFD, as in articles.
-    SearchOptions options = given;
-    repair_utf8(options.query);
-    SaywhoQueryParser parser(db, options.match);
-    const std::vector<const Filter*> given_filters = pointers_to(options.filters);
-    const FilterScope given_scope = scope_of(given_filters);
-    Interpretation interpretation = interpret(db, options, given_scope != FilterScope::EVERY);
+/// Reads @p options' query with @p parser. Throws QueryError.
+ReadQuery read_query(const Xapian::Database& db, const SearchOptions& options, SaywhoQueryParser& parser) {
+    ReadQuery read;
+    read.given_filters = pointers_to(options.filters);
+    const FilterScope given_scope = scope_of(read.given_filters);
+    read.interpretation = interpret(db, options, given_scope != FilterScope::EVERY);
+    Interpretation& interpretation = read.interpretation;
+    // A query of filters only ("statements by Zelenskyy") matches all their documents.
+    read.text_empty = trim(interpretation.text).empty();
     // The given filters narrow the words as fields would; understood ones
     // ("by X") reach the documents their type says, or the given type.
-    auto with_given = [&](const Xapian::Query& words) {
-        return with_filters(words, given_filters, FilterScope::STATEMENTS);
-    };
-    // A query of filters only ("statements by Zelenskyy") matches all their documents.
-    const bool text_empty = trim(interpretation.text).empty();
-    Xapian::Query text = with_given(text_empty ? match_all() : parser.parse(interpretation.text));
+    read.text = with_filters(read.text_empty ? match_all() : parser.parse(interpretation.text), read.given_filters,
+                             FilterScope::STATEMENTS);
     for (const auto& word : parser.stopped())
         if (std::find(interpretation.stopwords.begin(), interpretation.stopwords.end(), word) ==
             interpretation.stopwords.end())
             interpretation.stopwords.push_back(word);
+    read.scope = scope_of(pointers_to(interpretation.filters));
+    if (read.scope == FilterScope::EVERY) read.scope = given_scope;
+    read.query = with_filters(read.text, pointers_to(interpretation.filters), read.scope);
+    return read;
+}
 
+/// @p given with its query's bytes that are not UTF-8 (from a URL, say)
+/// each turned into U+FFFD, as in articles: echoed, they would make
+/// invalid JSON.
+SearchOptions repaired(const SearchOptions& given) {
+    SearchOptions options = given;
+    repair_utf8(options.query);
+    return options;
+}
+
+}  // namespace
+
+Xapian::Enquire search_enquire(const Xapian::Database& db, const SearchOptions& given) {
+    const SearchOptions options = repaired(given);
+    SaywhoQueryParser parser(db, options.match);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(read_query(db, options, parser).query);
+    SearchOptions no_facets = options;
+    no_facets.facets = false;
+    FacetSpies spies;
+    set_up_enquire(enquire, no_facets, spies);
+    return enquire;
+}
+
+ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
+    const auto start = std::chrono::steady_clock::now();
+    const SearchOptions options = repaired(given);
+    SaywhoQueryParser parser(db, options.match);
+    const ReadQuery read = read_query(db, options, parser);
+    const Interpretation& interpretation = read.interpretation;
+    const bool text_empty = read.text_empty;
     const std::vector<const Filter*> filters = pointers_to(interpretation.filters);
-    FilterScope scope = scope_of(filters);
-    if (scope == FilterScope::EVERY) scope = given_scope;
-    Xapian::Query query = with_filters(text, filters, scope);
+    const FilterScope scope = read.scope;
+    const Xapian::Query& text = read.text;
+    const Xapian::Query& query = read.query;
+    auto with_given = [&](const Xapian::Query& words) {
+        return with_filters(words, read.given_filters, FilterScope::STATEMENTS);
+    };
 
     Xapian::Enquire enquire(db);
     enquire.set_query(query);

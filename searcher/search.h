@@ -143,6 +143,12 @@ struct ResultSet {
 /// and lets Xapian::Error through for database trouble.
 ResultSet search(const Xapian::Database& db, const SearchOptions& options);
 
+/// An Enquire set up as search() runs @p options: the query understood,
+/// parsed and filtered, --per-article collapsing and the sort order; no
+/// facets. For callers that walk every match (searcher/export.h). Throws
+/// QueryError for a malformed query.
+Xapian::Enquire search_enquire(const Xapian::Database& db, const SearchOptions& options);
+
 /// Turns Xapian snippet output made with the markers "\x01"/"\x02" into plain
 /// text plus highlight ranges (exposed for tests).
 void split_snippet(const std::string& marked, std::string& text, std::vector<ByteRange>& highlights);

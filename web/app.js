@@ -203,6 +203,16 @@ function searchParams(state) {
   return params;
 }
 
+// The /api/export link of a search: its query, filters and order, without
+// limit and offset, which an export (every match) refuses.
+function exportUrl(state) {
+  const params = searchParams(state);
+  params.delete('limit');
+  params.delete('offset');
+  params.set('format', 'csv');
+  return `/api/export?${params.toString()}`;
+}
+
 function stateUrl(state) {
   const params = searchParams(state);
   if (state.article) params.set('article', state.article);
@@ -356,6 +366,7 @@ function renderEmpty() {
   $('intro').hidden = false;
   $('results').replaceChildren();
   $('status').textContent = '';
+  $('export').hidden = true;
   $('pager').hidden = true;
   $('facets').hidden = true;
   $('timeline').hidden = true;
@@ -370,6 +381,7 @@ function renderFailure(state, error) {
   $('intro').hidden = true;
   $('results').replaceChildren();
   $('status').textContent = 'The search failed.';
+  $('export').hidden = true;
   $('pager').hidden = true;
   $('facets').hidden = true;
   $('timeline').hidden = true;
@@ -548,6 +560,10 @@ function renderPager(state, data) {
   const limit = data.limit || DEFAULT_LIMIT;
   const offset = data.offset || 0;
   const about = total.exact === false ? 'about ' : '';
+  // Rows are statements: a search that finds only articles exports none,
+  // which the server says with an empty file; the link stays simple.
+  $('export').hidden = shown === 0;
+  $('export-csv').href = exportUrl(state);
   if (shown === 0) {
     $('status').textContent = offset > 0 ? 'No more results.' : 'No results.';
   } else {

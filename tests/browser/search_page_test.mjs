@@ -137,6 +137,21 @@ try {
     `expected statements by Aino Kettunen, got ${JSON.stringify(wide.map((c) => c.speaker))}`);
   assert.ok(await page.$('#chips .chip.understood[data-kind="speaker"]'), 'no chip for the understood speaker');
 
+  step('the Export CSV link downloads every statement of this search');
+  assert.ok(await page.isVisible('#export-csv'), 'no Export CSV link beside the results');
+  const exportHref = await page.getAttribute('#export-csv', 'href');
+  const exportUrl = new URL(exportHref, page.url());
+  assert.equal(exportUrl.pathname, '/api/export');
+  assert.equal(exportUrl.searchParams.get('q'), new URL(page.url()).searchParams.get('q'));
+  assert.equal(exportUrl.searchParams.get('format'), 'csv');
+  const exported = await page.evaluate(async (href) => {
+    const response = await fetch(href);
+    return { type: response.headers.get('content-type'), text: await response.text() };
+  }, exportHref);
+  assert.equal(exported.type, 'text/csv; charset=utf-8');
+  assert.ok(exported.text.startsWith('date,speaker,'), `the export begins ${exported.text.slice(0, 40)}`);
+  assert.ok(exported.text.includes('Aino Kettunen'), 'the export lacks the speaker searched for');
+
   step('pagination: the next page continues the count');
   if (wideCount > wide.length) {
     assert.match(await page.textContent('#range'), new RegExp(`^Results 1–${wide.length} of ${wideCount}$`));
