@@ -37,6 +37,8 @@ std::string source_term(std::string_view source) { return folded_term(PREFIX_SOU
 
 std::string statement_article_term(std::string_view article_id) { return bounded_term(PREFIX_ARTICLE, article_id); }
 
+std::string cluster_term(std::string_view key) { return bounded_term(PREFIX_CLUSTER, key); }
+
 namespace {
 
 /// @p day (YYYYMMDD), @p article_id, a 0 byte and the sortable @p position:

@@ -35,13 +35,15 @@
  *     given, and the boolean terms XSPEAKER:, XROLE:, XLOC:, XCOUNTRY: and
  *     XQUOTE: of what extraction found (each only when not empty), and
  *     XKIND: with the kind of its speaker (absent when it has none), and
- *     XSHORT: when its article gives the speaker a short name. No id
+ *     XSHORT: when its article gives the speaker a short name, and
+ *     XCLUSTER: with its cluster key (see "Statement clusters"). No id
  *     term: a statement is never looked up or replaced on its own, only
  *     with its article (see "Why statements are lean" below);
  *   - values: SLOT_DATE (the statement's day), SLOT_ARTICLE, SLOT_SPEAKER
  *     (a named speaker only), SLOT_SPEAKER_KIND, SLOT_LOCATION and
  *     SLOT_COUNTRY when known, the sort keys SLOT_NEWEST_FIRST and
- *     SLOT_OLDEST_FIRST, and its record in SLOT_STATEMENT_RECORD; no
+ *     SLOT_OLDEST_FIRST, its cluster key in SLOT_CLUSTER and, when it has
+ *     words enough, SLOT_SIGNATURE, and its record in SLOT_STATEMENT_RECORD; no
  *     content hash (a statement changes only with its article, which holds
  *     the hash);
  *   - data: none. Its record, the JSON object described under "Document
@@ -107,6 +109,26 @@
  *   - the XLOCBASIS:/XDATEBASIS: terms of schema 3, which no query field
  *     used; the bases are in the record.
  *
+ *  Statement clusters
+ *  ------------------
+ *  The same words reported by several articles (copies of one wire story,
+ *  a later story quoting an earlier one) form a cluster, and results show
+ *  one card per cluster. A statement's text key is a hash of its words
+ *  (folded, punctuation and quote marks dropped); a short statement's also
+ *  hashes its named speaker, and one too short or with no named speaker to
+ *  tell it apart gets a key of its own (indexer/statement_signature.h).
+ *  Statements with the same text key are in one cluster wherever they were
+ *  indexed, so copies collapse across shards too. Near copies (an edited
+ *  sentence, a quote cut at another place) are found within a database by
+ *  the MinHash signature in SLOT_SIGNATURE: the cluster pass of each
+ *  indexing run (indexer/statement_clusters.h) joins text keys whose
+ *  signatures agree and gives all their statements one key, that of their
+ *  fullest words. The key is in SLOT_CLUSTER (the collapse key)
+ *  and in the term XCLUSTER: (to list a cluster); which appearance came
+ *  first is not stored but read at search time, in oldest-first order.
+ *
+ *  Schema version 8 adds statement clusters (above): SLOT_CLUSTER,
+ *  SLOT_SIGNATURE and XCLUSTER:.
  *  Schema version 7 adds the sort keys SLOT_NEWEST_FIRST and
  *  SLOT_OLDEST_FIRST (see "Order" above), so that one database and its
  *  shards list documents of equal weight in the same order.
@@ -160,7 +182,7 @@
 namespace saywho::schema {
 
 /// Bump when terms, values or data change in a way old databases do not have.
-inline constexpr int SCHEMA_VERSION = 7;
+inline constexpr int SCHEMA_VERSION = 8;
 
 /// Metadata key holding SCHEMA_VERSION (decimal).
 inline constexpr char METADATA_SCHEMA_VERSION[] = "saywho:schema-version";
@@ -215,6 +237,8 @@ inline constexpr char PREFIX_SHORT_SPEAKER[] = "XSHORT:";
 inline constexpr char PREFIX_SPEAKER_KIND[] = "XKIND:";
 /// Statement: the id of its article, so all of them can be deleted at once.
 inline constexpr char PREFIX_ARTICLE[] = "XARTICLE:";
+/// Statement: its cluster key, as SLOT_CLUSTER (see "Statement clusters").
+inline constexpr char PREFIX_CLUSTER[] = "XCLUSTER:";
 /// Article: keys of each person it names (as XSPEAKER:).
 inline constexpr char PREFIX_PERSON[] = "XPERSON:";
 /// Article: fold_key() of each place it names (canonical name: "kyiv").
@@ -247,7 +271,7 @@ struct FieldSpec {
 /// Every field a user can name in a query. Nothing else may spell a prefix.
 /// The prefixes not listed here (XARTICLE:, XPERSON:, XPLACE:) are not
 /// exposed to users yet.
-inline constexpr std::array<FieldSpec, 11> QUERY_FIELDS = {{
+inline constexpr std::array<FieldSpec, 12> QUERY_FIELDS = {{
     {"title", PREFIX_TITLE, FieldKind::FREE_TEXT, false, nullptr, "title:drought", "a word in the title"},
     {"id", PREFIX_ID, FieldKind::BOOLEAN, false, nullptr, "id:ID", "one article by its id (id:2025-03-19-helsinki)"},
     {"type", PREFIX_TYPE, FieldKind::BOOLEAN, true, "article statement", "type:statement",
@@ -271,6 +295,8 @@ inline constexpr std::array<FieldSpec, 11> QUERY_FIELDS = {{
      "statements made in a country (ISO code or name); also articles naming places in it"},
     {"quote", PREFIX_QUOTE, FieldKind::BOOLEAN, true, "direct mixed none", "quote:direct",
      "quoted in full; quote:mixed in part; quote:none reported speech"},
+    {"cluster", PREFIX_CLUSTER, FieldKind::BOOLEAN, true, nullptr, "cluster:ID",
+     "every copy of a statement in other articles (the ID a result's \"also in\" line gives)"},
 }};
 
 // --- Value slots: persisted, never renumber ---------------------------------
@@ -313,6 +339,14 @@ enum ValueSlot : Xapian::valueno {
     /// The sort key of oldest first: as SLOT_NEWEST_FIRST but with the
     /// digits of SLOT_DATE as they are. Built by oldest_first_key().
     SLOT_OLDEST_FIRST = 9,
+    // Slot 10 is kept for the indexing sequence of saved-search alerts.
+    /// Statements only: the key of its cluster, 16 hex digits (see
+    /// "Statement clusters"): the collapse key of results.
+    SLOT_CLUSTER = 11,
+    /// Statements only, when it has words enough: its text key and MinHash
+    /// signature, as statement_signature() encodes them; read by the
+    /// cluster pass only.
+    SLOT_SIGNATURE = 12,
 };
 
 /// The SLOT_NEWEST_FIRST value of a document dated @p date (its SLOT_DATE)
@@ -399,6 +433,9 @@ std::string source_term(std::string_view source);
 
 /// "XARTICLE:<article id>": every statement of that article carries it.
 std::string statement_article_term(std::string_view article_id);
+
+/// "XCLUSTER:" + @p key.
+std::string cluster_term(std::string_view key);
 
 /// The keys of a person's name: the folded full name and each shorter tail
 /// of it down to the last word ("mariana costa ribeiro", "costa ribeiro",

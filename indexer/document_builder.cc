@@ -12,6 +12,7 @@
 #include "common/schema.h"
 #include "common/text.h"
 #include "indexer/speaker_links.h"
+#include "indexer/statement_signature.h"
 
 namespace saywho {
 
@@ -74,6 +75,16 @@ class MemoizedStem : public Xapian::StemImplementation {
     Xapian::Stem english_{"english"};
     std::unordered_map<std::string, std::string> stems_;
 };
+
+/// A statement's own cluster key, in SLOT_CLUSTER and XCLUSTER:, and its
+/// signature for the cluster pass, which may give it another key later
+/// (indexer/statement_clusters.h).
+void add_cluster_keys(Xapian::Document& doc, const Statement& statement, const std::string& statement_id) {
+    const ClusterKeys keys = statement_cluster_keys(statement, statement_id);
+    doc.add_value(schema::SLOT_CLUSTER, keys.cluster_key);
+    doc.add_boolean_term(schema::cluster_term(keys.cluster_key));
+    if (!keys.signature.empty()) doc.add_value(schema::SLOT_SIGNATURE, keys.signature);
+}
 
 }  // namespace
 
@@ -191,7 +202,9 @@ Xapian::Document DocumentBuilder::build_statement(const Article& article, const 
     if (!statement.location.empty()) doc.add_value(schema::SLOT_LOCATION, statement.location);
     if (!statement.country.empty()) doc.add_value(schema::SLOT_COUNTRY, statement.country);
 
-    store_statement_record(doc, make_statement_record(article, statement, index));
+    const StatementRecord record = make_statement_record(article, statement, index);
+    add_cluster_keys(doc, statement, record.id());
+    store_statement_record(doc, record);
     // Let go of the document: it may be handed to another thread, and
     // Xapian's reference counts are not atomic.
     statement_term_generator_.set_document(Xapian::Document());

@@ -11,6 +11,7 @@
 #include "common/errors.h"
 #include "common/schema.h"
 #include "indexer/speaker_links.h"
+#include "indexer/statement_clusters.h"
 
 namespace fs = std::filesystem;
 
@@ -31,6 +32,8 @@ CompactSummary compact_databases(const std::vector<std::string>& shards, const s
     merged.set_metadata(schema::METADATA_FEATURES, schema::FEATURES);
     // A short name in one shard may have its fuller name in another.
     link_speakers(merged);
+    // And near copies of a statement too.
+    cluster_statements(merged);
     merged.commit();
     CompactSummary summary;
     summary.documents = merged.get_doccount();

@@ -22,6 +22,7 @@
 #include "indexer/index_queues.h"
 #include "indexer/index_write.h"
 #include "indexer/speaker_links.h"
+#include "indexer/statement_clusters.h"
 
 namespace fs = std::filesystem;
 
@@ -92,6 +93,10 @@ IndexSummary run_index(const IndexOptions& options, IndexObserver& observer, std
     }
     // Every run, as the links depend on what the whole archive says.
     summary.linked = link_speakers(db).changed;
+    // After the links: a short statement's copies are told by their speaker.
+    const ClusterCounts clusters = cluster_statements(db);
+    summary.copies = clusters.copies;
+    summary.clusters = clusters.clusters;
     db.commit();
     summary.seconds = seconds_since(start);
     return summary;

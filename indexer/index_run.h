@@ -75,6 +75,10 @@ struct IndexSummary {
     std::size_t pruned = 0;   ///< articles removed by prune, each with its statements
     /// Statements the speaker links gave another name (indexer/speaker_links.h).
     std::size_t linked = 0;
+    /// Statements that are copies of another (indexer/statement_clusters.h),
+    /// and the clusters they form with it, over the whole database.
+    std::size_t copies = 0;
+    std::size_t clusters = 0;
     std::size_t other_shard = 0;  ///< good articles left to the other shards (--shard)
     /// Statement documents written for the added and updated articles (those
     /// of unchanged articles are kept and not counted).

@@ -247,6 +247,9 @@ void print_summary(const saywho::IndexOptions& options, const saywho::IndexSumma
         std::printf(", no statements (--no-statements)");
     if (options.prune) std::printf(", %zu pruned", s.pruned);
     if (s.linked) std::printf(", %zu linked to a fuller speaker name", s.linked);
+    if (s.copies)
+        std::printf(", %zu cop%s of another statement in the database (%zu cluster%s)", s.copies,
+                    s.copies == 1 ? "y" : "ies", s.clusters, s.clusters == 1 ? "" : "s");
     if (options.shards > 1) std::printf(", %zu left to other shards", s.other_shard);
     if (s.warnings) std::printf(" (%zu with warnings)", s.warnings);
     std::printf(" in %.2f s, %.0f articles/s\n", s.seconds, s.seconds > 0 ? done / s.seconds : 0.0);

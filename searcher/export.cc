@@ -36,14 +36,12 @@ ArticleLinks links_of(const Xapian::Database& db, const std::string& id) {
 }
 
 /// The values of one row, in EXPORT_COLUMNS order. The views point into
-/// @p record, @p links and @p date, which must outlive them.
+/// @p record, @p links, @p date and @p cluster, which must outlive them.
 std::array<std::string_view, EXPORT_COLUMNS.size()> row_values(const StatementRecord& record, const ArticleLinks& links,
-                                                               const std::string& date) {
+                                                               const std::string& date, const std::string& cluster) {
     const Statement& st = record.statement;
-    // Clusters of statements do not exist yet: the column is there, empty,
-    // so files written now keep their shape when they do.
     return {date,    st.speaker, st.speaker_kind,   st.role,      st.location, st.country,  st.quote,
-            st.text, "",         record.article_id, record.title, links.url,   links.source};
+            st.text, cluster,    record.article_id, record.title, links.url,   links.source};
 }
 
 void append_csv_row(std::string& out, const std::array<std::string_view, EXPORT_COLUMNS.size()>& values) {
@@ -99,8 +97,19 @@ void append_csv_field(std::string& out, std::string_view value) {
     out += '"';
 }
 
+namespace {
+
+/// @p search with every copy of a statement listed: an export has a row for
+/// each, and its cluster column groups them.
+SearchOptions every_copy(SearchOptions search) {
+    search.collapse_copies = false;
+    return search;
+}
+
+}  // namespace
+
 StatementExport::StatementExport(const Xapian::Database& db, const SearchOptions& search, const ExportOptions& options)
-    : db_(db), enquire_(search_enquire(db, search)), options_(options), sort_(search.sort) {
+    : db_(db), enquire_(search_enquire(db, every_copy(search))), options_(options), sort_(search.sort) {
     // Rows are statements: the articles a query also matches are left out here.
     query_ = Xapian::Query(Xapian::Query::OP_FILTER, enquire_.get_query(),
                            Xapian::Query(schema::type_term(schema::TYPE_STATEMENT)));
@@ -147,7 +156,8 @@ std::size_t StatementExport::write(const ExportSink& sink) {
             const StatementRecord record = read_statement_record(doc);
             if (record.article_id != links.id) links = links_of(db_, record.article_id);
             const std::string date = record.statement.date.iso();
-            const auto values = row_values(record, links, date);
+            const std::string cluster = doc.get_value(schema::SLOT_CLUSTER);
+            const auto values = row_values(record, links, date, cluster);
             if (options_.format == ExportFormat::CSV)
                 append_csv_row(out, values);
             else

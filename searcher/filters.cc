@@ -122,6 +122,8 @@ const char* value_prefix(Filter::Kind kind) {
             return schema::PREFIX_SOURCE;
         case Filter::Kind::SPEAKER_KIND:
             return schema::PREFIX_SPEAKER_KIND;
+        case Filter::Kind::CLUSTER:
+            return schema::PREFIX_CLUSTER;
         default:
             break;
     }
@@ -174,6 +176,8 @@ const char* filter_kind_name(Filter::Kind kind) {
             return "source";
         case Filter::Kind::SPEAKER_KIND:
             return "kind";
+        case Filter::Kind::CLUSTER:
+            return "cluster";
         case Filter::Kind::TYPE:
             break;
     }
@@ -301,6 +305,7 @@ Filter field_filter(const schema::FieldSpec& field, const std::string& text) {
         return value_filter(Filter::Kind::SPEAKER_KIND, allowed_value(field, text));
     if (prefix == schema::PREFIX_ROLE) return value_filter(Filter::Kind::ROLE, text);
     if (prefix == schema::PREFIX_SOURCE) return value_filter(Filter::Kind::SOURCE, text);
+    if (prefix == schema::PREFIX_CLUSTER) return value_filter(Filter::Kind::CLUSTER, text);
     throw Xapian::QueryParserError("'" + std::string(field.query_name) + ":' is not a filter");
 }
 

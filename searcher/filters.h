@@ -30,7 +30,7 @@ struct Place;
 /// One filter, with the words it came from when a query phrase gave it, so
 /// a user (or a search page) can see it and undo it.
 struct Filter {
-    enum class Kind { SPEAKER, LOCATION, DATE, TYPE, COUNTRY, QUOTE, ROLE, SOURCE, SPEAKER_KIND };
+    enum class Kind { SPEAKER, LOCATION, DATE, TYPE, COUNTRY, QUOTE, ROLE, SOURCE, SPEAKER_KIND, CLUSTER };
     /// How a DATE filter matches: a range of days over SLOT_DATE, or a whole
     /// day, month or year by its date term (date:2025-03 is M202503).
     enum class Span { RANGE, DAY, MONTH, YEAR };
@@ -46,7 +46,7 @@ struct Filter {
     /// when the name is ambiguous); LOCATION: the place's name; DATE: the
     /// first and last day (YYYY-MM-DD, empty for an open end); TYPE:
     /// "statement" or "article"; COUNTRY: the uppercase ISO code; QUOTE,
-    /// ROLE, SOURCE, SPEAKER_KIND: the value (QUOTE's and SPEAKER_KIND's
+    /// ROLE, SOURCE, SPEAKER_KIND, CLUSTER: the value (QUOTE's and SPEAKER_KIND's
     /// folded, the others as given).
     std::vector<std::string> values;
     /// SPEAKER: the folded keys to match (XSPEAKER:/XPERSON: suffixes).

@@ -133,11 +133,14 @@ void serve_export(SearchService& service, const httplib::Request& req, httplib::
         });
 }
 
-/// The API (/api/search, /api/suggest, /api/article, /api/export) and the page's files.
+/// The API (/api/search, /api/cluster, /api/suggest, /api/article, /api/export) and the page's files.
 /// @p service must outlive @p server: the handlers keep its address.
 void add_routes(httplib::Server& server, SearchService& service) {
     server.Get("/api/search", [svc = &service](const httplib::Request& req, httplib::Response& res) {
         answer(res, [&] { return svc->search(request_from_parameters(parameters(req))); });
+    });
+    server.Get("/api/cluster", [svc = &service](const httplib::Request& req, httplib::Response& res) {
+        answer(res, [&] { return svc->search(cluster_request_from_parameters(parameters(req))); });
     });
     server.Get("/api/suggest", [svc = &service](const httplib::Request& req, httplib::Response& res) {
         answer(res, [&] {

@@ -11,6 +11,7 @@
 
 #include "common/civil_date.h"
 #include "common/database.h"
+#include "common/schema.h"
 #include "common/text.h"
 #include "searcher/error_report.h"
 #include "searcher/export.h"
@@ -38,6 +39,7 @@ struct CommandLine {
     std::string cors;
     int threads = 0;
     bool literal = false;
+    std::string cluster;  ///< --cluster: every copy of one statement
 };
 
 /// Reports an error in the chosen output mode and returns EXIT_ERROR.
@@ -117,7 +119,15 @@ void add_options(CLI::App& app, CommandLine& cli) {
                    "(default: days up to 60 days of matches, weeks up to 366 days, months up to 8 years, else years)")
         ->transform(CLI::CheckedTransformer(intervals, CLI::ignore_case).description(""));
     app.add_option("--facet-values", cli.search.facet_values, "values listed per facet")->check(CLI::Range(1, 1000));
-    app.add_option("--per-article", cli.search.per_article, "at most N results from each article (0: no limit)");
+    app.add_option("--per-article", cli.search.per_article,
+                   "at most N results from each article (0: no limit); lists every copy, as --all-copies");
+    app.add_flag("--all-copies", [&cli](std::int64_t) { cli.search.collapse_copies = false; },
+                 "list every copy of a statement: by default the copies other articles reported are one result, "
+                 "the earliest, with \"also in N more articles\" (JSON: the cluster member)");
+    app.add_option("--cluster", cli.cluster,
+                   "every appearance of the statement whose cluster is ID (the ID an \"also in\" line gives), "
+                   "oldest first, the first marked; words and filters narrow it")
+        ->type_name("ID");
     app.add_option("--now", cli.now, "the date relative dates count from, YYYY-MM-DD (default: today, UTC)");
     app.add_flag("--serve", cli.serve,
                  "answer JSON requests, one a line on stdin, one JSON line each on stdout (docs/http.md)");
@@ -211,6 +221,11 @@ int main(int argc, char** argv) {
     cli.search.understand = !cli.literal;
     if (cli.json) cli.search.facets = true;
     if (cli.search.timeline_interval) cli.search.timeline = true;
+    if (!cli.cluster.empty()) {
+        cli.search.filters.push_back(saywho::field_filter(*saywho::schema::find_query_field("cluster"), cli.cluster));
+        cli.search.collapse_copies = false;
+        if (app.count("--sort") == 0) cli.search.sort = saywho::SortOrder::OLDEST;
+    }
     if (!cli.now.empty()) {
         auto now = saywho::CivilDate::parse_iso(cli.now);
         if (!now) {

@@ -49,6 +49,22 @@ std::string speaker_label(const Statement& st) {
     return st.speaker_mention.empty() ? "(unknown speaker)" : "unnamed (" + st.speaker_mention + ")";
 }
 
+/// Where else statement @p id's words were reported, when they were:
+/// "also in 2 more articles, first on 1987-04-07 in TITLE [id]", and how to
+/// list them.
+void print_copies(std::ostream& out, const std::string& id, const ClusterInfo& cluster) {
+    if (cluster.articles < 2) return;
+    const std::size_t more = cluster.articles - 1;
+    out << "   also in " << more << (more == 1 ? " more article" : " more articles");
+    if (cluster.first.id == id)
+        out << ", this one first";
+    else
+        out << ", first on " << cluster.first.date << " in "
+            << (cluster.first.title.empty() ? "(no title)" : cluster.first.title) << "  [" << cluster.first.article_id
+            << "]";
+    out << " (--cluster " << cluster.key << ")\n";
+}
+
 /// rank, date, speaker (role), place; the snippet (in quote marks when direct,
 /// marked "(reported)" otherwise); "in:" article title [article id].
 void print_statement(std::ostream& out, const Hit& hit, bool bold) {
@@ -67,6 +83,30 @@ void print_statement(std::ostream& out, const Hit& hit, bool bold) {
             out << "   (reported) " << highlighted(hit, bold) << "\n";
     }
     out << "   in: " << (hit.title.empty() ? "(no title)" : hit.title) << "  [" << hit.article_id << "]\n";
+    print_copies(out, hit.id, hit.cluster);
+}
+
+/// The "cluster" member of a statement hit (docs/json.md).
+void write_cluster(JsonWriter& w, const Hit& hit) {
+    const ClusterInfo& c = hit.cluster;
+    w.Key("cluster");
+    w.StartObject();
+    put(w, "id", c.key);
+    w.Key("statements");
+    w.Uint64(c.statements);
+    w.Key("articles");
+    w.Uint64(c.articles);
+    w.Key("is_first");
+    w.Bool(c.first.id == hit.id);
+    w.Key("first");
+    w.StartObject();
+    put(w, "id", c.first.id);
+    put(w, "date", c.first.date);
+    put(w, "article", c.first.article_id);
+    put(w, "article_date", c.first.article_date);
+    put(w, "title", c.first.title);
+    w.EndObject();
+    w.EndObject();
 }
 
 /// The statement members of a JSON hit (docs/json.md, "Statement hits").
@@ -75,6 +115,7 @@ void write_statement_members(JsonWriter& w, const Hit& hit) {
     put(w, "article_date", hit.article_date);
     write_statement_fields(w, hit.statement);
     put(w, "date_basis", hit.statement.date_basis);
+    write_cluster(w, hit);
 }
 
 /// The "interpretation" member (docs/json.md): each filter with its source words.
@@ -239,13 +280,18 @@ void print_text(std::ostream& out, const ResultSet& results, bool bold) {
 
 void print_count(std::ostream& out, const ResultSet& results) {
     const char* about = results.exact ? "" : "about ";
+    // Facets count every copy of a statement; the results, one per cluster.
+    const std::string copies = results.with_copies > results.estimate
+                                   ? " (" + std::to_string(results.with_copies) + " statements with copies)"
+                                   : "";
     if (results.hits.empty()) {
-        out << about << results.estimate << (results.estimate == 1 && results.exact ? " result" : " results") << "\n";
+        out << about << results.estimate << (results.estimate == 1 && results.exact ? " result" : " results")
+            << copies << "\n";
         return;
     }
     std::size_t first = results.offset + 1;
     std::size_t last = results.offset + results.hits.size();
-    out << "results " << first << "-" << last << " of " << about << results.estimate << ", by "
+    out << "results " << first << "-" << last << " of " << about << results.estimate << copies << ", by "
         << sort_order_name(results.sort) << "\n";
 }
 
@@ -280,6 +326,8 @@ void print_json(std::ostream& out, const ResultSet& results, const std::string* 
     w.Uint(results.upper_bound);
     w.Key("exact");
     w.Bool(results.exact);
+    w.Key("with_copies");
+    w.Uint(results.with_copies);
     w.EndObject();
     w.Key("offset");
     w.Uint64(results.offset);

@@ -16,11 +16,11 @@ namespace {
 
 /// The filters a request may give, by name: the query fields that filter,
 /// and from/to for a range of days.
-constexpr char FILTER_NAMES[] = "speaker, location, country, from, to, type, quote, kind";
+constexpr char FILTER_NAMES[] = "speaker, location, country, from, to, type, quote, kind, cluster";
 
 bool is_filter_name(const std::string& name) {
     return name == "speaker" || name == "location" || name == "country" || name == "from" || name == "to" ||
-           name == "type" || name == "quote" || name == "kind";
+           name == "type" || name == "quote" || name == "kind" || name == "cluster";
 }
 
 bool parse_flag(const std::string& name, const std::string& text) {
@@ -74,6 +74,8 @@ void apply(SearchRequest& r, const std::string& name, const std::string& value) 
         o.timeline_interval = *interval;
     } else if (name == "literal") {
         o.understand = !parse_flag(name, value);
+    } else if (name == "collapse") {
+        o.collapse_copies = parse_flag(name, value);
     } else if (name == "per_article") {
         o.per_article = parse_count(name, value, 0, 1000);
     } else if (name == "now") {
@@ -89,7 +91,7 @@ void apply(SearchRequest& r, const std::string& name, const std::string& value) 
         throw RequestError("bad_request",
                            "unknown parameter '" + name +
                                "': expected q, limit, offset, sort, match, facets, timeline, interval, literal, "
-                               "per_article, "
+                               "collapse, per_article, "
                                "now, or the filters " +
                                std::string(FILTER_NAMES));
     }
@@ -154,6 +156,22 @@ SearchRequest request_from_parameters(const std::multimap<std::string, std::stri
     r.options.facets = true;
     for (const auto& [name, value] : params) apply(r, name, value);
     if (r.options.timeline_interval) r.options.timeline = true;
+    return r;
+}
+
+SearchRequest cluster_request_from_parameters(std::multimap<std::string, std::string> params) {
+    auto id = params.find("id");
+    if (id == params.end() || id->second.empty())
+        throw RequestError("bad_request", "'id' is required: /api/cluster?id=CLUSTER_ID");
+    const std::string cluster = id->second;
+    params.erase(id);
+    if (params.count("cluster"))
+        throw RequestError("bad_request", "'cluster' does not apply to /api/cluster: its 'id' is the cluster");
+    const bool sorted = params.count("sort") > 0;
+    SearchRequest r = request_from_parameters(params);
+    r.filters["cluster"] = cluster;
+    r.options.collapse_copies = false;
+    if (!sorted) r.options.sort = SortOrder::OLDEST;
     return r;
 }
 

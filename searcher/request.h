@@ -39,6 +39,11 @@ SearchRequest parse_request_line(const std::string& line);
 /// Builds a request from HTTP query parameters (the same names). Throws RequestError.
 SearchRequest request_from_parameters(const std::multimap<std::string, std::string>& params);
 
+/// The request of /api/cluster?id=ID&...: every copy of the statement
+/// cluster ID (the filter cluster), oldest first unless `sort` says
+/// otherwise, narrowed by the other parameters. Throws RequestError.
+SearchRequest cluster_request_from_parameters(std::multimap<std::string, std::string> params);
+
 /// The request's filters as structures, each meaning what its query field
 /// means (from and to: date:FROM..TO). Throws RequestError (bad_request)
 /// for a malformed date and QueryError for a value its field refuses.

@@ -148,11 +148,21 @@ std::string describe(const Filter& f) {
         case Filter::Kind::ROLE:
         case Filter::Kind::SOURCE:
         case Filter::Kind::SPEAKER_KIND:
+        case Filter::Kind::CLUSTER:
             return std::string(filter_kind_name(f.kind)) + " " + f.values.front();
         case Filter::Kind::TYPE:
             break;
     }
     return f.values.front() == schema::TYPE_STATEMENT ? "statements" : "articles";
+}
+
+/// Why nothing matched when a given cluster filter names no cluster at all
+/// (a mistyped --cluster ID); "" otherwise.
+std::string unknown_cluster(const Xapian::Database& db, const std::vector<Filter>& given) {
+    for (const auto& f : given)
+        if (f.kind == Filter::Kind::CLUSTER && db.get_termfreq(schema::folded_term(schema::PREFIX_CLUSTER, f.values.front())) == 0)
+            return "no statement is in cluster '" + f.values.front() + "' (the ID an \"also in\" line gives)";
+    return "";
 }
 
 /// One line on why nothing matched, trying each filter's removal.
@@ -196,7 +206,8 @@ std::string explain_nothing(const Xapian::Database& db, const Xapian::Query& tex
 Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const SearchOptions& options,
              const Xapian::Stem& stemmer) {
     Hit hit;
-    hit.rank = options.offset + it.get_rank() + 1;
+    // The MSet's rank counts from the first result of the whole list.
+    hit.rank = it.get_rank() + 1;
     hit.weight = it.get_weight();
     hit.percent = it.get_percent();
     Xapian::Document doc = it.get_document();
@@ -222,6 +233,7 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const Sea
         hit.line = statement.line;
         hit.article_id = std::move(statement.article_id);
         hit.article_date = statement.article_date.iso();
+        hit.cluster.key = doc.get_value(schema::SLOT_CLUSTER);
         // A statement's snippet is its own text, highlighted like a body.
         body = statement.statement.text;
         hit.statement = std::move(statement.statement);
@@ -233,6 +245,56 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const Sea
     // words in the text: show how it begins instead.
     if (marked.empty()) marked = html_escape(leading_text(body, options.snippet_length));
     split_snippet(marked, hit.snippet, hit.highlights);
+    return hit;
+}
+
+/// Whether @p options ask for the copies of one cluster (a given cluster
+/// filter), which collapsing would make one hit.
+bool lists_one_cluster(const SearchOptions& options) {
+    return std::any_of(options.filters.begin(), options.filters.end(),
+                       [](const Filter& f) { return f.kind == Filter::Kind::CLUSTER; });
+}
+
+/// Whether results show one hit per statement cluster (SearchOptions::collapse_copies).
+bool collapses_copies(const SearchOptions& options) {
+    return options.per_article == 0 && options.collapse_copies && !lists_one_cluster(options);
+}
+
+/// The cluster of statement @p hit: what describe_cluster() says, or for a
+/// statement with no copies (most of them), the hit itself.
+void add_cluster(const Xapian::Database& db, Hit& hit) {
+    if (db.get_termfreq(schema::cluster_term(hit.cluster.key)) > 1) {
+        if (auto info = describe_cluster(db, hit.cluster.key)) {
+            hit.cluster = std::move(*info);
+            return;
+        }
+    }
+    hit.cluster.statements = 1;
+    hit.cluster.articles = 1;
+    hit.cluster.first = {hit.id, hit.date, hit.article_id, hit.article_date, hit.title};
+}
+
+/// The hit to show for the match at @p it: a statement whose copies were
+/// collapsed into it is shown as the earliest copy that matches @p query
+/// (Xapian keeps the best ranked, which for copies of equal weight is the
+/// newest), in its place in the ranking.
+Hit shown_hit(const Xapian::Database& db, const Xapian::Query& query, const Xapian::MSet& mset,
+              const Xapian::MSetIterator& it, const SearchOptions& options, const Xapian::Stem& stemmer) {
+    Hit hit = make_hit(mset, it, options, stemmer);
+    if (!hit.is_statement() || hit.cluster.key.empty()) return hit;
+    // Copies collapsed into this one (not the statements of its article,
+    // which --per-article collapses).
+    if (collapses_copies(options) && it.get_collapse_count() > 0) {
+        Xapian::MSet earliest = cluster_enquire(db, query, hit.cluster.key).get_mset(0, 1);
+        if (!earliest.empty() && *earliest.begin() != *it) {
+            Hit copy = make_hit(earliest, earliest.begin(), options, stemmer);
+            copy.rank = hit.rank;
+            copy.weight = hit.weight;
+            copy.percent = hit.percent;
+            hit = std::move(copy);
+        }
+    }
+    add_cluster(db, hit);
     return hit;
 }
 
@@ -252,17 +314,30 @@ struct FacetSpies {
         locations{schema::SLOT_LOCATION}, countries{schema::SLOT_COUNTRY}, days{schema::SLOT_DATE};
 };
 
+/// Whether the match spies of @p mset's search saw every match, copies
+/// and all: Xapian's bounds agree, before collapsing or after (which it
+/// can only know by looking at every match).
+bool counted_every_copy(const Xapian::MSet& mset) {
+    return mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound() ||
+           mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+}
+
 /// Collapsing, facet spies and sort order of @p enquire as @p options ask.
 void set_up_enquire(Xapian::Enquire& enquire, const SearchOptions& options, FacetSpies& spies) {
     if (options.per_article > 0)
         enquire.set_collapse_key(schema::SLOT_ARTICLE, static_cast<Xapian::doccount>(options.per_article));
+    else if (collapses_copies(options))
+        enquire.set_collapse_key(schema::SLOT_CLUSTER);
     if (options.facets)
         for (Xapian::ValueCountMatchSpy* spy :
              {&spies.speakers, &spies.speaker_kinds, &spies.locations, &spies.countries})
             enquire.add_matchspy(spy);
     // The month facet and the timeline share one count of days: a spy of
     // Xapian's own, so remote shards count too, bucketed afterwards.
-    if (options.facets || options.timeline) enquire.add_matchspy(&spies.days);
+    // It also counts the matches with every copy of a statement
+    // (ResultSet::with_copies), which Xapian's own bounds do not tell once
+    // copies collapse.
+    if (options.facets || options.timeline || collapses_copies(options)) enquire.add_matchspy(&spies.days);
     // Hits of equal weight (every hit of a query without words weighs
     // nothing) follow a key each document stores (schema.h, "Order"), not
     // their document ids, so one database and its shards, local or served
@@ -379,9 +454,15 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
     // either Xapian is asked to look at every match up to exact_facets_up_to.
     std::size_t check = options.offset + options.exact_count_up_to;
     if (options.facets || options.timeline) check = std::max(check, options.exact_facets_up_to);
-    Xapian::MSet mset =
-        enquire.get_mset(static_cast<Xapian::doccount>(options.offset), static_cast<Xapian::doccount>(options.limit),
-                         static_cast<Xapian::doccount>(check));
+    // Xapian counts collapsed matches exactly only among those it keeps, so
+    // while copies collapse it keeps up to exact_count_up_to past the
+    // offset, and the page is taken from them.
+    const bool collapsing = collapses_copies(options);
+    const std::size_t first = collapsing ? 0 : options.offset;
+    const std::size_t kept =
+        collapsing ? options.offset + std::max(options.limit, options.exact_count_up_to) : options.limit;
+    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(first), static_cast<Xapian::doccount>(kept),
+                                         static_cast<Xapian::doccount>(check));
 
     ResultSet results;
     results.query = options.query;
@@ -391,25 +472,29 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
     results.lower_bound = mset.get_matches_lower_bound();
     results.upper_bound = mset.get_matches_upper_bound();
     results.exact = results.lower_bound == results.upper_bound;
+    // Every match has a day; the spy saw each when the count is exact.
+    results.with_copies =
+        collapsing && results.exact ? spies.days.get_total() : mset.get_uncollapsed_matches_estimated();
     results.offset = options.offset;
     results.limit = options.limit;
     results.sort = options.sort;
 
-    for (auto it = mset.begin(); it != mset.end(); ++it)
-        results.hits.push_back(make_hit(mset, it, options, parser.stemmer()));
+    for (std::size_t i = options.offset - first; i < mset.size() && results.hits.size() < options.limit; ++i)
+        results.hits.push_back(
+            shown_hit(db, query, mset, mset[static_cast<Xapian::doccount>(i)], options, parser.stemmer()));
     if (options.facets) {
         results.facets = {facet_from(spies.speakers, "speaker", false, options.facet_values),
                           facet_from(spies.speaker_kinds, "speaker_kind", false, options.facet_values),
                           facet_from(spies.locations, "location", false, options.facet_values),
                           facet_from(spies.countries, "country", false, options.facet_values),
                           facet_from(spies.days, "month", true, options.facet_values)};
-        results.facets_exact = results.exact;
+        results.facets_exact = counted_every_copy(mset);
     }
     if (options.timeline) {
         DayCounts days;
         for (auto it = spies.days.values_begin(); it != spies.days.values_end(); ++it) days[*it] = it.get_termfreq();
         results.timeline = make_timeline(days, options.timeline_interval);
-        results.timeline->exact = results.exact;
+        results.timeline->exact = counted_every_copy(mset);
     }
     // "Did you mean" only when a word found nothing: the corrected query must
     // find something the given one did not.
@@ -418,6 +503,8 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
             did_you_mean(db, parser, options.query, interpretation.text,
                          [&](const Xapian::Query& words) { return with_filters(with_given(words), filters, scope); });
     if (results.hits.empty() && results.estimate == 0)
+        results.why_nothing = unknown_cluster(db, options.filters);
+    if (results.hits.empty() && results.estimate == 0 && results.why_nothing.empty())
         results.why_nothing = explain_nothing(db, text, interpretation, scope, results.suggestion);
     results.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return results;

@@ -16,6 +16,7 @@
 
 #include "common/civil_date.h"
 #include "common/statement.h"
+#include "searcher/clusters.h"
 #include "searcher/filters.h"
 #include "searcher/query_parser.h"
 #include "searcher/timeline.h"
@@ -74,6 +75,11 @@ struct SearchOptions {
     std::optional<TimelineInterval> timeline_interval;
     /// At most this many results per article (its statements and itself); 0: no limit.
     std::size_t per_article = 0;
+    /// One result per statement cluster (searcher/clusters.h): the earliest
+    /// copy that matches, with the cluster's size and first appearance;
+    /// false lists every copy (--all-copies). per_article, which collapses
+    /// by article, takes its place when given.
+    bool collapse_copies = true;
     /// Filters given as structures (a service request's), ANDed with the
     /// query; each means what its field means (speaker:, location:...).
     /// They are not part of the interpretation, which says what was read
@@ -104,6 +110,9 @@ struct Hit {
     Statement statement;
     std::string article_id;    ///< its article's id
     std::string article_date;  ///< its article's date, YYYY-MM-DD
+    /// Its copies in other articles, and which came first; key empty for
+    /// an article.
+    ClusterInfo cluster;
 
     bool is_statement() const;
 };
@@ -123,6 +132,10 @@ struct ResultSet {
     Xapian::doccount lower_bound = 0;
     Xapian::doccount upper_bound = 0;
     bool exact = false;  ///< lower_bound == upper_bound
+    /// Matches counting every copy of a statement (Xapian's estimate
+    /// before collapsing): what facets and the timeline count. Equal to
+    /// estimate when nothing was collapsed.
+    Xapian::doccount with_copies = 0;
     std::size_t offset = 0;
     std::size_t limit = 0;
     SortOrder sort = SortOrder::RELEVANCE;

@@ -6,7 +6,7 @@
 // the news said, and a title such as "<script>…" must stay a title.
 
 // The filter parameters /api/search takes; each one set shows as a removable chip.
-const FILTER_PARAMS = ['speaker', 'location', 'country', 'from', 'to', 'type', 'quote', 'kind'];
+const FILTER_PARAMS = ['speaker', 'location', 'country', 'from', 'to', 'type', 'quote', 'kind', 'cluster'];
 
 // A statement's speaker as a reader sees it: the name, or the words the
 // article used when it names nobody ("unnamed (he)").
@@ -22,7 +22,7 @@ function speakerSpan(st) {
 }
 // Parameters the page does not offer controls for but passes on when a shared
 // URL carries them, so a hand-made link keeps working.
-const PASSED_PARAMS = ['limit', 'per_article', 'match', 'literal', 'now', 'interval'];
+const PASSED_PARAMS = ['limit', 'per_article', 'match', 'literal', 'now', 'interval', 'collapse'];
 const DEFAULT_LIMIT = 10;
 const SUGGEST_DELAY_MS = 150;
 const SUGGEST_LIMIT = 8;
@@ -437,7 +437,26 @@ function statementCard(state, hit) {
     hit.location ? [el('span', { class: 'place' }, hit.location), ' · '] : null,
     el('time', { datetime: hit.date }, formatDate(hit.date)),
     ' · in ', articleLink(state, hit.article, statementIndex(hit), hit.title));
-  return el('li', { class: 'card statement', 'data-id': hit.id }, quote, who, meta);
+  return el('li', { class: 'card statement', 'data-id': hit.id }, quote, who, meta, copiesLine(state, hit));
+}
+
+// Where else the statement's words were reported: "Also in 2 more articles ·
+// first on 7 Apr 1987 in TITLE", linking to every copy, oldest first. None
+// when the cluster is this article alone, or when the list already is the
+// cluster's copies.
+function copiesLine(state, hit) {
+  const cluster = hit.cluster;
+  if (!cluster || cluster.articles < 2 || state.filters.cluster === cluster.id) return null;
+  const more = cluster.articles - 1;
+  const copies = withChanges(state, {
+    q: '', sort: 'oldest', filters: { cluster: cluster.id }, passed: { collapse: '0' },
+  });
+  const first = cluster.is_first
+    ? ' · this one first'
+    : [' · first on ', el('time', { datetime: cluster.first.date }, formatDate(cluster.first.date)), ' in ',
+      articleLink(state, cluster.first.article, statementIndex(cluster.first), cluster.first.title)];
+  return el('p', { class: 'copies' },
+    stateLink(copies, { class: 'copies-link' }, `Also in ${more} more article${more === 1 ? '' : 's'}`), first);
 }
 
 function articleCard(state, hit) {
@@ -483,6 +502,7 @@ function describeParam(name, value) {
     case 'type': return value === 'article' ? 'articles only' : value === 'statement' ? 'statements only' : `type: ${value}`;
     case 'quote': return { direct: 'direct quotes', mixed: 'partly quoted', none: 'reported speech' }[value] || `quote: ${value}`;
     case 'kind': return `source: ${formatSpeakerKind(value)}`;
+    case 'cluster': return 'every copy of one statement';
     default: return `${name}: ${value}`;
   }
 }
@@ -567,7 +587,9 @@ function renderPager(state, data) {
   if (shown === 0) {
     $('status').textContent = offset > 0 ? 'No more results.' : 'No results.';
   } else {
-    $('status').textContent = `${about}${plural(count, 'result', 'results')}`;
+    // Facets count every copy of a statement; the results, one per cluster.
+    const copies = total.with_copies > count ? ` (${plural(total.with_copies, 'statement', 'statements')} with copies)` : '';
+    $('status').textContent = `${about}${plural(count, 'result', 'results')}${copies}`;
   }
   $('range').textContent = shown ? `Results ${offset + 1}–${offset + shown} of ${about}${count.toLocaleString('en')}` : '';
   const hasPrev = offset > 0;

@@ -50,6 +50,16 @@ HELSINKI, Finland (Saywho Wire) — The city council on Thursday rejected a bann
 
 Council members said the vote was close.
 EOF
+# A wire story and a paper's reprint of it: one statement, two articles.
+for id in wire reprint; do
+    cat > "$tmp/extra/2025-03-21-ferry-$id.txt" <<'EOF'
+date 2025-03-21 Island ferry keeps winter timetable
+
+TURKU, Finland (Saywho Wire) — The island ferry will keep its winter timetable.
+
+"The winter timetable for the island ferry stays until the ice has gone from the harbour," harbour master Eero Salmi said.
+EOF
+done
 
 "$build/saywho-index" --db "$tmp/db" "$root/corpus" "$tmp/extra" > "$tmp/index.log" 2>&1 || {
     # Exit 1 only means some input was skipped (corpus/README.md is not an article).

@@ -47,6 +47,13 @@ function countOf(status) {
   return Number(m[1].replace(/,/g, ''));
 }
 
+// What a facet counts: every copy of a statement ("12 results (15
+// statements with copies)"), or the results when none was collapsed.
+function countWithCopies(status) {
+  const m = /\(([\d,]+) statements? with copies\)/.exec(status);
+  return m ? Number(m[1].replace(/,/g, '')) : countOf(status);
+}
+
 async function optionsOf(page) {
   return page.$$eval('#suggestions [role="option"]', (options) => options.map((o) => ({
     kind: o.dataset.kind, value: o.dataset.value, selected: o.getAttribute('aria-selected'),
@@ -174,7 +181,7 @@ try {
   await page.waitForSelector(`#chips .chip.param[data-param="location"][data-value="${place.value}"]`);
   await settled(page);
   const narrow = await cards(page);
-  assert.equal(countOf(await statusText(page)), place.count, 'the narrowed count differs from the facet count');
+  assert.equal(countWithCopies(await statusText(page)), place.count, 'the narrowed count differs from the facet count');
   assert.ok(narrow.length > 0 && narrow.every((c) => c.place === place.value),
     `not every card shows ${place.value}: ${JSON.stringify(narrow.map((c) => c.place))}`);
   assert.equal(new URL(page.url()).searchParams.get('location'), place.value);
@@ -203,11 +210,26 @@ try {
   await page.click(`#facet-speaker_kind button.facet-value[data-value="${kind.value}"]`);
   await page.waitForSelector(`#chips .chip.param[data-param="kind"][data-value="${kind.value}"]`);
   await settled(page);
-  assert.equal(countOf(await statusText(page)), kind.count, 'the narrowed count differs from the facet count');
+  assert.equal(countWithCopies(await statusText(page)), kind.count, 'the narrowed count differs from the facet count');
   assert.equal(new URL(page.url()).searchParams.get('kind'), kind.value);
   await page.goto(wideUrl);
   await settled(page);
   assert.equal(countOf(await statusText(page)), wideCount);
+
+  step('copies of a statement in other articles are one card, and its link lists them');
+  await page.goto(`${baseUrl}/?q=${encodeURIComponent('winter timetable island ferry')}&type=statement`);
+  await settled(page);
+  const copyCards = await cards(page);
+  assert.equal(copyCards.length, 1, `the reprint is not a card of its own: ${copyCards.length} cards`);
+  const copies = await page.textContent('#results .card.statement .copies');
+  assert.match(copies, /Also in 1 more article/);
+  await page.click('#results .card.statement .copies-link');
+  await page.waitForSelector('#chips .chip.param[data-param="cluster"]');
+  await settled(page);
+  assert.equal((await cards(page)).length, 2, 'the cluster lists the story and its reprint');
+  assert.equal(new URL(page.url()).searchParams.get('sort'), 'oldest');
+  await page.goto(wideUrl);
+  await settled(page);
 
   step('removing an understood chip takes its words out of the query');
   await page.click('#chips .chip.understood[data-kind="type"] .chip-remove');
@@ -229,7 +251,7 @@ try {
   step('the timeline draws a bar per bucket; clicking one narrows the dates (issue 18)');
   await page.goto(`${baseUrl}/?q=type%3Astatement`);
   await settled(page);
-  const everyStatement = countOf(await statusText(page));
+  const everyStatement = countWithCopies(await statusText(page));
   await page.waitForSelector('#timeline:not([hidden]) svg g.timeline-bar');
   const bars = await page.$$eval('#timeline g.timeline-bar', (groups) => groups.map((g) => ({
     start: g.dataset.start, end: g.dataset.end, count: Number(g.dataset.count), button: g.getAttribute('role') === 'button',
@@ -241,7 +263,7 @@ try {
   await page.click(`#timeline g.timeline-bar[data-start="${bar.start}"]`);
   await page.waitForSelector(`#chips .chip.param[data-param="from"][data-value="${bar.start}"]`);
   await settled(page);
-  assert.equal(countOf(await statusText(page)), bar.count, 'the narrowed count differs from the bar');
+  assert.equal(countWithCopies(await statusText(page)), bar.count, 'the narrowed count differs from the bar');
   const url = new URL(page.url());
   assert.equal(url.searchParams.get('from'), bar.start);
   assert.equal(url.searchParams.get('to'), bar.end);
@@ -253,7 +275,7 @@ try {
   assert.equal(zoomed.reduce((sum, n) => sum + n, 0), bar.count, 'the narrowed timeline does not add up to the bar');
   await page.goBack();
   await settled(page);
-  assert.equal(countOf(await statusText(page)), everyStatement, 'Back did not widen the dates again');
+  assert.equal(countWithCopies(await statusText(page)), everyStatement, 'Back did not widen the dates again');
 
   step('function words are never marked in the results (issue 17)');
   await page.fill('#q', 'drought in the north of the country');

@@ -117,7 +117,7 @@ TEST(PrintJson, AStatementHitCarriesEveryFieldAndNullsForTheUnknown) {
     rapidjson::Document doc;
     doc.Parse(out.str().c_str());
     ASSERT_FALSE(doc.HasParseError()) << out.str();
-    EXPECT_EQ(doc["version"].GetInt(), 5);
+    EXPECT_EQ(doc["version"].GetInt(), 6);
     const auto& h = doc["results"][0];
     EXPECT_STREQ(h["type"].GetString(), "statement");
     EXPECT_STREQ(h["id"].GetString(), "2025-03-19-trump-ukraine-peace-talks#5");

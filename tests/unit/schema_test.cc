@@ -247,7 +247,7 @@ TEST(OrderKeys, OldestFirstIsTheEarlierDayWithTheSameOrderWithinADay) {
 }
 
 TEST(SchemaVersion, MetadataKeysAndVersion) {
-    EXPECT_EQ(SCHEMA_VERSION, 7);
+    EXPECT_EQ(SCHEMA_VERSION, 8);
     EXPECT_STREQ(FEATURES, "articles statements");
     EXPECT_STREQ(METADATA_SCHEMA_VERSION, "saywho:schema-version");
 }
