@@ -131,6 +131,16 @@ TEST_F(EndToEnd, TextOutputShowsRankDateTitleIdAndSnippet) {
     EXPECT_TRUE(contains(r.out, "results 1-1 of 2")) << r.out;
 }
 
+TEST_F(EndToEnd, RanksCountFromTheFirstResultAfterAnOffset) {
+    index_corpus();
+    // Regression: the rank of a page past the first counted the offset twice.
+    CommandResult r = search({"drought", "--offset", "2", "--limit", "2"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out.rfind("3. ", 0), 0u) << r.out;
+    EXPECT_TRUE(contains(r.out, "\n4. ")) << r.out;
+    EXPECT_TRUE(contains(r.out, "results 3-4 of ")) << r.out;
+}
+
 TEST_F(EndToEnd, PhraseQueryMatchesOnlyTheExactPhrase) {
     index_corpus();
     EXPECT_EQ(result_ids({"\"security guarantees\"", "type:article"}),
