@@ -3,6 +3,8 @@
  */
 #include "searcher/clusters.h"
 
+#include <set>
+
 #include "common/record_codec.h"
 #include "common/schema.h"
 #include "searcher/query_parser.h"
@@ -18,18 +20,29 @@ Xapian::Enquire cluster_enquire(const Xapian::Database& db, const Xapian::Query&
 }
 
 std::optional<ClusterInfo> describe_cluster(const Xapian::Database& db, const std::string& key) {
-    const Xapian::doccount statements = db.get_termfreq(schema::cluster_term(key));
+    // A cluster is a handful of statements: reading their values beats a match.
+    const std::string term = schema::cluster_term(key);
+    std::set<std::string> articles;
+    std::size_t statements = 0;
+    Xapian::docid first = 0;
+    std::string first_order;
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+        const Xapian::Document doc = db.get_document(*it);
+        ++statements;
+        articles.insert(doc.get_value(schema::SLOT_ARTICLE));
+        std::string order = doc.get_value(schema::SLOT_OLDEST_FIRST);
+        if (first == 0 || order < first_order) {
+            first = *it;
+            first_order = std::move(order);
+        }
+    }
     if (statements == 0) return std::nullopt;
-    Xapian::Enquire enquire = cluster_enquire(db, match_all(), key);
-    // One per article: the exact count of matches is then the articles'.
-    enquire.set_collapse_key(schema::SLOT_ARTICLE);
-    Xapian::MSet mset = enquire.get_mset(0, 1, statements);
-    if (mset.empty()) return std::nullopt;
     ClusterInfo info;
     info.key = key;
     info.statements = statements;
-    info.articles = mset.get_matches_estimated();
-    const StatementRecord record = read_statement_record(mset.begin().get_document());
+    info.articles = articles.size();
+    info.first.docid = first;
+    const StatementRecord record = read_statement_record(db.get_document(first));
     info.first.id = record.id();
     info.first.date = record.statement.date.iso();
     info.first.article_id = record.article_id;

@@ -21,6 +21,9 @@ struct FirstAppearance {
     std::string article_id;  ///< its article
     std::string article_date;
     std::string title;  ///< its article's title
+    /// Its document in the database described (ids differ between one
+    /// database and shards: for this search only).
+    Xapian::docid docid = 0;
 };
 
 /// A statement's cluster over the whole archive.

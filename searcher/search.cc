@@ -271,7 +271,7 @@ void add_cluster(const Xapian::Database& db, Hit& hit) {
     }
     hit.cluster.statements = 1;
     hit.cluster.articles = 1;
-    hit.cluster.first = {hit.id, hit.date, hit.article_id, hit.article_date, hit.title};
+    hit.cluster.first = {hit.id, hit.date, hit.article_id, hit.article_date, hit.title, 0};
 }
 
 /// The hit to show for the match at @p it: a statement whose copies were
@@ -282,19 +282,22 @@ Hit shown_hit(const Xapian::Database& db, const Xapian::Query& query, const Xapi
               const Xapian::MSetIterator& it, const SearchOptions& options, const Xapian::Stem& stemmer) {
     Hit hit = make_hit(mset, it, options, stemmer);
     if (!hit.is_statement() || hit.cluster.key.empty()) return hit;
+    add_cluster(db, hit);
     // Copies collapsed into this one (not the statements of its article,
-    // which --per-article collapses).
-    if (collapses_copies(options) && it.get_collapse_count() > 0) {
-        Xapian::MSet earliest = cluster_enquire(db, query, hit.cluster.key).get_mset(0, 1);
+    // which --per-article collapses), and it is not the first of them.
+    if (collapses_copies(options) && it.get_collapse_count() > 0 && hit.cluster.first.docid != *it) {
+        Xapian::Enquire enquire = cluster_enquire(db, query, hit.cluster.key);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());  // the order is the key's
+        Xapian::MSet earliest = enquire.get_mset(0, 1);
         if (!earliest.empty() && *earliest.begin() != *it) {
             Hit copy = make_hit(earliest, earliest.begin(), options, stemmer);
             copy.rank = hit.rank;
             copy.weight = hit.weight;
             copy.percent = hit.percent;
+            copy.cluster = std::move(hit.cluster);
             hit = std::move(copy);
         }
     }
-    add_cluster(db, hit);
     return hit;
 }
 
@@ -311,7 +314,8 @@ Interpretation interpret(const Xapian::Database& db, const SearchOptions& option
 /// The match spies of the facets (Facet).
 struct FacetSpies {
     Xapian::ValueCountMatchSpy speakers{schema::SLOT_SPEAKER}, speaker_kinds{schema::SLOT_SPEAKER_KIND},
-        locations{schema::SLOT_LOCATION}, countries{schema::SLOT_COUNTRY}, days{schema::SLOT_DATE};
+        locations{schema::SLOT_LOCATION}, countries{schema::SLOT_COUNTRY}, days{schema::SLOT_DATE},
+        clusters{schema::SLOT_CLUSTER};
 };
 
 /// Whether the match spies of @p mset's search saw every match, copies
@@ -320,6 +324,37 @@ struct FacetSpies {
 bool counted_every_copy(const Xapian::MSet& mset) {
     return mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound() ||
            mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+}
+
+/// Whether a search of @p options counts its clusters (FacetSpies::clusters):
+/// Xapian counts collapsed matches exactly only among those a page keeps,
+/// and counting each cluster's matches makes the total exact whenever every
+/// match was looked at. That costs a value read a match (a tenth of a
+/// plain search's time), so it is done where counts are the point: with
+/// facets or the timeline (--json, the page), or for a count alone.
+bool counts_clusters(const SearchOptions& options) {
+    return collapses_copies(options) && (options.facets || options.timeline || options.limit == 0);
+}
+
+/// The totals of @p results from @p mset: Xapian's bounds; with copies
+/// @p collapsing, made exact from the cluster spy when it saw every match
+/// (each cluster's matches but one are copies), and with_copies. Xapian
+/// looks at @p checked matches or more when there are that many, so a spy
+/// that saw fewer saw them all.
+void count_matches(const Xapian::MSet& mset, const FacetSpies& spies, bool collapsing, std::size_t checked,
+                   ResultSet& results) {
+    results.estimate = mset.get_matches_estimated();
+    results.lower_bound = mset.get_matches_lower_bound();
+    results.upper_bound = mset.get_matches_upper_bound();
+    results.with_copies = mset.get_uncollapsed_matches_estimated();
+    if (collapsing && spies.clusters.get_total() < checked) {
+        Xapian::doccount copies = 0;
+        for (auto it = spies.clusters.values_begin(); it != spies.clusters.values_end(); ++it)
+            copies += it.get_termfreq() - 1;
+        results.with_copies = spies.clusters.get_total();
+        results.estimate = results.lower_bound = results.upper_bound = results.with_copies - copies;
+    }
+    results.exact = results.lower_bound == results.upper_bound;
 }
 
 /// Collapsing, facet spies and sort order of @p enquire as @p options ask.
@@ -334,10 +369,8 @@ void set_up_enquire(Xapian::Enquire& enquire, const SearchOptions& options, Face
             enquire.add_matchspy(spy);
     // The month facet and the timeline share one count of days: a spy of
     // Xapian's own, so remote shards count too, bucketed afterwards.
-    // It also counts the matches with every copy of a statement
-    // (ResultSet::with_copies), which Xapian's own bounds do not tell once
-    // copies collapse.
-    if (options.facets || options.timeline || collapses_copies(options)) enquire.add_matchspy(&spies.days);
+    if (options.facets || options.timeline) enquire.add_matchspy(&spies.days);
+    if (counts_clusters(options)) enquire.add_matchspy(&spies.clusters);
     // Hits of equal weight (every hit of a query without words weighs
     // nothing) follow a key each document stores (schema.h, "Order"), not
     // their document ids, so one database and its shards, local or served
@@ -452,36 +485,26 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
     // modest size at a small cost; beyond that Xapian's estimate is shown.
     // Facets and the timeline count what the match spies see, so with
     // either Xapian is asked to look at every match up to exact_facets_up_to.
+    // While copies collapse uncounted (counts_clusters()), no count past the
+    // page is exact, so Xapian looks no further than it must.
     std::size_t check = options.offset + options.exact_count_up_to;
+    if (collapses_copies(options) && !counts_clusters(options)) check = options.offset + options.limit;
     if (options.facets || options.timeline) check = std::max(check, options.exact_facets_up_to);
-    // Xapian counts collapsed matches exactly only among those it keeps, so
-    // while copies collapse it keeps up to exact_count_up_to past the
-    // offset, and the page is taken from them.
-    const bool collapsing = collapses_copies(options);
-    const std::size_t first = collapsing ? 0 : options.offset;
-    const std::size_t kept =
-        collapsing ? options.offset + std::max(options.limit, options.exact_count_up_to) : options.limit;
-    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(first), static_cast<Xapian::doccount>(kept),
-                                         static_cast<Xapian::doccount>(check));
+    Xapian::MSet mset =
+        enquire.get_mset(static_cast<Xapian::doccount>(options.offset), static_cast<Xapian::doccount>(options.limit),
+                         static_cast<Xapian::doccount>(check));
 
     ResultSet results;
     results.query = options.query;
     results.interpretation = interpretation;
     results.parsed = query.get_description();
-    results.estimate = mset.get_matches_estimated();
-    results.lower_bound = mset.get_matches_lower_bound();
-    results.upper_bound = mset.get_matches_upper_bound();
-    results.exact = results.lower_bound == results.upper_bound;
-    // Every match has a day; the spy saw each when the count is exact.
-    results.with_copies =
-        collapsing && results.exact ? spies.days.get_total() : mset.get_uncollapsed_matches_estimated();
+    count_matches(mset, spies, counts_clusters(options), check, results);
     results.offset = options.offset;
     results.limit = options.limit;
     results.sort = options.sort;
 
-    for (std::size_t i = options.offset - first; i < mset.size() && results.hits.size() < options.limit; ++i)
-        results.hits.push_back(
-            shown_hit(db, query, mset, mset[static_cast<Xapian::doccount>(i)], options, parser.stemmer()));
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+        results.hits.push_back(shown_hit(db, query, mset, it, options, parser.stemmer()));
     if (options.facets) {
         results.facets = {facet_from(spies.speakers, "speaker", false, options.facet_values),
                           facet_from(spies.speaker_kinds, "speaker_kind", false, options.facet_values),

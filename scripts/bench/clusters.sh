@@ -22,8 +22,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # --serve: microseconds per query on stdout, one a line; $3 is "collapse": true or false.
-serve() {  # SEARCH DB COLLAPSE
-    python3 - "$1" "$2" "$3" <"$queries" <<'PY'
+cat >"$work/serve.py" <<'PY'
 import json, subprocess, sys, time
 search, db, collapse = sys.argv[1], sys.argv[2], sys.argv[3] == "true"
 proc = subprocess.Popen([search, "--db", db, "--serve"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
@@ -43,7 +42,7 @@ for q in (line.strip() for line in sys.stdin):
 proc.stdin.close()
 proc.wait()
 PY
-}
+serve() { python3 "$work/serve.py" "$1" "$2" "$3" <"$queries"; }  # SEARCH DB COLLAPSE
 p50() { sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)] / 1000}'; }
 
 for ((i = 1; i <= rounds; i++)); do
