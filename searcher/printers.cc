@@ -144,32 +144,14 @@ std::string timeline_bar(Xapian::doccount count, Xapian::doccount largest) {
     return bar + EIGHTHS[eighths % 8];
 }
 
-/// The "timeline" member (docs/json.md).
-void write_timeline(JsonWriter& w, const Timeline& timeline) {
-    w.Key("timeline");
-    w.StartObject();
-    put(w, "interval", timeline_interval_name(timeline.interval));
-    w.Key("exact");
-    w.Bool(timeline.exact);
-    w.Key("buckets");
-    w.StartArray();
-    for (const auto& bucket : timeline.buckets) {
-        w.StartObject();
-        put(w, "start", bucket.start.iso());
-        put(w, "end", bucket.end.iso());
-        w.Key("count");
-        w.Uint(bucket.count);
-        w.EndObject();
-    }
-    w.EndArray();
-    w.EndObject();
-}
-
 }  // namespace
 
 void print_timeline(std::ostream& out, const ResultSet& results) {
-    if (!results.timeline || results.timeline->buckets.empty()) return;
-    const Timeline& timeline = *results.timeline;
+    if (results.timeline) print_timeline(out, *results.timeline);
+}
+
+void print_timeline(std::ostream& out, const Timeline& timeline) {
+    if (timeline.buckets.empty()) return;
     Xapian::doccount largest = 0;
     std::size_t label_width = 0;
     for (const auto& bucket : timeline.buckets) {
