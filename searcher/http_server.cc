@@ -200,6 +200,10 @@ void add_routes(httplib::Server& server, SearchService& service) {
         };
     };
     server.Get("/", asset(saywho_web_index_html_begin, saywho_web_index_html_end, "text/html; charset=utf-8"));
+    // A speaker's page is the same page: its script reads the key from the
+    // path and asks /api/speaker for it.
+    server.Get(R"(/speaker/.+)",
+               asset(saywho_web_index_html_begin, saywho_web_index_html_end, "text/html; charset=utf-8"));
     server.Get("/app.js", asset(saywho_web_app_js_begin, saywho_web_app_js_end, "text/javascript; charset=utf-8"));
     server.Get("/timeline.js",
                asset(saywho_web_timeline_js_begin, saywho_web_timeline_js_end, "text/javascript; charset=utf-8"));

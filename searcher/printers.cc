@@ -75,6 +75,8 @@ void write_statement_members(JsonWriter& w, const Hit& hit) {
     put(w, "article_date", hit.article_date);
     write_statement_fields(w, hit.statement);
     put(w, "date_basis", hit.statement.date_basis);
+    // The address of the speaker's page (searcher/speaker_page.h): named speakers only.
+    put_or_null(w, "speaker_key", is_named_speaker(hit.statement) ? fold_key(hit.statement.speaker) : "");
 }
 
 /// The "interpretation" member (docs/json.md): each filter with its source words.

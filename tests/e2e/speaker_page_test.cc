@@ -122,6 +122,25 @@ TEST_F(SpeakerPage, JsonIsTheSpeakerDocument) {
     EXPECT_EQ(yearly["timeline"]["buckets"].Size(), 2u);
 }
 
+TEST_F(SpeakerPage, StatementHitsGiveTheKeyOfTheirSpeakersPage) {
+    const CommandResult r = search({db()}, {"--json", "--sort", "newest", "type:statement"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    rapidjson::Document doc = parse_json(r.out);
+    std::size_t keyed = 0;
+    for (const auto& hit : doc["results"].GetArray()) {
+        const std::string speaker = hit["speaker"].IsString() ? hit["speaker"].GetString() : "";
+        if (speaker == "James Baker") {
+            EXPECT_STREQ(hit["speaker_key"].GetString(), "james baker");
+            ++keyed;
+        }
+        // Every key a hit gives opens a page.
+        if (hit["speaker_key"].IsString()) {
+            EXPECT_EQ(search({db()}, {"--speaker", hit["speaker_key"].GetString()}).exit_code, 0) << speaker;
+        }
+    }
+    EXPECT_EQ(keyed, 6u) << r.out;
+}
+
 TEST_F(SpeakerPage, ANameOfTwoSpeakersListsThemAndAnUnknownOneFindsNothing) {
     CommandResult r = search({db()}, {"--speaker", "Baker"});
     EXPECT_EQ(r.exit_code, 2);
@@ -202,6 +221,11 @@ TEST_F(SpeakerPage, HttpServesTheDocumentAndThePage) {
     EXPECT_EQ(a.status, 400);
     a = http_request(port, "GET /api/speaker");
     EXPECT_EQ(a.status, 400);
+    // The page's own address: the search page, which asks /api/speaker.
+    a = http_request(port, "GET /speaker/james%20baker");
+    EXPECT_EQ(a.status, 200);
+    EXPECT_TRUE(contains(a.headers, "text/html")) << a.headers;
+    EXPECT_TRUE(contains(a.body, "id=\"speaker-view\"")) << a.body;
     server.signal(SIGTERM);
     EXPECT_EQ(server.wait(10000), 0);
 }
