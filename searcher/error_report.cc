@@ -30,6 +30,7 @@ ErrorReport report_error(std::exception_ptr error) {
 
 int http_status_of(const std::string& code) {
     if (code == "not_found") return 404;
+    if (code == "ambiguous") return 409;
     if (code == "bad_request" || code == "bad_query" || code == "bad_option") return 400;
     return 500;
 }

@@ -39,7 +39,8 @@ struct ErrorReport {
 /// with its type name and description), anything else as internal.
 ErrorReport report_error(std::exception_ptr error);
 
-/// The HTTP status of a JSON error code (docs/http.md): 404 not_found, 400
+/// The HTTP status of a JSON error code (docs/http.md): 404 not_found, 409
+/// ambiguous (a speaker's name that fits several), 400
 /// for a bad request, query or option, 500 for the rest.
 int http_status_of(const std::string& code);
 

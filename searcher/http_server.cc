@@ -133,7 +133,42 @@ void serve_export(SearchService& service, const httplib::Request& req, httplib::
         });
 }
 
-/// The API (/api/search, /api/cluster, /api/suggest, /api/article, /api/export) and the page's files.
+/// Answers /api/speaker (docs/http.md): a speaker's page by key or name;
+/// a name that fits several speakers is a 409 listing them.
+void serve_speaker(SearchService& service, const httplib::Request& req, httplib::Response& res) {
+    try {
+        SpeakerPageRequest page;
+        page.key = req.get_param_value("key");
+        page.name = req.get_param_value("name");
+        for (const auto& [name, value] : req.params)
+            if (name != "key" && name != "name" && name != "limit" && name != "interval")
+                throw RequestError("bad_request", "unknown parameter '" + name +
+                                                      "' of /api/speaker: expected key or name, limit, interval");
+        if (!page.key.empty() && !page.name.empty())
+            throw RequestError("bad_request", "give /api/speaker a key or a name, not both");
+        if (req.has_param("limit"))
+            page.options.latest = parse_count("limit", req.get_param_value("limit"), 0, SERVICE_MAX_LIMIT);
+        if (req.has_param("interval") && !req.get_param_value("interval").empty()) {
+            const auto interval = parse_timeline_interval(req.get_param_value("interval"));
+            if (!interval)
+                throw RequestError("bad_request", "'interval' must be day, week, month or year, not '" +
+                                                      req.get_param_value("interval") + "'");
+            page.options.timeline_interval = interval;
+        }
+        res.set_content(service.speaker(page), JSON_TYPE);
+        res.status = 200;
+    } catch (const AmbiguousSpeaker& ambiguous) {
+        res.status = http_status_of(ambiguous.code());
+        res.set_content(ambiguous.json(std::nullopt), JSON_TYPE);
+    } catch (...) {
+        const ErrorReport report = report_error(std::current_exception());
+        res.status = http_status_of(report.code);
+        res.set_content(error_json(report.code, report.message), JSON_TYPE);
+    }
+}
+
+/// The API (/api/search, /api/cluster, /api/suggest, /api/speaker,
+/// /api/article, /api/export) and the page's files.
 /// @p service must outlive @p server: the handlers keep its address.
 void add_routes(httplib::Server& server, SearchService& service) {
     server.Get("/api/search", [svc = &service](const httplib::Request& req, httplib::Response& res) {
@@ -151,6 +186,9 @@ void add_routes(httplib::Server& server, SearchService& service) {
     });
     server.Get("/api/export",
                [svc = &service](const httplib::Request& req, httplib::Response& res) { serve_export(*svc, req, res); });
+    server.Get("/api/speaker", [svc = &service](const httplib::Request& req, httplib::Response& res) {
+        serve_speaker(*svc, req, res);
+    });
     server.Get("/api/article", [svc = &service](const httplib::Request& req, httplib::Response& res) {
         answer(res, [&] { return svc->article(req.get_param_value("id")); });
     });
@@ -165,6 +203,10 @@ void add_routes(httplib::Server& server, SearchService& service) {
         };
     };
     server.Get("/", asset(saywho_web_index_html_begin, saywho_web_index_html_end, "text/html; charset=utf-8"));
+    // A speaker's page is the same page: its script reads the key from the
+    // path and asks /api/speaker for it.
+    server.Get(R"(/speaker/.+)",
+               asset(saywho_web_index_html_begin, saywho_web_index_html_end, "text/html; charset=utf-8"));
     server.Get("/app.js", asset(saywho_web_app_js_begin, saywho_web_app_js_end, "text/javascript; charset=utf-8"));
     server.Get("/timeline.js",
                asset(saywho_web_timeline_js_begin, saywho_web_timeline_js_end, "text/javascript; charset=utf-8"));

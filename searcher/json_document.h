@@ -11,6 +11,7 @@
 
 #include "common/json_put.h"
 #include "common/text.h"
+#include "searcher/timeline.h"
 
 namespace saywho {
 
@@ -46,6 +47,29 @@ void write_error_document(Writer& w, const std::string& code, const std::string&
     put(w, "code", code);
     put(w, "message", safe_message);
     w.EndObject();
+    w.EndObject();
+}
+
+/// The "timeline" member (docs/json.md) into the open object of @p w: of
+/// a results document or of a speaker page.
+template <typename Writer>
+void write_timeline(Writer& w, const Timeline& timeline) {
+    w.Key("timeline");
+    w.StartObject();
+    put(w, "interval", timeline_interval_name(timeline.interval));
+    w.Key("exact");
+    w.Bool(timeline.exact);
+    w.Key("buckets");
+    w.StartArray();
+    for (const auto& bucket : timeline.buckets) {
+        w.StartObject();
+        put(w, "start", bucket.start.iso());
+        put(w, "end", bucket.end.iso());
+        w.Key("count");
+        w.Uint(bucket.count);
+        w.EndObject();
+    }
+    w.EndArray();
     w.EndObject();
 }
 

@@ -17,8 +17,10 @@
 #include "searcher/export.h"
 #include "searcher/http_server.h"
 #include "searcher/printers.h"
-#include "searcher/service.h"
 #include "searcher/search.h"
+#include "searcher/service.h"
+#include "searcher/speaker_page.h"
+#include "searcher/speaker_printers.h"
 
 namespace {
 
@@ -31,7 +33,8 @@ struct CommandLine {
     std::vector<std::string> words;
     saywho::SearchOptions search;
     bool json = false;
-    std::string format;  ///< --format: csv or jsonl, an export of every statement; empty: none
+    std::string format;   ///< --format: csv or jsonl, an export of every statement; empty: none
+    std::string speaker;  ///< --speaker: the page of the speaker so named; empty: a search
     bool explain = false;
     std::string now;
     bool serve = false;
@@ -72,8 +75,11 @@ std::string help_text() {
            "  drought since March 2025               on/in/since/before/after DATE, between A and B\n"
            "  articles about drought                 statements/quotes or articles/stories\n"
            "  --explain shows how a query was read; --literal turns this off.\n\n"
-           "Export: --format csv|jsonl writes every statement the query matches (docs/export.md).\n\n"
-           "Exit status: 0 results found (rows written), 1 nothing found, 2 error (bad query, no database).";
+           "Export: --format csv|jsonl writes every statement the query matches (docs/export.md).\n"
+           "Speaker page: --speaker NAME (\"Volcker\", \"james baker\") prints one speaker's names, roles over\n"
+           "time, statements by date, places, distinctive words and latest statements (-n of them).\n\n"
+           "Exit status: 0 results found (rows written, the speaker's page), 1 nothing found (no such\n"
+           "speaker), 2 error (bad query, no database, a --speaker name that fits several speakers).";
 }
 
 /// Declares every option of saywho-search, filling @p cli.
@@ -105,6 +111,10 @@ void add_options(CLI::App& app, CommandLine& cli) {
     app.add_option("--format", cli.format,
                    "csv or jsonl: every statement the query matches, not a page, one row each (docs/export.md)")
         ->check(CLI::IsMember({"csv", "jsonl"}));
+    app.add_option("--speaker", cli.speaker,
+                   "the page of one speaker instead of a search: names, kind, roles with the months seen, "
+                   "statements by date (--interval), places, distinctive words, the latest -n statements; "
+                   "NAME is a surname, a full name or a key (docs/json.md, \"speaker\")");
     app.add_flag("--explain", cli.explain, "print how the query was read (filters and words) before the results");
     app.add_flag("--literal", cli.literal, "no query understanding: pass the query to the parser as typed");
     app.add_flag("--facets", cli.search.facets,
@@ -205,6 +215,47 @@ int run_export(const CLI::App& app, const CommandLine& cli) {
     }
 }
 
+/// --speaker: one speaker's page; returns the exit status (0 the page,
+/// 1 no such speaker, 2 an error or a name that fits several speakers).
+int run_speaker_page(const CLI::App& app, const CommandLine& cli) {
+    for (const char* other : {"--format", "--facets", "--offset", "--sort", "--match", "--per-article", "--serve",
+                              "--http", "--explain", "--literal", "--facet-values"})
+        if (app.count(other) > 0)
+            return fail(cli.json, "bad_option",
+                        std::string("--speaker shows a speaker's page: ") + other + " does not apply");
+    if (!cli.words.empty())
+        return fail(
+            cli.json, "bad_option",
+            "--speaker shows a speaker's page: a query does not apply (speaker:NAME searches their statements)");
+    saywho::SpeakerPageOptions options;
+    options.latest = cli.search.limit;
+    options.timeline_interval = cli.search.timeline_interval;
+    try {
+        const saywho::SpeakerLookup lookup = saywho::retry_concurrent_commits([&](int) {
+            Xapian::Database db = saywho::open_for_searching(cli.dbs);
+            return saywho::speaker_page_by_name(db, cli.speaker, options);
+        });
+        if (lookup.page) {
+            if (cli.json)
+                std::cout << saywho::speaker_json(*lookup.page) << '\n';
+            else
+                saywho::print_speaker_text(std::cout, *lookup.page);
+            return EXIT_FOUND;
+        }
+        if (!lookup.candidates.empty()) {
+            if (cli.json) std::cout << saywho::ambiguous_speaker_json(cli.speaker, lookup.candidates) << '\n';
+            saywho::print_speaker_candidates(std::cerr, cli.speaker, lookup.candidates);
+            return EXIT_ERROR;
+        }
+        if (cli.json) saywho::print_json_error(std::cout, "not_found", lookup.why_nothing);
+        std::cerr << "saywho-search: " << lookup.why_nothing << "\n";
+        return EXIT_NOTHING_FOUND;
+    } catch (...) {
+        const saywho::ErrorReport report = saywho::report_error(std::current_exception());
+        return fail(cli.json, report.code, report.message);
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -237,6 +288,7 @@ int main(int argc, char** argv) {
     }
     if (cli.dbs.empty()) cli.dbs.push_back(saywho::default_database_path(""));
 
+    if (!cli.speaker.empty()) return run_speaker_page(app, cli);
     if (!cli.format.empty()) return run_export(app, cli);
     if (cli.serve && !cli.http.empty())
         return fail(false, "bad_option", "--serve and --http are two different modes: pick one");

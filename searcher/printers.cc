@@ -116,6 +116,8 @@ void write_statement_members(JsonWriter& w, const Hit& hit) {
     write_statement_fields(w, hit.statement);
     put(w, "date_basis", hit.statement.date_basis);
     write_cluster(w, hit);
+    // The address of the speaker's page (searcher/speaker_page.h): named speakers only.
+    put_or_null(w, "speaker_key", is_named_speaker(hit.statement) ? fold_key(hit.statement.speaker) : "");
 }
 
 /// The "interpretation" member (docs/json.md): each filter with its source words.
@@ -185,32 +187,14 @@ std::string timeline_bar(Xapian::doccount count, Xapian::doccount largest) {
     return bar + EIGHTHS[eighths % 8];
 }
 
-/// The "timeline" member (docs/json.md).
-void write_timeline(JsonWriter& w, const Timeline& timeline) {
-    w.Key("timeline");
-    w.StartObject();
-    put(w, "interval", timeline_interval_name(timeline.interval));
-    w.Key("exact");
-    w.Bool(timeline.exact);
-    w.Key("buckets");
-    w.StartArray();
-    for (const auto& bucket : timeline.buckets) {
-        w.StartObject();
-        put(w, "start", bucket.start.iso());
-        put(w, "end", bucket.end.iso());
-        w.Key("count");
-        w.Uint(bucket.count);
-        w.EndObject();
-    }
-    w.EndArray();
-    w.EndObject();
-}
-
 }  // namespace
 
 void print_timeline(std::ostream& out, const ResultSet& results) {
-    if (!results.timeline || results.timeline->buckets.empty()) return;
-    const Timeline& timeline = *results.timeline;
+    if (results.timeline) print_timeline(out, *results.timeline);
+}
+
+void print_timeline(std::ostream& out, const Timeline& timeline) {
+    if (timeline.buckets.empty()) return;
     Xapian::doccount largest = 0;
     std::size_t label_width = 0;
     for (const auto& bucket : timeline.buckets) {

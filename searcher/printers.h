@@ -35,6 +35,8 @@ void print_facets(std::ostream& out, const ResultSet& results);
 /// TIMELINE_BAR_CELLS long for the largest bucket; a bucket with matches
 /// always shows some bar, an empty one none.
 void print_timeline(std::ostream& out, const ResultSet& results);
+/// The same for a timeline of its own (a speaker page's).
+void print_timeline(std::ostream& out, const Timeline& timeline);
 inline constexpr std::size_t TIMELINE_BAR_CELLS = 40;
 
 /// One JSON document (docs/json.md, "results").

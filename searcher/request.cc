@@ -87,12 +87,14 @@ void apply(SearchRequest& r, const std::string& name, const std::string& value) 
         if (!value.empty()) r.filters[name] = value;
     } else if (name == "id") {
         r.id = value;
+    } else if (name == "speaker_page") {
+        if (value.size() > 200) throw RequestError("bad_request", "'speaker_page' is too long");
+        r.speaker_page = value;
     } else {
         throw RequestError("bad_request",
                            "unknown parameter '" + name +
                                "': expected q, limit, offset, sort, match, facets, timeline, interval, literal, "
-                               "collapse, per_article, "
-                               "now, or the filters " +
+                               "collapse, per_article, now, speaker_page, or the filters " +
                                std::string(FILTER_NAMES));
     }
 }

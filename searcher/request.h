@@ -22,6 +22,10 @@ struct SearchRequest {
     SearchOptions options;
     std::map<std::string, std::string> filters;  ///< speaker, location, country, from, to, type, quote: as given
     std::optional<std::string> id;               ///< --serve: echoed in the response
+    /// --serve's "speaker_page": the page of the speaker so named
+    /// (searcher/speaker_page.h) instead of a search; limit is then the
+    /// number of latest statements and interval the timeline's.
+    std::optional<std::string> speaker_page;
 };
 
 /// The largest page a service answers (the command line allows more).

@@ -7,15 +7,28 @@
 
 #include <optional>
 
+#include "common/text.h"
 #include "searcher/article_view.h"
 #include "searcher/search.h"
+#include "searcher/speaker_printers.h"
 #include "searcher/suggest.h"
 
 namespace saywho {
 
+AmbiguousSpeaker::AmbiguousSpeaker(std::string name, std::vector<SpeakerCandidate> candidates)
+    : RequestError("ambiguous", ambiguous_speaker_message(name, candidates)),
+      name_(std::move(name)),
+      candidates_(std::move(candidates)) {}
+
+std::string AmbiguousSpeaker::json(const std::optional<std::string>& id) const {
+    return ambiguous_speaker_json(name_, candidates_, id);
+}
+
 SearchService::SearchService(std::vector<std::string> databases) : databases_(std::move(databases)) {}
 
 std::string SearchService::search(const SearchRequest& request) {
+    if (request.speaker_page)
+        throw RequestError("bad_request", "'speaker_page' is a request of its own (--serve), not a search parameter");
     SearchOptions options = request.options;
     options.filters = request_filters(request);
     ResultSet results = databases_.with([&](Xapian::Database& db) { return saywho::search(db, options); });
@@ -27,7 +40,21 @@ std::string SearchService::answer_line(const std::string& line) {
     try {
         SearchRequest request = parse_request_line(line);
         id = request.id;
+        if (request.speaker_page) {
+            // A page, not a search: only its name, id, limit and interval apply.
+            if (!request.options.query.empty() || !request.filters.empty())
+                throw RequestError("bad_request",
+                                   "'speaker_page' asks for a speaker's page: 'q' and filters do not apply");
+            SpeakerPageRequest page;
+            page.name = *request.speaker_page;
+            page.options.latest = request.options.limit;
+            page.options.timeline_interval = request.options.timeline_interval;
+            page.id = id;
+            return speaker(page);
+        }
         return search(request);
+    } catch (const AmbiguousSpeaker& ambiguous) {
+        return ambiguous.json(id);
     } catch (...) {
         const ErrorReport report = report_error(std::current_exception());
         return error_json(report.code, report.message, id);
@@ -37,6 +64,18 @@ std::string SearchService::answer_line(const std::string& line) {
 std::string SearchService::suggest(const std::string& query, std::size_t limit) {
     if (query.size() > SERVICE_MAX_QUERY_BYTES) throw RequestError("bad_request", "'q' is too long");
     return databases_.with([&](Xapian::Database& db) { return suggestions_json(db, query, limit); });
+}
+
+std::string SearchService::speaker(const SpeakerPageRequest& request) {
+    if (request.key.empty() && trim(request.name).empty())
+        throw RequestError("bad_request", "a speaker page needs a speaker: /api/speaker?key=KEY or ?name=NAME");
+    const SpeakerLookup lookup = databases_.with([&](Xapian::Database& db) {
+        return request.key.empty() ? speaker_page_by_name(db, request.name, request.options)
+                                   : speaker_page_by_key(db, request.key, request.options);
+    });
+    if (lookup.page) return speaker_json(*lookup.page, request.id);
+    if (!lookup.candidates.empty()) throw AmbiguousSpeaker(request.name, lookup.candidates);
+    throw RequestError("not_found", lookup.why_nothing);
 }
 
 std::string SearchService::article(const std::string& id) {

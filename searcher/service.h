@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,8 +17,31 @@
 #include "searcher/export.h"
 #include "searcher/json_document.h"
 #include "searcher/request.h"
+#include "searcher/speaker_page.h"
 
 namespace saywho {
+
+/// A speaker page asked of the service: by key (/api/speaker?key=, the
+/// search page's links) or by a name as typed (--serve's speaker_page,
+/// /api/speaker?name=).
+struct SpeakerPageRequest {
+    std::string key;   ///< exact: a speaker's key (speaker_page.h)
+    std::string name;  ///< as typed, when key is empty
+    SpeakerPageOptions options;
+    std::optional<std::string> id;  ///< --serve: echoed in the response
+};
+
+/// A name that fits several speakers and none exactly (code "ambiguous").
+class AmbiguousSpeaker : public RequestError {
+  public:
+    AmbiguousSpeaker(std::string name, std::vector<SpeakerCandidate> candidates);
+    /// The "ambiguous" error document with the candidates (docs/json.md).
+    std::string json(const std::optional<std::string>& id) const;
+
+  private:
+    std::string name_;
+    std::vector<SpeakerCandidate> candidates_;
+};
 
 /// The search service: each request runs on the calling thread's database
 /// (DatabaseCache), reopened before it when the indexer has committed since;
@@ -35,6 +59,9 @@ class SearchService {
     std::string answer_line(const std::string& line);
     /// Speakers, places and words completing @p prefix (docs/http.md).
     std::string suggest(const std::string& prefix, std::size_t limit);
+    /// The "speaker" document (docs/json.md) of a speaker. Throws
+    /// RequestError (not_found, bad_request) and AmbiguousSpeaker.
+    std::string speaker(const SpeakerPageRequest& request);
     /// An article with its statements (docs/http.md). Throws RequestError(not_found).
     std::string article(const std::string& id);
     /// An export of the statements @p request matches (its offset and limit

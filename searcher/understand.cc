@@ -81,6 +81,10 @@ class Reading {
     void add_filter(Filter f, std::size_t first, std::size_t last);
     /// The longest run of 1-3 usable words at [first, ...] naming a speaker.
     std::optional<QueryUnderstanding::SpeakerMatch> speaker_at(std::size_t first, std::size_t& last) const;
+    /// A role at [first, ...]: "the" and the longest run of 1-3 usable
+    /// words after it that is a title statements give their speakers
+    /// (an XROLE: key): "the defence minister".
+    std::optional<Filter> role_at(std::size_t first, std::size_t& last) const;
     /// The longest run of 1-3 usable words at [first, ...] naming a place.
     const Place* place_at(std::size_t first, std::size_t& last) const;
     /// Whether pieces [first, last] are typed as a name: each word but
@@ -164,6 +168,19 @@ std::optional<QueryUnderstanding::SpeakerMatch> Reading::speaker_at(std::size_t 
             last = end;
             return m;
         }
+    }
+    return std::nullopt;
+}
+
+std::optional<Filter> Reading::role_at(std::size_t first, std::size_t& last) const {
+    if (!usable(first) || p_[first].word != "the") return std::nullopt;
+    for (std::size_t n = 3; n >= 1; --n) {
+        const std::size_t end = first + n;
+        if (!plain_run(first + 1, end)) continue;
+        const std::string role = span_text(first + 1, end);
+        if (!db_.term_exists(schema::folded_term(schema::PREFIX_ROLE, role))) continue;
+        last = end;
+        return field_filter(*schema::find_query_field("role"), role);
     }
     return std::nullopt;
 }
@@ -259,6 +276,11 @@ bool Reading::speaker_after_cue(std::size_t i, std::size_t& last) {
     const std::string& w = p_[i].word;
     const bool of_noun = w == "of" && i > 0 && is_statement_noun(p_[i - 1].word);
     if (w != "by" && w != "from" && !of_noun) return false;
+    // "by the defence minister": a title, not a person named "minister".
+    if (auto role = role_at(i + 1, last)) {
+        add_filter(std::move(*role), i, last);
+        return true;
+    }
     auto m = speaker_at(i + 1, last);
     if (!m) return false;
     add_filter(understood_speaker(*m), i, last);
@@ -280,7 +302,9 @@ bool Reading::speaker_of_question(std::size_t i, std::size_t& last) {
     if (usable(end + 1) && (p_[end + 1].word == "anything" || p_[end + 1].word == "something")) ++end;
     if (usable(end + 1) && is_topic_link(p_[end + 1].word)) ++end;
     std::size_t name_end = 0;
-    if (auto m = speaker_at(i + 1, name_end); m && name_end + 1 == say) {
+    if (auto role = role_at(i + 1, name_end); role && name_end + 1 == say) {
+        add_filter(std::move(*role), first, end);
+    } else if (auto m = speaker_at(i + 1, name_end); m && name_end + 1 == say) {
         add_filter(understood_speaker(*m), first, end);
     } else {
         // Nobody the database knows by that name: still a question about
@@ -295,11 +319,16 @@ bool Reading::speaker_before_said(std::size_t i) {
     // "Zelenskyy said drones", "the Kremlin says".
     const std::string& w = p_[i].word;
     if ((w != "said" && w != "says" && w != "say") || i == 0) return false;
+    const bool link = usable(i + 1) && (is_topic_link(p_[i + 1].word) || p_[i + 1].word == "that");
     for (std::size_t n = std::min<std::size_t>(4, i); n >= 1; --n) {
         std::size_t first = i - n, last = 0;
+        // "the defence minister said": a title before a name ending in it.
+        if (auto role = role_at(first, last); role && last + 1 == i) {
+            add_filter(std::move(*role), first, link ? i + 1 : i);
+            return true;
+        }
         auto m = speaker_at(first, last);
         if (!m || last + 1 != i) continue;
-        const bool link = usable(i + 1) && (is_topic_link(p_[i + 1].word) || p_[i + 1].word == "that");
         add_filter(understood_speaker(*m), first, link ? i + 1 : i);
         return true;
     }
@@ -444,9 +473,13 @@ void Reading::types() {
             p_[i].used = true;  // a second "quotes" adds nothing
         }
     }
-    if (!type && !out_.explicit_type && (out_.find(Filter::Kind::SPEAKER) || out_.find(Filter::Kind::LOCATION))) {
+    if (!type && !out_.explicit_type &&
+        (out_.find(Filter::Kind::SPEAKER) || out_.find(Filter::Kind::LOCATION) || out_.find(Filter::Kind::ROLE))) {
         Filter f = type_filter(schema::TYPE_STATEMENT);
-        f.note = "default: a speaker or place was understood";
+        f.note =
+            out_.find(Filter::Kind::ROLE) && !out_.find(Filter::Kind::SPEAKER) && !out_.find(Filter::Kind::LOCATION)
+                ? "default: a speaker's title was understood"
+                : "default: a speaker or place was understood";
         out_.filters.push_back(std::move(f));
     }
 }

@@ -47,6 +47,11 @@ class QueryUnderstanding {
     /// @p type_given: the filters given beside the query (a service
     /// request's) include a type, so no type is added by default.
     ///
+    /// A role is read where a speaker would be, from "the" and a title that
+    /// statements give their speakers (an XROLE: key), before any speaker
+    /// whose name ends in it: "the defence minister said", "what did the
+    /// treasury secretary say", "statements by the president".
+    ///
     /// A speaker is read from a cue ("by X", "from X", "quotes of X", "X
     /// said", "what did X say (anything) about", "what has X said", "X's
     /// remarks", "X statements", "X on <topic>" at the start; X may open

@@ -15,9 +15,15 @@ function speakerLabel(st) {
   return st.speaker_mention ? `unnamed (${st.speaker_mention})` : 'unknown speaker';
 }
 
-// The speaker's element: a linked speaker says how its own article names them.
-function speakerSpan(st) {
+// The speaker's element: a linked speaker says how its own article names
+// them. A named speaker of a result (speaker_key) links to their page.
+function speakerSpan(st, state) {
   const title = st.speaker_in_article ? `named “${st.speaker_in_article}” in this article` : null;
+  if (st.speaker_key && state) {
+    const target = { ...state, filters: { ...state.filters }, passed: { ...state.passed }, article: '', stmt: '',
+      speaker: st.speaker_key };
+    return stateLink(target, { class: 'speaker speaker-link', title }, speakerLabel(st));
+  }
   return el('span', { class: 'speaker', title }, speakerLabel(st));
 }
 // Parameters the page does not offer controls for but passes on when a shared
@@ -168,9 +174,22 @@ function plural(n, one, many) {
 // State. Everything a search is made of lives in the URL's query string, so
 // a search can be bookmarked, shared, reloaded and walked with Back/Forward.
 
-function readState(search) {
+// A speaker's page is /speaker/KEY, with the search it was reached from in
+// its query string, so Back to results still knows it.
+const SPEAKER_PATH = '/speaker/';
+
+function readState(search, pathname) {
   const params = new URLSearchParams(search);
+  let speaker = '';
+  if (pathname && pathname.startsWith(SPEAKER_PATH)) {
+    try {
+      speaker = decodeURIComponent(pathname.slice(SPEAKER_PATH.length));
+    } catch (e) {
+      speaker = '';
+    }
+  }
   const state = {
+    speaker,
     q: params.get('q') || '',
     filters: {},
     passed: {},
@@ -218,7 +237,8 @@ function stateUrl(state) {
   if (state.article) params.set('article', state.article);
   if (state.article && state.stmt !== '') params.set('stmt', state.stmt);
   const query = params.toString();
-  return query ? `/?${query}` : '/';
+  const path = state.speaker ? `${SPEAKER_PATH}${encodeURIComponent(state.speaker)}` : '/';
+  return query ? `${path}?${query}` : path;
 }
 
 function hasSearch(state) {
@@ -232,12 +252,13 @@ function withChanges(state, changes) {
     passed: { ...state.passed },
     article: '',
     stmt: '',
+    speaker: '',
     offset: 0,
     ...changes,
   };
 }
 
-let current = readState(location.search);
+let current = readState(location.search, location.pathname);
 
 // Moves to a new state: a new history entry (unless the URL is the same) and
 // a fresh rendering. focus says where keyboard focus should land afterwards,
@@ -262,7 +283,7 @@ function stateLink(state, attrs, ...children) {
     onclick: (event) => {
       if (!isPlainClick(event)) return;
       event.preventDefault();
-      navigate(state, state.article ? 'article' : 'results');
+      navigate(state, state.speaker ? 'speaker' : state.article ? 'article' : 'results');
     },
   }, ...children);
 }
@@ -317,10 +338,13 @@ function syncForm(state) {
 function show(focus) {
   closeSuggestions();
   syncForm(current);
-  const articleMode = Boolean(current.article);
-  $('search-view').hidden = articleMode;
+  const speakerMode = Boolean(current.speaker);
+  const articleMode = !speakerMode && Boolean(current.article);
+  $('search-view').hidden = articleMode || speakerMode;
   $('article-view').hidden = !articleMode;
-  if (articleMode) showArticle(current, focus);
+  $('speaker-view').hidden = !speakerMode;
+  if (speakerMode) showSpeaker(current, focus);
+  else if (articleMode) showArticle(current, focus);
   else showSearch(current, focus);
 }
 
@@ -414,7 +438,8 @@ function statementIndex(hit) {
 }
 
 function articleLink(state, articleId, stmt, title) {
-  const target = { ...state, filters: { ...state.filters }, passed: { ...state.passed }, article: articleId, stmt };
+  const target = { ...state, filters: { ...state.filters }, passed: { ...state.passed }, article: articleId, stmt,
+    speaker: '' };
   return stateLink(target, { class: 'article-link' }, title || '(untitled article)');
 }
 
@@ -430,7 +455,7 @@ function statementCard(state, hit) {
     quote = el('p', { class: 'quote reported' }, el('span', { class: 'badge' }, label), ' ', snippet);
   }
   const who = el('p', { class: 'attribution' },
-    '— ', speakerSpan(hit),
+    '— ', speakerSpan(hit, state),
     hit.role ? [', ', el('span', { class: 'role' }, hit.role)] : null,
     hit.cue ? el('span', { class: 'cue' }, ` (${hit.cue})`) : null);
   const meta = el('p', { class: 'meta' },
@@ -799,6 +824,86 @@ function renderArticle(state, data) {
 }
 
 // ---------------------------------------------------------------------------
+// The speaker page: /api/speaker for the key in the path.
+
+async function showSpeaker(state, focus) {
+  const request = startPageRequest();
+  setBusy(true);
+  setMessages();
+  $('chips').hidden = true;
+  const back = { ...state, speaker: '' };
+  const backLink = $('speaker-back-link');
+  backLink.href = stateUrl(back);
+  backLink.textContent = hasSearch(back) ? '← Back to results' : '← New search';
+  backLink.onclick = (event) => {
+    if (!isPlainClick(event)) return;
+    event.preventDefault();
+    navigate(back, 'results');
+  };
+  $('speaker-name').textContent = 'Loading…';
+  for (const id of ['speaker-meta', 'speaker-variants', 'speaker-roles', 'speaker-places', 'speaker-words',
+    'speaker-latest']) $(id).replaceChildren();
+  $('speaker-search').hidden = true;
+  let data;
+  try {
+    data = await getJson('/api/speaker', new URLSearchParams({ key: state.speaker }), request.signal);
+  } catch (error) {
+    if (request.signal.aborted) return;
+    setBusy(false);
+    $('speaker-name').textContent = 'Speaker not available';
+    renderTimeline($('speaker-timeline'), null, null, () => {});
+    setMessages(errorMessage(error));
+    return;
+  }
+  if (request.signal.aborted) return;
+  renderSpeaker(state, data);
+  setBusy(false);
+  if (focus === 'speaker') $('speaker-name').focus();
+}
+
+// A search for the speaker's statements, narrowed by changes (q, from, to).
+function speakerSearch(data, changes) {
+  const next = withChanges(readState('', '/'), { q: changes.q || '' });
+  next.filters.speaker = data.name;
+  next.filters.type = 'statement';
+  if (changes.from) next.filters.from = changes.from;
+  if (changes.to) next.filters.to = changes.to;
+  return next;
+}
+
+function renderSpeaker(state, data) {
+  document.title = `${data.name} – saywho`;
+  $('speaker-name').textContent = data.name;
+  $('speaker-meta').textContent = [
+    data.kind === 'organization' ? 'Organisation' : data.kind === 'person' ? 'Person' : null,
+    plural(data.statements, 'statement', 'statements'),
+    data.statements ? `${formatDate(data.first)} – ${formatDate(data.last)}` : null,
+  ].filter(Boolean).join(' · ');
+  const variants = data.variants || [];
+  $('speaker-variants').replaceChildren(...(variants.length > 1
+    ? ['Named ', ...variants.flatMap((v, i) => [i ? ', ' : '', el('span', { class: 'variant' }, v.name), ` (${v.count})`])]
+    : []));
+  const all = $('speaker-search');
+  const allState = speakerSearch(data, {});
+  all.replaceWith(stateLink(allState, { id: 'speaker-search' }, `All ${plural(data.statements, 'statement', 'statements')}`));
+  $('speaker-roles').replaceChildren(...(data.roles || []).map((r) => el('li', { class: 'role' },
+    el('span', { class: 'role-name' }, r.role), ', ', el('span', { class: 'role-span' }, r.span),
+    ` (${plural(r.count, 'statement', 'statements')})`)));
+  $('speaker-roles-heading').hidden = !(data.roles || []).length;
+  renderTimeline($('speaker-timeline'), data.timeline, null,
+    (bucket) => navigate(speakerSearch(data, { from: bucket.start, to: bucket.end }), 'results'));
+  const places = (data.places && data.places.values) || [];
+  $('speaker-places').replaceChildren(...places.map((p) => el('li', null,
+    el('span', { class: 'place' }, p.value), ` (${p.count.toLocaleString('en')})`)));
+  $('speaker-places-heading').hidden = places.length === 0;
+  const words = (data.words && data.words.values) || [];
+  $('speaker-words').replaceChildren(...words.map((w) => el('li', null,
+    stateLink(speakerSearch(data, { q: w.word }), { class: 'word' }, w.word))));
+  $('speaker-words-heading').hidden = words.length === 0;
+  $('speaker-latest').replaceChildren(...(data.latest || []).map((hit) => statementCard(state, hit)));
+}
+
+// ---------------------------------------------------------------------------
 // The search box's suggestions: an ARIA combobox whose listbox completes the
 // last word of the query with speakers, places and words the index knows.
 
@@ -997,12 +1102,12 @@ for (const id of ['from', 'to']) {
 $('home-link').addEventListener('click', (event) => {
   if (!isPlainClick(event)) return;
   event.preventDefault();
-  navigate(readState(''), null);
+  navigate(readState('', '/'), null);
   input.focus();
 });
 
 window.addEventListener('popstate', () => {
-  current = readState(location.search);
+  current = readState(location.search, location.pathname);
   show(null);
 });
 

@@ -328,6 +328,54 @@ try {
   await settled(page);
   assert.equal(await page.inputValue('#q'), corrected);
 
+  step('a speaker name in the results opens their page: roles, places, words, latest statements (issue 18)');
+  await page.fill('#q', 'statements by Kettunen');
+  await page.press('#q', 'Enter');
+  await page.waitForSelector('#results > li.card a.speaker-link');
+  await settled(page);
+  assert.equal((await page.textContent('#results > li.card a.speaker-link >> nth=0')).trim(), 'Aino Kettunen');
+  await page.click('#results > li.card a.speaker-link >> nth=0');
+  await page.waitForSelector('#speaker-view:not([hidden])');
+  await settled(page);
+  assert.equal(new URL(page.url()).pathname, '/speaker/aino%20kettunen');
+  assert.ok(await page.locator('#search-view').isHidden(), 'the results are still shown');
+  const speakerPage = async () => ({
+    name: (await page.textContent('#speaker-name')).trim(),
+    meta: await page.textContent('#speaker-meta'),
+    variants: await page.textContent('#speaker-variants'),
+    roles: await page.$$eval('#speaker-roles li', (items) => items.map((li) => li.textContent)),
+    places: await page.$$eval('#speaker-places li', (items) => items.map((li) => li.textContent)),
+    words: await page.$$eval('#speaker-words li', (items) => items.map((li) => li.textContent)),
+    latest: await page.$$eval('#speaker-latest > li.card .speaker', (items) => items.map((s) => s.textContent)),
+    bars: await page.locator('#speaker-timeline:not([hidden]) .timeline-bar').count(),
+  });
+  const kettunen = await speakerPage();
+  assert.equal(kettunen.name, 'Aino Kettunen');
+  assert.ok(kettunen.meta.includes('15 statements'), `meta: ${kettunen.meta}`);
+  assert.equal(kettunen.variants, 'Named Aino Kettunen (15), Kettunen (9)');
+  assert.deepEqual(kettunen.roles, ['Foreign Minister, Mar–May 2025 (15 statements)']);
+  assert.ok(kettunen.places[0].startsWith('Oslo'), `places: ${kettunen.places}`);
+  assert.ok(kettunen.words.length > 5, `words: ${kettunen.words}`);
+  assert.equal(kettunen.latest.length, 10);
+  assert.ok(kettunen.latest.every((name) => name === 'Aino Kettunen'), `latest: ${kettunen.latest}`);
+  assert.ok(kettunen.bars > 1, 'no timeline');
+  await page.reload();
+  await page.waitForSelector('#speaker-view:not([hidden])');
+  await settled(page);
+  assert.deepEqual(await speakerPage(), kettunen, 'the address alone shows the same page');
+  await page.click(`#speaker-words li a >> nth=0`);
+  await page.waitForSelector('#search-view:not([hidden])');
+  await settled(page);
+  assert.equal(await page.inputValue('#q'), kettunen.words[0]);
+  assert.ok((await cards(page)).every((c) => c.speaker === 'Aino Kettunen'), 'a word searches their statements');
+  await page.goBack();
+  await page.waitForSelector('#speaker-view:not([hidden])');
+  await settled(page);
+  await page.click('#speaker-back-link');
+  await page.waitForSelector('#search-view:not([hidden])');
+  await settled(page);
+  assert.equal(await page.inputValue('#q'), 'statements by Kettunen');
+
   step('no dialog opened and no script error happened');
   assert.deepEqual(dialogs, [], 'a dialog opened');
   assert.deepEqual(pageErrors, [], 'the page reported errors');

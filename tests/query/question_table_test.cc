@@ -152,6 +152,7 @@ const std::map<std::string, UnderstoodCheck>& understood_checks() {
     static const std::map<std::string, UnderstoodCheck> checks{
         {"speaker", filter_listing("speaker")},
         {"place", filter_listing("location")},
+        {"role", filter_listing("role")},
         {"type", filter_listing("type")},
         {"date", [](const auto& in,
                     const auto& v) { return has_filter(in, "date", [&](Filter f) { return values_of(f) == v; }); }},
@@ -265,6 +266,7 @@ const std::map<std::string, FoundCheck>& found_checks() {
         {"=", [](const auto& a, const auto& v, auto&, const auto&) { return count_check(a, "=", v); }},
         {"speaker", hit_member_is("speaker", true)},
         {"place", hit_member_is("location", true)},
+        {"role", hit_member_is("role", true)},
         {"country", hit_member_is("country", false)},
         {"type", hit_member_is("type", false)},
         {"date",
