@@ -326,15 +326,11 @@ bool counted_every_copy(const Xapian::MSet& mset) {
            mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
 }
 
-/// Whether a search of @p options counts its clusters (FacetSpies::clusters):
-/// Xapian counts collapsed matches exactly only among those a page keeps,
-/// and counting each cluster's matches makes the total exact whenever every
-/// match was looked at. That costs a value read a match (a tenth of a
-/// plain search's time), so it is done where counts are the point: with
-/// facets or the timeline (--json, the page), or for a count alone.
-bool counts_clusters(const SearchOptions& options) {
-    return collapses_copies(options) && (options.facets || options.timeline || options.limit == 0);
-}
+/// How far past the page a search whose copies collapse looks, when it
+/// counts no facets: each match looked at costs its collapse key and its
+/// count in the cluster spy (count_matches()), which over exact_count_up_to
+/// matches made a search a third slower.
+constexpr std::size_t COLLAPSED_COUNT_LOOKAHEAD = 100;
 
 /// The totals of @p results from @p mset: Xapian's bounds; with copies
 /// @p collapsing, made exact from the cluster spy when it saw every match
@@ -370,7 +366,10 @@ void set_up_enquire(Xapian::Enquire& enquire, const SearchOptions& options, Face
     // The month facet and the timeline share one count of days: a spy of
     // Xapian's own, so remote shards count too, bucketed afterwards.
     if (options.facets || options.timeline) enquire.add_matchspy(&spies.days);
-    if (counts_clusters(options)) enquire.add_matchspy(&spies.clusters);
+    // Xapian counts collapsed matches exactly only among those a page keeps;
+    // counting each cluster's matches makes the total exact whenever every
+    // match was looked at (count_matches()).
+    if (collapses_copies(options)) enquire.add_matchspy(&spies.clusters);
     // Hits of equal weight (every hit of a query without words weighs
     // nothing) follow a key each document stores (schema.h, "Order"), not
     // their document ids, so one database and its shards, local or served
@@ -485,10 +484,8 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
     // modest size at a small cost; beyond that Xapian's estimate is shown.
     // Facets and the timeline count what the match spies see, so with
     // either Xapian is asked to look at every match up to exact_facets_up_to.
-    // While copies collapse uncounted (counts_clusters()), no count past the
-    // page is exact, so Xapian looks no further than it must.
     std::size_t check = options.offset + options.exact_count_up_to;
-    if (collapses_copies(options) && !counts_clusters(options)) check = options.offset + options.limit;
+    if (collapses_copies(options)) check = options.offset + options.limit + COLLAPSED_COUNT_LOOKAHEAD;
     if (options.facets || options.timeline) check = std::max(check, options.exact_facets_up_to);
     Xapian::MSet mset =
         enquire.get_mset(static_cast<Xapian::doccount>(options.offset), static_cast<Xapian::doccount>(options.limit),
@@ -498,7 +495,7 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
     results.query = options.query;
     results.interpretation = interpretation;
     results.parsed = query.get_description();
-    count_matches(mset, spies, counts_clusters(options), check, results);
+    count_matches(mset, spies, collapses_copies(options), check, results);
     results.offset = options.offset;
     results.limit = options.limit;
     results.sort = options.sort;
@@ -511,13 +508,13 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
                           facet_from(spies.locations, "location", false, options.facet_values),
                           facet_from(spies.countries, "country", false, options.facet_values),
                           facet_from(spies.days, "month", true, options.facet_values)};
-        results.facets_exact = counted_every_copy(mset);
+        results.facets_exact = results.exact || counted_every_copy(mset);
     }
     if (options.timeline) {
         DayCounts days;
         for (auto it = spies.days.values_begin(); it != spies.days.values_end(); ++it) days[*it] = it.get_termfreq();
         results.timeline = make_timeline(days, options.timeline_interval);
-        results.timeline->exact = counted_every_copy(mset);
+        results.timeline->exact = results.exact || counted_every_copy(mset);
     }
     // "Did you mean" only when a word found nothing: the corrected query must
     // find something the given one did not.

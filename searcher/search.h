@@ -56,7 +56,10 @@ struct SearchOptions {
     SortOrder sort = SortOrder::RELEVANCE;
     MatchMode match = MatchMode::ALL;
     std::size_t snippet_length = 240;  ///< in bytes of text, before highlighting
-    /// Totals are counted exactly when there are at most offset + this many matches.
+    /// Totals are counted exactly when there are at most offset + this many
+    /// matches; while copies collapse, offset + limit + 100 (search.cc,
+    /// COLLAPSED_COUNT_LOOKAHEAD), and with facets or the timeline,
+    /// exact_facets_up_to.
     std::size_t exact_count_up_to = 1000;
     /// Read natural phrases into filters (searcher/understand.h); false
     /// passes the query to the parser as typed.
