@@ -10,6 +10,7 @@
 #include "common/record_codec.h"
 #include "common/schema.h"
 #include "common/text.h"
+#include "searcher/saved_searches.h"
 
 namespace saywho {
 
@@ -301,6 +302,8 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
     // when the query is echoed: each becomes U+FFFD, as in articles.
     SearchOptions options = given;
     repair_utf8(options.query);
+    const std::string given_query = options.query;
+    options.query = expand_saved_searches(db, options.query);
     SaywhoQueryParser parser(db, options.match);
     const std::vector<const Filter*> given_filters = pointers_to(options.filters);
     const FilterScope given_scope = scope_of(given_filters);
@@ -322,6 +325,13 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
     FilterScope scope = scope_of(filters);
     if (scope == FilterScope::EVERY) scope = given_scope;
     Xapian::Query query = with_filters(text, filters, scope);
+    if (options.indexed_between) {
+        const auto [after, through] = *options.indexed_between;
+        query = Xapian::Query(
+            Xapian::Query::OP_FILTER, query,
+            Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::SLOT_INDEX_SEQUENCE,
+                          schema::index_sequence_value(after + 1), schema::index_sequence_value(through)));
+    }
 
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
@@ -338,7 +348,7 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
                          static_cast<Xapian::doccount>(check));
 
     ResultSet results;
-    results.query = options.query;
+    results.query = given_query;
     results.interpretation = interpretation;
     results.parsed = query.get_description();
     results.estimate = mset.get_matches_estimated();
