@@ -52,6 +52,12 @@ class QueryError : public Error {
     using Error::Error;
 };
 
+/// A delivery (a webhook POST) that failed after its last attempt.
+class DeliveryError : public Error {
+  public:
+    using Error::Error;
+};
+
 /// One input (file or JSON line) that cannot be indexed; the run goes on.
 class InputError : public Error {
   public:

@@ -16,6 +16,10 @@ ErrorReport report_error(std::exception_ptr error) {
         return {EXIT_ERROR, e.code(), e.what()};
     } catch (const QueryError& e) {
         return {EXIT_ERROR, "bad_query", e.what()};
+    } catch (const UsageError& e) {
+        return {EXIT_ERROR, "bad_option", e.what()};
+    } catch (const DeliveryError& e) {
+        return {EXIT_ERROR, "webhook", e.what()};
     } catch (const DatabaseError& e) {
         return {EXIT_ERROR, "database", e.what()};
     } catch (const Xapian::Error& e) {

@@ -35,7 +35,7 @@ struct ErrorReport {
 };
 
 /// Classifies @p error: RequestError by its own code, QueryError as
-/// bad_query, DatabaseError and every Xapian::Error as database (Xapian's
+/// bad_query, UsageError as bad_option, DeliveryError as webhook, DatabaseError and every Xapian::Error as database (Xapian's
 /// with its type name and description), anything else as internal.
 ErrorReport report_error(std::exception_ptr error);
 
