@@ -22,7 +22,7 @@ namespace saywho {
 
 /// Bump whenever extraction changes what it finds: the indexer stores it in
 /// each article's content hash, so the next run re-extracts every article.
-inline constexpr int EXTRACTOR_VERSION = 50;
+inline constexpr int EXTRACTOR_VERSION = 52;
 
 /// A place named in an article.
 struct PlaceMention {

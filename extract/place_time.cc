@@ -73,6 +73,53 @@ std::optional<CivilDate> PlaceTime::relative_day(std::size_t i, std::size_t last
     return std::nullopt;
 }
 
+/// The day an event is named with at tokens [first, last]: a weekday
+/// ("Thursday's summit", "the summit on Thursday"), taken as the nearest
+/// one from five days before the article's date to the day after it (an
+/// event the story looks back on or one to come), or a month and day.
+std::optional<CivilDate> PlaceTime::event_day(std::size_t first, std::size_t last) const {
+    const CivilDate& today = model_.article.date;
+    for (std::size_t k = first; k <= last && k < tokens_.size(); ++k) {
+        if (!is_word(k) || !tokens_[k].cap) continue;
+        std::string_view word = tokens_[k].lower;
+        if (word.size() > 2 && word.substr(word.size() - 2) == "'s") word.remove_suffix(2);
+        if (const int wd = weekday_number(word); wd >= 0) {
+            const int back = (today.weekday() - wd + 7) % 7;
+            return today.plus_days(back == 6 ? 1 : -back);
+        }
+        CivilDate date;
+        if (month_day_year(k, last, date)) return date;
+    }
+    return std::nullopt;
+}
+
+/// "on the eve of Thursday's summit", "on the eve of the summit" with the
+/// article saying when the summit is ("The summit opens on Thursday"): the
+/// day before the event; nullopt when the article gives it no day.
+std::optional<CivilDate> PlaceTime::eve_of(std::size_t i, std::size_t last) const {
+    constexpr std::size_t EVENT_WORDS = 6;  // "Thursday's two-day climate summit"
+    if (tokens_[i].lower != "eve"sv || i + 1 > last || tokens_[i + 1].lower != "of"sv) return std::nullopt;
+    const std::size_t phrase_last = std::min(last, i + 1 + EVENT_WORDS);
+    if (auto day = event_day(i + 2, phrase_last)) return day->plus_days(-1);
+    // The event's noun: the last word of the phrase after "of".
+    std::size_t k = i + 2;
+    while (k <= phrase_last &&
+           (is_determiner(tokens_[k].lower) || has_class(tokens_[k].lower, WordClass::NOUN_DETERMINER)))
+        ++k;
+    std::size_t head = NONE;
+    for (; k <= phrase_last && is_word(k) && !has_class(tokens_[k].lower, WordClass::PREPOSITION) &&
+           !has_class(tokens_[k].lower, WordClass::FUNCTION_WORD);
+         ++k)
+        head = k;
+    if (head == NONE) return std::nullopt;
+    for (std::size_t other = 0; other < tokens_.size(); ++other) {
+        if (other == head || tokens_[other].lower != tokens_[head].lower) continue;
+        const std::size_t from = other >= 2 ? other - 2 : 0;
+        if (auto day = event_day(from, std::min(tokens_.size() - 1, other + EVENT_WORDS))) return day->plus_days(-1);
+    }
+    return std::nullopt;
+}
+
 std::optional<CivilDate> PlaceTime::day_near(std::size_t first, std::size_t last, std::size_t skip_first,
                                              std::size_t skip_last) const {
     const CivilDate& today = model_.article.date;
@@ -81,6 +128,8 @@ std::optional<CivilDate> PlaceTime::day_near(std::size_t first, std::size_t last
         const Token& t = tokens_[i];
         if (t.kind != TokenKind::WORD || t.quote != NONE) continue;
         if (auto day = relative_day(i, last)) return day;
+        if (auto day = eve_of(i, last)) return day;
+        if (t.lower == "eve"sv) continue;
         int wd = weekday_number(t.lower);
         if (wd >= 0 && t.cap) {
             int back = (today.weekday() - wd + 7) % 7;
@@ -89,8 +138,10 @@ std::optional<CivilDate> PlaceTime::day_near(std::size_t first, std::size_t last
             if (i > 0 && tokens_[i - 1].lower == "next"sv) continue;
             return today.plus_days(-back);
         }
+        // A day after the article's is when something will happen
+        // ("the bonds mature March 20, 1997"), never when words were said.
         CivilDate date;
-        if (month_day_year(i, last, date)) return date;
+        if (month_day_year(i, last, date) && !(today < date)) return date;
     }
     return std::nullopt;
 }

@@ -42,6 +42,8 @@ class PlaceTime : public TextView {
     bool about_topic(std::size_t setting, std::size_t first) const;
     std::size_t month_day_year(std::size_t i, std::size_t last, CivilDate& date) const;
     std::optional<CivilDate> relative_day(std::size_t i, std::size_t last) const;
+    std::optional<CivilDate> event_day(std::size_t first, std::size_t last) const;
+    std::optional<CivilDate> eve_of(std::size_t i, std::size_t last) const;
 };
 
 /// Sets @p st's place to @p place, found as @p basis ("explicit", "inferred", "dateline").

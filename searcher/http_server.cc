@@ -9,6 +9,7 @@
 #include <chrono>
 #include <ctime>
 #include <map>
+#include <memory>
 #include <thread>
 
 #include <httplib.h>
@@ -16,11 +17,13 @@
 
 #include "common/text.h"
 #include "searcher/error_report.h"
+#include "searcher/export.h"
 #include "searcher/request.h"
 #include "searcher/service.h"
 
 extern const char saywho_web_index_html_begin[], saywho_web_index_html_end[];
 extern const char saywho_web_app_js_begin[], saywho_web_app_js_end[];
+extern const char saywho_web_timeline_js_begin[], saywho_web_timeline_js_end[];
 extern const char saywho_web_style_css_begin[], saywho_web_style_css_end[];
 
 namespace saywho {
@@ -28,6 +31,10 @@ namespace saywho {
 namespace {
 
 constexpr const char JSON_TYPE[] = "application/json; charset=utf-8";
+
+/// The most rows one /api/export answer holds (docs/http.md): an export
+/// holds a worker thread while it streams.
+constexpr std::size_t EXPORT_MAX_ROWS = 100000;
 
 std::multimap<std::string, std::string> parameters(const httplib::Request& req) {
     return std::multimap<std::string, std::string>(req.params.begin(), req.params.end());
@@ -70,7 +77,63 @@ std::string access_line(const httplib::Request& req, const httplib::Response& re
     return std::string(when) + " " + req.remote_addr + " " + req.method + " " + target + rest;
 }
 
-/// The API (/api/search, /api/suggest, /api/article) and the page's files.
+/// The export of /api/export (docs/http.md): the search parameters, and
+/// format. limit and offset are refused rather than ignored: an export is
+/// every match. Throws RequestError.
+std::unique_ptr<StatementExport> start_export(SearchService& service, const httplib::Request& req,
+                                              ExportFormat& format) {
+    std::multimap<std::string, std::string> params = parameters(req);
+    const auto given = params.find("format");
+    const std::string name = given == params.end() ? "csv" : given->second;
+    const auto parsed = parse_export_format(name);
+    if (!parsed) throw RequestError("bad_request", "'format' must be csv or jsonl, not '" + name + "'");
+    format = *parsed;
+    params.erase("format");
+    for (const char* unused : {"limit", "offset", "facets", "id"})
+        if (params.count(unused))
+            throw RequestError("bad_request", std::string("'") + unused +
+                                                  "' does not apply to /api/export, which exports every match");
+    ExportOptions options;
+    options.format = format;
+    options.max_rows = EXPORT_MAX_ROWS;
+    return service.export_statements(request_from_parameters(params), options);
+}
+
+/// Answers /api/export: a bad request as a JSON error; otherwise the rows,
+/// written by cpp-httplib's chunked content provider as they are made, so
+/// the body is never held whole.
+void serve_export(SearchService& service, const httplib::Request& req, httplib::Response& res) {
+    ExportFormat format = ExportFormat::CSV;
+    std::shared_ptr<StatementExport> exporter;
+    try {
+        exporter = start_export(service, req, format);
+    } catch (...) {
+        const ErrorReport report = report_error(std::current_exception());
+        res.status = http_status_of(report.code);
+        res.set_content(error_json(report.code, report.message), JSON_TYPE);
+        return;
+    }
+    const bool csv = format == ExportFormat::CSV;
+    res.status = 200;
+    res.set_header("Content-Disposition",
+                   std::string("attachment; filename=\"saywho-export.") + (csv ? "csv" : "jsonl") + "\"");
+    // Headers go before the rows, so the cap's effect is known first.
+    if (exporter->truncated()) res.set_header("X-Saywho-Truncated", "true");
+    res.set_chunked_content_provider(
+        csv ? "text/csv; charset=utf-8" : "application/x-ndjson", [exporter](std::size_t, httplib::DataSink& sink) {
+            // The status is sent already: a failure now can only cut the
+            // answer short, which a client sees as no final chunk.
+            try {
+                exporter->write([&sink](std::string_view piece) { return sink.write(piece.data(), piece.size()); });
+            } catch (...) {
+                return false;
+            }
+            sink.done();
+            return true;
+        });
+}
+
+/// The API (/api/search, /api/suggest, /api/article, /api/export) and the page's files.
 /// @p service must outlive @p server: the handlers keep its address.
 void add_routes(httplib::Server& server, SearchService& service) {
     server.Get("/api/search", [svc = &service](const httplib::Request& req, httplib::Response& res) {
@@ -83,6 +146,8 @@ void add_routes(httplib::Server& server, SearchService& service) {
             return svc->suggest(req.get_param_value("q"), limit);
         });
     });
+    server.Get("/api/export",
+               [svc = &service](const httplib::Request& req, httplib::Response& res) { serve_export(*svc, req, res); });
     server.Get("/api/article", [svc = &service](const httplib::Request& req, httplib::Response& res) {
         answer(res, [&] { return svc->article(req.get_param_value("id")); });
     });
@@ -98,6 +163,8 @@ void add_routes(httplib::Server& server, SearchService& service) {
     };
     server.Get("/", asset(saywho_web_index_html_begin, saywho_web_index_html_end, "text/html; charset=utf-8"));
     server.Get("/app.js", asset(saywho_web_app_js_begin, saywho_web_app_js_end, "text/javascript; charset=utf-8"));
+    server.Get("/timeline.js",
+               asset(saywho_web_timeline_js_begin, saywho_web_timeline_js_end, "text/javascript; charset=utf-8"));
     server.Get("/style.css", asset(saywho_web_style_css_begin, saywho_web_style_css_end, "text/css; charset=utf-8"));
 }
 

@@ -15,6 +15,7 @@
 #include "common/text.h"
 #include "searcher/alerts.h"
 #include "searcher/error_report.h"
+#include "searcher/export.h"
 #include "searcher/http_server.h"
 #include "searcher/printers.h"
 #include "searcher/service.h"
@@ -32,6 +33,7 @@ struct CommandLine {
     std::vector<std::string> words;
     saywho::SearchOptions search;
     bool json = false;
+    std::string format;  ///< --format: csv or jsonl, an export of every statement; empty: none
     bool explain = false;
     std::string now;
     bool serve = false;
@@ -82,7 +84,9 @@ std::string help_text() {
            "Saved searches (stored in the database; docs/json.md, \"alert\"):\n"
            "  --save ukraine ceasefire OR \"security guarantees\"    then saved:ukraine in any query\n"
            "  --alerts                    per saved search, what was indexed since the last --alerts\n\n"
-           "Exit status: 0 results found, 1 nothing found, 2 error (bad query, no database, a webhook that failed).";
+           "Export: --format csv|jsonl writes every statement the query matches (docs/export.md).\n\n"
+           "Exit status: 0 results found (rows written), 1 nothing found, 2 error (bad query, no database,\n"
+           "a webhook that failed).";
 }
 
 /// Declares every option of saywho-search, filling @p cli.
@@ -111,10 +115,22 @@ void add_options(CLI::App& app, CommandLine& cli) {
         ->transform(CLI::CheckedTransformer(matches, CLI::ignore_case).description(""))
         ->default_str("all");
     app.add_flag("--json", cli.json, "print one JSON document (see docs/json.md)");
+    app.add_option("--format", cli.format,
+                   "csv or jsonl: every statement the query matches, not a page, one row each (docs/export.md)")
+        ->check(CLI::IsMember({"csv", "jsonl"}));
     app.add_flag("--explain", cli.explain, "print how the query was read (filters and words) before the results");
     app.add_flag("--literal", cli.literal, "no query understanding: pass the query to the parser as typed");
     app.add_flag("--facets", cli.search.facets,
                  "count results by speaker, location, country and month (always in --json)");
+    app.add_flag("--timeline", cli.search.timeline,
+                 "count results by day, week, month or year over the whole match set and draw a bar for each "
+                 "(JSON: the timeline member); the interval follows the span of the matches unless --interval");
+    std::map<std::string, saywho::TimelineInterval> intervals;
+    for (const auto& entry : saywho::TIMELINE_INTERVALS) intervals.emplace(entry.name, entry.interval);
+    app.add_option("--interval", cli.search.timeline_interval,
+                   "the timeline's buckets: day, week (from Monday), month or year; implies --timeline "
+                   "(default: days up to 60 days of matches, weeks up to 366 days, months up to 8 years, else years)")
+        ->transform(CLI::CheckedTransformer(intervals, CLI::ignore_case).description(""));
     app.add_option("--facet-values", cli.search.facet_values, "values listed per facet")->check(CLI::Range(1, 1000));
     app.add_option("--per-article", cli.search.per_article, "at most N results from each article (0: no limit)");
     app.add_option("--now", cli.now, "the date relative dates count from, YYYY-MM-DD (default: today, UTC)");
@@ -180,6 +196,7 @@ int print_results(const CommandLine& cli, const saywho::ResultSet& results) {
         } else {
             std::cerr << "saywho-search: " << results.why_nothing << "\n";
         }
+        saywho::print_timeline(std::cout, results);
         if (cli.search.facets) saywho::print_facets(std::cout, results);
     }
     // --limit 0 lists nothing by request: what was found is the count.
@@ -260,6 +277,36 @@ int run_alerts(const CommandLine& cli) {
     return found ? EXIT_FOUND : EXIT_NOTHING_FOUND;
 }
 
+/// --format: every statement the query matches, streamed to stdout;
+/// returns the exit status (0 rows written, 1 none, 2 error).
+int run_export(const CLI::App& app, const CommandLine& cli) {
+    for (const char* other : {"--json", "--explain", "--facets", "--limit", "--offset", "--serve", "--http"})
+        if (app.count(other) > 0)
+            return fail(false, "bad_option", std::string("--format exports every match: ") + other + " does not apply");
+    saywho::ExportOptions options;
+    options.format = *saywho::parse_export_format(cli.format);
+    try {
+        // If the indexer commits while the query is read: again, at the new
+        // revision. Once rows are out, an export cannot start over.
+        saywho::StatementExport exporter = saywho::retry_concurrent_commits(
+            [&](int) { return saywho::StatementExport(saywho::open_for_searching(cli.dbs), cli.search, options); });
+        const std::size_t rows = exporter.write([](std::string_view piece) {
+            std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+            return static_cast<bool>(std::cout);
+        });
+        std::cout.flush();
+        if (!std::cout) return fail(false, "output", "cannot write the export to standard output");
+        if (rows == 0) {
+            std::cerr << "saywho-search: no statements match '" << cli.search.query << "'\n";
+            return EXIT_NOTHING_FOUND;
+        }
+        return EXIT_FOUND;
+    } catch (...) {
+        const saywho::ErrorReport report = saywho::report_error(std::current_exception());
+        return fail(false, report.code, report.message);
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -275,6 +322,7 @@ int main(int argc, char** argv) {
     for (const auto& word : cli.words) cli.search.query += (cli.search.query.empty() ? "" : " ") + word;
     cli.search.understand = !cli.literal;
     if (cli.json) cli.search.facets = true;
+    if (cli.search.timeline_interval) cli.search.timeline = true;
     if (!cli.now.empty()) {
         auto now = saywho::CivilDate::parse_iso(cli.now);
         if (!now) {
@@ -286,6 +334,7 @@ int main(int argc, char** argv) {
     }
     if (cli.dbs.empty()) cli.dbs.push_back(saywho::default_database_path(""));
 
+    if (!cli.format.empty()) return run_export(app, cli);
     if (cli.serve && !cli.http.empty())
         return fail(false, "bad_option", "--serve and --http are two different modes: pick one");
     if (cli.serve) {

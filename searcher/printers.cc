@@ -3,6 +3,7 @@
  */
 #include "searcher/printers.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include <rapidjson/ostreamwrapper.h>
@@ -130,7 +131,66 @@ void print_stopwords(std::ostream& out, const Interpretation& in) {
     out << "\n";
 }
 
+/// A bar @p count / @p largest of TIMELINE_BAR_CELLS cells long, in
+/// eighths of a cell; at least one eighth for a count above zero.
+std::string timeline_bar(Xapian::doccount count, Xapian::doccount largest) {
+    // U+2588 FULL BLOCK, then the left seven-eighths down to one eighth.
+    static const char* const EIGHTHS[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
+    if (count == 0 || largest == 0) return "";
+    std::size_t eighths = (static_cast<std::size_t>(count) * TIMELINE_BAR_CELLS * 8 + largest / 2) / largest;
+    if (eighths == 0) eighths = 1;
+    std::string bar;
+    for (std::size_t i = 0; i < eighths / 8; ++i) bar += "█";
+    return bar + EIGHTHS[eighths % 8];
+}
+
+/// The "timeline" member (docs/json.md).
+void write_timeline(JsonWriter& w, const Timeline& timeline) {
+    w.Key("timeline");
+    w.StartObject();
+    put(w, "interval", timeline_interval_name(timeline.interval));
+    w.Key("exact");
+    w.Bool(timeline.exact);
+    w.Key("buckets");
+    w.StartArray();
+    for (const auto& bucket : timeline.buckets) {
+        w.StartObject();
+        put(w, "start", bucket.start.iso());
+        put(w, "end", bucket.end.iso());
+        w.Key("count");
+        w.Uint(bucket.count);
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+}
+
 }  // namespace
+
+void print_timeline(std::ostream& out, const ResultSet& results) {
+    if (!results.timeline || results.timeline->buckets.empty()) return;
+    const Timeline& timeline = *results.timeline;
+    Xapian::doccount largest = 0;
+    std::size_t label_width = 0;
+    for (const auto& bucket : timeline.buckets) {
+        largest = std::max(largest, bucket.count);
+        label_width = std::max(label_width, bucket_label(bucket.start, timeline.interval).size());
+    }
+    const std::size_t count_width = std::to_string(largest).size();
+    const std::size_t n = timeline.buckets.size();
+    out << "timeline by " << timeline_interval_name(timeline.interval) << " (" << n << (n == 1 ? " bucket" : " buckets")
+        << (timeline.interval == TimelineInterval::WEEK ? ", from Mondays" : "")
+        << (timeline.exact ? "" : "; from the first matches only") << "):\n";
+    for (const auto& bucket : timeline.buckets) {
+        const std::string label = bucket_label(bucket.start, timeline.interval);
+        const std::string count = std::to_string(bucket.count);
+        out << label << std::string(label_width - label.size(), ' ') << "  "
+            << std::string(count_width - count.size(), ' ') << count;
+        const std::string bar = timeline_bar(bucket.count, largest);
+        if (!bar.empty()) out << "  " << bar;
+        out << "\n";
+    }
+}
 
 void print_interpretation(std::ostream& out, const Interpretation& in) {
     if (in.filters.empty()) {
@@ -284,6 +344,7 @@ void print_json(std::ostream& out, const ResultSet& results, const std::string* 
     w.EndObject();
     w.Key("facets_exact");
     w.Bool(results.facets_exact);
+    if (results.timeline) write_timeline(w, *results.timeline);
     put_or_null(w, "suggestion", results.suggestion);
     put_or_null(w, "why_nothing", results.why_nothing);
     w.Key("timing_ms");

@@ -29,6 +29,14 @@ void print_interpretation(std::ostream& out, const Interpretation& in);
 /// Facet counts, one line per facet (--facets).
 void print_facets(std::ostream& out, const ResultSet& results);
 
+/// The timeline, when the results have one (--timeline): a heading line,
+/// then one line per bucket, oldest first: its label (bucket_label()), its
+/// count and a bar of block characters (eighths of a cell for the rest),
+/// TIMELINE_BAR_CELLS long for the largest bucket; a bucket with matches
+/// always shows some bar, an empty one none.
+void print_timeline(std::ostream& out, const ResultSet& results);
+inline constexpr std::size_t TIMELINE_BAR_CELLS = 40;
+
 /// One JSON document (docs/json.md, "results").
 /// With @p request_id, the document echoes it as "id" (--serve).
 void print_json(std::ostream& out, const ResultSet& results, const std::string* request_id = nullptr);

@@ -62,6 +62,16 @@ void apply(SearchRequest& r, const std::string& name, const std::string& value) 
         o.match = *match;
     } else if (name == "facets") {
         o.facets = parse_flag(name, value);
+    } else if (name == "timeline") {
+        o.timeline = parse_flag(name, value);
+    } else if (name == "interval") {
+        // An interval asks for the timeline too; an empty one is the default.
+        if (value.empty()) return;
+        auto interval = parse_timeline_interval(value);
+        if (!interval)
+            throw RequestError("bad_request",
+                               "'interval' must be " + names_of(TIMELINE_INTERVALS) + ", not '" + value + "'");
+        o.timeline_interval = *interval;
     } else if (name == "literal") {
         o.understand = !parse_flag(name, value);
     } else if (name == "per_article") {
@@ -78,7 +88,8 @@ void apply(SearchRequest& r, const std::string& name, const std::string& value) 
     } else {
         throw RequestError("bad_request",
                            "unknown parameter '" + name +
-                               "': expected q, limit, offset, sort, match, facets, literal, per_article, "
+                               "': expected q, limit, offset, sort, match, facets, timeline, interval, literal, "
+                               "per_article, "
                                "now, or the filters " +
                                std::string(FILTER_NAMES));
     }
@@ -134,6 +145,7 @@ SearchRequest parse_request_line(const std::string& line) {
             throw RequestError("bad_request", "'" + name + "' must be a string, a number or true/false");
         apply(r, name, value);
     }
+    if (r.options.timeline_interval) r.options.timeline = true;
     return r;
 }
 
@@ -141,6 +153,7 @@ SearchRequest request_from_parameters(const std::multimap<std::string, std::stri
     SearchRequest r;
     r.options.facets = true;
     for (const auto& [name, value] : params) apply(r, name, value);
+    if (r.options.timeline_interval) r.options.timeline = true;
     return r;
 }
 

@@ -259,8 +259,11 @@ void set_up_enquire(Xapian::Enquire& enquire, const SearchOptions& options, Face
         enquire.set_collapse_key(schema::SLOT_ARTICLE, static_cast<Xapian::doccount>(options.per_article));
     if (options.facets)
         for (Xapian::ValueCountMatchSpy* spy :
-             {&spies.speakers, &spies.speaker_kinds, &spies.locations, &spies.countries, &spies.days})
+             {&spies.speakers, &spies.speaker_kinds, &spies.locations, &spies.countries})
             enquire.add_matchspy(spy);
+    // The month facet and the timeline share one count of days: a spy of
+    // Xapian's own, so remote shards count too, bucketed afterwards.
+    if (options.facets || options.timeline) enquire.add_matchspy(&spies.days);
     // Hits of equal weight (every hit of a query without words weighs
     // nothing) follow a key each document stores (schema.h, "Order"), not
     // their document ids, so one database and its shards, local or served
@@ -294,44 +297,93 @@ std::string did_you_mean(const Xapian::Database& db, SaywhoQueryParser& parser, 
     return suggestion.replace(at, text.size(), corrected);
 }
 
-}  // namespace
+/// A query as search() reads it: understood (or as typed), parsed and
+/// filtered. The filters of @p options must outlive it (given_filters
+/// points into them).
+struct ReadQuery {
+    Interpretation interpretation;
+    std::vector<const Filter*> given_filters;  ///< SearchOptions::filters
+    FilterScope scope = FilterScope::EVERY;    ///< where the understood filters reach
+    bool text_empty = false;                   ///< no words: filters only
+    Xapian::Query text;                        ///< the words (or all documents) with the given filters
+    Xapian::Query query;                       ///< text with the understood filters: what runs
+};
 
-ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
-    const auto start = std::chrono::steady_clock::now();
-    // Bytes that are not UTF-8 (from a URL, say) would make invalid JSON
-    // when the query is echoed: each becomes U+FFFD, as in articles.
-    SearchOptions options = given;
-    repair_utf8(options.query);
-    const std::string given_query = options.query;
-    options.query = expand_saved_searches(db, options.query);
-    SaywhoQueryParser parser(db, options.match);
-    const std::vector<const Filter*> given_filters = pointers_to(options.filters);
-    const FilterScope given_scope = scope_of(given_filters);
-    Interpretation interpretation = interpret(db, options, given_scope != FilterScope::EVERY);
+/// Reads @p options' query with @p parser. Throws QueryError.
+ReadQuery read_query(const Xapian::Database& db, const SearchOptions& options, SaywhoQueryParser& parser) {
+    ReadQuery read;
+    read.given_filters = pointers_to(options.filters);
+    const FilterScope given_scope = scope_of(read.given_filters);
+    read.interpretation = interpret(db, options, given_scope != FilterScope::EVERY);
+    Interpretation& interpretation = read.interpretation;
+    // A query of filters only ("statements by Zelenskyy") matches all their documents.
+    read.text_empty = trim(interpretation.text).empty();
     // The given filters narrow the words as fields would; understood ones
     // ("by X") reach the documents their type says, or the given type.
-    auto with_given = [&](const Xapian::Query& words) {
-        return with_filters(words, given_filters, FilterScope::STATEMENTS);
-    };
-    // A query of filters only ("statements by Zelenskyy") matches all their documents.
-    const bool text_empty = trim(interpretation.text).empty();
-    Xapian::Query text = with_given(text_empty ? match_all() : parser.parse(interpretation.text));
+    read.text = with_filters(read.text_empty ? match_all() : parser.parse(interpretation.text), read.given_filters,
+                             FilterScope::STATEMENTS);
     for (const auto& word : parser.stopped())
         if (std::find(interpretation.stopwords.begin(), interpretation.stopwords.end(), word) ==
             interpretation.stopwords.end())
             interpretation.stopwords.push_back(word);
-
-    const std::vector<const Filter*> filters = pointers_to(interpretation.filters);
-    FilterScope scope = scope_of(filters);
-    if (scope == FilterScope::EVERY) scope = given_scope;
-    Xapian::Query query = with_filters(text, filters, scope);
+    read.scope = scope_of(pointers_to(interpretation.filters));
+    if (read.scope == FilterScope::EVERY) read.scope = given_scope;
+    read.query = with_filters(read.text, pointers_to(interpretation.filters), read.scope);
     if (options.indexed_between) {
         const auto [after, through] = *options.indexed_between;
-        query = Xapian::Query(
-            Xapian::Query::OP_FILTER, query,
+        read.query = Xapian::Query(
+            Xapian::Query::OP_FILTER, read.query,
             Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::SLOT_INDEX_SEQUENCE,
                           schema::index_sequence_value(after + 1), schema::index_sequence_value(through)));
     }
+    return read;
+}
+
+/// @p given with its query's bytes that are not UTF-8 (from a URL, say)
+/// each turned into U+FFFD, as in articles: echoed, they would make
+/// invalid JSON.
+SearchOptions repaired(const SearchOptions& given) {
+    SearchOptions options = given;
+    repair_utf8(options.query);
+    return options;
+}
+
+/// @p options with each saved:NAME in its query replaced by the saved
+/// search's query (searcher/saved_searches.h).
+SearchOptions expanded(const Xapian::Database& db, SearchOptions options) {
+    options.query = expand_saved_searches(db, options.query);
+    return options;
+}
+
+}  // namespace
+
+Xapian::Enquire search_enquire(const Xapian::Database& db, const SearchOptions& given) {
+    const SearchOptions options = expanded(db, repaired(given));
+    SaywhoQueryParser parser(db, options.match);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(read_query(db, options, parser).query);
+    SearchOptions no_facets = options;
+    no_facets.facets = false;
+    FacetSpies spies;
+    set_up_enquire(enquire, no_facets, spies);
+    return enquire;
+}
+
+ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
+    const auto start = std::chrono::steady_clock::now();
+    const std::string given_query = repaired(given).query;
+    const SearchOptions options = expanded(db, repaired(given));
+    SaywhoQueryParser parser(db, options.match);
+    const ReadQuery read = read_query(db, options, parser);
+    const Interpretation& interpretation = read.interpretation;
+    const bool text_empty = read.text_empty;
+    const std::vector<const Filter*> filters = pointers_to(interpretation.filters);
+    const FilterScope scope = read.scope;
+    const Xapian::Query& text = read.text;
+    const Xapian::Query& query = read.query;
+    auto with_given = [&](const Xapian::Query& words) {
+        return with_filters(words, read.given_filters, FilterScope::STATEMENTS);
+    };
 
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
@@ -339,10 +391,10 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
     set_up_enquire(enquire, options, spies);
     // Counting a little past the page makes totals exact for result sets of
     // modest size at a small cost; beyond that Xapian's estimate is shown.
-    // Facets count what the match spies see, so with facets Xapian is asked
-    // to look at every match up to exact_facets_up_to.
+    // Facets and the timeline count what the match spies see, so with
+    // either Xapian is asked to look at every match up to exact_facets_up_to.
     std::size_t check = options.offset + options.exact_count_up_to;
-    if (options.facets) check = std::max(check, options.exact_facets_up_to);
+    if (options.facets || options.timeline) check = std::max(check, options.exact_facets_up_to);
     Xapian::MSet mset =
         enquire.get_mset(static_cast<Xapian::doccount>(options.offset), static_cast<Xapian::doccount>(options.limit),
                          static_cast<Xapian::doccount>(check));
@@ -368,6 +420,12 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
                           facet_from(spies.countries, "country", false, options.facet_values),
                           facet_from(spies.days, "month", true, options.facet_values)};
         results.facets_exact = results.exact;
+    }
+    if (options.timeline) {
+        DayCounts days;
+        for (auto it = spies.days.values_begin(); it != spies.days.values_end(); ++it) days[*it] = it.get_termfreq();
+        results.timeline = make_timeline(days, options.timeline_interval);
+        results.timeline->exact = results.exact;
     }
     // "Did you mean" only when a word found nothing: the corrected query must
     // find something the given one did not.

@@ -19,6 +19,7 @@
 #include "common/statement.h"
 #include "searcher/filters.h"
 #include "searcher/query_parser.h"
+#include "searcher/timeline.h"
 #include "searcher/understand.h"
 
 namespace saywho {
@@ -67,6 +68,11 @@ struct SearchOptions {
     std::size_t facet_values = 10;  ///< values listed per facet
     /// Facet counts and totals are exact up to this many matches.
     std::size_t exact_facets_up_to = 100000;
+    /// Count the matches by day, week, month or year (Timeline), as exactly
+    /// as facets; off by default, so searches without it pay nothing.
+    bool timeline = false;
+    /// The timeline's interval; nullopt: chosen from the days the matches span.
+    std::optional<TimelineInterval> timeline_interval;
     /// At most this many results per article (its statements and itself); 0: no limit.
     std::size_t per_article = 0;
     /// Filters given as structures (a service request's), ANDed with the
@@ -126,8 +132,9 @@ struct ResultSet {
     std::size_t limit = 0;
     SortOrder sort = SortOrder::RELEVANCE;
     std::vector<Hit> hits;
-    std::vector<Facet> facets;  ///< when SearchOptions::facets
-    bool facets_exact = true;   ///< every match was counted
+    std::vector<Facet> facets;         ///< when SearchOptions::facets
+    bool facets_exact = true;          ///< every match was counted
+    std::optional<Timeline> timeline;  ///< when SearchOptions::timeline
     /// "Did you mean": the query with misspelt words corrected, when a word
     /// has no hits and the spelling data knows a close one; else empty.
     std::string suggestion;
@@ -142,6 +149,12 @@ struct ResultSet {
 /// Each saved:NAME in the query is first replaced by the saved search's
 /// query (searcher/saved_searches.h); ResultSet::query keeps the query as given.
 ResultSet search(const Xapian::Database& db, const SearchOptions& options);
+
+/// An Enquire set up as search() runs @p options: the query understood,
+/// parsed and filtered, --per-article collapsing and the sort order; no
+/// facets. For callers that walk every match (searcher/export.h). Throws
+/// QueryError for a malformed query.
+Xapian::Enquire search_enquire(const Xapian::Database& db, const SearchOptions& options);
 
 /// Turns Xapian snippet output made with the markers "\x01"/"\x02" into plain
 /// text plus highlight ranges (exposed for tests).

@@ -44,4 +44,12 @@ std::string SearchService::article(const std::string& id) {
     return databases_.with([&](Xapian::Database& db) { return article_json(db, id); });
 }
 
+std::unique_ptr<StatementExport> SearchService::export_statements(const SearchRequest& request,
+                                                                  const ExportOptions& options) {
+    SearchOptions search = request.options;
+    search.filters = request_filters(request);
+    return databases_.with(
+        [&](Xapian::Database& db) { return std::make_unique<StatementExport>(db, search, options); });
+}
+
 }  // namespace saywho

@@ -7,11 +7,13 @@
 #define SAYWHO_SEARCHER_SERVICE_H
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "searcher/database_cache.h"
 #include "searcher/error_report.h"
+#include "searcher/export.h"
 #include "searcher/json_document.h"
 #include "searcher/request.h"
 
@@ -35,6 +37,10 @@ class SearchService {
     std::string suggest(const std::string& prefix, std::size_t limit);
     /// An article with its statements (docs/http.md). Throws RequestError(not_found).
     std::string article(const std::string& id);
+    /// An export of the statements @p request matches (its offset and limit
+    /// unused), on this thread's database: to be written on this thread.
+    /// Throws RequestError and QueryError for a bad request.
+    std::unique_ptr<StatementExport> export_statements(const SearchRequest& request, const ExportOptions& options);
 
   private:
     DatabaseCache databases_;

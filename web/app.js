@@ -22,7 +22,7 @@ function speakerSpan(st) {
 }
 // Parameters the page does not offer controls for but passes on when a shared
 // URL carries them, so a hand-made link keeps working.
-const PASSED_PARAMS = ['limit', 'per_article', 'match', 'literal', 'now'];
+const PASSED_PARAMS = ['limit', 'per_article', 'match', 'literal', 'now', 'interval'];
 const DEFAULT_LIMIT = 10;
 const SUGGEST_DELAY_MS = 150;
 const SUGGEST_LIMIT = 8;
@@ -203,6 +203,16 @@ function searchParams(state) {
   return params;
 }
 
+// The /api/export link of a search: its query, filters and order, without
+// limit and offset, which an export (every match) refuses.
+function exportUrl(state) {
+  const params = searchParams(state);
+  params.delete('limit');
+  params.delete('offset');
+  params.set('format', 'csv');
+  return `/api/export?${params.toString()}`;
+}
+
 function stateUrl(state) {
   const params = searchParams(state);
   if (state.article) params.set('article', state.article);
@@ -335,6 +345,8 @@ async function showSearch(state, focus) {
   $('status').textContent = 'Searching…';
   const params = searchParams(state);
   if (!params.has('limit')) params.set('limit', String(DEFAULT_LIMIT));
+  // The timeline is asked for here, not kept in the URL: the page always shows it.
+  params.set('timeline', '1');
   let data;
   try {
     data = await getJson('/api/search', params, request.signal);
@@ -354,8 +366,10 @@ function renderEmpty() {
   $('intro').hidden = false;
   $('results').replaceChildren();
   $('status').textContent = '';
+  $('export').hidden = true;
   $('pager').hidden = true;
   $('facets').hidden = true;
+  $('timeline').hidden = true;
   $('chips').hidden = true;
   $('chips').replaceChildren();
   setMessages();
@@ -367,8 +381,10 @@ function renderFailure(state, error) {
   $('intro').hidden = true;
   $('results').replaceChildren();
   $('status').textContent = 'The search failed.';
+  $('export').hidden = true;
   $('pager').hidden = true;
   $('facets').hidden = true;
+  $('timeline').hidden = true;
   renderChips(state, null);
   setMessages(errorMessage(error));
 }
@@ -380,6 +396,12 @@ function renderResults(state, data) {
   $('results').replaceChildren(...(data.results || []).map((hit) =>
     hit.type === 'statement' ? statementCard(state, hit) : articleCard(state, hit)));
   renderPager(state, data);
+  // A bar's dates replace the from/to filter, as a month facet's do.
+  renderTimeline($('timeline'), data.timeline, { from: state.filters.from, to: state.filters.to }, (bucket) => {
+    const next = withChanges(state, {});
+    Object.assign(next.filters, { from: bucket.start, to: bucket.end });
+    navigate(next, 'results');
+  });
   renderFacets(state, data.facets);
 }
 
@@ -538,6 +560,10 @@ function renderPager(state, data) {
   const limit = data.limit || DEFAULT_LIMIT;
   const offset = data.offset || 0;
   const about = total.exact === false ? 'about ' : '';
+  // Rows are statements: a search that finds only articles exports none,
+  // which the server says with an empty file; the link stays simple.
+  $('export').hidden = shown === 0;
+  $('export-csv').href = exportUrl(state);
   if (shown === 0) {
     $('status').textContent = offset > 0 ? 'No more results.' : 'No results.';
   } else {

@@ -137,6 +137,21 @@ try {
     `expected statements by Aino Kettunen, got ${JSON.stringify(wide.map((c) => c.speaker))}`);
   assert.ok(await page.$('#chips .chip.understood[data-kind="speaker"]'), 'no chip for the understood speaker');
 
+  step('the Export CSV link downloads every statement of this search');
+  assert.ok(await page.isVisible('#export-csv'), 'no Export CSV link beside the results');
+  const exportHref = await page.getAttribute('#export-csv', 'href');
+  const exportUrl = new URL(exportHref, page.url());
+  assert.equal(exportUrl.pathname, '/api/export');
+  assert.equal(exportUrl.searchParams.get('q'), new URL(page.url()).searchParams.get('q'));
+  assert.equal(exportUrl.searchParams.get('format'), 'csv');
+  const exported = await page.evaluate(async (href) => {
+    const response = await fetch(href);
+    return { type: response.headers.get('content-type'), text: await response.text() };
+  }, exportHref);
+  assert.equal(exported.type, 'text/csv; charset=utf-8');
+  assert.ok(exported.text.startsWith('date,speaker,'), `the export begins ${exported.text.slice(0, 40)}`);
+  assert.ok(exported.text.includes('Aino Kettunen'), 'the export lacks the speaker searched for');
+
   step('pagination: the next page continues the count');
   if (wideCount > wide.length) {
     assert.match(await page.textContent('#range'), new RegExp(`^Results 1–${wide.length} of ${wideCount}$`));
@@ -210,6 +225,35 @@ try {
   assert.equal(await page.inputValue('#q'), 'statements by Kettunen');
   assert.deepEqual((await cards(page)).map((c) => c.id), before);
   await page.screenshot({ path: screenshotPath, fullPage: true });
+
+  step('the timeline draws a bar per bucket; clicking one narrows the dates (issue 18)');
+  await page.goto(`${baseUrl}/?q=type%3Astatement`);
+  await settled(page);
+  const everyStatement = countOf(await statusText(page));
+  await page.waitForSelector('#timeline:not([hidden]) svg g.timeline-bar');
+  const bars = await page.$$eval('#timeline g.timeline-bar', (groups) => groups.map((g) => ({
+    start: g.dataset.start, end: g.dataset.end, count: Number(g.dataset.count), button: g.getAttribute('role') === 'button',
+  })));
+  assert.equal(bars.reduce((sum, b) => sum + b.count, 0), everyStatement, 'the bars do not add up to the results');
+  assert.ok(bars.every((b) => b.button === b.count > 0), 'only a bar with results is a button');
+  const bar = bars.find((b) => b.count > 0 && b.count < everyStatement);
+  assert.ok(bar, `no bar narrower than ${everyStatement}: ${JSON.stringify(bars)}`);
+  await page.click(`#timeline g.timeline-bar[data-start="${bar.start}"]`);
+  await page.waitForSelector(`#chips .chip.param[data-param="from"][data-value="${bar.start}"]`);
+  await settled(page);
+  assert.equal(countOf(await statusText(page)), bar.count, 'the narrowed count differs from the bar');
+  const url = new URL(page.url());
+  assert.equal(url.searchParams.get('from'), bar.start);
+  assert.equal(url.searchParams.get('to'), bar.end);
+  const days = await page.$$eval('#results > li.card time', (times) => times.map((t) => t.getAttribute('datetime')));
+  assert.ok(days.length > 0 && days.every((d) => d >= bar.start && d <= bar.end),
+    `results outside ${bar.start}..${bar.end}: ${JSON.stringify(days)}`);
+  // The narrowed results have their own timeline, in shorter buckets as their span asks.
+  const zoomed = await page.$$eval('#timeline g.timeline-bar', (groups) => groups.map((g) => Number(g.dataset.count)));
+  assert.equal(zoomed.reduce((sum, n) => sum + n, 0), bar.count, 'the narrowed timeline does not add up to the bar');
+  await page.goBack();
+  await settled(page);
+  assert.equal(countOf(await statusText(page)), everyStatement, 'Back did not widen the dates again');
 
   step('function words are never marked in the results (issue 17)');
   await page.fill('#q', 'drought in the north of the country');

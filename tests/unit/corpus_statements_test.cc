@@ -13,6 +13,7 @@
 
 #include "common/archive_reader.h"
 #include "extract/extract.h"
+#include "tests/support/tsv.h"
 
 namespace saywho {
 namespace {
@@ -38,18 +39,6 @@ std::string read_file(const std::string& path) {
     return out.str();
 }
 
-std::vector<std::string> split_tabs(const std::string& line) {
-    std::vector<std::string> fields;
-    std::size_t begin = 0;
-    while (true) {
-        std::size_t tab = line.find('\t', begin);
-        fields.push_back(line.substr(begin, tab == std::string::npos ? std::string::npos : tab - begin));
-        if (tab == std::string::npos) break;
-        begin = tab + 1;
-    }
-    return fields;
-}
-
 /// The gold rows; malformed lines are reported in @p problems.
 std::vector<GoldRow> load_gold(std::vector<std::string>& problems) {
     std::vector<GoldRow> rows;
@@ -59,7 +48,7 @@ std::vector<GoldRow> load_gold(std::vector<std::string>& problems) {
     while (std::getline(in, line)) {
         ++number;
         if (line.empty() || line[0] == '#') continue;
-        std::vector<std::string> f = split_tabs(line);
+        std::vector<std::string> f = testing::split_tabs(line);
         if (f.size() != 6) {
             problems.push_back("line " + std::to_string(number) + ": expected 6 tab-separated fields, got " +
                                std::to_string(f.size()));

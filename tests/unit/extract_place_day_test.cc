@@ -122,6 +122,17 @@ TEST(ExtractPlaceDay, AbbreviatedMonthsWithAndWithoutYear) {
               "2023-01-05");
 }
 
+TEST(ExtractPlaceDay, ADayAfterTheArticlesIsNoDayOfSpeech) {
+    // Wire copy of a bond issue: the words run on past their content, and
+    // the bond's maturity is ten years after the story.
+    Statement st =
+        one("The city of Oslo is issuing a 100 mln dlr bond due April 7, 1997 carrying a 7-5/8 pct coupon, Kredit Bank "
+            "International Ltd said as sole lead manager for the issue.",
+            "lead manager", "1987-03-07");
+    EXPECT_EQ(st.date.iso(), "1987-03-07");
+    EXPECT_EQ(st.date_basis, "article");
+}
+
 TEST(ExtractPlaceDay, WeekendAndThisWeek) {
     // 2024-03-07 is a Thursday: the weekend before was 2 and 3 March.
     Statement weekend = one("Ana Ruiz said over the weekend that talks would resume.", "talks would resume");
@@ -130,6 +141,25 @@ TEST(ExtractPlaceDay, WeekendAndThisWeek) {
     EXPECT_EQ(one("Ana Ruiz said earlier this week that talks would resume.", "talks would resume").date.iso(),
               "2024-03-04");
     EXPECT_EQ(one("Ana Ruiz said last week that talks would resume.", "talks would resume").date.iso(), "2024-02-26");
+}
+
+TEST(ExtractPlaceDay, TheEveOfAnEventTheArticleDates) {
+    // 2024-03-06 is a Wednesday.
+    const std::string body =
+        "On the eve of Thursday's summit, Ana Ruiz said the talks would be hard.\n\n"
+        "The summit opens in Brussels on Thursday.\n\n"
+        "Carl Heden said on the eve of the summit that a deal was near.\n\n"
+        "Joan Brask said on the eve of the vote that she was confident.";
+    EXPECT_EQ(one(body, "talks would be hard", "2024-03-07").date.iso(), "2024-03-06");
+    // The summit's day is in another paragraph.
+    Statement heden = one(body, "deal was near", "2024-03-07");
+    EXPECT_EQ(heden.date.iso(), "2024-03-06");
+    EXPECT_EQ(heden.date_basis, "text");
+    // No day for the vote anywhere: the article's.
+    EXPECT_EQ(one(body, "she was confident", "2024-03-07").date_basis, "article");
+    EXPECT_EQ(
+        one("Ivo Kranjc said on the eve of the March 4 election that turnout would be high.", "turnout").date.iso(),
+        "2024-03-03");
 }
 
 TEST(ExtractPlaceDay, TheDatelineDatesTheStoryNotTheWords) {

@@ -20,9 +20,12 @@
 #include "common/archive_reader.h"
 #include "common/lexicon.h"
 #include "extract/extract.h"
+#include "tests/support/tsv.h"
 
 namespace saywho {
 namespace {
+
+using testing::read_tsv;
 
 const std::string SET_DIR = std::string(SAYWHO_SOURCE_DIR) + "/tests/data/placeday";
 
@@ -31,41 +34,6 @@ std::string read_file(const std::string& path) {
     std::ostringstream out;
     out << in.rdbuf();
     return out.str();
-}
-
-std::vector<std::string> split_tabs(const std::string& line) {
-    std::vector<std::string> fields;
-    std::size_t begin = 0;
-    for (std::size_t tab; (tab = line.find('\t', begin)) != std::string::npos; begin = tab + 1)
-        fields.push_back(line.substr(begin, tab - begin));
-    fields.push_back(line.substr(begin));
-    return fields;
-}
-
-/// The rows of a TSV file with a header line, as maps from column name to
-/// value; a row with the wrong number of fields fails the test.
-std::vector<std::map<std::string, std::string>> read_tsv(const std::string& path) {
-    std::istringstream in(read_file(path));
-    std::vector<std::map<std::string, std::string>> rows;
-    std::vector<std::string> header;
-    std::string line;
-    for (std::size_t number = 1; std::getline(in, line); ++number) {
-        if (line.empty() || line[0] == '#') continue;
-        std::vector<std::string> fields = split_tabs(line);
-        if (header.empty()) {
-            header = fields;
-            continue;
-        }
-        if (fields.size() != header.size()) {
-            ADD_FAILURE() << path << ":" << number << ": " << fields.size() << " fields, want " << header.size();
-            continue;
-        }
-        std::map<std::string, std::string> row;
-        for (std::size_t i = 0; i < header.size(); ++i) row[header[i]] = fields[i];
-        row["line"] = std::to_string(number);
-        rows.push_back(std::move(row));
-    }
-    return rows;
 }
 
 const std::vector<Statement>& statements_of(const std::string& file) {
