@@ -29,7 +29,10 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, int extra_fla
 /// Opens a database for searching. Throws DatabaseError when it does not
 /// exist or has another schema version, and lets is_concurrent_commit_error()
 /// errors through: a reader that may meet the indexer opens and reads inside
-/// one retry_concurrent_commits(), the only retry loop.
+/// one retry_concurrent_commits(), the only retry loop. An error met while
+/// opening a database that the indexer committed to meanwhile (a schema
+/// version misread as missing, say) is thrown as DatabaseModifiedError, so
+/// that loop opens it again rather than reporting it.
 Xapian::Database open_for_reading(const std::string& path);
 
 /// True for the errors a reader meets when the indexer commits while it
