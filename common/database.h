@@ -17,8 +17,9 @@ namespace saywho {
 /// The database path from an option, else $SAYWHO_DB, else "./saywho.db".
 std::string default_database_path(const std::string& option_value);
 
-/// Opens (creating if needed) a database for writing. Throws DatabaseError
-/// when another writer holds the lock, when the path is not a database, or
+/// Opens (creating if needed) a database for writing. Throws
+/// DatabaseLockedError at once (it never waits) when another writer holds
+/// the lock, and DatabaseError when the path is not a database, or
 /// when its schema version differs; a new database gets the current version.
 /// A new database appears at @p path whole, with its schema version, or not
 /// at all, even if the process is killed while creating it.

@@ -3,7 +3,6 @@
  */
 #include "searcher/alerts.h"
 
-#include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -92,8 +91,12 @@ void print_saved(std::ostream& out, const std::vector<SavedSearch>& saved, bool 
         for (const auto& s : saved) out << s.name << '\t' << s.query << '\n';
         return;
     }
-    rapidjson::OStreamWrapper stream(out);
-    rapidjson::Writer<rapidjson::OStreamWrapper> w(stream);
+    out << saved_json(saved) << '\n';
+}
+
+std::string saved_json(const std::vector<SavedSearch>& saved) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
     start_document(w, "saved");
     w.Key("saved");
     w.StartArray();
@@ -105,8 +108,7 @@ void print_saved(std::ostream& out, const std::vector<SavedSearch>& saved, bool 
     }
     w.EndArray();
     w.EndObject();
-    stream.Flush();
-    out << '\n';
+    return buffer.GetString();
 }
 
 }  // namespace saywho

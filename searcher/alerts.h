@@ -57,6 +57,10 @@ void print_alerts_text(std::ostream& out, const std::vector<Alert>& alerts, bool
 /// one JSON document (docs/json.md, "saved").
 void print_saved(std::ostream& out, const std::vector<SavedSearch>& saved, bool json);
 
+/// The saved searches as one JSON document (docs/json.md, "saved"), one
+/// line without a newline.
+std::string saved_json(const std::vector<SavedSearch>& saved);
+
 }  // namespace saywho
 
 #endif  // SAYWHO_SEARCHER_ALERTS_H

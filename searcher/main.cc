@@ -221,15 +221,11 @@ int run_saved_command(const CommandLine& cli) {
         return saved.empty() ? EXIT_NOTHING_FOUND : EXIT_FOUND;
     }
     const std::string& path = writable_database(cli);
-    saywho::open_for_reading(path);  // a missing database is an error, not a new one
-    Xapian::WritableDatabase db = saywho::open_for_writing(path);
-    if (!cli.unsave.empty()) {
-        if (!saywho::unsave_search(db, cli.unsave))
-            throw saywho::UsageError("no saved search named '" + cli.unsave + "'");
-    } else {
-        saywho::save_search(db, cli.save, cli.search.query);
+    if (cli.unsave.empty()) {
+        saywho::save_search_at(path, cli.save, cli.search.query);
+    } else if (!saywho::unsave_search_at(path, cli.unsave)) {
+        throw saywho::UsageError("no saved search named '" + cli.unsave + "'");
     }
-    db.commit();
     return EXIT_FOUND;
 }
 
@@ -334,6 +330,11 @@ int main(int argc, char** argv) {
     }
     if (cli.dbs.empty()) cli.dbs.push_back(saywho::default_database_path(""));
 
+    // Checked before --format, --serve and --http take over the run.
+    const bool saved_command = !cli.save.empty() || !cli.unsave.empty() || cli.list_saved || cli.alerts;
+    if (saved_command && (cli.serve || !cli.http.empty() || !cli.format.empty()))
+        return fail(cli.json, "bad_option",
+                    "--save, --unsave, --saved and --alerts do not go with --serve, --http or --format");
     if (!cli.format.empty()) return run_export(app, cli);
     if (cli.serve && !cli.http.empty())
         return fail(false, "bad_option", "--serve and --http are two different modes: pick one");
@@ -359,9 +360,6 @@ int main(int argc, char** argv) {
         return EXIT_FOUND;
     }
 
-    const bool saved_command = !cli.save.empty() || !cli.unsave.empty() || cli.list_saved || cli.alerts;
-    if (saved_command && (cli.serve || !cli.http.empty()))
-        return fail(cli.json, "bad_option", "--save, --unsave, --saved and --alerts do not go with --serve or --http");
     if (saved_command) {
         cli.webhook.first_delay = std::chrono::milliseconds(cli.webhook_delay_ms);
         try {

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <functional>
 
+#include "common/database.h"
 #include "common/errors.h"
 #include "common/schema.h"
 #include "common/text.h"
@@ -137,6 +138,21 @@ bool unsave_search(Xapian::WritableDatabase& db, const std::string& name) {
     }
     db.set_metadata(saved_key(name), "");  // Xapian's way to delete a key
     db.set_metadata(alerted_key(name), "");
+    return true;
+}
+
+void save_search_at(const std::string& path, const std::string& name, const std::string& query) {
+    open_for_reading(path);  // a missing database is an error, not a new one
+    Xapian::WritableDatabase db = open_for_writing(path);
+    save_search(db, name, query);
+    db.commit();
+}
+
+bool unsave_search_at(const std::string& path, const std::string& name) {
+    open_for_reading(path);
+    Xapian::WritableDatabase db = open_for_writing(path);
+    if (!unsave_search(db, name)) return false;
+    db.commit();
     return true;
 }
 

@@ -51,6 +51,16 @@ void save_search(Xapian::WritableDatabase& db, const std::string& name, const st
 /// uses it (or one that refers to itself), naming that one.
 bool unsave_search(Xapian::WritableDatabase& db, const std::string& name);
 
+/// save_search() in the local database at @p path, opened for writing just
+/// for it and committed; a missing database is an error, not a new one.
+/// Throws DatabaseLockedError at once while another process (saywho-index)
+/// writes to it, and what save_search() throws.
+void save_search_at(const std::string& path, const std::string& name, const std::string& query);
+
+/// unsave_search() in the local database at @p path, as save_search_at();
+/// false when there was no saved search @p name.
+bool unsave_search_at(const std::string& path, const std::string& name);
+
 /// Records that the alerts of @p name covered everything up to indexing
 /// sequence number @p sequence. Does not commit.
 void set_alert_mark(Xapian::WritableDatabase& db, const std::string& name, std::uint64_t sequence);

@@ -4,10 +4,12 @@
  */
 #include <chrono>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -136,6 +138,13 @@ TEST_F(Alerts, SavedNameWorksInsideAQuery) {
     r = search({"--json", "-n", "50", "saved:nordic"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(article_ids(parse_json(r.out)), Ids{OSLO});
+    // An export reads saved:NAME too: the statements that say "energy".
+    r = search({"--format", "jsonl", "saved:energy"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    Ids exported;
+    for (std::size_t start = 0, end; (end = r.out.find('\n', start)) != std::string::npos; start = end + 1)
+        exported.insert(parse_json(r.out.substr(start, end - start))["article_id"].GetString());
+    EXPECT_EQ(exported, Ids{HELSINKI});
     // In a phrase it is words, not a saved search.
     r = search({"\"saved:energy\""});
     EXPECT_FALSE(contains(r.err, "saved search")) << r.err;
@@ -190,6 +199,18 @@ TEST_F(Alerts, ErrorsAreClear) {
     r = run_command({SEARCH, "--db", (dir_.path() / "missing").string(), "--save", "x", "energy"});
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_FALSE(fs::exists(dir_.path() / "missing"));
+    // Regression: with --serve, --http or --format these were ignored (the
+    // check came after those modes took over), and --save --serve served.
+    for (const std::vector<std::string>& mode : {std::vector<std::string>{"--serve"}, {"--http", "127.0.0.1:99999"},
+                                                  {"--format", "csv"}}) {
+        std::vector<std::string> args{"--save", "x"};
+        args.insert(args.end(), mode.begin(), mode.end());
+        args.push_back("energy");
+        r = search(args);
+        EXPECT_EQ(r.exit_code, 2) << mode[0];
+        EXPECT_TRUE(contains(r.err, "do not go with --serve, --http or --format")) << mode[0] << ": " << r.err;
+    }
+    EXPECT_FALSE(contains(search({"--saved"}).out, "x\t"));
 }
 
 TEST_F(Alerts, LockedDatabaseIsAClearErrorAndKeepsTheMark) {
@@ -206,6 +227,88 @@ TEST_F(Alerts, LockedDatabaseIsAClearErrorAndKeepsTheMark) {
     }
     EXPECT_EQ(alerts_json()["energy"], Ids{OSLO});
     EXPECT_TRUE(alerts_json().empty());
+}
+
+/// saywho-search --http on the test's database, on a free port.
+class SavedOverHttp : public Alerts {
+  protected:
+    void SetUp() override {
+        index({HELSINKI, GENEVA, OSLO, JAKARTA});
+        port_ = free_port();
+        server_ = std::make_unique<BackgroundProcess>(
+            std::vector<std::string>{SEARCH, "--db", db_, "--http", "127.0.0.1:" + std::to_string(port_)},
+            (dir_.path() / "http.err").string());
+        for (int i = 0; i < 100 && http_request(port_, "GET /api/saved").status == 0; ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+
+    /// POST /api/saved with @p body as JSON: status and body.
+    std::pair<int, std::string> post(const std::string& body, const char* type = "application/json") {
+        httplib::Client client("127.0.0.1", port_);
+        client.set_read_timeout(10, 0);
+        auto res = client.Post("/api/saved", body, type);
+        return res ? std::make_pair(res->status, res->body) : std::make_pair(0, std::string());
+    }
+
+    int port_ = 0;
+    std::unique_ptr<BackgroundProcess> server_;
+};
+
+TEST_F(SavedOverHttp, APageSavesListsAndRemovesSearches) {
+    auto [status, body] = post(R"({"name": "energy", "query": "energy"})");
+    ASSERT_EQ(status, 200) << body;
+    rapidjson::Document doc = parse_json(body);
+    EXPECT_STREQ(doc["type"].GetString(), "saved");
+    ASSERT_EQ(doc["saved"].Size(), 1u);
+    EXPECT_STREQ(doc["saved"][0]["query"].GetString(), "energy");
+
+    // The list, saved:NAME in a search, and the command line all see it.
+    HttpAnswer a = http_request(port_, "GET /api/saved");
+    EXPECT_EQ(a.status, 200);
+    EXPECT_STREQ(parse_json(a.body)["saved"][0]["name"].GetString(), "energy");
+    a = http_request(port_, "GET /api/search?q=saved:energy&limit=50");
+    ASSERT_EQ(a.status, 200) << a.body;
+    EXPECT_EQ(article_ids(parse_json(a.body)), (Ids{HELSINKI, OSLO}));
+    CommandResult r = search({"--saved"});
+    EXPECT_EQ(r.out, "energy\tenergy\n");
+
+    httplib::Client client("127.0.0.1", port_);
+    auto gone = client.Delete("/api/saved?name=energy");
+    ASSERT_TRUE(gone);
+    EXPECT_EQ(gone->status, 200) << gone->body;
+    EXPECT_EQ(parse_json(gone->body)["saved"].Size(), 0u);
+    gone = client.Delete("/api/saved?name=energy");
+    ASSERT_TRUE(gone);
+    EXPECT_EQ(gone->status, 404) << gone->body;
+}
+
+TEST_F(SavedOverHttp, BadRequestsAreRefusedWithJsonErrors) {
+    for (const char* body : {R"({"name": "bad name!", "query": "energy"})", R"({"name": "x", "query": "saved:nope"})",
+                             R"({"name": "x"})", "not json"}) {
+        auto [status, answer] = post(body);
+        EXPECT_EQ(status, 400) << body << ": " << answer;
+        EXPECT_TRUE(contains(answer, R"("type":"error")")) << answer;
+    }
+    // A form, which any page could send here without asking, is refused.
+    auto [status, answer] = post("name=x&query=energy", "application/x-www-form-urlencoded");
+    EXPECT_EQ(status, 400) << answer;
+    EXPECT_EQ(http_request(port_, "PUT /api/saved").status, 405);
+    EXPECT_EQ(search({"--saved"}).out, "");
+}
+
+TEST_F(SavedOverHttp, WhileTheIndexerWritesSavingIsAConflictNotAWait) {
+    {
+        Xapian::WritableDatabase holder(db_);  // holds the write lock, as a running indexer does
+        const auto start = std::chrono::steady_clock::now();
+        auto [status, body] = post(R"({"name": "energy", "query": "energy"})");
+        EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+        EXPECT_EQ(status, 409) << body;
+        EXPECT_STREQ(parse_json(body)["error"]["code"].GetString(), "locked");
+        EXPECT_TRUE(contains(body, "is locked")) << body;
+        EXPECT_EQ(http_request(port_, "GET /api/search?q=energy").status, 200);  // searches go on
+    }
+    auto [status, body] = post(R"({"name": "energy", "query": "energy"})");
+    EXPECT_EQ(status, 200) << body;
 }
 
 /// A webhook receiver on 127.0.0.1 (an ephemeral port) answering every POST with status().
