@@ -34,12 +34,41 @@ bool at_term_start(const std::string& text, std::size_t pos) {
 /// Looks a saved query up by name; @p stored answers for the metadata.
 using Lookup = std::function<std::string(const std::string& name)>;
 
+std::string expand(const std::string& query, const Lookup& stored, std::vector<std::string>& path);
+
+/// The query saved as @p name, expanded; @p path as for expand().
+std::string expand_name(const std::string& name, const Lookup& stored, std::vector<std::string>& path) {
+    if (std::find(path.begin(), path.end(), name) != path.end()) {
+        std::string chain;
+        for (const auto& step : path) chain += step + " -> ";
+        throw QueryError("saved search '" + name + "' refers to itself (" + chain + name + ")");
+    }
+    const std::string inner = stored(name);
+    if (inner.empty())
+        throw QueryError("no saved search named '" + name + "' (in 'saved:" + name +
+                         "'; saywho-search --saved lists them)");
+    path.push_back(name);
+    std::string out = expand(inner, stored, path);
+    path.pop_back();
+    return out;
+}
+
 /// Expands @p query; @p path holds the names being expanded, outermost
 /// first, so a name met again is a loop.
 std::string expand(const std::string& query, const Lookup& stored, std::vector<std::string>& path) {
+    const std::size_t field = sizeof SAVED_FIELD - 1;
+    // A query that is one saved search and nothing else reads as that
+    // search's own query, as if typed, so natural phrases in it
+    // ("statements by Kettunen") are understood as when it was saved: in
+    // brackets, taking out the understood words left "( )", which is no
+    // query. Beside other words it is bracketed, so AND and OR bind as
+    // written.
+    const std::string alone(trim(query));
+    if (alone.size() > field && alone.compare(0, field, SAVED_FIELD) == 0 &&
+        std::all_of(alone.begin() + field, alone.end(), is_name_char))
+        return expand_name(alone.substr(field), stored, path);
     std::string out;
     bool quoted = false;
-    const std::size_t field = sizeof SAVED_FIELD - 1;
     for (std::size_t i = 0; i < query.size();) {
         if (query[i] == '"') quoted = !quoted;
         if (quoted || !at_term_start(query, i) || query.compare(i, field, SAVED_FIELD) != 0) {
@@ -51,18 +80,7 @@ std::string expand(const std::string& query, const Lookup& stored, std::vector<s
         const std::string name = query.substr(i + field, end - i - field);
         if (name.empty())
             throw QueryError("'saved:' needs the name of a saved search (saywho-search --saved lists them)");
-        if (std::find(path.begin(), path.end(), name) != path.end()) {
-            std::string chain;
-            for (const auto& step : path) chain += step + " -> ";
-            throw QueryError("saved search '" + name + "' refers to itself (" + chain + name + ")");
-        }
-        const std::string inner = stored(name);
-        if (inner.empty())
-            throw QueryError("no saved search named '" + name + "' (in 'saved:" + name +
-                             "'; saywho-search --saved lists them)");
-        path.push_back(name);
-        out += "( " + expand(inner, stored, path) + " )";
-        path.pop_back();
+        out += "( " + expand_name(name, stored, path) + " )";
         i = end;
     }
     return out;

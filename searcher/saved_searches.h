@@ -36,7 +36,8 @@ std::vector<SavedSearch> list_saved_searches(const Xapian::Database& db);
 
 /// @p query with each saved:NAME outside double quotes replaced by
 /// "( stored query )", the stored query expanded the same way (notmuch's
-/// convention). Throws QueryError naming an unknown name, and a saved
+/// convention); a query that is one saved:NAME alone becomes the stored
+/// query without brackets, read as if typed. Throws QueryError naming an unknown name, and a saved
 /// search that refers to itself, directly or through others.
 std::string expand_saved_searches(const Xapian::Database& db, const std::string& query);
 
