@@ -145,6 +145,14 @@ TEST_F(Alerts, SavedNameWorksInsideAQuery) {
     for (std::size_t start = 0, end; (end = r.out.find('\n', start)) != std::string::npos; start = end + 1)
         exported.insert(parse_json(r.out.substr(start, end - start))["article_id"].GetString());
     EXPECT_EQ(exported, Ids{HELSINKI});
+    // Regression: a saved natural-language query alone was bracketed, and
+    // understanding took its words out of "( )", leaving no query at all.
+    ASSERT_EQ(search({"--save", "kq", "statements", "by", "Kettunen"}).exit_code, 0);
+    CommandResult typed = search({"--json", "statements", "by", "Kettunen"});
+    r = search({"--json", "saved:kq"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_GT(parse_json(typed.out)["total"]["estimate"].GetUint(), 0u);
+    EXPECT_EQ(parse_json(r.out)["total"]["estimate"].GetUint(), parse_json(typed.out)["total"]["estimate"].GetUint());
     // In a phrase it is words, not a saved search.
     r = search({"\"saved:energy\""});
     EXPECT_FALSE(contains(r.err, "saved search")) << r.err;
@@ -153,9 +161,9 @@ TEST_F(Alerts, SavedNameWorksInsideAQuery) {
     ASSERT_EQ(r.exit_code, 0) << r.err;
     doc = parse_json(r.out);
     EXPECT_STREQ(doc["type"].GetString(), "saved");
-    ASSERT_EQ(doc["saved"].Size(), 3u);
-    EXPECT_STREQ(doc["saved"][2]["name"].GetString(), "nordic");
-    EXPECT_STREQ(doc["saved"][2]["query"].GetString(), "saved:energy date:2025-05");
+    ASSERT_EQ(doc["saved"].Size(), 4u);
+    EXPECT_STREQ(doc["saved"][3]["name"].GetString(), "nordic");
+    EXPECT_STREQ(doc["saved"][3]["query"].GetString(), "saved:energy date:2025-05");
 }
 
 TEST_F(Alerts, UnsaveRemovesOnlyWhatNothingElseUses) {
