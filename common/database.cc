@@ -154,7 +154,7 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, int extra_fla
         return db;
     } catch (const Xapian::DatabaseLockError&) {
         throw DatabaseLockedError(path + " is locked by " + describe_lock_holder(path) +
-                            ", which is writing to it; wait for it to finish (or stop it) and try again");
+                                  ", which is writing to it; wait for it to finish (or stop it) and try again");
     } catch (const Xapian::DatabaseError& e) {
         throw DatabaseError("cannot open " + path + " for writing: " + e.get_msg());
     }

@@ -67,7 +67,8 @@ const std::string& SearchService::writable_database() const {
 
 std::string SearchService::save(const std::string& name, const std::string& query) {
     if (query.size() > SERVICE_MAX_QUERY_BYTES)
-        throw RequestError("bad_request", "'query' is longer than " + std::to_string(SERVICE_MAX_QUERY_BYTES) + " bytes");
+        throw RequestError("bad_request",
+                           "'query' is longer than " + std::to_string(SERVICE_MAX_QUERY_BYTES) + " bytes");
     save_search_at(writable_database(), name, query);
     return saved();
 }

@@ -209,8 +209,8 @@ TEST_F(Alerts, ErrorsAreClear) {
     EXPECT_FALSE(fs::exists(dir_.path() / "missing"));
     // Regression: with --serve, --http or --format these were ignored (the
     // check came after those modes took over), and --save --serve served.
-    for (const std::vector<std::string>& mode : {std::vector<std::string>{"--serve"}, {"--http", "127.0.0.1:99999"},
-                                                  {"--format", "csv"}}) {
+    for (const std::vector<std::string>& mode :
+         {std::vector<std::string>{"--serve"}, {"--http", "127.0.0.1:99999"}, {"--format", "csv"}}) {
         std::vector<std::string> args{"--save", "x"};
         args.insert(args.end(), mode.begin(), mode.end());
         args.push_back("energy");
