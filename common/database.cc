@@ -12,6 +12,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <thread>
 
 #include "common/errors.h"
@@ -152,8 +153,8 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, int extra_fla
         }
         return db;
     } catch (const Xapian::DatabaseLockError&) {
-        throw DatabaseError(path + " is locked by " + describe_lock_holder(path) +
-                            ", which is writing to it; wait for it to finish (or stop it) and try again");
+        throw DatabaseLockedError(path + " is locked by " + describe_lock_holder(path) +
+                                  ", which is writing to it; wait for it to finish (or stop it) and try again");
     } catch (const Xapian::DatabaseError& e) {
         throw DatabaseError("cannot open " + path + " for writing: " + e.get_msg());
     }
@@ -168,20 +169,74 @@ bool is_concurrent_commit_error(const Xapian::Error& e) {
     return type == "DatabaseModifiedError" || type == "DatabaseCorruptError" || type == "DocNotFoundError";
 }
 
+namespace {
+
+/// The revision @p db was opened at; nullopt when Xapian cannot tell (a
+/// stub file of several databases).
+std::optional<Xapian::rev> revision_of(const Xapian::Database& db) {
+    try {
+        return db.get_revision();
+    } catch (const Xapian::InvalidOperationError&) {
+        return std::nullopt;
+    }
+}
+
+/// Whether the indexer has committed to @p path since a reader opened it
+/// at revision @p seen (@p opened false: the reader failed while opening
+/// it). Then the blocks the reader read may have been reused by the
+/// writer, and what it read proves nothing about the database.
+bool committed_since(const std::string& path, bool opened, std::optional<Xapian::rev> seen) {
+    try {
+        const Xapian::Database now(path);
+        if (!opened) return true;  // it opens now: the failure was a passing one
+        const std::optional<Xapian::rev> current = revision_of(now);
+        return seen && current && *seen != *current;
+    } catch (const Xapian::Error& e) {
+        return is_concurrent_commit_error(e);
+    }
+}
+
+/// Thrown in place of an error read from a revision the indexer has since
+/// moved on from, so that retry_concurrent_commits() opens it again.
+[[noreturn]] void throw_moved_on(const std::string& path, const std::string& what) {
+    throw Xapian::DatabaseModifiedError(path + " changed while it was opened (" + what + ")");
+}
+
+}  // namespace
+
 Xapian::Database open_for_reading(const std::string& path) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec))
         throw DatabaseError("no database at " + path + ": build one with 'saywho-index --db " + path +
                             " ARCHIVE...' (or set SAYWHO_DB)");
+    // A reader whose revision the indexer overwrote usually gets
+    // DatabaseModifiedError, but not always: Xapian checks a block's
+    // revision against its parent's, and a block read while the writer
+    // rewrites it can pass that check and still hold the new contents. The
+    // reader then fails to find a key (no schema version on a database full
+    // of documents) or follows a pointer into nowhere ("EOF reading block").
+    // With a commit per article, each of which changes the indexing
+    // sequence number in the metadata, the block holding the schema version
+    // is rewritten at every commit, and this showed up in 1 of 12 runs of
+    // Reliability.SearchesNeverFail... So an error met while opening counts
+    // only if the database stood still meanwhile; otherwise the caller's
+    // retry_concurrent_commits() opens it again at the new revision.
+    bool opened = false;
+    std::optional<Xapian::rev> seen;
     try {
         Xapian::Database db(path);
+        opened = true;
+        seen = revision_of(db);
         check_schema_version(db, path);
         return db;
     } catch (const Xapian::DatabaseError& e) {
-        // Opened while the indexer committed: the caller's
-        // retry_concurrent_commits() opens it again, at the new revision.
         if (is_concurrent_commit_error(e)) throw;
+        if (committed_since(path, opened, seen)) throw_moved_on(path, e.get_msg());
         throw DatabaseError("cannot open database " + path + ": " + e.get_msg());
+    } catch (const DatabaseError& e) {
+        // No schema version, or another one: read from a block being rewritten?
+        if (committed_since(path, opened, seen)) throw_moved_on(path, e.what());
+        throw;
     }
 }
 

@@ -17,8 +17,9 @@ namespace saywho {
 /// The database path from an option, else $SAYWHO_DB, else "./saywho.db".
 std::string default_database_path(const std::string& option_value);
 
-/// Opens (creating if needed) a database for writing. Throws DatabaseError
-/// when another writer holds the lock, when the path is not a database, or
+/// Opens (creating if needed) a database for writing. Throws
+/// DatabaseLockedError at once (it never waits) when another writer holds
+/// the lock, and DatabaseError when the path is not a database, or
 /// when its schema version differs; a new database gets the current version.
 /// A new database appears at @p path whole, with its schema version, or not
 /// at all, even if the process is killed while creating it.
@@ -29,7 +30,10 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, int extra_fla
 /// Opens a database for searching. Throws DatabaseError when it does not
 /// exist or has another schema version, and lets is_concurrent_commit_error()
 /// errors through: a reader that may meet the indexer opens and reads inside
-/// one retry_concurrent_commits(), the only retry loop.
+/// one retry_concurrent_commits(), the only retry loop. An error met while
+/// opening a database that the indexer committed to meanwhile (a schema
+/// version misread as missing, say) is thrown as DatabaseModifiedError, so
+/// that loop opens it again rather than reporting it.
 Xapian::Database open_for_reading(const std::string& path);
 
 /// True for the errors a reader meets when the indexer commits while it

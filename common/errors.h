@@ -29,6 +29,12 @@ class DatabaseError : public Error {
     using Error::Error;
 };
 
+/// A database another process (saywho-index) holds the write lock of.
+class DatabaseLockedError : public DatabaseError {
+  public:
+    using DatabaseError::DatabaseError;
+};
+
 /// A stored record (common/record_codec.h) that does not hold what the
 /// schema says: a damaged database, or one written by other software.
 /// what() names the document and the member.
@@ -48,6 +54,12 @@ class RecordError : public DatabaseError {
 
 /// A query that cannot be parsed; the message names the bad part.
 class QueryError : public Error {
+  public:
+    using Error::Error;
+};
+
+/// A delivery (a webhook POST) that failed after its last attempt.
+class DeliveryError : public Error {
   public:
     using Error::Error;
 };

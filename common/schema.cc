@@ -3,6 +3,9 @@
  */
 #include "common/schema.h"
 
+#include <algorithm>
+#include <cstdlib>
+
 #include "common/text.h"
 
 namespace saywho::schema {
@@ -94,6 +97,18 @@ const FieldSpec* find_query_field(std::string_view name) {
     for (const auto& field : QUERY_FIELDS)
         if (name == field.query_name) return &field;
     return nullptr;
+}
+
+std::string index_sequence_value(std::uint64_t n) { return Xapian::sortable_serialise(static_cast<double>(n)); }
+
+std::uint64_t last_index_sequence(const Xapian::Database& db) {
+    std::uint64_t last = 0;
+    const std::string stored = db.get_metadata(METADATA_INDEX_SEQUENCE);
+    if (!stored.empty()) last = std::strtoull(stored.c_str(), nullptr, 10);
+    // An empty slot has an empty bound.
+    const std::string bound = db.get_value_upper_bound(SLOT_INDEX_SEQUENCE);
+    if (!bound.empty()) last = std::max(last, static_cast<std::uint64_t>(Xapian::sortable_unserialise(bound)));
+    return last;
 }
 
 }  // namespace saywho::schema

@@ -158,6 +158,23 @@
  *  --------
  *  METADATA_SCHEMA_VERSION holds SCHEMA_VERSION as decimal text. A database
  *  with another version is refused with a message saying how to rebuild it.
+ *  METADATA_INDEX_SEQUENCE, METADATA_SAVED_PREFIX and METADATA_ALERTED_PREFIX
+ *  hold saved searches and where their alerts stopped (see "Indexing order").
+ *  Metadata keys are added without a version change: a database that lacks
+ *  one simply has nothing stored under it.
+ *
+ *  Indexing order
+ *  --------------
+ *  Alerts list what was indexed since their last run, by indexing order,
+ *  not by date. Document ids cannot tell it: replace_document() keeps the
+ *  id of an article indexed again, and a parallel build (and the
+ *  compactor) renumbers them. So the writer stamps every document it writes
+ *  with the next number of a counter (SLOT_INDEX_SEQUENCE) and keeps the
+ *  last one given in METADATA_INDEX_SEQUENCE, committed with the documents.
+ *  An article indexed again, changed, gets a new number (and so do its
+ *  statements); a speaker link leaves the number alone. Documents written
+ *  before this slot existed have none and count as indexed before every
+ *  alert, which is why adding it needed no schema version change.
  *
  *  Term length
  *  -----------
@@ -170,6 +187,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -188,6 +206,16 @@ inline constexpr int SCHEMA_VERSION = 8;
 inline constexpr char METADATA_SCHEMA_VERSION[] = "saywho:schema-version";
 /// Metadata key holding the space-separated features this database was built with.
 inline constexpr char METADATA_FEATURES[] = "saywho:features";
+/// Metadata key holding the last indexing sequence number given to a
+/// document (decimal; see "Indexing order"); absent before the first.
+inline constexpr char METADATA_INDEX_SEQUENCE[] = "saywho:index-sequence";
+/// Prefix of the metadata key of a saved search: + its name; the value is
+/// the query as the user typed it.
+inline constexpr char METADATA_SAVED_PREFIX[] = "saywho:saved:";
+/// Prefix of the metadata key where a saved search's alerts stopped: + its
+/// name; the value is the last indexing sequence number they covered
+/// (decimal).
+inline constexpr char METADATA_ALERTED_PREFIX[] = "saywho:alerted:";
 /// The document types this schema version defines. A database filled with
 /// `saywho-index --no-statements` records them too: it simply has no
 /// statement documents yet.
@@ -339,7 +367,12 @@ enum ValueSlot : Xapian::valueno {
     /// The sort key of oldest first: as SLOT_NEWEST_FIRST but with the
     /// digits of SLOT_DATE as they are. Built by oldest_first_key().
     SLOT_OLDEST_FIRST = 9,
-    // Slot 10 is kept for the indexing sequence of saved-search alerts.
+    /// When the document was written, as a number in indexing order (see
+    /// "Indexing order" above): Xapian::sortable_serialise() of an integer
+    /// from 1, so Query::OP_VALUE_GE selects what came after a mark.
+    /// Absent in documents written before it existed. Built by
+    /// index_sequence_value().
+    SLOT_INDEX_SEQUENCE = 10,
     /// Statements only: the key of its cluster, 16 hex digits (see
     /// "Statement clusters"): the collapse key of results.
     SLOT_CLUSTER = 11,
@@ -348,6 +381,14 @@ enum ValueSlot : Xapian::valueno {
     /// cluster pass only.
     SLOT_SIGNATURE = 12,
 };
+
+/// The SLOT_INDEX_SEQUENCE value of sequence number @p n.
+std::string index_sequence_value(std::uint64_t n);
+/// The last indexing sequence number given in @p db: the larger of
+/// METADATA_INDEX_SEQUENCE and the highest SLOT_INDEX_SEQUENCE value, so
+/// that numbers keep growing after a parallel build, whose shards count
+/// each from 1; 0 when none was given.
+std::uint64_t last_index_sequence(const Xapian::Database& db);
 
 /// The SLOT_NEWEST_FIRST value of a document dated @p date (its SLOT_DATE)
 /// from the article @p article_id: the article itself when @p position is

@@ -17,6 +17,10 @@ void write_prepared(Xapian::WritableDatabase& db, OrderedQueue& queue, const Ind
     IndexSummary& summary = tally.summary;
     IndexProgress& progress = tally.progress;
     std::size_t uncommitted = 0;
+    // Alerts select what came after their mark by this number (schema.h,
+    // "Indexing order"); the metadata goes into the same commit as the
+    // documents, so a reader never sees a number the counter has not.
+    std::uint64_t sequence = schema::last_index_sequence(db);
     while (auto next = queue.pop()) {
         if (stop) return;
         PreparedItem& item = *next;
@@ -72,10 +76,15 @@ void write_prepared(Xapian::WritableDatabase& db, OrderedQueue& queue, const Ind
             // The old statements go first, whatever changed: a changed body
             // can have fewer statements, and none may be left behind.
             db.delete_document(schema::statement_article_term(item.article_id));
-            for (const auto& doc : item.statement_docs) db.add_document(doc);
+            for (auto& doc : item.statement_docs) {
+                doc.add_value(schema::SLOT_INDEX_SEQUENCE, schema::index_sequence_value(++sequence));
+                db.add_document(doc);
+            }
             // The article, with its new content hash, comes last: if a
             // statement fails, the old hash makes the next run redo them all.
+            item.article_doc.add_value(schema::SLOT_INDEX_SEQUENCE, schema::index_sequence_value(++sequence));
             db.replace_document(id_term, item.article_doc);
+            db.set_metadata(schema::METADATA_INDEX_SEQUENCE, std::to_string(sequence));
             // Known limit: a replaced article's old words keep their counts.
             for (const auto& [word, count] : item.spelling) db.add_spelling(word, count);
             summary.statements += item.statement_docs.size();

@@ -16,6 +16,12 @@ ErrorReport report_error(std::exception_ptr error) {
         return {EXIT_ERROR, e.code(), e.what()};
     } catch (const QueryError& e) {
         return {EXIT_ERROR, "bad_query", e.what()};
+    } catch (const UsageError& e) {
+        return {EXIT_ERROR, "bad_option", e.what()};
+    } catch (const DeliveryError& e) {
+        return {EXIT_ERROR, "webhook", e.what()};
+    } catch (const DatabaseLockedError& e) {
+        return {EXIT_ERROR, "locked", e.what()};
     } catch (const DatabaseError& e) {
         return {EXIT_ERROR, "database", e.what()};
     } catch (const Xapian::Error& e) {
@@ -31,6 +37,7 @@ ErrorReport report_error(std::exception_ptr error) {
 int http_status_of(const std::string& code) {
     if (code == "not_found") return 404;
     if (code == "ambiguous") return 409;
+    if (code == "locked") return 409;
     if (code == "bad_request" || code == "bad_query" || code == "bad_option") return 400;
     return 500;
 }

@@ -35,8 +35,10 @@ struct ErrorReport {
 };
 
 /// Classifies @p error: RequestError by its own code, QueryError as
-/// bad_query, DatabaseError and every Xapian::Error as database (Xapian's
-/// with its type name and description), anything else as internal.
+/// bad_query, UsageError as bad_option, DeliveryError as webhook,
+/// DatabaseLockedError as locked, DatabaseError and every Xapian::Error as
+/// database (Xapian's with its type name and description), anything else
+/// as internal.
 ErrorReport report_error(std::exception_ptr error);
 
 /// The HTTP status of a JSON error code (docs/http.md): 404 not_found, 409

@@ -11,8 +11,10 @@
 #include <map>
 #include <memory>
 #include <thread>
+#include <utility>
 
 #include <httplib.h>
+#include <rapidjson/document.h>
 #include <xapian.h>
 
 #include "common/text.h"
@@ -167,8 +169,31 @@ void serve_speaker(SearchService& service, const httplib::Request& req, httplib:
     }
 }
 
+
+/// The name and query of a POST /api/saved body: a JSON object
+/// {"name": ..., "query": ...}. A JSON body, not a form, also means a page
+/// of another site cannot save searches here: its browser must ask first
+/// (a CORS preflight), which this server never grants. Throws RequestError.
+std::pair<std::string, std::string> saved_search_of(const httplib::Request& req) {
+    if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0)
+        throw RequestError("bad_request", "POST /api/saved takes a JSON body (Content-Type: application/json)");
+    rapidjson::Document body;
+    body.Parse(req.body.data(), req.body.size());
+    if (body.HasParseError() || !body.IsObject())
+        throw RequestError("bad_request", "the body must be a JSON object: {\"name\": ..., \"query\": ...}");
+    std::string fields[2];
+    const char* names[2] = {"name", "query"};
+    for (int i = 0; i < 2; ++i) {
+        const auto member = body.FindMember(names[i]);
+        if (member == body.MemberEnd() || !member->value.IsString())
+            throw RequestError("bad_request", std::string("'") + names[i] + "' is required, as a string");
+        fields[i].assign(member->value.GetString(), member->value.GetStringLength());
+    }
+    return {fields[0], fields[1]};
+}
+
 /// The API (/api/search, /api/cluster, /api/suggest, /api/speaker,
-/// /api/article, /api/export) and the page's files.
+/// /api/article, /api/export, /api/saved) and the page's files.
 /// @p service must outlive @p server: the handlers keep its address.
 void add_routes(httplib::Server& server, SearchService& service) {
     server.Get("/api/search", [svc = &service](const httplib::Request& req, httplib::Response& res) {
@@ -191,6 +216,18 @@ void add_routes(httplib::Server& server, SearchService& service) {
     });
     server.Get("/api/article", [svc = &service](const httplib::Request& req, httplib::Response& res) {
         answer(res, [&] { return svc->article(req.get_param_value("id")); });
+    });
+    server.Get("/api/saved", [svc = &service](const httplib::Request&, httplib::Response& res) {
+        answer(res, [&] { return svc->saved(); });
+    });
+    server.Post("/api/saved", [svc = &service](const httplib::Request& req, httplib::Response& res) {
+        answer(res, [&] {
+            const auto [name, query] = saved_search_of(req);
+            return svc->save(name, query);
+        });
+    });
+    server.Delete("/api/saved", [svc = &service](const httplib::Request& req, httplib::Response& res) {
+        answer(res, [&] { return svc->unsave(req.get_param_value("name")); });
     });
     // The page: three fixed files, so no request path ever reaches the file system.
     auto asset = [](const char* begin, const char* end, const char* type) {
@@ -266,14 +303,17 @@ int serve_http(const HttpOptions& options, const std::function<void(const std::s
     server.set_read_timeout(5, 0);
     server.set_write_timeout(10, 0);
     server.set_keep_alive_max_count(100);
-    server.set_payload_max_length(64 * 1024);  // GET only: a body has no business being large
+    // Only POST /api/saved has a body: a name and a query.
+    server.set_payload_max_length(64 * 1024);
 
     server.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {
         request_started = std::chrono::steady_clock::now();
-        if (req.method != "GET" && req.method != "HEAD") {
+        // Saved searches are the one thing written: POST and DELETE there only.
+        const bool writes = req.path == "/api/saved" && (req.method == "POST" || req.method == "DELETE");
+        if (req.method != "GET" && req.method != "HEAD" && !writes) {
             res.status = 405;
-            res.set_header("Allow", "GET, HEAD");
-            res.set_content(error_json("method_not_allowed", "only GET and HEAD are served"), JSON_TYPE);
+            res.set_header("Allow", req.path == "/api/saved" ? "GET, HEAD, POST, DELETE" : "GET, HEAD");
+            res.set_content(error_json("method_not_allowed", "only GET and HEAD are served here"), JSON_TYPE);
             return httplib::Server::HandlerResponse::Handled;
         }
         if (!options.cors_origin.empty() && req.path.rfind("/api/", 0) == 0)

@@ -12,7 +12,9 @@
 #include "common/civil_date.h"
 #include "common/database.h"
 #include "common/schema.h"
+#include "common/errors.h"
 #include "common/text.h"
+#include "searcher/alerts.h"
 #include "searcher/error_report.h"
 #include "searcher/export.h"
 #include "searcher/http_server.h"
@@ -21,6 +23,7 @@
 #include "searcher/service.h"
 #include "searcher/speaker_page.h"
 #include "searcher/speaker_printers.h"
+#include "searcher/webhook.h"
 
 namespace {
 
@@ -43,6 +46,14 @@ struct CommandLine {
     int threads = 0;
     bool literal = false;
     std::string cluster;  ///< --cluster: every copy of one statement
+    // Saved searches and alerts (searcher/alerts.h):
+    std::string save;
+    std::string unsave;
+    bool list_saved = false;
+    bool alerts = false;
+    bool dry_run = false;
+    saywho::WebhookOptions webhook;
+    int webhook_delay_ms = 500;
 };
 
 /// Reports an error in the chosen output mode and returns EXIT_ERROR.
@@ -75,11 +86,15 @@ std::string help_text() {
            "  drought since March 2025               on/in/since/before/after DATE, between A and B\n"
            "  articles about drought                 statements/quotes or articles/stories\n"
            "  --explain shows how a query was read; --literal turns this off.\n\n"
-           "Export: --format csv|jsonl writes every statement the query matches (docs/export.md).\n"
            "Speaker page: --speaker NAME (\"Volcker\", \"james baker\") prints one speaker's names, roles over\n"
            "time, statements by date, places, distinctive words and latest statements (-n of them).\n\n"
+           "Saved searches (stored in the database; docs/json.md, \"alert\"):\n"
+           "  --save ukraine ceasefire OR \"security guarantees\"    then saved:ukraine in any query\n"
+           "  --alerts                    per saved search, what was indexed since the last --alerts\n\n"
+           "Export: --format csv|jsonl writes every statement the query matches (docs/export.md).\n\n"
            "Exit status: 0 results found (rows written, the speaker's page), 1 nothing found (no such\n"
-           "speaker), 2 error (bad query, no database, a --speaker name that fits several speakers).";
+           "speaker), 2 error (bad query, no database, a --speaker name that fits several speakers, a\n"
+           "webhook that failed).";
 }
 
 /// Declares every option of saywho-search, filling @p cli.
@@ -145,6 +160,30 @@ void add_options(CLI::App& app, CommandLine& cli) {
                    "serve the HTTP API and the search page on [ADDR:]PORT (default address 127.0.0.1; docs/http.md)");
     app.add_option("--cors", cli.cors,
                    "with --http: allow pages from this origin to call the API (https://example.org)");
+    auto* save = app.add_option("--save", cli.save,
+                                "store the query under NAME in the database (saved:NAME in any query; alerts)")
+                     ->option_text("NAME")
+                     ->allow_extra_args(false);
+    auto* unsave = app.add_option("--unsave", cli.unsave, "remove the saved search NAME")->option_text("NAME");
+    auto* saved = app.add_flag("--saved", cli.list_saved, "list the saved searches (name and query)");
+    auto* alerts =
+        app.add_flag("--alerts", cli.alerts, "for each saved search, what was indexed since the last --alerts");
+    app.add_flag("--dry-run", cli.dry_run, "with --alerts: show them but leave the mark where it is")->needs(alerts);
+    auto* webhook =
+        app.add_option("--webhook", cli.webhook.url,
+                       "with --alerts: POST one JSON document per saved search with new hits to URL (docs/json.md)")
+            ->option_text("URL")
+            ->needs(alerts);
+    app.add_option("--webhook-attempts", cli.webhook.attempts, "tries per document before giving up")
+        ->check(CLI::Range(1, 20))
+        ->needs(webhook);
+    app.add_option("--webhook-delay", cli.webhook_delay_ms,
+                   "milliseconds before the second try, doubled before each later one")
+        ->check(CLI::Range(0, 60000))
+        ->needs(webhook);
+    save->excludes(unsave)->excludes(saved)->excludes(alerts);
+    unsave->excludes(saved)->excludes(alerts);
+    saved->excludes(alerts);
     app.add_option("--threads", cli.threads,
                    "with --http: worker threads, each serving one connection at a time (default: 64)")
         ->check(CLI::Range(1, 256));
@@ -182,6 +221,75 @@ int print_results(const CommandLine& cli, const saywho::ResultSet& results) {
     }
     // --limit 0 lists nothing by request: what was found is the count.
     const bool found = results.limit == 0 ? results.estimate > 0 : !results.hits.empty();
+    return found ? EXIT_FOUND : EXIT_NOTHING_FOUND;
+}
+
+/// The one database a command that writes to it (--save, --unsave,
+/// --alerts) works on; throws UsageError for several.
+const std::string& writable_database(const CommandLine& cli) {
+    if (cli.dbs.size() != 1 || cli.dbs[0].rfind("tcp://", 0) == 0)
+        throw saywho::UsageError("saved searches live in one local database: give a single --db");
+    return cli.dbs[0];
+}
+
+/// --save, --unsave and --saved; returns the exit status.
+int run_saved_command(const CommandLine& cli) {
+    if (cli.list_saved) {
+        Xapian::Database db = saywho::open_for_searching(cli.dbs);
+        const auto saved = saywho::list_saved_searches(db);
+        saywho::print_saved(std::cout, saved, cli.json);
+        return saved.empty() ? EXIT_NOTHING_FOUND : EXIT_FOUND;
+    }
+    const std::string& path = writable_database(cli);
+    if (cli.unsave.empty()) {
+        saywho::save_search_at(path, cli.save, cli.search.query);
+    } else if (!saywho::unsave_search_at(path, cli.unsave)) {
+        throw saywho::UsageError("no saved search named '" + cli.unsave + "'");
+    }
+    return EXIT_FOUND;
+}
+
+/// --alerts: prints or posts what each saved search found since its mark,
+/// then moves the marks of those delivered (unless --dry-run).
+int run_alerts(const CommandLine& cli) {
+    const std::string& path = writable_database(cli);
+    if (!cli.webhook.url.empty()) saywho::check_webhook_url(cli.webhook.url);
+    const std::vector<saywho::Alert> alerts = saywho::retry_concurrent_commits([&](int) {
+        Xapian::Database db = saywho::open_for_searching(cli.dbs);
+        return saywho::find_alerts(db, cli.search);
+    });
+    std::vector<saywho::Alert> delivered;
+    bool found = false;
+    bool failed = false;
+    for (const auto& alert : alerts) {
+        if (!alert.error.empty()) {
+            std::cerr << "saywho-search: saved:" << alert.saved.name << ": " << alert.error << '\n';
+            failed = true;
+            continue;
+        }
+        const bool has_hits = !alert.results.hits.empty();
+        found = found || has_hits;
+        if (has_hits && !cli.webhook.url.empty()) {
+            try {
+                saywho::post_webhook(cli.webhook, saywho::alert_json(alert));
+                std::cout << "saved:" << alert.saved.name << ": " << alert.results.estimate << " new, posted\n";
+            } catch (const saywho::DeliveryError& e) {
+                // The others go on; this one's mark stays, so the next run posts it again.
+                std::cerr << "saywho-search: saved:" << alert.saved.name << ": " << e.what() << '\n';
+                failed = true;
+                continue;
+            }
+        } else if (has_hits && cli.json) {
+            std::cout << saywho::alert_json(alert) << '\n';
+        }
+        delivered.push_back(alert);
+    }
+    if (cli.webhook.url.empty() && !cli.json) saywho::print_alerts_text(std::cout, alerts, isatty(STDOUT_FILENO));
+    std::cout.flush();
+    // The marks move only once the output is out.
+    if (!std::cout) throw saywho::Error("could not write the alerts; the marks stay where they were");
+    if (!cli.dry_run) saywho::record_alerts(path, delivered);
+    if (failed) return EXIT_ERROR;
     return found ? EXIT_FOUND : EXIT_NOTHING_FOUND;
 }
 
@@ -288,6 +396,11 @@ int main(int argc, char** argv) {
     }
     if (cli.dbs.empty()) cli.dbs.push_back(saywho::default_database_path(""));
 
+    // Checked before --format, --serve and --http take over the run.
+    const bool saved_command = !cli.save.empty() || !cli.unsave.empty() || cli.list_saved || cli.alerts;
+    if (saved_command && (cli.serve || !cli.http.empty() || !cli.format.empty()))
+        return fail(cli.json, "bad_option",
+                    "--save, --unsave, --saved and --alerts do not go with --serve, --http or --format");
     if (!cli.speaker.empty()) return run_speaker_page(app, cli);
     if (!cli.format.empty()) return run_export(app, cli);
     if (cli.serve && !cli.http.empty())
@@ -312,6 +425,16 @@ int main(int argc, char** argv) {
             http, [](const std::string& line) { std::cerr << line << '\n'; }, error);
         if (code != 0) return fail(false, "http", error);
         return EXIT_FOUND;
+    }
+
+    if (saved_command) {
+        cli.webhook.first_delay = std::chrono::milliseconds(cli.webhook_delay_ms);
+        try {
+            return cli.alerts ? run_alerts(cli) : run_saved_command(cli);
+        } catch (...) {
+            const saywho::ErrorReport report = saywho::report_error(std::current_exception());
+            return fail(cli.json, report.code, report.message);
+        }
     }
 
     try {

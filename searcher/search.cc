@@ -10,6 +10,7 @@
 #include "common/record_codec.h"
 #include "common/schema.h"
 #include "common/text.h"
+#include "searcher/saved_searches.h"
 
 namespace saywho {
 
@@ -435,6 +436,13 @@ ReadQuery read_query(const Xapian::Database& db, const SearchOptions& options, S
     read.scope = scope_of(pointers_to(interpretation.filters));
     if (read.scope == FilterScope::EVERY) read.scope = given_scope;
     read.query = with_filters(read.text, pointers_to(interpretation.filters), read.scope);
+    if (options.indexed_between) {
+        const auto [after, through] = *options.indexed_between;
+        read.query = Xapian::Query(
+            Xapian::Query::OP_FILTER, read.query,
+            Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::SLOT_INDEX_SEQUENCE,
+                          schema::index_sequence_value(after + 1), schema::index_sequence_value(through)));
+    }
     return read;
 }
 
@@ -447,10 +455,17 @@ SearchOptions repaired(const SearchOptions& given) {
     return options;
 }
 
+/// @p options with each saved:NAME in its query replaced by the saved
+/// search's query (searcher/saved_searches.h).
+SearchOptions expanded(const Xapian::Database& db, SearchOptions options) {
+    options.query = expand_saved_searches(db, options.query);
+    return options;
+}
+
 }  // namespace
 
 Xapian::Enquire search_enquire(const Xapian::Database& db, const SearchOptions& given) {
-    const SearchOptions options = repaired(given);
+    const SearchOptions options = expanded(db, repaired(given));
     SaywhoQueryParser parser(db, options.match);
     Xapian::Enquire enquire(db);
     enquire.set_query(read_query(db, options, parser).query);
@@ -463,7 +478,8 @@ Xapian::Enquire search_enquire(const Xapian::Database& db, const SearchOptions& 
 
 ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
     const auto start = std::chrono::steady_clock::now();
-    const SearchOptions options = repaired(given);
+    const std::string given_query = repaired(given).query;
+    const SearchOptions options = expanded(db, repaired(given));
     SaywhoQueryParser parser(db, options.match);
     const ReadQuery read = read_query(db, options, parser);
     const Interpretation& interpretation = read.interpretation;
@@ -492,7 +508,7 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
                          static_cast<Xapian::doccount>(check));
 
     ResultSet results;
-    results.query = options.query;
+    results.query = given_query;
     results.interpretation = interpretation;
     results.parsed = query.get_description();
     count_matches(mset, spies, collapses_copies(options), check, results);

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -88,6 +89,10 @@ struct SearchOptions {
     /// They are not part of the interpretation, which says what was read
     /// from the query.
     std::vector<Filter> filters;
+    /// Only documents whose indexing sequence number (schema.h, "Indexing
+    /// order") is in (first, second]: what an alert has not shown yet.
+    /// Documents without one never match it.
+    std::optional<std::pair<std::uint64_t, std::uint64_t>> indexed_between;
 };
 
 /// A highlighted stretch of a snippet: byte offsets [start, end).
@@ -157,6 +162,8 @@ struct ResultSet {
 
 /// Runs @p options against @p db. Throws QueryError for a malformed query
 /// and lets Xapian::Error through for database trouble.
+/// Each saved:NAME in the query is first replaced by the saved search's
+/// query (searcher/saved_searches.h); ResultSet::query keeps the query as given.
 ResultSet search(const Xapian::Database& db, const SearchOptions& options);
 
 /// An Enquire set up as search() runs @p options: the query understood,

@@ -8,7 +8,9 @@
 #include <optional>
 
 #include "common/text.h"
+#include "searcher/alerts.h"
 #include "searcher/article_view.h"
+#include "searcher/saved_searches.h"
 #include "searcher/search.h"
 #include "searcher/speaker_printers.h"
 #include "searcher/suggest.h"
@@ -24,7 +26,8 @@ std::string AmbiguousSpeaker::json(const std::optional<std::string>& id) const {
     return ambiguous_speaker_json(name_, candidates_, id);
 }
 
-SearchService::SearchService(std::vector<std::string> databases) : databases_(std::move(databases)) {}
+SearchService::SearchService(std::vector<std::string> databases)
+    : locations_(databases), databases_(std::move(databases)) {}
 
 std::string SearchService::search(const SearchRequest& request) {
     if (request.speaker_page)
@@ -89,6 +92,30 @@ std::unique_ptr<StatementExport> SearchService::export_statements(const SearchRe
     search.filters = request_filters(request);
     return databases_.with(
         [&](Xapian::Database& db) { return std::make_unique<StatementExport>(db, search, options); });
+}
+
+std::string SearchService::saved() {
+    return saved_json(databases_.with([](Xapian::Database& db) { return list_saved_searches(db); }));
+}
+
+const std::string& SearchService::writable_database() const {
+    if (locations_.size() != 1 || locations_[0].rfind("tcp://", 0) == 0)
+        throw RequestError("bad_request", "saved searches live in one local database; this server searches several");
+    return locations_[0];
+}
+
+std::string SearchService::save(const std::string& name, const std::string& query) {
+    if (query.size() > SERVICE_MAX_QUERY_BYTES)
+        throw RequestError("bad_request",
+                           "'query' is longer than " + std::to_string(SERVICE_MAX_QUERY_BYTES) + " bytes");
+    save_search_at(writable_database(), name, query);
+    return saved();
+}
+
+std::string SearchService::unsave(const std::string& name) {
+    if (!unsave_search_at(writable_database(), name))
+        throw RequestError("not_found", "no saved search named '" + name + "'");
+    return saved();
 }
 
 }  // namespace saywho

@@ -294,7 +294,12 @@ function stateLink(state, attrs, ...children) {
 class ApiError extends Error {}
 
 async function getJson(path, params, signal) {
-  const response = await fetch(`${path}?${params}`, { signal, headers: { Accept: 'application/json' } });
+  return requestJson(`${path}?${params}`, { signal });
+}
+
+// fetch() with JSON answers: the body, or an ApiError with the server's message.
+async function requestJson(url, init) {
+  const response = await fetch(url, { ...init, headers: { Accept: 'application/json', ...(init.headers || {}) } });
   let body = null;
   try {
     body = await response.json();
@@ -338,6 +343,7 @@ function syncForm(state) {
 function show(focus) {
   closeSuggestions();
   syncForm(current);
+  $('save-form').hidden = !hasSearch(current);
   const speakerMode = Boolean(current.speaker);
   const articleMode = !speakerMode && Boolean(current.article);
   $('search-view').hidden = articleMode || speakerMode;
@@ -385,6 +391,63 @@ async function showSearch(state, focus) {
   setBusy(false);
   if (focus === 'results') $('results-heading').focus();
 }
+
+// ---------------------------------------------------------------------------
+// Saved searches (/api/saved): the current search saved under a name the
+// user types, and every saved search listed as a link that searches
+// saved:NAME.
+
+// The current search as one query: its words, and its filters in the field
+// syntax each one stands for (from and to as date:FROM..TO), so the saved
+// search finds what the page shows.
+function savedQuery(state) {
+  const parts = state.q.trim() ? [state.q.trim()] : [];
+  for (const name of ['speaker', 'location', 'country', 'type', 'quote', 'kind']) {
+    if (state.filters[name]) parts.push(`${name}:"${state.filters[name].replace(/"/g, ' ')}"`);
+  }
+  if (state.filters.from || state.filters.to) {
+    parts.push(`date:${state.filters.from || ''}..${state.filters.to || ''}`);
+  }
+  return parts.join(' ');
+}
+
+function renderSaved(saved) {
+  $('saved-list').replaceChildren(...saved.map((s) => el('li', null,
+    stateLink(withChanges(readState(''), { q: `saved:${s.name}` }), { class: 'saved-name' }, s.name),
+    ' ', el('span', { class: 'saved-query' }, s.query))));
+}
+
+async function loadSaved() {
+  try {
+    renderSaved((await requestJson('/api/saved', {})).saved || []);
+  } catch (error) {
+    $('saved-status').textContent = `Saved searches could not be listed: ${error.message}`;
+  }
+}
+
+$('save-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const name = $('save-name').value.trim();
+  const query = savedQuery(current);
+  $('save-button').disabled = true;
+  $('saved-status').textContent = 'Saving…';
+  try {
+    // A JSON body: the server takes no form, so no other site can post one.
+    const data = await requestJson('/api/saved', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name, query }),
+    });
+    renderSaved(data.saved || []);
+    $('saved-status').textContent = `Saved as ${name}: saved:${name} finds it from now on.`;
+    $('save-name').value = '';
+  } catch (error) {
+    // 409 (locked) while saywho-index writes: the server's message says so.
+    $('saved-status').textContent = `Not saved: ${error.message}`;
+  } finally {
+    $('save-button').disabled = false;
+  }
+});
 
 function renderEmpty() {
   $('intro').hidden = false;
@@ -1112,3 +1175,4 @@ window.addEventListener('popstate', () => {
 });
 
 show(null);
+loadSaved();

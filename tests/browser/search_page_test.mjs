@@ -376,6 +376,29 @@ try {
   await settled(page);
   assert.equal(await page.inputValue('#q'), 'statements by Kettunen');
 
+  step('the current search is saved under a typed name, listed, and its link finds the same');
+  await page.fill('#q', 'statements by Kettunen');
+  await page.press('#q', 'Enter');
+  await page.waitForSelector('#results > li.card');
+  await settled(page);
+  const savedCount = countOf(await statusText(page));
+  assert.ok(await page.isVisible('#save-form'), 'no Save search box beside a search');
+  await page.fill('#save-name', 'kettunen-quotes');
+  await page.click('#save-button');
+  await page.waitForSelector('#saved-list a.saved-name:has-text("kettunen-quotes")');
+  assert.match(await page.textContent('#saved-status'), /Saved as kettunen-quotes/);
+  assert.ok((await page.textContent('#saved-list')).includes('statements by Kettunen'), 'the list lacks the query');
+  const listed = await page.evaluate(async () => (await (await fetch('/api/saved')).json()).saved);
+  assert.deepEqual(listed, [{ name: 'kettunen-quotes', query: 'statements by Kettunen' }]);
+  await page.click('#saved-list a.saved-name:has-text("kettunen-quotes")');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'saved:kettunen-quotes');
+  await page.waitForSelector('#results > li.card');
+  await settled(page);
+  assert.equal(countOf(await statusText(page)), savedCount, 'saved:kettunen-quotes finds another count');
+  await page.fill('#save-name', 'bad name');
+  await page.click('#save-button');
+  assert.ok(await page.$eval('#save-name', (input) => !input.validity.valid), 'a bad name passed the form');
+
   step('no dialog opened and no script error happened');
   assert.deepEqual(dialogs, [], 'a dialog opened');
   assert.deepEqual(pageErrors, [], 'the page reported errors');

@@ -121,5 +121,23 @@ TEST(RetryConcurrentCommits, OtherErrorsAreNotRetried) {
     EXPECT_EQ(calls, 1);
 }
 
+TEST(OpenForReading, AXapianDatabaseWithoutASchemaVersionIsStillRefused) {
+    TempDir dir;
+    const std::string path = (dir.path() / "foreign.db").string();
+    {
+        Xapian::WritableDatabase foreign(path, Xapian::DB_CREATE);
+        Xapian::Document doc;
+        doc.add_term("hello");
+        foreign.add_document(doc);
+        foreign.commit();
+    }
+    try {
+        open_for_reading(path);
+        FAIL() << "a database saywho did not build was opened";
+    } catch (const DatabaseError& e) {
+        EXPECT_NE(std::string(e.what()).find("not one saywho built"), std::string::npos) << e.what();
+    }
+}
+
 }  // namespace
 }  // namespace saywho

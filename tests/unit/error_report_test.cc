@@ -25,6 +25,7 @@ TEST(ErrorReport, EachKindOfErrorHasItsCodeAndMessage) {
     EXPECT_EQ(query.code, "bad_query");
     EXPECT_EQ(query.message, "bad date 'March'");
     EXPECT_EQ(report_of(DatabaseError("no database at /x")).code, "database");
+    EXPECT_EQ(report_of(DatabaseLockedError("/x is locked by process 1")).code, "locked");
     const ErrorReport xapian = report_of(Xapian::DatabaseOpeningError("cannot open"));
     EXPECT_EQ(xapian.code, "database");
     EXPECT_EQ(xapian.message, "database error: DatabaseOpeningError: cannot open");
@@ -37,6 +38,7 @@ TEST(ErrorReport, HttpStatusFollowsTheCode) {
     EXPECT_EQ(http_status_of("not_found"), 404);
     EXPECT_EQ(http_status_of("bad_request"), 400);
     EXPECT_EQ(http_status_of("bad_query"), 400);
+    EXPECT_EQ(http_status_of("locked"), 409);
     EXPECT_EQ(http_status_of("database"), 500);
     EXPECT_EQ(http_status_of("internal"), 500);
 }
