@@ -35,7 +35,7 @@ constexpr int MAX_DAYS_APART = 7;
 struct Text {
     StatementSignature signature;
     std::vector<Xapian::docid> statements;
-    std::string speaker;  ///< fold_key() of its named speaker (SLOT_SPEAKER); "" when unnamed
+    std::string speaker;            ///< fold_key() of its named speaker (SLOT_SPEAKER); "" when unnamed
     std::optional<long> first_day;  ///< the earliest day one of its statements was said (days since 1970)
 };
 
@@ -204,7 +204,8 @@ std::vector<std::pair<Xapian::docid, std::string>> keys_to_change(const Xapian::
     for (const auto& [docid, key] : wanted) {
         std::string text = cluster_key_text(key);
         if (stored != end) stored.skip_to(docid);
-        if (stored == end || stored.get_docid() != docid || *stored != text) changes.emplace_back(docid, std::move(text));
+        if (stored == end || stored.get_docid() != docid || *stored != text)
+            changes.emplace_back(docid, std::move(text));
     }
     return changes;
 }

@@ -28,10 +28,10 @@ struct FirstAppearance {
 
 /// A statement's cluster over the whole archive.
 struct ClusterInfo {
-    std::string key;              ///< SLOT_CLUSTER: what `--cluster` and `cluster:` take
-    std::size_t statements = 1;   ///< copies in all, this one included
-    std::size_t articles = 1;     ///< distinct articles they are in
-    FirstAppearance first;        ///< the earliest of them
+    std::string key;             ///< SLOT_CLUSTER: what `--cluster` and `cluster:` take
+    std::size_t statements = 1;  ///< copies in all, this one included
+    std::size_t articles = 1;    ///< distinct articles they are in
+    FirstAppearance first;       ///< the earliest of them
 };
 
 /// The cluster of key @p key: its size and first appearance. nullopt when

@@ -169,7 +169,6 @@ void serve_speaker(SearchService& service, const httplib::Request& req, httplib:
     }
 }
 
-
 /// The name and query of a POST /api/saved body: a JSON object
 /// {"name": ..., "query": ...}. A JSON body, not a form, also means a page
 /// of another site cannot save searches here: its browser must ask first

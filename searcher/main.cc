@@ -146,9 +146,10 @@ void add_options(CLI::App& app, CommandLine& cli) {
     app.add_option("--facet-values", cli.search.facet_values, "values listed per facet")->check(CLI::Range(1, 1000));
     app.add_option("--per-article", cli.search.per_article,
                    "at most N results from each article (0: no limit); lists every copy, as --all-copies");
-    app.add_flag("--all-copies", [&cli](std::int64_t) { cli.search.collapse_copies = false; },
-                 "list every copy of a statement: by default the copies other articles reported are one result, "
-                 "the earliest, with \"also in N more articles\" (JSON: the cluster member)");
+    app.add_flag(
+        "--all-copies", [&cli](std::int64_t) { cli.search.collapse_copies = false; },
+        "list every copy of a statement: by default the copies other articles reported are one result, "
+        "the earliest, with \"also in N more articles\" (JSON: the cluster member)");
     app.add_option("--cluster", cli.cluster,
                    "every appearance of the statement whose cluster is ID (the ID an \"also in\" line gives), "
                    "oldest first, the first marked; words and filters narrow it")

@@ -269,8 +269,8 @@ void print_count(std::ostream& out, const ResultSet& results) {
                                    ? " (" + std::to_string(results.with_copies) + " statements with copies)"
                                    : "";
     if (results.hits.empty()) {
-        out << about << results.estimate << (results.estimate == 1 && results.exact ? " result" : " results")
-            << copies << "\n";
+        out << about << results.estimate << (results.estimate == 1 && results.exact ? " result" : " results") << copies
+            << "\n";
         return;
     }
     std::size_t first = results.offset + 1;

@@ -161,7 +161,8 @@ std::string describe(const Filter& f) {
 /// (a mistyped --cluster ID); "" otherwise.
 std::string unknown_cluster(const Xapian::Database& db, const std::vector<Filter>& given) {
     for (const auto& f : given)
-        if (f.kind == Filter::Kind::CLUSTER && db.get_termfreq(schema::folded_term(schema::PREFIX_CLUSTER, f.values.front())) == 0)
+        if (f.kind == Filter::Kind::CLUSTER &&
+            db.get_termfreq(schema::folded_term(schema::PREFIX_CLUSTER, f.values.front())) == 0)
             return "no statement is in cluster '" + f.values.front() + "' (the ID an \"also in\" line gives)";
     return "";
 }
@@ -538,8 +539,7 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
         results.suggestion =
             did_you_mean(db, parser, options.query, interpretation.text,
                          [&](const Xapian::Query& words) { return with_filters(with_given(words), filters, scope); });
-    if (results.hits.empty() && results.estimate == 0)
-        results.why_nothing = unknown_cluster(db, options.filters);
+    if (results.hits.empty() && results.estimate == 0) results.why_nothing = unknown_cluster(db, options.filters);
     if (results.hits.empty() && results.estimate == 0 && results.why_nothing.empty())
         results.why_nothing = explain_nothing(db, text, interpretation, scope, results.suggestion);
     results.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

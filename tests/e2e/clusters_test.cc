@@ -114,7 +114,8 @@ TEST_F(Clusters, CopiesAreOneResultTheEarliestSayingWhereElse) {
 TEST_F(Clusters, ClusterListsEveryAppearanceOldestFirst) {
     rapidjson::Document doc = parse_json(search({db()}, {"--json", "currency counterproductive type:statement"}).out);
     const std::string id = doc["results"][0]["cluster"]["id"].GetString();
-    EXPECT_EQ(hits({db()}, {"--cluster", id}), (std::vector<std::string>{"agency:first:3/3", "paper:3/3", "later:3/3"}));
+    EXPECT_EQ(hits({db()}, {"--cluster", id}),
+              (std::vector<std::string>{"agency:first:3/3", "paper:3/3", "later:3/3"}));
     // The field says the same inside a query, and words narrow it.
     EXPECT_EQ(hits({db()}, {"--all-copies", "--sort", "oldest", "cluster:" + id + " growth"}),
               (std::vector<std::string>{"agency:first:3/3", "paper:3/3"}));

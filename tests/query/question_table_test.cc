@@ -190,8 +190,8 @@ class Archive {
         if (!answer) {
             // Every copy of a statement: the table counts what a question
             // finds, and how copies collapse is tested on its own (clusters_test.cc).
-            std::vector<std::string> argv{SEARCH,         "--db",  db_, "--json", "--limit", HIT_LIMIT,
-                                          "--all-copies", "--now", now_};
+            std::vector<std::string> argv{SEARCH,    "--db",         db_,     "--json", "--limit",
+                                          HIT_LIMIT, "--all-copies", "--now", now_};
             if (literal) argv.push_back("--literal");
             argv.push_back(query);
             CommandResult r = run_command(argv);

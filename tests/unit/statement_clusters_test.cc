@@ -28,7 +28,9 @@ Statement statement(const std::string& text, const std::string& speaker = "Paul 
     return st;
 }
 
-std::string key_of(const Statement& st, const std::string& id = "a#0") { return statement_cluster_keys(st, id).cluster_key; }
+std::string key_of(const Statement& st, const std::string& id = "a#0") {
+    return statement_cluster_keys(st, id).cluster_key;
+}
 
 StatementSignature signature_of(const std::string& text) {
     return *decode_signature(statement_cluster_keys(statement(text), "a#0").signature);
@@ -43,8 +45,8 @@ TEST(StatementSignature, WordsAreComparedFoldedWithoutPunctuation) {
 TEST(StatementSignature, CopiesWordForWordShareTheirKeyWhateverTheirTypography) {
     const std::string text = "a further large drop in the value of the dollar could be counterproductive";
     EXPECT_EQ(key_of(statement(text), "a#0"), key_of(statement("A further large drop in the value of the dollar, "
-                                                                "could be “counterproductive”."),
-                                                      "b#3"));
+                                                               "could be “counterproductive”."),
+                                                     "b#3"));
     EXPECT_EQ(key_of(statement(text)).size(), 16u);
 }
 
@@ -128,7 +130,8 @@ class Archive {
     }
     ClusterCounts cluster() { return cluster_statements(db_); }
     std::string key_of(const std::string& id) {
-        return db_.get_document(*db_.postlist_begin(schema::statement_article_term(id))).get_value(schema::SLOT_CLUSTER);
+        return db_.get_document(*db_.postlist_begin(schema::statement_article_term(id)))
+            .get_value(schema::SLOT_CLUSTER);
     }
     Xapian::doccount members(const std::string& key) { return db_.get_termfreq(schema::cluster_term(key)); }
 
