@@ -58,7 +58,10 @@ std::vector<std::string> comparable_words(std::string_view text) {
         const std::int32_t start = i;
         UChar32 c = 0;
         U8_NEXT(bytes, i, length, c);
-        if (c >= 0 && u_isalnum(c)) {
+        // ASCII, nearly all of it, without a property lookup.
+        const bool alnum = c < 0x80 ? (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+                                    : c > 0 && u_isalnum(c);
+        if (alnum) {
             word.append(folded, static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
         } else if (!word.empty()) {
             words.push_back(std::move(word));
@@ -111,10 +114,16 @@ ClusterKeys statement_cluster_keys(const Statement& statement, std::string_view 
     if (words.size() < MIN_WORDS_ALONE) return keys;
     std::array<std::uint32_t, SIGNATURE_SIZE> minhash;
     minhash.fill(std::numeric_limits<std::uint32_t>::max());
+    // The seeds of the SIGNATURE_SIZE hash functions, mixed once.
+    static const std::array<std::uint64_t, SIGNATURE_SIZE> seeds = [] {
+        std::array<std::uint64_t, SIGNATURE_SIZE> out{};
+        for (std::size_t k = 0; k < SIGNATURE_SIZE; ++k) out[k] = mix64(k + 1);
+        return out;
+    }();
     for (std::size_t i = 0; i + 3 <= words.size(); ++i) {
         const std::uint64_t shingle = hash_words(words, i, 3);
         for (std::size_t k = 0; k < SIGNATURE_SIZE; ++k) {
-            const auto h = static_cast<std::uint32_t>(mix64(shingle ^ mix64(k + 1)) >> 32);
+            const auto h = static_cast<std::uint32_t>(mix64(shingle ^ seeds[k]) >> 32);
             if (h < minhash[k]) minhash[k] = h;
         }
     }
