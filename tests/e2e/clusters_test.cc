@@ -171,18 +171,8 @@ TEST_F(Clusters, ShardsLocalOrServedByXapianTcpsrvCollapseCopiesWordForWord) {
             run_command({INDEX, "--no-progress", "--db", path, "--shard", shard, archive().string()});
         ASSERT_EQ(r.exit_code, 0) << r.err;
     }
-    const int p1 = free_port(), p2 = free_port();
-    BackgroundProcess tcp1(
-        {"/usr/bin/xapian-tcpsrv", "--quiet", "--port", std::to_string(p1), "--interface", "127.0.0.1", s1},
-        (dir_.path() / "tcp1.err").string());
-    BackgroundProcess tcp2(
-        {"/usr/bin/xapian-tcpsrv", "--quiet", "--port", std::to_string(p2), "--interface", "127.0.0.1", s2},
-        (dir_.path() / "tcp2.err").string());
-    const std::string r1 = "tcp://127.0.0.1:" + std::to_string(p1), r2 = "tcp://127.0.0.1:" + std::to_string(p2);
-    for (int tries = 0; tries < 100; ++tries) {  // until both servers listen
-        if (search({r1, r2}, {"x"}).exit_code != 2) break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
+    const TcpsrvShards servers(s1, s2, dir_.path());
+    const std::string r1 = servers.first(), r2 = servers.second();
     // The agency's story and its copy word for word are one result
     // wherever each was indexed; the near copy is joined within a database
     // only, so it is one more result when it went to the other shard.

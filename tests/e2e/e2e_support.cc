@@ -10,8 +10,10 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <fstream>
 #include <random>
+#include <thread>
 
 namespace fs = std::filesystem;
 
@@ -90,6 +92,31 @@ ScratchDir::ScratchDir() {
 ScratchDir::~ScratchDir() {
     std::error_code ec;
     fs::remove_all(path_, ec);
+}
+
+namespace {
+
+std::vector<std::string> tcpsrv_argv(int port, const std::string& shard) {
+    return {"/usr/bin/xapian-tcpsrv", "--quiet", "--port", std::to_string(port), "--interface", "127.0.0.1", shard};
+}
+
+}  // namespace
+
+TcpsrvShards::TcpsrvShards(const std::string& shard1, const std::string& shard2, const std::filesystem::path& logs)
+    : port1_(free_port()),
+      port2_(free_port()),
+      one_(tcpsrv_argv(port1_, shard1), (logs / "tcp1.err").string()),
+      two_(tcpsrv_argv(port2_, shard2), (logs / "tcp2.err").string()) {
+    for (int port : {port1_, port2_}) {
+        for (int tries = 0; tries < 100; ++tries) {
+            const int fd = connect_loopback(port);
+            if (fd >= 0) {
+                close(fd);
+                break;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    }
 }
 
 }  // namespace saywho::testing

@@ -9,6 +9,8 @@
 
 #include <rapidjson/document.h>
 
+#include "tests/e2e/run_command.h"
+
 namespace saywho::testing {
 
 inline const std::filesystem::path SOURCE_DIR = SAYWHO_SOURCE_DIR;
@@ -51,6 +53,22 @@ class ScratchDir {
 
   private:
     std::filesystem::path path_;
+};
+
+/// Two xapian-tcpsrv servers on loopback, one for each of two shards, as on
+/// two machines: constructed once both listen (or after 10 s), stopped with
+/// the object. Their stderr goes to tcp1.err and tcp2.err in @p logs.
+class TcpsrvShards {
+  public:
+    TcpsrvShards(const std::string& shard1, const std::string& shard2, const std::filesystem::path& logs);
+    int port1() const { return port1_; }
+    int port2() const { return port2_; }
+    std::string first() const { return "tcp://127.0.0.1:" + std::to_string(port1_); }
+    std::string second() const { return "tcp://127.0.0.1:" + std::to_string(port2_); }
+
+  private:
+    int port1_, port2_;
+    BackgroundProcess one_, two_;
 };
 
 }  // namespace saywho::testing

@@ -188,18 +188,8 @@ TEST_F(Timeline, ShardsLocalOrServedByXapianTcpsrvGiveTheTimelineOfOneDatabase) 
         ASSERT_EQ(r.exit_code, 0) << r.err;
         ASSERT_TRUE(contains(r.out, "left to other shards")) << "each shard holds some of the archive: " << r.out;
     }
-    const int p1 = free_port(), p2 = free_port();
-    BackgroundProcess tcp1(
-        {"/usr/bin/xapian-tcpsrv", "--quiet", "--port", std::to_string(p1), "--interface", "127.0.0.1", s1},
-        (dir_.path() / "tcp1.err").string());
-    BackgroundProcess tcp2(
-        {"/usr/bin/xapian-tcpsrv", "--quiet", "--port", std::to_string(p2), "--interface", "127.0.0.1", s2},
-        (dir_.path() / "tcp2.err").string());
-    const std::string r1 = "tcp://127.0.0.1:" + std::to_string(p1), r2 = "tcp://127.0.0.1:" + std::to_string(p2);
-    for (int tries = 0; tries < 100; ++tries) {  // until both servers listen
-        if (search({r1, r2}, {"x"}).exit_code != 2) break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
+    const TcpsrvShards servers(s1, s2, dir_.path());
+    const std::string r1 = servers.first(), r2 = servers.second();
     const std::vector<std::vector<std::string>> queries = {
         {},
         {"harbour"},
@@ -217,8 +207,6 @@ TEST_F(Timeline, ShardsLocalOrServedByXapianTcpsrvGiveTheTimelineOfOneDatabase) 
         EXPECT_EQ(timeline({r1, r2}, query), one) << "two xapian-tcpsrv shards";
         EXPECT_EQ(timeline({s1, r2}, query), one) << "one shard local, one remote";
     }
-    tcp1.signal(SIGTERM);
-    tcp2.signal(SIGTERM);
 }
 
 }  // namespace
