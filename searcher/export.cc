@@ -76,6 +76,13 @@ class JsonLineWriter {
     rapidjson::Writer<rapidjson::StringBuffer> writer_;
 };
 
+/// @p search with every copy of a statement listed: an export has a row for
+/// each, and its cluster column groups them.
+SearchOptions every_copy(SearchOptions search) {
+    search.collapse_copies = false;
+    return search;
+}
+
 }  // namespace
 
 std::optional<ExportFormat> parse_export_format(std::string_view name) {
@@ -96,17 +103,6 @@ void append_csv_field(std::string& out, std::string_view value) {
     }
     out += '"';
 }
-
-namespace {
-
-/// @p search with every copy of a statement listed: an export has a row for
-/// each, and its cluster column groups them.
-SearchOptions every_copy(SearchOptions search) {
-    search.collapse_copies = false;
-    return search;
-}
-
-}  // namespace
 
 StatementExport::StatementExport(const Xapian::Database& db, const SearchOptions& search, const ExportOptions& options)
     : db_(db), enquire_(search_enquire(db, every_copy(search))), options_(options), sort_(search.sort) {

@@ -59,13 +59,7 @@ class Clusters : public ::testing::Test {
     }
 
     static CommandResult search(const std::vector<std::string>& dbs, const std::vector<std::string>& args) {
-        std::vector<std::string> argv{SEARCH};
-        for (const auto& d : dbs) {
-            argv.push_back("--db");
-            argv.push_back(d);
-        }
-        argv.insert(argv.end(), args.begin(), args.end());
-        return run_command(argv);
+        return search_over(dbs, {}, args);
     }
 
     /// The statement hits of a --json search, as "article:first?:statements/articles".

@@ -94,6 +94,18 @@ ScratchDir::~ScratchDir() {
     fs::remove_all(path_, ec);
 }
 
+CommandResult search_over(const std::vector<std::string>& dbs, const std::vector<std::string>& options,
+                          const std::vector<std::string>& args) {
+    std::vector<std::string> argv{SEARCH};
+    argv.insert(argv.end(), options.begin(), options.end());
+    for (const auto& db : dbs) {
+        argv.push_back("--db");
+        argv.push_back(db);
+    }
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run_command(argv);
+}
+
 namespace {
 
 std::vector<std::string> tcpsrv_argv(int port, const std::string& shard) {

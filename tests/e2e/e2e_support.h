@@ -55,6 +55,11 @@ class ScratchDir {
     std::filesystem::path path_;
 };
 
+/// Runs saywho-search over the databases @p dbs (a --db each) with
+/// @p options, then @p args (the query last).
+CommandResult search_over(const std::vector<std::string>& dbs, const std::vector<std::string>& options,
+                          const std::vector<std::string>& args);
+
 /// Two xapian-tcpsrv servers on loopback, one for each of two shards, as on
 /// two machines: constructed once both listen (or after 10 s), stopped with
 /// the object. Their stderr goes to tcp1.err and tcp2.err in @p logs.

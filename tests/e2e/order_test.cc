@@ -113,13 +113,7 @@ class Order : public ::testing::Test {
         // Every copy: the order of all documents is under test here, and near
         // copies are joined within a database only, so a shard's clusters
         // may differ from one database's (clusters_test.cc).
-        std::vector<std::string> argv{SEARCH, "--json", "--all-copies", "--now", "2025-03-26"};
-        for (const auto& d : dbs) {
-            argv.push_back("--db");
-            argv.push_back(d);
-        }
-        argv.insert(argv.end(), args.begin(), args.end());
-        return run_command(argv);
+        return search_over(dbs, {"--json", "--all-copies", "--now", "2025-03-26"}, args);
     }
     std::vector<Hit> hits(const std::vector<std::string>& args) { return hits_of(search_json({db()}, args)); }
 

@@ -66,13 +66,7 @@ class Timeline : public ::testing::Test {
 
     /// saywho-search over @p dbs with @p args (the query last).
     static CommandResult search(const std::vector<std::string>& dbs, const std::vector<std::string>& args) {
-        std::vector<std::string> argv{SEARCH, "--now", "2025-04-30"};
-        for (const auto& d : dbs) {
-            argv.push_back("--db");
-            argv.push_back(d);
-        }
-        argv.insert(argv.end(), args.begin(), args.end());
-        return run_command(argv);
+        return search_over(dbs, {"--now", "2025-04-30"}, args);
     }
 
     /// The "timeline" member of a --json --timeline search as buckets, with its interval first.
