@@ -107,6 +107,7 @@ while IFS=$'\t' read -r line cmd want_status want_first; do
     done
     if [[ -n "$want" && "$first" != "$want" ]]; then
         failed=1
+        # shellcheck disable=SC2016  # the backquotes are Markdown's, printed as they are
         printf 'README.md:%s: `%s` printed first\n    %s\nnot\n    %s\n' "$line" "$cmd" "$first" "$want" >&2
     fi
 done <"$tmp/examples.tsv"
