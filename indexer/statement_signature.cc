@@ -25,7 +25,7 @@ std::uint64_t mix64(std::uint64_t x) {
     return x ^ (x >> 31);
 }
 
-std::uint64_t hash_words(const std::vector<std::string>& words, std::size_t first, std::size_t count) {
+std::uint64_t hash_words(const std::vector<std::string_view>& words, std::size_t first, std::size_t count) {
     std::uint64_t h = fnv1a64("");
     for (std::size_t i = first; i < first + count; ++i) {
         h = fnv1a64(words[i], h);
@@ -48,12 +48,12 @@ constexpr std::size_t ENCODED_SIZE = 20 + 4 * SIGNATURE_SIZE;
 
 }  // namespace
 
-std::vector<std::string> comparable_words(std::string_view text) {
-    const std::string folded = fold_key(text);
-    std::vector<std::string> words;
-    std::string word;
+ComparableWords comparable_words(std::string_view text) {
+    ComparableWords out{fold_key(text), {}};
+    const std::string_view folded = out.folded;
     const auto* bytes = reinterpret_cast<const std::uint8_t*>(folded.data());
     const auto length = static_cast<std::int32_t>(folded.size());
+    std::int32_t word_start = -1;  // where the word being read began; -1 between words
     for (std::int32_t i = 0; i < length;) {
         const std::int32_t start = i;
         UChar32 c = 0;
@@ -61,15 +61,16 @@ std::vector<std::string> comparable_words(std::string_view text) {
         // ASCII, nearly all of it, without a property lookup.
         const bool alnum = c < 0x80 ? (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
                                     : c > 0 && u_isalnum(c);
-        if (alnum) {
-            word.append(folded, static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
-        } else if (!word.empty()) {
-            words.push_back(std::move(word));
-            word.clear();
+        if (alnum && word_start < 0) {
+            word_start = start;
+        } else if (!alnum && word_start >= 0) {
+            out.words.push_back(
+                folded.substr(static_cast<std::size_t>(word_start), static_cast<std::size_t>(start - word_start)));
+            word_start = -1;
         }
     }
-    if (!word.empty()) words.push_back(std::move(word));
-    return words;
+    if (word_start >= 0) out.words.push_back(folded.substr(static_cast<std::size_t>(word_start)));
+    return out;
 }
 
 std::string cluster_key_text(std::uint64_t key) { return hex64(key); }
@@ -79,7 +80,7 @@ namespace {
 /// ClusterKeys::cluster_key as a number, from the words already split.
 /// Separators no word holds keep the three kinds of key apart.
 std::uint64_t own_key(const Statement& statement, std::string_view statement_id,
-                      const std::vector<std::string>& words) {
+                      const std::vector<std::string_view>& words) {
     const bool named = is_named_speaker(statement);
     if (words.empty() || (words.size() < MIN_WORDS_ALONE && !named))
         return fnv1a64(statement_id, fnv1a64(std::string_view("\x1d", 1)));
@@ -94,10 +95,11 @@ std::uint64_t own_key(const Statement& statement, std::string_view statement_id,
 /// A hash of the numbers among @p words, in order: the figures of a
 /// statement ("25 mln", "7-3/4 pct") tell a routine announcement of one
 /// day from the next, whose other words are the same.
-std::uint64_t numbers_key(const std::vector<std::string>& words) {
+std::uint64_t numbers_key(const std::vector<std::string_view>& words) {
+    const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
     std::uint64_t h = fnv1a64("");
     for (const auto& word : words)
-        if (word.find_first_of("0123456789") != std::string::npos) {
+        if (std::any_of(word.begin(), word.end(), is_digit)) {
             h = fnv1a64(word, h);
             h = fnv1a64(std::string_view("\x1f", 1), h);
         }
@@ -107,7 +109,8 @@ std::uint64_t numbers_key(const std::vector<std::string>& words) {
 }  // namespace
 
 ClusterKeys statement_cluster_keys(const Statement& statement, std::string_view statement_id) {
-    const std::vector<std::string> words = comparable_words(statement.text);
+    const ComparableWords comparable = comparable_words(statement.text);
+    const std::vector<std::string_view>& words = comparable.words;
     ClusterKeys keys;
     const std::uint64_t key = own_key(statement, statement_id, words);
     keys.cluster_key = cluster_key_text(key);

@@ -43,7 +43,12 @@ inline constexpr std::size_t SIGNATURE_SIZE = SIGNATURE_ROWS * SIGNATURE_BANDS;
 inline constexpr double NEAR_COPY_CONTAINMENT = 0.8;
 
 /// The words a statement is compared by: folded, without punctuation.
-std::vector<std::string> comparable_words(std::string_view text);
+/// The words are views into `folded`, so a copy must not outlive it.
+struct ComparableWords {
+    std::string folded;
+    std::vector<std::string_view> words;
+};
+ComparableWords comparable_words(std::string_view text);
 
 /// What the indexer stores of a statement for clustering.
 struct ClusterKeys {
