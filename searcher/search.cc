@@ -180,7 +180,10 @@ std::string explain_nothing(const Xapian::Database& db, const Xapian::Query& tex
         }
     }
     const std::vector<const Filter*> all = pointers_to(in.filters);
-    std::string conditions;
+    // The words are a condition too, and may be the one in the way: a role
+    // that matches alone must not be blamed for words it never said.
+    const bool has_words = !in.text.empty();
+    std::string conditions = has_words ? "'" + in.text + "'" : "";
     for (const Filter* f : all)
         if (f->kind != Filter::Kind::TYPE) conditions += (conditions.empty() ? "" : ", ") + describe(*f);
     // Which filter is in the way: what each one's removal would find.
@@ -195,9 +198,13 @@ std::string explain_nothing(const Xapian::Database& db, const Xapian::Query& tex
             without +=
                 "; without '" + all[drop]->source + "': " + std::to_string(n) + (n == 1 ? " result" : " results");
     }
+    if (has_words && !all.empty()) {
+        const Xapian::doccount n = count_matches(db, with_filters(match_all(), all, scope));
+        if (n > 0) without += "; without '" + in.text + "': " + std::to_string(n) + (n == 1 ? " result" : " results");
+    }
     if (!without.empty()) return "nothing matches " + conditions + without;
     std::string line = "no results for '" + in.query + "'";
-    if (!conditions.empty()) line += " (" + conditions + ")";
+    if (!conditions.empty() && conditions != "'" + in.text + "'") line += " (" + conditions + ")";
     if (!suggestion.empty()) line += "; did you mean '" + suggestion + "'?";
     return line;
 }

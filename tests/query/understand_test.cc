@@ -347,6 +347,17 @@ TEST_F(Understanding, SearchSaysWhyNothingMatched) {
     EXPECT_NE(r.why_nothing.find("without 'in Helsinki'"), std::string::npos) << r.why_nothing;
 }
 
+TEST_F(Understanding, WhyNothingMatchedNamesTheWordsWhenTheyAreInTheWay) {
+    SearchOptions options;
+    options.today = *CivilDate::parse_iso("2025-03-26");
+    // The role matches on its own; no statement of hers has the word.
+    options.query = "what did the foreign minister say about drones";
+    const ResultSet r = search(*db_, options);
+    EXPECT_TRUE(r.hits.empty());
+    EXPECT_EQ(r.why_nothing.rfind("nothing matches 'drones', role foreign minister;", 0), 0u) << r.why_nothing;
+    EXPECT_NE(r.why_nothing.find("without 'drones': 1 result"), std::string::npos) << r.why_nothing;
+}
+
 TEST_F(Understanding, FacetsCountEveryMatchAndEachValueOncePerDocument) {
     SearchOptions options;
     options.today = *CivilDate::parse_iso("2025-03-26");
