@@ -52,7 +52,7 @@ _saywho_saved_names() {
         word=${COMP_WORDS[i]}
         if [[ $word == --db && ${COMP_WORDS[i + 1]} == "=" ]]; then
             dbs+=("${COMP_WORDS[i + 2]}")
-        elif [[ $word == --db && i -ne COMP_CWORD ]]; then
+        elif [[ $word == --db && $i -ne $COMP_CWORD ]]; then
             dbs+=("${COMP_WORDS[i + 1]}")
         elif [[ $word == --db=?* ]]; then
             dbs+=("${word#--db=}")
@@ -62,6 +62,7 @@ _saywho_saved_names() {
     local -a args=()
     for word in "${dbs[@]}"; do
         # What the shell would make of the word: a leading ~ is the home directory.
+        # shellcheck disable=SC2088  # the literal ~ typed, not an expansion
         [[ $word == "~/"* ]] && word=$HOME/${word#"~/"}
         # Only databases here: a remote one would make each Tab wait on the network.
         [[ -e $word ]] || return 0

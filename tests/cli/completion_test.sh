@@ -59,9 +59,11 @@ expect "saywho-index -" "$( (help_options "$index"; echo -h; echo -j) | sort)" \
 "$index" --db "$work/news.db" --no-progress "$source_dir/corpus/2025-03-18-geneva-ceasefire-talks.txt" \
     "$source_dir/corpus/2025-03-03-nairobi-drought-water-rationing.txt" >/dev/null ||
     { echo "completion_test: saywho-index failed" >&2; exit 1; }
-"$search" --db "$work/news.db" --save ukraine ceasefire >/dev/null &&
-    "$search" --db "$work/news.db" --save drought-watch drought >/dev/null ||
-    { echo "completion_test: saywho-search --save failed" >&2; exit 1; }
+if ! "$search" --db "$work/news.db" --save ukraine ceasefire >/dev/null ||
+    ! "$search" --db "$work/news.db" --save drought-watch drought >/dev/null; then
+    echo "completion_test: saywho-search --save failed" >&2
+    exit 1
+fi
 saved=$'drought-watch\nukraine'
 
 # The values of enumerated options: both spellings, --opt VALUE and --opt=VALUE.
@@ -114,6 +116,8 @@ expect "saved:u, one word" "saved:ukraine" "$(complete_words _saywho_search "$se
 expect "saved: as bash splits it" $':drought-watch\n:ukraine' \
     "$(complete_words _saywho_search "$search" --db "$db" by Kettunen saved :)"
 expect "saved:d as bash splits it" "drought-watch" "$(complete_words _saywho_search "$search" --db "$db" saved : d)"
+# shellcheck disable=SC2088  # a ~ as typed, which the completion must expand
+expect "--db ~/..." "$saved" "$(HOME=$work complete_words _saywho_search "$search" --db '~/news.db' --unsave '')"
 expect "\$SAYWHO_DB" "$saved" "$(SAYWHO_DB=$db complete_words _saywho_search "$search" --unsave '')"
 expect "./saywho.db" "$saved" "$(cp -r "$db" saywho.db && complete_words _saywho_search "$search" --unsave '')"
 expect "a plain query word" "" "$(complete_words _saywho_search "$search" --db "$db" ceasef)"
