@@ -134,20 +134,49 @@ _saywho_search() {
         -n | --limit | --offset | --speaker | --facet-values | --per-article | --cluster | --now | --http | \
             --cors | --webhook | --webhook-attempts | --webhook-delay | --threads) COMPREPLY=(); return ;;
     esac
-    local cword=$COMP_CWORD
     if [[ $cur == -* ]]; then
         _saywho_offer "$options -h -n" "$cur"
-    elif [[ $cur == saved:* ]]; then
-        # COMP_WORDBREAKS without ':': the word is all of saved:NAME.
-        _saywho_offer_saved "saved:" "${cur#saved:}"
-    elif [[ $cur == ":" && ${COMP_WORDS[cword - 1]} == saved ]]; then
-        # With ':' a word break (bash's default), "saved:" is "saved" ":".
-        _saywho_offer_saved ":" ""
-    elif ((cword >= 2)) && [[ ${COMP_WORDS[cword - 1]} == ":" && ${COMP_WORDS[cword - 2]} == saved ]]; then
-        _saywho_offer_saved "" "$cur"
     else
-        COMPREPLY=()  # a query word: nothing to offer
+        _saywho_query_word "$cur"
     fi
+}
+
+# A query word: a field name, or the value of a field with a known set of
+# values. Sets COMPREPLY.
+_saywho_query_word() {
+    local cur=$1 cword=$COMP_CWORD field value prefix
+    # The query fields (saywho-search --help, "Fields", and saved:).
+    local fields="title id type source date speaker role kind location country quote cluster saved"
+    # field:value is one word when COMP_WORDBREAKS lacks ':'; with it (bash's
+    # default) it is three, "field" ":" "value", and the reply replaces only
+    # the last, so it must not repeat what comes before.
+    if [[ $cur == ":" ]] && ((cword >= 2)); then
+        field=${COMP_WORDS[cword - 1]} value="" prefix=":"
+    elif [[ $cur == *:* ]]; then
+        field=${cur%%:*} value=${cur#*:} prefix=$field:
+    elif ((cword >= 2)) && [[ ${COMP_WORDS[cword - 1]} == ":" ]]; then
+        field=${COMP_WORDS[cword - 2]} value=$cur prefix=""
+    else
+        compopt -o nospace 2>/dev/null || true  # the value follows the colon
+        _saywho_offer "${fields// /: }:" "$cur"
+        return
+    fi
+    case $field in
+        saved) _saywho_offer_saved "$prefix" "$value" ;;
+        type) _saywho_offer_values "$prefix" "article statement" "$value" ;;
+        kind) _saywho_offer_values "$prefix" "person organization anonymous unresolved" "$value" ;;
+        quote) _saywho_offer_values "$prefix" "direct mixed none" "$value" ;;
+        *) COMPREPLY=() ;;
+    esac
+}
+
+# COMPREPLY: the words of $2 that start with $3, each after the prefix $1.
+_saywho_offer_values() {
+    local word
+    COMPREPLY=()
+    for word in $2; do
+        [[ $word == "$3"* ]] && COMPREPLY+=("$1$word")
+    done
 }
 
 complete -F _saywho_index saywho-index

@@ -122,6 +122,32 @@ expect "\$SAYWHO_DB" "$saved" "$(SAYWHO_DB=$db complete_words _saywho_search "$s
 expect "./saywho.db" "$saved" "$(cp -r "$db" saywho.db && complete_words _saywho_search "$search" --unsave '')"
 expect "a plain query word" "" "$(complete_words _saywho_search "$search" --db "$db" ceasef)"
 
+# Query fields: those --help lists, and saved:.
+help_fields=$("$search" --help | sed -n '/^Fields/,/^[A-Z]/p' | grep -oE '^  [a-z]+:' | tr -d ' ')
+[[ -n $help_fields ]] || { echo "completion_test: no fields found in saywho-search --help" >&2; failed=1; }
+expect "query fields" "$( (echo "$help_fields"; echo saved:) | sort)" \
+    "$(complete_words _saywho_search "$search" --db "$db" '')"
+expect "spea" "speaker:" "$(complete_words _saywho_search "$search" --db "$db" spea)"
+expect "type: as bash splits it" $':article\n:statement' "$(complete_words _saywho_search "$search" type :)"
+expect "kind:p as bash splits it" "person" "$(complete_words _saywho_search "$search" kind : p)"
+expect "quote:m, one word" "quote:mixed" "$(complete_words _saywho_search "$search" quote:m)"
+expect "speaker: has no fixed values" "" "$(complete_words _saywho_search "$search" speaker :)"
+# Every field value offered is one saywho-search accepts, and a made-up one is refused.
+for field in type kind quote; do
+    # The one-word form: each reply is field:value whole.
+    for word in $(complete_words _saywho_search "$search" "$field:") "$field:made-up"; do
+        "$search" --db "$db" --limit 0 "$word" >/dev/null 2>&1
+        status=$?
+        if [[ $word == *:made-up && $status -ne 2 ]]; then
+            echo "completion_test: saywho-search $word exited $status, not 2" >&2
+            failed=1
+        elif [[ $word != *:made-up && $status -eq 2 ]]; then
+            echo "completion_test: saywho-search refuses $word, which the completion offers" >&2
+            failed=1
+        fi
+    done
+done
+
 # No database there: nothing offered, and nothing printed over the command line.
 errors=$(complete_words _saywho_search "$search" --db "$work/none.db" --unsave '' 2>&1 >/dev/null)
 expect "no database: nothing on stderr" "" "$errors"
