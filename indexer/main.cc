@@ -16,6 +16,7 @@
 
 #include "common/database.h"
 #include "common/errors.h"
+#include "common/version.h"
 #include "extract/extract.h"
 #include "indexer/index_compact.h"
 #include "indexer/index_run.h"
@@ -302,6 +303,7 @@ int main(int argc, char** argv) {
     CommandLine cli;
     CLI::App app{DESCRIPTION};
     app.option_defaults()->always_capture_default();
+    app.set_version_flag("--version", saywho::version_text("saywho-index"), "print the version and exit");
     add_inputs_and_subcommands(app, cli);
     add_indexing_options(app, cli);
     try {

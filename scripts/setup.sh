@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 packages=(cmake g++ make pkg-config libxapian-dev libicu-dev libcli11-dev rapidjson-dev libcpp-httplib-dev)
 cmake_flags=(-DCMAKE_BUILD_TYPE=Release)
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(libgtest-dev xapian-tools chromium clang-format clang-tidy)
+    # mandoc: the man pages' lint (tests/cli/man_test.sh).
+    packages+=(libgtest-dev xapian-tools chromium clang-format clang-tidy mandoc)
     # Node and npm for the browser test: Debian's, unless a node with npm is there already.
     command -v npm >/dev/null || packages+=(nodejs npm)
     cmake_flags+=(-DSAYWHO_BUILD_TESTS=ON -DSAYWHO_WERROR=ON)

@@ -14,6 +14,7 @@
 #include "common/schema.h"
 #include "common/errors.h"
 #include "common/text.h"
+#include "common/version.h"
 #include "searcher/alerts.h"
 #include "searcher/error_report.h"
 #include "searcher/export.h"
@@ -100,6 +101,7 @@ std::string help_text() {
 /// Declares every option of saywho-search, filling @p cli.
 void add_options(CLI::App& app, CommandLine& cli) {
     app.option_defaults()->always_capture_default();
+    app.set_version_flag("--version", saywho::version_text("saywho-search"), "print the version and exit");
     app.add_option("--db", cli.dbs,
                    "database directory, Xapian stub file or tcp://HOST:PORT (xapian-tcpsrv); repeat to search "
                    "several shards as one (default: $SAYWHO_DB, else ./saywho.db)")
