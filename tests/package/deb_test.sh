@@ -95,17 +95,34 @@ lintian --fail-on error --display-info "$deb" || {
 [[ $(id -u) -eq 0 ]] || skip "the package was built and lintian passed; installing it needs root"
 
 # Another worktree's test may install saywho at the same time: one at a time.
-exec 9>/run/lock/saywho-package-test.lock
+lock_dir=/run/lock
+[[ -d "$lock_dir" ]] || lock_dir=/tmp
+exec 9>"$lock_dir/saywho-package-test.lock"
 flock -w 900 9 || {
     echo "FAIL: waited 15 minutes for another package test" >&2
     exit 1
+}
+
+# dpkg, waiting while apt or another dpkg holds its lock (dpkg itself gives
+# up at once), for at most 10 minutes.
+run_dpkg() {
+    local tries=0
+    until dpkg "$@" 2>"$tmp/dpkg.err"; do
+        if grep -q 'locked by another process' "$tmp/dpkg.err" && ((++tries < 120)); then
+            sleep 5
+            continue
+        fi
+        cat "$tmp/dpkg.err" >&2
+        return 1
+    done
+    cat "$tmp/dpkg.err" >&2
 }
 
 # What dpkg knows of saywho: not-installed (or nothing) when it knows none.
 package_state() { dpkg-query -W -f='${db:Status-Status}' saywho 2>/dev/null || true; }
 if [[ "$(package_state)" != not-installed && -n "$(package_state)" ]]; then
     say "purging the saywho package already installed"
-    dpkg -P saywho
+    run_dpkg -P saywho
 fi
 
 # The directories the package brings that were not there before: the purge
@@ -118,7 +135,7 @@ done
 
 say "dpkg -i"
 installed_by_us=1
-dpkg -i "$deb"
+run_dpkg -i "$deb"
 
 wants=/etc/systemd/system/multi-user.target.wants/saywho-http.service
 [[ ! -e "$wants" && ! -L "$wants" ]] || {
@@ -173,7 +190,7 @@ fi
 if command -v systemctl >/dev/null; then
     say "systemctl enable, then dpkg -i again"
     systemctl enable saywho-http.service
-    dpkg -i "$deb"
+    run_dpkg -i "$deb"
     [[ -L "$wants" ]] || {
         echo "FAIL: reinstalling the package disabled saywho-http.service" >&2
         exit 1
@@ -183,7 +200,7 @@ fi
 mapfile -t listed < <(dpkg -L saywho)
 
 say "dpkg -r"
-dpkg -r saywho
+run_dpkg -r saywho
 left=()
 for path in "${listed[@]}"; do
     [[ -d "$path" || "$path" == /etc/default/saywho-http ]] && continue
@@ -195,7 +212,7 @@ done
 }
 
 say "dpkg -P"
-dpkg -P saywho
+run_dpkg -P saywho
 installed_by_us=0
 for path in "${listed[@]}" "${new_dirs[@]}" /etc/systemd/system/saywho-http.service "$wants"; do
     [[ -d "$path" ]] && ! [[ " ${new_dirs[*]} " == *" $path "* ]] && continue
