@@ -2,10 +2,11 @@
 # next to their targets): the docs, the copyright file, and the
 # saywho-http.service unit with its settings file.
 
-set(SAYWHO_DOCS ${PROJECT_SOURCE_DIR}/README.md)
+# README.md and docs/ keep their places relative to each other, so that the
+# README's links to docs/*.md work in the installed copy too.
+install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 file(GLOB SAYWHO_DOC_PAGES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/docs/*.md)
-list(APPEND SAYWHO_DOCS ${SAYWHO_DOC_PAGES})
-install(FILES ${SAYWHO_DOCS} DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES ${SAYWHO_DOC_PAGES} DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs)
 
 # The copyright file holds the notices of the third-party data compiled into
 # the binaries (common/data/THIRD_PARTY_NOTICES.txt) after our own header, so

@@ -60,7 +60,7 @@ dpkg-deb -c "$deb"
 contents=$(dpkg-deb -c "$deb")
 for path in ./usr/bin/saywho-index ./usr/bin/saywho-search ./lib/systemd/system/saywho-http.service \
     ./etc/default/saywho-http ./usr/share/doc/saywho/copyright ./usr/share/doc/saywho/changelog.gz \
-    ./usr/share/doc/saywho/README.md ./usr/share/doc/saywho/install.md; do
+    ./usr/share/doc/saywho/README.md ./usr/share/doc/saywho/docs/install.md; do
     grep -q " $path\$" <<<"$contents" || {
         echo "FAIL: $path is not in the package" >&2
         exit 1
