@@ -68,8 +68,9 @@ for path in ./usr/bin/saywho-index ./usr/bin/saywho-search ./lib/systemd/system/
 done
 dpkg-deb -x "$deb" "$tmp/root"
 for binary in saywho-index saywho-search; do
-    file "$tmp/root/usr/bin/$binary" | grep -q ', stripped' || {
-        echo "FAIL: $binary is not stripped: $(file "$tmp/root/usr/bin/$binary")" >&2
+    what=$(file "$tmp/root/usr/bin/$binary")
+    grep -q ', stripped' <<<"$what" || {
+        echo "FAIL: $binary is not stripped: $what" >&2
         exit 1
     }
 done
@@ -145,7 +146,10 @@ wants=/etc/systemd/system/multi-user.target.wants/saywho-http.service
 }
 
 say "the installed binaries"
-if /usr/bin/saywho-search --help | grep -q -- '--version'; then
+# (Outputs are read whole before grep -q looks at them: under pipefail, a
+# writer that grep -q leaves early would die of SIGPIPE and fail the check.)
+help=$(/usr/bin/saywho-search --help)
+if grep -q -- '--version' <<<"$help"; then
     /usr/bin/saywho-search --version | tee "$tmp/version"
     grep -qF "$version" "$tmp/version" || {
         echo "FAIL: saywho-search --version does not say $version" >&2
@@ -154,7 +158,7 @@ if /usr/bin/saywho-search --help | grep -q -- '--version'; then
 else
     # FIXME: until --version is merged (issue 20), --help shows the binary runs.
     echo "saywho-search has no --version yet: running --help instead"
-    /usr/bin/saywho-search --help >/dev/null
+    echo "${help%%$'\n'*}"
 fi
 # A search over corpus/ by the installed binaries, as a user would run them.
 corpus=$(cd "$(dirname "$0")/../../corpus" && pwd)
@@ -165,7 +169,8 @@ corpus=$(cd "$(dirname "$0")/../../corpus" && pwd)
     exit 1
 }
 
-if dpkg -L saywho | grep -q '/man1/saywho-search\.1'; then
+files=$(dpkg -L saywho)
+if grep -q '/man1/saywho-search\.1' <<<"$files"; then
     say "man -w saywho-search"
     man -w saywho-search
 else
