@@ -10,6 +10,9 @@ cmake_flags=(-DCMAKE_BUILD_TYPE=Release)
 if [[ "${1:-}" == "--test" ]]; then
     # mandoc: the man pages' lint (tests/cli/man_test.sh).
     packages+=(libgtest-dev xapian-tools chromium clang-format clang-tidy mandoc)
+    # The package test (tests/package/deb_test.sh): cpack's dpkg-shlibdeps
+    # and file, lintian, man -w and systemd-analyze verify.
+    packages+=(dpkg-dev file lintian man-db systemd)
     # Node and npm for the browser test: Debian's, unless a node with npm is there already.
     command -v npm >/dev/null || packages+=(nodejs npm)
     cmake_flags+=(-DSAYWHO_BUILD_TESTS=ON -DSAYWHO_WERROR=ON)
