@@ -148,18 +148,12 @@ wants=/etc/systemd/system/multi-user.target.wants/saywho-http.service
 say "the installed binaries"
 # (Outputs are read whole before grep -q looks at them: under pipefail, a
 # writer that grep -q leaves early would die of SIGPIPE and fail the check.)
-help=$(/usr/bin/saywho-search --help)
-if grep -q -- '--version' <<<"$help"; then
-    /usr/bin/saywho-search --version | tee "$tmp/version"
-    grep -qF "$version" "$tmp/version" || {
-        echo "FAIL: saywho-search --version does not say $version" >&2
-        exit 1
-    }
-else
-    # FIXME: until --version is merged (issue 20), --help shows the binary runs.
-    echo "saywho-search has no --version yet: running --help instead"
-    echo "${help%%$'\n'*}"
-fi
+/usr/bin/saywho-search --version >"$tmp/version"
+cat "$tmp/version"
+grep -qF "$version" "$tmp/version" || {
+    echo "FAIL: saywho-search --version does not say $version" >&2
+    exit 1
+}
 # A search over corpus/ by the installed binaries, as a user would run them.
 corpus=$(cd "$(dirname "$0")/../../corpus" && pwd)
 /usr/bin/saywho-index --db "$tmp/test.db" "$corpus" >/dev/null
@@ -169,13 +163,18 @@ corpus=$(cd "$(dirname "$0")/../../corpus" && pwd)
     exit 1
 }
 
-files=$(dpkg -L saywho)
-if grep -q '/man1/saywho-search\.1' <<<"$files"; then
-    say "man -w saywho-search"
-    man -w saywho-search
-else
-    echo "the package has no man page for saywho-search yet: man -w not run"
-fi
+say "man -w saywho-index saywho-search"
+for page in saywho-index saywho-search; do
+    where=$(man -w "$page") || {
+        echo "FAIL: man finds no page for $page" >&2
+        exit 1
+    }
+    echo "$where"
+    [[ $where == /usr/share/man/man1/$page.1.gz ]] || {
+        echo "FAIL: $page(1) is at $where, not /usr/share/man/man1/$page.1.gz" >&2
+        exit 1
+    }
+done
 
 if command -v systemd-analyze >/dev/null; then
     say "systemd-analyze verify"
