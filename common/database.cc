@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -153,6 +154,11 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, int extra_fla
         }
         return db;
     } catch (const Xapian::DatabaseLockError&) {
+        // Xapian cannot make its lock file where it cannot write either:
+        // then no other writer is to blame.
+        if (access(database_directory(path).c_str(), W_OK) != 0)
+            throw DatabaseReadOnlyError(path + " is read-only for this process (" + std::strerror(errno) +
+                                        "): writing to it needs write access to its directory");
         throw DatabaseLockedError(path + " is locked by " + describe_lock_holder(path) +
                                   ", which is writing to it; wait for it to finish (or stop it) and try again");
     } catch (const Xapian::DatabaseError& e) {

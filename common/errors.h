@@ -35,6 +35,13 @@ class DatabaseLockedError : public DatabaseError {
     using DatabaseError::DatabaseError;
 };
 
+/// A database this process may read but not write: a read-only file
+/// system, or a directory of another user (the saywho-http service).
+class DatabaseReadOnlyError : public DatabaseError {
+  public:
+    using DatabaseError::DatabaseError;
+};
+
 /// A stored record (common/record_codec.h) that does not hold what the
 /// schema says: a damaged database, or one written by other software.
 /// what() names the document and the member.

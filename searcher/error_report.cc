@@ -22,6 +22,8 @@ ErrorReport report_error(std::exception_ptr error) {
         return {EXIT_ERROR, "webhook", e.what()};
     } catch (const DatabaseLockedError& e) {
         return {EXIT_ERROR, "locked", e.what()};
+    } catch (const DatabaseReadOnlyError& e) {
+        return {EXIT_ERROR, "read_only", e.what()};
     } catch (const DatabaseError& e) {
         return {EXIT_ERROR, "database", e.what()};
     } catch (const Xapian::Error& e) {
@@ -38,6 +40,7 @@ int http_status_of(const std::string& code) {
     if (code == "not_found") return 404;
     if (code == "ambiguous") return 409;
     if (code == "locked") return 409;
+    if (code == "read_only") return 403;
     if (code == "bad_request" || code == "bad_query" || code == "bad_option") return 400;
     return 500;
 }

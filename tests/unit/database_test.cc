@@ -1,6 +1,9 @@
 /** @file database_test.cc
  *  @brief Creating and opening saywho databases (common/database.h).
  */
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 #include <xapian.h>
 
@@ -70,6 +73,42 @@ TEST(OpenForWriting, AMissingParentDirectoryIsNamedInTheError) {
     } catch (const DatabaseError& e) {
         EXPECT_NE(std::string(e.what()).find(path), std::string::npos) << e.what();
     }
+}
+
+/// In a child process that may read @p path but not write it (root drops
+/// to nobody; any other user has the directory made read-only), what
+/// open_for_writing() throws: 0 a DatabaseReadOnlyError naming the path,
+/// 1 another error, 2 none.
+int open_without_write_access(const fs::path& parent, const fs::path& path) {
+    const bool root = ::geteuid() == 0;
+    if (!root) fs::permissions(path, fs::perms::owner_write, fs::perm_options::remove);
+    // nobody must reach the database to read it.
+    fs::permissions(parent, fs::perms::others_read | fs::perms::others_exec, fs::perm_options::add);
+    const pid_t child = ::fork();
+    if (child == 0) {
+        if (root && (::setgid(65534) != 0 || ::setuid(65534) != 0)) ::_exit(3);
+        try {
+            open_for_writing(path.string());
+            ::_exit(2);
+        } catch (const DatabaseReadOnlyError& e) {
+            ::_exit(std::string(e.what()).find(path.string() + " is read-only") == 0 ? 0 : 1);
+        } catch (...) {
+            ::_exit(1);
+        }
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    if (!root) fs::permissions(path, fs::perms::owner_write, fs::perm_options::add);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+TEST(OpenForWriting, ADatabaseThisProcessCannotWriteIsReadOnlyNotLocked) {
+    TempDir dir;
+    const fs::path path = dir.path() / "news.db";
+    open_for_writing(path.string()).commit();
+    // Not "locked by another writer": there is none (the saywho-http
+    // service saving a search, say, in a read-only sandbox).
+    EXPECT_EQ(open_without_write_access(dir.path(), path), 0);
 }
 
 }  // namespace
