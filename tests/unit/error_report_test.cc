@@ -26,6 +26,7 @@ TEST(ErrorReport, EachKindOfErrorHasItsCodeAndMessage) {
     EXPECT_EQ(query.message, "bad date 'March'");
     EXPECT_EQ(report_of(DatabaseError("no database at /x")).code, "database");
     EXPECT_EQ(report_of(DatabaseLockedError("/x is locked by process 1")).code, "locked");
+    EXPECT_EQ(report_of(DatabaseReadOnlyError("/x is read-only for this process")).code, "read_only");
     const ErrorReport xapian = report_of(Xapian::DatabaseOpeningError("cannot open"));
     EXPECT_EQ(xapian.code, "database");
     EXPECT_EQ(xapian.message, "database error: DatabaseOpeningError: cannot open");
@@ -39,6 +40,7 @@ TEST(ErrorReport, HttpStatusFollowsTheCode) {
     EXPECT_EQ(http_status_of("bad_request"), 400);
     EXPECT_EQ(http_status_of("bad_query"), 400);
     EXPECT_EQ(http_status_of("locked"), 409);
+    EXPECT_EQ(http_status_of("read_only"), 403);
     EXPECT_EQ(http_status_of("database"), 500);
     EXPECT_EQ(http_status_of("internal"), 500);
 }
