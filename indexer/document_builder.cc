@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <optional>
-#include <unordered_map>
 
+#include "common/memoized_stem.h"
 #include "common/record_codec.h"
 #include "extract/extract.h"
 #include "common/schema.h"
@@ -54,28 +54,6 @@ void add_list_value(Xapian::Document& doc, Xapian::valueno slot, const std::vect
     if (!joined.empty()) doc.add_value(slot, joined);
 }
 
-/// The English stemmer, remembering its answers. Snowball stemming is a
-/// good part of building a document, and words repeat: within an article,
-/// across articles, and in every statement, whose words are all words of
-/// its article stemmed a second time. One per DocumentBuilder, so per thread.
-class MemoizedStem : public Xapian::StemImplementation {
-  public:
-    std::string operator()(const std::string& word) override {
-        auto found = stems_.find(word);
-        if (found != stems_.end()) return found->second;
-        // Bounded: news has a long tail of words seen once (numbers, names,
-        // typos), so start afresh rather than grow without end.
-        if (stems_.size() >= MAX_WORDS) stems_.clear();
-        return stems_.emplace(word, english_(word)).first->second;
-    }
-    std::string get_description() const override { return "MemoizedStem(english)"; }
-
-  private:
-    static constexpr std::size_t MAX_WORDS = std::size_t{1} << 17;
-    Xapian::Stem english_{"english"};
-    std::unordered_map<std::string, std::string> stems_;
-};
-
 /// A statement's own cluster key, in SLOT_CLUSTER and XCLUSTER:, and its
 /// signature for the cluster pass, which may give it another key later
 /// (indexer/statement_clusters.h).
@@ -106,9 +84,7 @@ std::string article_content_hash(const Article& article, bool with_statements) {
 }
 
 DocumentBuilder::DocumentBuilder() {
-    // Xapian::Stem takes ownership of the implementation; both generators
-    // share its memory of stems.
-    const Xapian::Stem stemmer(new MemoizedStem);
+    const Xapian::Stem stemmer = memoized_english_stem();
     term_generator_.set_stemmer(stemmer);
     term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
     // Statement words: stems only, every word, with positions, under

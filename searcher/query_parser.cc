@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "common/errors.h"
+#include "common/memoized_stem.h"
 #include "common/schema.h"
 #include "common/text.h"
 #include "searcher/filters.h"
@@ -133,7 +134,7 @@ std::optional<MatchMode> parse_match_mode(std::string_view name) {
 }
 
 SaywhoQueryParser::SaywhoQueryParser(const Xapian::Database& db, MatchMode mode)
-    : stemmer_("english"), error_(std::make_shared<std::string>()) {
+    : stemmer_(memoized_english_stem()), error_(std::make_shared<std::string>()) {
     configure(article_parser_, db, stemmer_, mode, error_);
     article_parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     // Statements hold their words as positional Z stems only (schema.h): every

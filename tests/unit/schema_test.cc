@@ -150,26 +150,28 @@ TEST(QueryFields, NamesAndPrefixesAreUniqueAndHelpIsNonEmpty) {
     EXPECT_EQ(names.size(), QUERY_FIELDS.size());
 }
 
-// The README's table of fields is prose written by hand; this keeps it
+// The user guide's table of fields is prose written by hand; this keeps it
 // and the schema telling the same story: every field is shown there with
 // the example --help gives, and every field the table shows exists.
-TEST(QueryFields, TheReadmeTableShowsEveryFieldAndNoOther) {
-    std::ifstream in(std::string(SAYWHO_SOURCE_DIR) + "/README.md");
-    ASSERT_TRUE(in) << "README.md not found beside the sources";
-    std::stringstream readme;
-    readme << in.rdbuf();
-    const std::string text = readme.str();
+TEST(QueryFields, TheGuideTableShowsEveryFieldAndNoOther) {
+    std::ifstream in(std::string(SAYWHO_SOURCE_DIR) + "/docs/guide.md");
+    ASSERT_TRUE(in) << "docs/guide.md not found beside the sources";
+    std::stringstream guide;
+    guide << in.rdbuf();
+    const std::string text = guide.str();
     for (const auto& field : QUERY_FIELDS)
         EXPECT_NE(text.find(std::string("`") + field.example + "`"), std::string::npos)
-            << "README.md does not show " << field.example;
+            << "docs/guide.md does not show " << field.example;
     const std::regex row_field(R"(\n\| `([a-z]+):)");
     int rows = 0;
     for (auto it = std::sregex_iterator(text.begin(), text.end(), row_field); it != std::sregex_iterator(); ++it) {
         ++rows;
+        // saved:NAME is expanded before fields are read (saved_searches.h).
+        if ((*it)[1].str() == "saved") continue;
         EXPECT_NE(find_query_field((*it)[1].str()), nullptr)
-            << "README.md shows a field that does not exist: " << (*it)[1];
+            << "docs/guide.md shows a field that does not exist: " << (*it)[1];
     }
-    EXPECT_GE(rows, static_cast<int>(QUERY_FIELDS.size()) - 1) << "the README's table of fields was not found";
+    EXPECT_GE(rows, static_cast<int>(QUERY_FIELDS.size()) - 1) << "the guide's table of fields was not found";
 }
 
 TEST(QueryFields, FindQueryFieldFindsTitle) {
