@@ -61,7 +61,9 @@ void answer(httplib::Response& res, F&& work) {
 /// The request this worker thread answers: when its first byte came, and
 /// the route pattern that took it ("other" until one does), for the
 /// access log and /metrics. Set by BoundedServer's request_started hook
-/// and the route handlers; read by the logger, on the same thread.
+/// (not the pre-routing handler: cpp-httplib skips it for requests it
+/// refuses before routing, which the logger still sees) and the route
+/// handlers; read by the logger, on the same thread.
 thread_local std::chrono::steady_clock::time_point request_started;
 thread_local std::string request_route;
 
