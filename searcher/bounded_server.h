@@ -16,7 +16,8 @@ namespace saywho {
 class ConnectionStream;
 
 /// What the owner of a BoundedServer hears about its connections. Each is
-/// called on the connection's worker thread and may be empty.
+/// called on the connection's worker thread, so on several threads at
+/// once: they must be thread-safe. Each may be empty.
 struct ConnectionHooks {
     std::function<void()> opened;  ///< a connection was accepted
     std::function<void()> closed;  ///< and is closed now
