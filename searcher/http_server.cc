@@ -18,8 +18,11 @@
 #include <xapian.h>
 
 #include "common/text.h"
+#include "searcher/bounded_server.h"
 #include "searcher/error_report.h"
 #include "searcher/export.h"
+#include "searcher/health.h"
+#include "searcher/metrics.h"
 #include "searcher/request.h"
 #include "searcher/service.h"
 
@@ -55,11 +58,33 @@ void answer(httplib::Response& res, F&& work) {
     }
 }
 
+/// The request this worker thread answers: when its first byte came, and
+/// the route pattern that took it ("other" until one does), for the
+/// access log and /metrics. Set by BoundedServer's request_started hook
+/// (not the pre-routing handler: cpp-httplib skips it for requests it
+/// refuses before routing, which the logger still sees) and the route
+/// handlers; read by the logger, on the same thread.
 thread_local std::chrono::steady_clock::time_point request_started;
+thread_local std::string request_route;
 
-std::string access_line(const httplib::Request& req, const httplib::Response& res) {
-    const double ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - request_started).count();
+/// The label of requests no route took: 404s, 405s, unparsable and refused ones.
+constexpr const char OTHER_ROUTE[] = "other";
+
+double seconds_since_start() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - request_started).count();
+}
+
+/// @p handler, telling /metrics that @p route took the request.
+httplib::Server::Handler labelled(std::string route, httplib::Server::Handler handler) {
+    return
+        [route = std::move(route), handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
+            request_route = route;
+            handler(req, res);
+        };
+}
+
+std::string access_line(const httplib::Request& req, const httplib::Response& res, double seconds) {
+    const double ms = seconds * 1000;
     std::time_t now = std::time(nullptr);
     char when[32];
     std::tm tm{};
@@ -192,42 +217,47 @@ std::pair<std::string, std::string> saved_search_of(const httplib::Request& req)
 }
 
 /// The API (/api/search, /api/cluster, /api/suggest, /api/speaker,
-/// /api/article, /api/export, /api/saved) and the page's files.
+/// /api/article, /api/export, /api/saved) and the page's files, each
+/// labelled for /metrics with its path (or pattern).
 /// @p service must outlive @p server: the handlers keep its address.
 void add_routes(httplib::Server& server, SearchService& service) {
-    server.Get("/api/search", [svc = &service](const httplib::Request& req, httplib::Response& res) {
+    auto get = [&server](const std::string& path, httplib::Server::Handler handler) {
+        server.Get(path, labelled(path, std::move(handler)));
+    };
+    get("/api/search", [svc = &service](const httplib::Request& req, httplib::Response& res) {
         answer(res, [&] { return svc->search(request_from_parameters(parameters(req))); });
     });
-    server.Get("/api/cluster", [svc = &service](const httplib::Request& req, httplib::Response& res) {
+    get("/api/cluster", [svc = &service](const httplib::Request& req, httplib::Response& res) {
         answer(res, [&] { return svc->search(cluster_request_from_parameters(parameters(req))); });
     });
-    server.Get("/api/suggest", [svc = &service](const httplib::Request& req, httplib::Response& res) {
+    get("/api/suggest", [svc = &service](const httplib::Request& req, httplib::Response& res) {
         answer(res, [&] {
             const std::size_t limit =
                 req.has_param("limit") ? parse_count("limit", req.get_param_value("limit"), 1, 50) : 8;
             return svc->suggest(req.get_param_value("q"), limit);
         });
     });
-    server.Get("/api/export",
-               [svc = &service](const httplib::Request& req, httplib::Response& res) { serve_export(*svc, req, res); });
-    server.Get("/api/speaker", [svc = &service](const httplib::Request& req, httplib::Response& res) {
-        serve_speaker(*svc, req, res);
-    });
-    server.Get("/api/article", [svc = &service](const httplib::Request& req, httplib::Response& res) {
+    get("/api/export",
+        [svc = &service](const httplib::Request& req, httplib::Response& res) { serve_export(*svc, req, res); });
+    get("/api/speaker",
+        [svc = &service](const httplib::Request& req, httplib::Response& res) { serve_speaker(*svc, req, res); });
+    get("/api/article", [svc = &service](const httplib::Request& req, httplib::Response& res) {
         answer(res, [&] { return svc->article(req.get_param_value("id")); });
     });
-    server.Get("/api/saved", [svc = &service](const httplib::Request&, httplib::Response& res) {
+    get("/api/saved", [svc = &service](const httplib::Request&, httplib::Response& res) {
         answer(res, [&] { return svc->saved(); });
     });
-    server.Post("/api/saved", [svc = &service](const httplib::Request& req, httplib::Response& res) {
-        answer(res, [&] {
-            const auto [name, query] = saved_search_of(req);
-            return svc->save(name, query);
-        });
-    });
-    server.Delete("/api/saved", [svc = &service](const httplib::Request& req, httplib::Response& res) {
-        answer(res, [&] { return svc->unsave(req.get_param_value("name")); });
-    });
+    server.Post("/api/saved",
+                labelled("/api/saved", [svc = &service](const httplib::Request& req, httplib::Response& res) {
+                    answer(res, [&] {
+                        const auto [name, query] = saved_search_of(req);
+                        return svc->save(name, query);
+                    });
+                }));
+    server.Delete("/api/saved",
+                  labelled("/api/saved", [svc = &service](const httplib::Request& req, httplib::Response& res) {
+                      answer(res, [&] { return svc->unsave(req.get_param_value("name")); });
+                  }));
     // The page: three fixed files, so no request path ever reaches the file system.
     auto asset = [](const char* begin, const char* end, const char* type) {
         return [begin, end, type](const httplib::Request&, httplib::Response& res) {
@@ -238,15 +268,72 @@ void add_routes(httplib::Server& server, SearchService& service) {
                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'");
         };
     };
-    server.Get("/", asset(saywho_web_index_html_begin, saywho_web_index_html_end, "text/html; charset=utf-8"));
+    get("/", asset(saywho_web_index_html_begin, saywho_web_index_html_end, "text/html; charset=utf-8"));
     // A speaker's page is the same page: its script reads the key from the
-    // path and asks /api/speaker for it.
-    server.Get(R"(/speaker/.+)",
-               asset(saywho_web_index_html_begin, saywho_web_index_html_end, "text/html; charset=utf-8"));
-    server.Get("/app.js", asset(saywho_web_app_js_begin, saywho_web_app_js_end, "text/javascript; charset=utf-8"));
-    server.Get("/timeline.js",
-               asset(saywho_web_timeline_js_begin, saywho_web_timeline_js_end, "text/javascript; charset=utf-8"));
-    server.Get("/style.css", asset(saywho_web_style_css_begin, saywho_web_style_css_end, "text/css; charset=utf-8"));
+    // path and asks /api/speaker for it. One label for every key, so
+    // /metrics has one series for them all.
+    server.Get(R"(/speaker/.+)", labelled("/speaker/:key", asset(saywho_web_index_html_begin, saywho_web_index_html_end,
+                                                                 "text/html; charset=utf-8")));
+    get("/app.js", asset(saywho_web_app_js_begin, saywho_web_app_js_end, "text/javascript; charset=utf-8"));
+    get("/timeline.js",
+        asset(saywho_web_timeline_js_begin, saywho_web_timeline_js_end, "text/javascript; charset=utf-8"));
+    get("/style.css", asset(saywho_web_style_css_begin, saywho_web_style_css_end, "text/css; charset=utf-8"));
+}
+
+/// GET /healthz and GET /metrics (docs/http.md). @p metrics must outlive
+/// @p server.
+void add_operations_routes(httplib::Server& server, const HttpMetrics& metrics,
+                           const std::vector<std::string>& databases) {
+    server.Get("/healthz", labelled("/healthz", [databases](const httplib::Request&, httplib::Response& res) {
+                   // Any failure makes the service unready: 503, whatever the
+                   // error's own status would be.
+                   try {
+                       res.set_content(health_json(database_health(databases)), JSON_TYPE);
+                       res.status = 200;
+                   } catch (...) {
+                       const ErrorReport report = report_error(std::current_exception());
+                       res.status = 503;
+                       res.set_content(error_json(report.code, report.message), JSON_TYPE);
+                   }
+               }));
+    server.Get("/metrics", labelled("/metrics", [&metrics, databases](const httplib::Request&, httplib::Response& res) {
+                   std::string text;
+                   metrics.write(text);
+                   write_database_metrics(text, databases);
+                   res.set_content(text, "text/plain; version=0.0.4; charset=utf-8");
+               }));
+}
+
+/// The error code of an error status cpp-httplib or BoundedServer sets itself.
+std::string error_code_of(int status) {
+    switch (status) {
+        case 404:
+            return "not_found";
+        case 413:
+            return "payload_too_large";
+        case 414:
+            return "uri_too_long";
+        case 431:
+            return "header_too_large";
+        default:
+            return "bad_request";
+    }
+}
+
+/// The message of an error status cpp-httplib or BoundedServer sets itself.
+std::string error_message_of(int status, const HeadLimits& limits) {
+    switch (status) {
+        case 404:
+            return "no such page: see docs/http.md for the API";
+        case 414:
+            return "the request line is over " + std::to_string(limits.request_line) + " bytes";
+        case 431:
+            return "the request's header lines are over the limits: at most " + std::to_string(limits.header_lines) +
+                   " lines of at most " + std::to_string(limits.header_line) + " bytes, " +
+                   std::to_string(limits.header_bytes) + " bytes in all";
+        default:
+            return "request refused (HTTP " + std::to_string(status) + ")";
+    }
 }
 
 }  // namespace
@@ -291,7 +378,22 @@ int serve_http(const HttpOptions& options, const std::function<void(const std::s
     sigaddset(&stop_signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-    httplib::Server server;
+    HttpMetrics metrics;
+    const HeadLimits limits{};
+    ConnectionHooks hooks;
+    hooks.opened = [&metrics] { metrics.connection_opened(); };
+    hooks.closed = [&metrics] { metrics.connection_closed(); };
+    hooks.request_started = [] {
+        request_started = std::chrono::steady_clock::now();
+        request_route = OTHER_ROUTE;
+    };
+    hooks.refused = [&](const httplib::Request& req, httplib::Response& res) {
+        res.set_content(error_json(error_code_of(res.status), error_message_of(res.status, limits)), JSON_TYPE);
+        const double seconds = seconds_since_start();
+        log(access_line(req, res, seconds));
+        metrics.count_request(OTHER_ROUTE, res.status, seconds);
+    };
+    BoundedServer server(limits, std::move(hooks));
     // A connection holds its worker thread until it is answered or goes
     // quiet for the read timeout, so a slow client costs a thread: many
     // threads (cheap when idle; searches are short) keep a few slow clients
@@ -306,7 +408,6 @@ int serve_http(const HttpOptions& options, const std::function<void(const std::s
     server.set_payload_max_length(64 * 1024);
 
     server.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {
-        request_started = std::chrono::steady_clock::now();
         // Saved searches are the one thing written: POST and DELETE there only.
         const bool writes = req.path == "/api/saved" && (req.method == "POST" || req.method == "DELETE");
         if (req.method != "GET" && req.method != "HEAD" && !writes) {
@@ -320,22 +421,21 @@ int serve_http(const HttpOptions& options, const std::function<void(const std::s
         return httplib::Server::HandlerResponse::Unhandled;
     });
     add_routes(server, service);
-    // Anything else, and errors httplib raises itself (414, 413, 400), as JSON.
-    server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    add_operations_routes(server, metrics, options.databases);
+    // Anything else, and errors httplib raises itself (413, 400), as JSON.
+    server.set_error_handler([&limits](const httplib::Request&, httplib::Response& res) {
         if (!res.body.empty()) return;
-        const std::string code = res.status == 404   ? "not_found"
-                                 : res.status == 414 ? "uri_too_long"
-                                 : res.status == 413 ? "payload_too_large"
-                                                     : "bad_request";
-        const std::string message = res.status == 404 ? "no such page: see docs/http.md for the API"
-                                                      : "request refused (HTTP " + std::to_string(res.status) + ")";
-        res.set_content(error_json(code, message), JSON_TYPE);
+        res.set_content(error_json(error_code_of(res.status), error_message_of(res.status, limits)), JSON_TYPE);
     });
     server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
         res.status = 500;
         res.set_content(error_json("internal", "internal error"), JSON_TYPE);
     });
-    server.set_logger([&](const httplib::Request& req, const httplib::Response& res) { log(access_line(req, res)); });
+    server.set_logger([&](const httplib::Request& req, const httplib::Response& res) {
+        const double seconds = seconds_since_start();
+        log(access_line(req, res, seconds));
+        metrics.count_request(request_route, res.status, seconds);
+    });
 
     if (!server.bind_to_port(options.host, options.port)) {
         error = "cannot listen on " + options.host + ":" + std::to_string(options.port) +

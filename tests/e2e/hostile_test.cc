@@ -3,12 +3,16 @@
  *         nested articles and queries, bad HTTP requests) gets a clear
  *         message or a correct answer, in bounded time and memory.
  */
+#include <fcntl.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -242,6 +246,68 @@ long resident_kb(int pid) {
     return 0;
 }
 
+/// What a client that sends header lines without end saw.
+struct HeaderFlood {
+    std::string answer;    ///< what the server sent back, if anything
+    std::size_t sent = 0;  ///< bytes of request sent before it stopped
+    long peak_rss_kb = 0;  ///< the server's highest VmRSS meanwhile
+    bool gave_up = false;  ///< the client hit its own limit, unanswered
+};
+
+/// Starts a request to 127.0.0.1:@p port and then sends header lines, as
+/// fast as the server takes them, until the server answers or closes, or
+/// until @p budget bytes or 30 s (the client's own limits: a server that
+/// never stops it would otherwise be flooded forever). Samples the VmRSS
+/// of @p pid as it goes.
+HeaderFlood flood_headers(int port, int pid, std::size_t budget) {
+    HeaderFlood flood;
+    const int fd = connect_loopback(port);
+    if (fd < 0) return flood;
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+    std::string lines = "GET /api/search?q=talks HTTP/1.1\r\nHost: x\r\n";
+    while (lines.size() < 64 * 1024) lines += "X-Flood: 0123456789abcdef\r\n";
+    std::size_t offset = 0;
+    const auto deadline = Clock::now() + std::chrono::seconds(30);
+    auto next_sample = Clock::now();
+    bool sending = true;
+    for (;;) {
+        if (Clock::now() >= next_sample) {
+            flood.peak_rss_kb = std::max(flood.peak_rss_kb, resident_kb(pid));
+            next_sample = Clock::now() + std::chrono::milliseconds(50);
+        }
+        if (Clock::now() >= deadline || (sending && flood.sent >= budget)) {
+            flood.gave_up = true;
+            break;
+        }
+        pollfd p{fd, static_cast<short>(POLLIN | (sending ? POLLOUT : 0)), 0};
+        if (poll(&p, 1, 50) <= 0) continue;
+        if (p.revents & (POLLIN | POLLHUP | POLLERR)) {
+            char chunk[8192];
+            const ssize_t n = read(fd, chunk, sizeof chunk);
+            if (n > 0) {
+                // Answered: a real client stops sending and reads the rest.
+                flood.answer.append(chunk, static_cast<std::size_t>(n));
+                sending = false;
+                continue;
+            }
+            if (n == 0 || errno != EAGAIN) break;  // closed (or reset) by the server
+        }
+        if (sending && (p.revents & POLLOUT)) {
+            // The first pass sends the request line; later ones headers only.
+            const std::size_t from = flood.sent == 0 ? 0 : lines.find("X-Flood");
+            const std::size_t begin = offset == 0 ? from : offset;
+            const ssize_t n = send(fd, lines.data() + begin, lines.size() - begin, MSG_NOSIGNAL);
+            if (n < 0 && errno != EAGAIN) sending = false;  // the server is gone: read what it said
+            if (n <= 0) continue;
+            flood.sent += static_cast<std::size_t>(n);
+            offset = begin + static_cast<std::size_t>(n) == lines.size() ? 0 : begin + static_cast<std::size_t>(n);
+        }
+    }
+    flood.peak_rss_kb = std::max(flood.peak_rss_kb, resident_kb(pid));
+    close(fd);
+    return flood;
+}
+
 class HostileHttp : public Hostile {
   protected:
     void SetUp() override {
@@ -379,6 +445,27 @@ TEST_F(HostileHttp, SixtySecondsOfSixtyFourConnectionsKeepMemoryBounded) {
     EXPECT_LT(rss_peak, rss_before + 256L * 1024 * MEMORY_SLACK) << "memory grew under load";
     std::cout << "[ load     ] " << seconds << " s, 64 connections: " << answered << " answered, " << failed
               << " failed; server RSS " << rss_before / 1024 << " MiB before, " << rss_peak / 1024 << " MiB peak\n";
+}
+
+TEST_F(HostileHttp, HeaderLinesWithoutEndAreRefusedWith431InFlatMemory) {
+    // Issue 20. Measured with this test (Release build, 64 MiB budget of
+    // 27-byte lines): before the server read and bounded each head itself,
+    // cpp-httplib 0.11 kept every line (a map entry each) and the server's
+    // VmRSS grew from 14 MiB to 377 MiB, unanswered, until the client gave
+    // up after 2.5 million lines. Now the line after the 100th is answered
+    // 431 and the connection closed: RSS 13 MiB before, 14 MiB at its peak
+    // (2.5 MiB sent, most of it still in socket buffers when the client read
+    // the answer).
+    const long rss_before = resident_kb(server_->pid());
+    const HeaderFlood flood = flood_headers(port_, server_->pid(), 64u << 20);
+    std::cout << "[ hostile  ] header flood: " << flood.sent / 1024 << " KiB sent, server RSS " << rss_before / 1024
+              << " MiB before, " << flood.peak_rss_kb / 1024 << " MiB peak"
+              << (flood.gave_up ? ", unanswered when the client gave up" : "") << "\n";
+    EXPECT_FALSE(flood.gave_up) << "the server neither answered nor closed";
+    EXPECT_EQ(status_of(flood.answer), 431) << flood.answer.substr(0, 300);
+    EXPECT_TRUE(contains(flood.answer, R"({"code":"header_too_large")")) << flood.answer.substr(0, 500);
+    EXPECT_LT(flood.peak_rss_kb, rss_before + 8L * 1024 * MEMORY_SLACK) << "memory grew under the flood";
+    EXPECT_EQ(http_request(port_, "GET /api/search?q=talks").status, 200) << "the server still serves";
 }
 
 }  // namespace
