@@ -94,10 +94,11 @@ void print_saved(std::ostream& out, const std::vector<SavedSearch>& saved, bool 
     out << saved_json(saved) << '\n';
 }
 
-std::string saved_json(const std::vector<SavedSearch>& saved) {
+std::string saved_json(const std::vector<SavedSearch>& saved, const std::optional<std::string>& id) {
     rapidjson::StringBuffer buffer;
     rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
     start_document(w, "saved");
+    if (id) put(w, "id", *id);
     w.Key("saved");
     w.StartArray();
     for (const auto& s : saved) {

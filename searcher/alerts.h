@@ -6,6 +6,7 @@
 #define SAYWHO_SEARCHER_ALERTS_H
 
 #include <cstdint>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -58,8 +59,8 @@ void print_alerts_text(std::ostream& out, const std::vector<Alert>& alerts, bool
 void print_saved(std::ostream& out, const std::vector<SavedSearch>& saved, bool json);
 
 /// The saved searches as one JSON document (docs/json.md, "saved"), one
-/// line without a newline.
-std::string saved_json(const std::vector<SavedSearch>& saved);
+/// line without a newline; @p id is a --serve request's, echoed.
+std::string saved_json(const std::vector<SavedSearch>& saved, const std::optional<std::string>& id = std::nullopt);
 
 }  // namespace saywho
 

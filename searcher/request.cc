@@ -110,6 +110,25 @@ std::size_t parse_count(const std::string& name, const std::string& text, std::s
     return n;
 }
 
+namespace {
+
+/// Reads the --serve member @p name ("saved", "save" or "unsave") into @p r.
+void read_saved_action(SearchRequest& r, const std::string& name, const rapidjson::Value& value) {
+    if (r.saved_action != SearchRequest::SavedAction::NONE)
+        throw RequestError("bad_request", "a request asks for one of 'saved', 'save' and 'unsave', not two");
+    if (name == "saved") {
+        if (!value.IsBool() || !value.GetBool()) throw RequestError("bad_request", "'saved' must be true");
+        r.saved_action = SearchRequest::SavedAction::LIST;
+        return;
+    }
+    if (!value.IsString() || value.GetStringLength() == 0)
+        throw RequestError("bad_request", "'" + name + "' must be the name of a saved search");
+    r.saved_action = name == "save" ? SearchRequest::SavedAction::SAVE : SearchRequest::SavedAction::UNSAVE;
+    r.saved_name.assign(value.GetString(), value.GetStringLength());
+}
+
+}  // namespace
+
 SearchRequest parse_request_line(const std::string& line) {
     rapidjson::Document doc;
     // Strings that are not UTF-8 are refused here: they would come back in
@@ -134,6 +153,10 @@ SearchRequest parse_request_line(const std::string& line) {
                                        "unknown filter '" + key + "': expected one of " + std::string(FILTER_NAMES));
                 apply(r, key, std::string(f.value.GetString(), f.value.GetStringLength()));
             }
+            continue;
+        }
+        if (name == "saved" || name == "save" || name == "unsave") {
+            read_saved_action(r, name, m.value);
             continue;
         }
         std::string value;

@@ -26,6 +26,12 @@ struct SearchRequest {
     /// (searcher/speaker_page.h) instead of a search; limit is then the
     /// number of latest statements and interval the timeline's.
     std::optional<std::string> speaker_page;
+    /// --serve's saved searches, in place of a search (docs/http.md):
+    /// "saved": true lists them, "save": NAME stores `q` under NAME,
+    /// "unsave": NAME removes one.
+    enum class SavedAction { NONE, LIST, SAVE, UNSAVE };
+    SavedAction saved_action = SavedAction::NONE;
+    std::string saved_name;  ///< for SAVE and UNSAVE
 };
 
 /// The largest page a service answers (the command line allows more).

@@ -43,6 +43,7 @@ std::string SearchService::answer_line(const std::string& line) {
     try {
         SearchRequest request = parse_request_line(line);
         id = request.id;
+        if (request.saved_action != SearchRequest::SavedAction::NONE) return answer_saved(request);
         if (request.speaker_page) {
             // A page, not a search: only its name, id, limit and interval apply.
             if (!request.options.query.empty() || !request.filters.empty())
@@ -94,8 +95,28 @@ std::unique_ptr<StatementExport> SearchService::export_statements(const SearchRe
         [&](Xapian::Database& db) { return std::make_unique<StatementExport>(db, search, options); });
 }
 
-std::string SearchService::saved() {
-    return saved_json(databases_.with([](Xapian::Database& db) { return list_saved_searches(db); }));
+std::string SearchService::answer_saved(const SearchRequest& request) {
+    // Only the query to save goes with them: a filter or a page would be ignored.
+    const bool saving = request.saved_action == SearchRequest::SavedAction::SAVE;
+    if (!request.filters.empty() || request.speaker_page || (!saving && !request.options.query.empty()))
+        throw RequestError("bad_request", saving ? "'save' stores 'q' alone: filters and pages do not apply"
+                                                 : "'saved' and 'unsave' take no 'q', filters or pages");
+    switch (request.saved_action) {
+        case SearchRequest::SavedAction::SAVE:
+            if (trim(request.options.query).empty())
+                throw RequestError("bad_request", "'save' needs the query to save in 'q'");
+            return save(request.saved_name, request.options.query, request.id);
+        case SearchRequest::SavedAction::UNSAVE:
+            return unsave(request.saved_name, request.id);
+        case SearchRequest::SavedAction::LIST:
+        case SearchRequest::SavedAction::NONE:
+            break;
+    }
+    return saved(request.id);
+}
+
+std::string SearchService::saved(const std::optional<std::string>& id) {
+    return saved_json(databases_.with([](Xapian::Database& db) { return list_saved_searches(db); }), id);
 }
 
 const std::string& SearchService::writable_database() const {
@@ -104,18 +125,19 @@ const std::string& SearchService::writable_database() const {
     return locations_[0];
 }
 
-std::string SearchService::save(const std::string& name, const std::string& query) {
+std::string SearchService::save(const std::string& name, const std::string& query,
+                                const std::optional<std::string>& id) {
     if (query.size() > SERVICE_MAX_QUERY_BYTES)
         throw RequestError("bad_request",
                            "'query' is longer than " + std::to_string(SERVICE_MAX_QUERY_BYTES) + " bytes");
     save_search_at(writable_database(), name, query);
-    return saved();
+    return saved(id);
 }
 
-std::string SearchService::unsave(const std::string& name) {
+std::string SearchService::unsave(const std::string& name, const std::optional<std::string>& id) {
     if (!unsave_search_at(writable_database(), name))
         throw RequestError("not_found", "no saved search named '" + name + "'");
-    return saved();
+    return saved(id);
 }
 
 }  // namespace saywho

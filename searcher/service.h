@@ -69,20 +69,25 @@ class SearchService {
     /// Throws RequestError and QueryError for a bad request.
     std::unique_ptr<StatementExport> export_statements(const SearchRequest& request, const ExportOptions& options);
 
-    /// The saved searches: the "saved" document (docs/json.md).
-    std::string saved();
+    /// The saved searches: the "saved" document (docs/json.md), with a
+    /// --serve request's @p id.
+    std::string saved(const std::optional<std::string>& id = std::nullopt);
     /// Saves @p query as @p name (searcher/saved_searches.h) and returns
     /// the "saved" document. The database is opened for writing only for
     /// this: while saywho-index writes to it, throws DatabaseLockedError at
     /// once (JSON code "locked"). Throws RequestError (bad_request) unless
     /// the service searches one local database, UsageError for a bad name
     /// and QueryError for a query naming an unknown saved search.
-    std::string save(const std::string& name, const std::string& query);
+    std::string save(const std::string& name, const std::string& query,
+                     const std::optional<std::string>& id = std::nullopt);
     /// Removes the saved search @p name, as save(); RequestError
     /// (not_found) when there is none.
-    std::string unsave(const std::string& name);
+    std::string unsave(const std::string& name, const std::optional<std::string>& id = std::nullopt);
 
   private:
+    /// A --serve request for the saved searches (SearchRequest::saved_action).
+    std::string answer_saved(const SearchRequest& request);
+
     /// The one local database saved searches are written to. Throws RequestError.
     const std::string& writable_database() const;
 

@@ -356,6 +356,53 @@ class Receiver {
     int status_ = 200;
 };
 
+/// Saved searches through --serve's JSON Lines, as a program keeping
+/// saywho as a subprocess would manage them.
+TEST_F(Alerts, ServeSavesListsUsesAndRemovesSearches) {
+    index({HELSINKI, GENEVA, OSLO, JAKARTA});
+    BackgroundProcess serve({SEARCH, "--db", db_, "--serve"}, (dir_.path() / "serve.err").string());
+    bool ok = false;
+    const auto ask = [&](const std::string& line) {
+        serve.write_line(line);
+        return parse_json(serve.read_line(10000, ok));
+    };
+    rapidjson::Document doc = ask(R"({"id": "s1", "save": "energy", "q": "energy"})");
+    ASSERT_TRUE(ok);
+    ASSERT_STREQ(doc["type"].GetString(), "saved");
+    EXPECT_STREQ(doc["id"].GetString(), "s1");
+    ASSERT_EQ(doc["saved"].Size(), 1u);
+    EXPECT_STREQ(doc["saved"][0]["query"].GetString(), "energy");
+
+    // The same process sees it at once: in the list and inside a query.
+    doc = ask(R"({"saved": true})");
+    EXPECT_STREQ(doc["saved"][0]["name"].GetString(), "energy");
+    doc = ask(R"({"q": "saved:energy", "limit": 50})");
+    ASSERT_STREQ(doc["type"].GetString(), "results");
+    EXPECT_EQ(article_ids(doc), (Ids{HELSINKI, OSLO}));
+    EXPECT_EQ(search({"--saved"}).out, "energy\tenergy\n");
+
+    doc = ask(R"({"unsave": "energy"})");
+    EXPECT_EQ(doc["saved"].Size(), 0u);
+    doc = ask(R"({"id": "s2", "unsave": "energy"})");
+    EXPECT_STREQ(doc["error"]["code"].GetString(), "not_found");
+    EXPECT_STREQ(doc["id"].GetString(), "s2");
+}
+
+TEST_F(Alerts, ServeRefusesSavedRequestsThatMeanTwoThings) {
+    index({HELSINKI});
+    BackgroundProcess serve({SEARCH, "--db", db_, "--serve"}, (dir_.path() / "serve.err").string());
+    bool ok = false;
+    for (const char* line : {R"({"save": "a", "unsave": "b"})", R"({"save": "a"})",
+                             R"({"save": "a", "q": "x", "speaker": "Kettunen"})", R"({"saved": true, "q": "energy"})",
+                             R"({"saved": false})", R"({"unsave": 3})", R"({"save": "bad name!", "q": "x"})"}) {
+        serve.write_line(line);
+        const rapidjson::Document doc = parse_json(serve.read_line(10000, ok));
+        ASSERT_TRUE(ok) << line;
+        EXPECT_STREQ(doc["type"].GetString(), "error") << line;
+    }
+    EXPECT_EQ(search({"--saved"}).out, "");
+}
+
 class AlertsWebhook : public Alerts {
   protected:
     CommandResult post(const std::string& url) {
