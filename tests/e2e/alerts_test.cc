@@ -242,12 +242,9 @@ class SavedOverHttp : public Alerts {
   protected:
     void SetUp() override {
         index({HELSINKI, GENEVA, OSLO, JAKARTA});
-        port_ = free_port();
-        server_ = std::make_unique<BackgroundProcess>(
-            std::vector<std::string>{SEARCH, "--db", db_, "--http", "127.0.0.1:" + std::to_string(port_)},
-            (dir_.path() / "http.err").string());
-        for (int i = 0; i < 100 && http_request(port_, "GET /api/saved").status == 0; ++i)
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        server_ =
+            std::make_unique<HttpServer>(std::vector<std::string>{"--db", db_}, (dir_.path() / "http.err").string());
+        port_ = server_->port();
     }
 
     /// POST /api/saved with @p body as JSON: status and body.
@@ -259,7 +256,7 @@ class SavedOverHttp : public Alerts {
     }
 
     int port_ = 0;
-    std::unique_ptr<BackgroundProcess> server_;
+    std::unique_ptr<HttpServer> server_;
 };
 
 TEST_F(SavedOverHttp, APageSavesListsAndRemovesSearches) {

@@ -127,12 +127,9 @@ TEST_F(Clusters, ClusterListsEveryAppearanceOldestFirst) {
     serve.close_stdin();
     EXPECT_EQ(serve.wait(10000), 0);
 
-    const int port = free_port();
-    BackgroundProcess http({SEARCH, "--db", db(), "--http", "127.0.0.1:" + std::to_string(port)},
-                           (dir_.path() / "http.err").string());
-    HttpAnswer a;
-    for (int i = 0; i < 100 && (a = http_request(port, "GET /api/cluster?id=" + id)).status == 0; ++i)
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    HttpServer http({"--db", db()}, (dir_.path() / "http.err").string());
+    const int port = http.port();
+    const HttpAnswer a = http_request(port, "GET /api/cluster?id=" + id);
     ASSERT_EQ(a.status, 200) << a.body;
     EXPECT_EQ(statement_hits(a.body), (std::vector<std::string>{"agency:first:3/3", "paper:3/3", "later:3/3"}));
     EXPECT_EQ(http_request(port, "GET /api/cluster").status, 400);

@@ -42,6 +42,25 @@ int free_port() {
     return ntohs(addr.sin_port);
 }
 
+namespace {
+
+std::vector<std::string> http_command(const std::vector<std::string>& options, int port) {
+    std::vector<std::string> argv{SEARCH};
+    argv.insert(argv.end(), options.begin(), options.end());
+    argv.insert(argv.end(), {"--http", "127.0.0.1:" + std::to_string(port)});
+    return argv;
+}
+
+}  // namespace
+
+HttpServer::HttpServer(const std::vector<std::string>& options, const std::string& stderr_path)
+    : port_(free_port()), process_(http_command(options, port_), stderr_path) {
+    for (int tries = 0; tries < 100 && !ready_; ++tries) {
+        ready_ = http_request(port_, "GET /healthz").status != 0;
+        if (!ready_) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+}
+
 int connect_loopback(int port) {
     int fd = socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in addr{};

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include <rapidjson/document.h>
 
@@ -38,6 +39,23 @@ struct HttpAnswer {
 /// Sends @p request_line (e.g. "GET /api/search?q=x") over HTTP/1.0 to
 /// 127.0.0.1:@p port and reads the whole answer; status 0 if nothing answered.
 HttpAnswer http_request(int port, const std::string& request_line, const std::string& extra_headers = "");
+
+/// saywho-search --http on a free loopback port, started with @p options
+/// (the --db options and any other) and waited for: the constructor
+/// returns once GET /healthz answers, or after 5 s (ready() says which).
+/// Its stderr goes to @p stderr_path.
+class HttpServer {
+  public:
+    HttpServer(const std::vector<std::string>& options, const std::string& stderr_path);
+    int port() const { return port_; }
+    bool ready() const { return ready_; }
+    BackgroundProcess& process() { return process_; }
+
+  private:
+    int port_;
+    BackgroundProcess process_;
+    bool ready_ = false;
+};
 
 /// Parses @p text as JSON; a parse error fails the calling test.
 rapidjson::Document parse_json(const std::string& text);

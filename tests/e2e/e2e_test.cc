@@ -776,16 +776,10 @@ TEST_F(EndToEnd, ServeAnswersEachLineSurvivesBadOnesAndSeesNewCommits) {
 
 TEST_F(EndToEnd, HttpServesTheApiThePageAndJsonErrorsAndStopsOnSigterm) {
     ASSERT_EQ(index({CORPUS.string()}).exit_code, 0);
-    const int port = free_port();
     const fs::path log = dir_ / "http.err";
-    saywho::testing::BackgroundProcess server(
-        {SEARCH, "--db", db_, "--http", "127.0.0.1:" + std::to_string(port), "--cors", "https://example.org"},
-        log.string());
-    HttpAnswer a;
-    for (int tries = 0; tries < 100 && a.status == 0; ++tries) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        a = http_request(port, "GET /api/search?q=statements%20by%20kettunen&limit=3");
-    }
+    saywho::testing::HttpServer http({"--db", db_, "--cors", "https://example.org"}, log.string());
+    const int port = http.port();
+    HttpAnswer a = http_request(port, "GET /api/search?q=statements%20by%20kettunen&limit=3");
     ASSERT_EQ(a.status, 200) << "server did not answer";
     EXPECT_TRUE(contains(a.headers, "application/json")) << a.headers;
     EXPECT_TRUE(contains(a.headers, "Access-Control-Allow-Origin: https://example.org")) << a.headers;
@@ -837,8 +831,8 @@ TEST_F(EndToEnd, HttpServesTheApiThePageAndJsonErrorsAndStopsOnSigterm) {
     a = http_request(port, "GET /api/search?q=" + std::string(9000, 'a'));
     EXPECT_EQ(a.status, 414);
 
-    server.signal(SIGTERM);
-    EXPECT_EQ(server.wait(10000), 0);
+    http.process().signal(SIGTERM);
+    EXPECT_EQ(http.process().wait(10000), 0);
     std::ifstream in(log);
     std::string logged((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     EXPECT_TRUE(contains(logged, "GET /api/suggest?q=kett 200")) << logged;

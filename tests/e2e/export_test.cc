@@ -193,14 +193,9 @@ TEST_F(Export, ExitStatuses) {
 }
 
 TEST_F(Export, HttpStreamsTheSameRowsWithTheirHeaders) {
-    const int port = free_port();
-    BackgroundProcess server({SEARCH, "--db", db_, "--http", "127.0.0.1:" + std::to_string(port)},
-                             (dir_->path() / "http.err").string());
-    HttpAnswer a;
-    for (int tries = 0; tries < 100 && a.status == 0; ++tries) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        a = http_request(port, "GET /api/export?q=type%3Astatement&format=csv");
-    }
+    HttpServer http({"--db", db_}, (dir_->path() / "http.err").string());
+    const int port = http.port();
+    HttpAnswer a = http_request(port, "GET /api/export?q=type%3Astatement&format=csv");
     ASSERT_EQ(a.status, 200) << "server did not answer: " << a.body;
     EXPECT_TRUE(contains(a.headers, "Content-Type: text/csv; charset=utf-8")) << a.headers;
     EXPECT_TRUE(contains(a.headers, "Content-Disposition: attachment; filename=\"saywho-export.csv\"")) << a.headers;
@@ -223,8 +218,8 @@ TEST_F(Export, HttpStreamsTheSameRowsWithTheirHeaders) {
     a = http_request(port, "GET /api/export?q=date%3A2025-02-30");
     EXPECT_EQ(a.status, 400);
     EXPECT_TRUE(contains(a.body, "bad_query")) << a.body;
-    server.signal(SIGTERM);
-    EXPECT_EQ(server.wait(10000), 0);
+    http.process().signal(SIGTERM);
+    EXPECT_EQ(http.process().wait(10000), 0);
 }
 
 }  // namespace

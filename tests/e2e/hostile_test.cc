@@ -312,22 +312,19 @@ class HostileHttp : public Hostile {
   protected:
     void SetUp() override {
         ASSERT_EQ(index({CORPUS.string()}).exit_code, 0);
-        port_ = free_port();
-        server_ = std::make_unique<BackgroundProcess>(
-            std::vector<std::string>{SEARCH, "--db", db_, "--http", "127.0.0.1:" + std::to_string(port_)},
-            (dir_.path() / "http.err").string());
-        for (int i = 0; i < 100 && http_request(port_, "GET /api/search?q=talks").status == 0; ++i)
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        server_ =
+            std::make_unique<HttpServer>(std::vector<std::string>{"--db", db_}, (dir_.path() / "http.err").string());
+        port_ = server_->port();
         ASSERT_EQ(http_request(port_, "GET /api/search?q=talks").status, 200);
     }
     void TearDown() override {
         if (!server_) return;
-        EXPECT_TRUE(server_->running()) << "the server died";
-        server_->signal(SIGTERM);
-        EXPECT_EQ(server_->wait(10000), 0);
+        EXPECT_TRUE(server_->process().running()) << "the server died";
+        server_->process().signal(SIGTERM);
+        EXPECT_EQ(server_->process().wait(10000), 0);
     }
     int port_ = 0;
-    std::unique_ptr<BackgroundProcess> server_;
+    std::unique_ptr<HttpServer> server_;
 };
 
 TEST_F(HostileHttp, MalformedRequestsAreAnsweredWithJsonErrors) {
@@ -370,7 +367,7 @@ TEST_F(HostileHttp, MalformedRequestsAreAnsweredWithJsonErrors) {
         }
         std::cout << "[ hostile  ] HTTP " << what << ": " << status << "\n";
     }
-    EXPECT_TRUE(server_->running());
+    EXPECT_TRUE(server_->process().running());
 }
 
 TEST_F(HostileHttp, NoFileOutsideThePageAssetsIsEverServed) {
@@ -422,7 +419,7 @@ TEST_F(HostileHttp, SixtySecondsOfSixtyFourConnectionsKeepMemoryBounded) {
         "GET /nosuchpage",         "GET /api/search?q=date:2025-13-45"};
     std::atomic<long> answered{0}, failed{0};
     std::atomic<bool> stop{false};
-    const long rss_before = resident_kb(server_->pid());
+    const long rss_before = resident_kb(server_->process().pid());
     long rss_peak = rss_before;
     std::vector<std::thread> clients;
     for (int c = 0; c < 64; ++c) {
@@ -436,7 +433,7 @@ TEST_F(HostileHttp, SixtySecondsOfSixtyFourConnectionsKeepMemoryBounded) {
     const auto deadline = Clock::now() + std::chrono::seconds(seconds);
     while (Clock::now() < deadline) {
         std::this_thread::sleep_for(std::chrono::milliseconds(500));
-        rss_peak = std::max(rss_peak, resident_kb(server_->pid()));
+        rss_peak = std::max(rss_peak, resident_kb(server_->process().pid()));
     }
     stop = true;
     for (auto& t : clients) t.join();
@@ -456,8 +453,8 @@ TEST_F(HostileHttp, HeaderLinesWithoutEndAreRefusedWith431InFlatMemory) {
     // 431 and the connection closed: RSS 13 MiB before, 14 MiB at its peak
     // (2.5 MiB sent, most of it still in socket buffers when the client read
     // the answer).
-    const long rss_before = resident_kb(server_->pid());
-    const HeaderFlood flood = flood_headers(port_, server_->pid(), 64u << 20);
+    const long rss_before = resident_kb(server_->process().pid());
+    const HeaderFlood flood = flood_headers(port_, server_->process().pid(), 64u << 20);
     std::cout << "[ hostile  ] header flood: " << flood.sent / 1024 << " KiB sent, server RSS " << rss_before / 1024
               << " MiB before, " << flood.peak_rss_kb / 1024 << " MiB peak"
               << (flood.gave_up ? ", unanswered when the client gave up" : "") << "\n";

@@ -60,17 +60,14 @@ class HttpOperations : public ::testing::Test {
   protected:
     void SetUp() override {
         ASSERT_EQ(run_command({INDEX, "--db", db_, "--no-progress", CORPUS.string()}).exit_code, 0);
-        port_ = free_port();
-        server_ = std::make_unique<BackgroundProcess>(
-            std::vector<std::string>{SEARCH, "--db", db_, "--http", "127.0.0.1:" + std::to_string(port_)},
-            (dir_.path() / "http.err").string());
-        for (int i = 0; i < 100 && http_request(port_, "GET /healthz").status == 0; ++i)
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        server_ =
+            std::make_unique<HttpServer>(std::vector<std::string>{"--db", db_}, (dir_.path() / "http.err").string());
+        port_ = server_->port();
         ASSERT_EQ(http_request(port_, "GET /healthz").status, 200);
     }
     void TearDown() override {
-        server_->signal(SIGTERM);
-        EXPECT_EQ(server_->wait(10000), 0);
+        server_->process().signal(SIGTERM);
+        EXPECT_EQ(server_->process().wait(10000), 0);
     }
     /// GET /metrics until it has @p line (counts settle as connections
     /// close), at most 5 s; its last text.
@@ -87,7 +84,7 @@ class HttpOperations : public ::testing::Test {
     ScratchDir dir_;
     std::string db_ = (dir_.path() / "ops.db").string();
     int port_ = 0;
-    std::unique_ptr<BackgroundProcess> server_;
+    std::unique_ptr<HttpServer> server_;
 };
 
 TEST_F(HttpOperations, HealthzSaysWhetherTheDatabaseOpensItsRevisionAndSize) {

@@ -335,11 +335,8 @@ TEST_F(Reliability, SearchesNeverFailWhileTheIndexerAddsAndReplacesArticles) {
     const std::string db = (dir_.path() / "busy.db").string();
     ASSERT_EQ(run_command({INDEX, "--db", db, "--no-progress", CORPUS.string()}).exit_code, 0);
     BackgroundProcess serve({SEARCH, "--db", db, "--serve"}, (dir_.path() / "serve.err").string());
-    const int port = free_port();
-    BackgroundProcess http({SEARCH, "--db", db, "--http", "127.0.0.1:" + std::to_string(port)},
-                           (dir_.path() / "http.err").string());
-    for (int i = 0; i < 100 && http_request(port, "GET /api/search?q=talks").status == 0; ++i)
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    HttpServer http({"--db", db}, (dir_.path() / "http.err").string());
+    const int port = http.port();
 
     // The indexer runs again and again on a growing JSON Lines archive, one
     // commit per article; each round adds articles and changes old ones.

@@ -189,14 +189,9 @@ TEST_F(SpeakerPage, TheServiceAnswersASpeakerPageRequest) {
 }
 
 TEST_F(SpeakerPage, HttpServesTheDocumentAndThePage) {
-    const int port = free_port();
-    BackgroundProcess server({SEARCH, "--db", db(), "--http", "127.0.0.1:" + std::to_string(port)},
-                             (dir_.path() / "http.err").string());
-    HttpAnswer a;
-    for (int tries = 0; tries < 100 && a.status == 0; ++tries) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        a = http_request(port, "GET /api/speaker?key=james%20baker");
-    }
+    HttpServer http({"--db", db()}, (dir_.path() / "http.err").string());
+    const int port = http.port();
+    HttpAnswer a = http_request(port, "GET /api/speaker?key=james%20baker");
     ASSERT_EQ(a.status, 200) << a.body;
     EXPECT_TRUE(contains(a.headers, "application/json")) << a.headers;
     EXPECT_EQ(a.body + "\n", search({db()}, {"--json", "--speaker", "james baker"}).out)
@@ -220,8 +215,8 @@ TEST_F(SpeakerPage, HttpServesTheDocumentAndThePage) {
     EXPECT_EQ(a.status, 200);
     EXPECT_TRUE(contains(a.headers, "text/html")) << a.headers;
     EXPECT_TRUE(contains(a.body, "id=\"speaker-view\"")) << a.body;
-    server.signal(SIGTERM);
-    EXPECT_EQ(server.wait(10000), 0);
+    http.process().signal(SIGTERM);
+    EXPECT_EQ(http.process().wait(10000), 0);
 }
 
 TEST_F(SpeakerPage, ShardsLocalOrServedByXapianTcpsrvGiveThePageOfOneDatabase) {
