@@ -749,6 +749,19 @@ function renderFacets(state, facets) {
   $('facets').hidden = sections.length === 0;
 }
 
+// The link from an article or a speaker's page back to the results of
+// @p back (the state without the page), or to a new search when there were none.
+function setBackLink(id, back) {
+  const backLink = $(id);
+  backLink.href = stateUrl(back);
+  backLink.textContent = hasSearch(back) ? '← Back to results' : '← New search';
+  backLink.onclick = (event) => {
+    if (!isPlainClick(event)) return;
+    event.preventDefault();
+    navigate(back, 'results');
+  };
+}
+
 // ---------------------------------------------------------------------------
 // The article view: the body with each statement marked, and the list of
 // statements with who said them.
@@ -758,15 +771,7 @@ async function showArticle(state, focus) {
   setBusy(true);
   setMessages();
   $('chips').hidden = true;
-  const back = { ...state, article: '', stmt: '' };
-  const backLink = $('back-link');
-  backLink.href = stateUrl(back);
-  backLink.textContent = hasSearch(back) ? '← Back to results' : '← New search';
-  backLink.onclick = (event) => {
-    if (!isPlainClick(event)) return;
-    event.preventDefault();
-    navigate(back, 'results');
-  };
+  setBackLink('back-link', { ...state, article: '', stmt: '' });
   $('article-title').textContent = 'Loading…';
   $('article-meta').replaceChildren();
   $('article-body').replaceChildren();
@@ -894,15 +899,7 @@ async function showSpeaker(state, focus) {
   setBusy(true);
   setMessages();
   $('chips').hidden = true;
-  const back = { ...state, speaker: '' };
-  const backLink = $('speaker-back-link');
-  backLink.href = stateUrl(back);
-  backLink.textContent = hasSearch(back) ? '← Back to results' : '← New search';
-  backLink.onclick = (event) => {
-    if (!isPlainClick(event)) return;
-    event.preventDefault();
-    navigate(back, 'results');
-  };
+  setBackLink('speaker-back-link', { ...state, speaker: '' });
   $('speaker-name').textContent = 'Loading…';
   for (const id of ['speaker-meta', 'speaker-variants', 'speaker-roles', 'speaker-places', 'speaker-words',
     'speaker-latest']) $(id).replaceChildren();
