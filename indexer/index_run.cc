@@ -1,6 +1,6 @@
 /** @file index_run.cc
  *  @brief One indexing run: archive inputs in, database updated, outcomes
- *         counted; one writer in place, or a parallel build of a new database.
+ *         counted; one writer in place, or a new database built in pieces.
  */
 #include "indexer/index_run.h"
 
@@ -8,15 +8,15 @@
 #include <atomic>
 #include <filesystem>
 #include <string>
-#include <system_error>
 #include <thread>
 #include <utility>
 
 #include <xapian.h>
 
 #include "common/database.h"
+#include "common/schema.h"
 #include "common/text.h"
-#include "indexer/index_parallel.h"
+#include "indexer/index_pieces.h"
 #include "indexer/index_prepare.h"
 #include "indexer/index_prune.h"
 #include "indexer/index_queues.h"
@@ -59,6 +59,16 @@ void index_in_place(Xapian::WritableDatabase& db, const IndexOptions& options, c
     db.commit();
 }
 
+/// Whether @p db holds nothing a new build would lose: no document, and no
+/// metadata but what open_for_writing() gives a new database (saved
+/// searches and alert marks are kept in metadata).
+bool holds_nothing(const Xapian::Database& db) {
+    if (db.get_doccount() != 0) return false;
+    for (auto it = db.metadata_keys_begin(); it != db.metadata_keys_end(); ++it)
+        if (*it != schema::METADATA_SCHEMA_VERSION && *it != schema::METADATA_FEATURES) return false;
+    return true;
+}
+
 }  // namespace
 
 IndexSummary run_index(const IndexOptions& options, IndexObserver& observer, std::istream& stdin_stream) {
@@ -71,21 +81,22 @@ IndexSummary run_index(const IndexOptions& options, IndexObserver& observer, std
         ++summary.skipped;
     }
 
-    std::error_code ec;
-    const bool new_database = !fs::exists(options.db_path, ec);
     Xapian::WritableDatabase db = open_for_writing(options.db_path);
+    // Empty as a killed build in pieces leaves it: built anew, in pieces.
+    const bool new_database = holds_nothing(db);
     // Commit a new database's metadata at once: from here on a valid
     // database is at the path, even if the run stops before its first batch.
     db.commit();
-    // A parallel build killed before its end leaves its shards beside the
+    // A build in pieces killed before its end leaves its pieces beside the
     // database; we hold the lock, so they are no other run's.
     fs::remove_all(build_directory(options.db_path));
 
     std::size_t writers = options.writers;
     if (writers == 0) writers = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, MAX_AUTO_WRITERS);
     auto parts = split_inputs(inputs.files, inputs.total_bytes, writers);
-    if (new_database && parts.size() > 1) {
-        build_in_parallel(db, options, std::move(parts), inputs.total_bytes, stdin_stream, start, observer, summary);
+    const bool in_pieces = parts.size() > 1 || split_pieces(inputs.files, options.piece_bytes).size() > 1;
+    if (new_database && in_pieces) {
+        build_in_pieces(db, options, std::move(parts), inputs.total_bytes, stdin_stream, start, observer, summary);
         // It swapped the database it built into place of the one it closed.
         db = open_for_writing(options.db_path);
     } else {

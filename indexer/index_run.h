@@ -6,7 +6,8 @@
  *  with an internal header: index_queues (the queues between threads),
  *  index_prepare (reading, comparing, extracting, building documents),
  *  index_write (the writer), index_prune (removing articles whose input is
- *  gone) and index_parallel (a new database built by several writers).
+ *  gone) and index_pieces (a new database built in pieces by one or more
+ *  writers).
  */
 #ifndef SAYWHO_INDEXER_INDEX_RUN_H
 #define SAYWHO_INDEXER_INDEX_RUN_H
@@ -22,6 +23,10 @@
 #include "common/archive_reader.h"
 
 namespace saywho {
+
+/// IndexOptions::piece_bytes unless set: a piece of this much news builds
+/// at full speed on a small machine (docs/performance.md, "Pieces").
+inline constexpr std::uint64_t DEFAULT_PIECE_BYTES = std::uint64_t{256} << 20;
 
 struct IndexOptions {
     std::string db_path;              ///< REQUIRES: not empty
@@ -48,12 +53,16 @@ struct IndexOptions {
     std::size_t shard = 0, shards = 0;
     /// Writer threads for building a new database: with more than one, and
     /// more than one input file, the inputs are split into that many
-    /// contiguous parts, each read and written into a shard of its own on its
-    /// own pair of threads, and the shards are merged with Xapian's compactor
-    /// at the end (same documents, same document ids as one writer). An
-    /// existing database is always updated by one writer. 0: one per CPU core,
-    /// at most MAX_AUTO_WRITERS.
+    /// contiguous parts, each read and written in pieces on its own pair of
+    /// threads, and the pieces are merged with Xapian's compactor at the end
+    /// (same documents, same document ids as one writer). An existing
+    /// database is always updated by one writer. 0: one per CPU core, at
+    /// most MAX_AUTO_WRITERS.
     std::size_t writers = 0;
+    /// A new database is built in pieces of at most this many bytes of
+    /// input each (index_pieces.h), merged at the end; an input file
+    /// larger than this is a piece of its own.
+    std::uint64_t piece_bytes = DEFAULT_PIECE_BYTES;
     /// `--jobs`: worker threads that compare, extract and build documents
     /// for the writers, in all (shared out among the writers of a parallel
     /// build, at least one each); each writer also has one thread that

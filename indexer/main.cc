@@ -161,6 +161,14 @@ void add_inputs_and_subcommands(CLI::App& app, CommandLine& cli) {
     app.require_subcommand(0, 1);
 }
 
+/// A count or size of at least 1; CLI::PositiveNumber would answer "not in
+/// range 0.000000 to 1797693134862315...".
+const CLI::Validator AT_LEAST_ONE(
+    [](std::string& value) {
+        return value.find_first_not_of('0') == std::string::npos ? std::string("must be at least 1") : std::string();
+    },
+    "POSITIVE");
+
 /// The options of what to index and how.
 void add_indexing_options(CLI::App& app, CommandLine& cli) {
     app.add_option("--max-size", cli.index.reader.max_article_bytes,
@@ -176,12 +184,17 @@ void add_indexing_options(CLI::App& app, CommandLine& cli) {
         ->transform(CLI::AsSizeValue(false));
     app.add_option("--max-statements", cli.index.max_statements,
                    "index at most this many statements of one article (the rest are reported, not indexed)")
-        ->check(CLI::PositiveNumber);
+        ->check(AT_LEAST_ONE);
     app.add_option("--batch-size", cli.index.batch_size, "commit after this many changed articles")
-        ->check(CLI::PositiveNumber);
+        ->check(AT_LEAST_ONE);
     app.add_option("--writers", cli.index.writers,
                    "writer threads when building a new database (0: one per core, at most 4; "
                    "an existing database always has one)");
+    app.add_option("--piece-size", cli.index.piece_bytes,
+                   "a new database is written in pieces of this much input each (suffixes K, M, G), merged at "
+                   "the end, so that writing does not slow down as the database outgrows memory")
+        ->transform(CLI::AsSizeValue(false))
+        ->check(AT_LEAST_ONE);
     app.add_option("--jobs,-j", cli.index.jobs,
                    "threads that extract statements and build documents for the writer(s) (0: one per core)");
     app.add_option("--flush-threshold", cli.flush_threshold,

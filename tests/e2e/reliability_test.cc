@@ -155,12 +155,14 @@ TEST_F(Reliability, KilledAtRandomMomentsTheIndexerLosesNothing) {
     int kills = 0, before_first_commit = 0, between_commits = 0, after_last_commit = 0, cycles = 0;
     while (kills < 24) {
         // Each cycle starts from nothing and kills runs until one completes;
-        // every third builds with two writers (shards merged at the end).
+        // every third builds with two writers, each writing pieces of 8 KiB
+        // of input, merged at the end.
         ++cycles;
         fs::remove_all(db);
         const bool parallel = cycles % 3 == 0;
         const std::vector<std::string> options =
-            parallel ? std::vector<std::string>{"--writers", "2", "--batch-size", "3"} : one_writer;
+            parallel ? std::vector<std::string>{"--writers", "2", "--piece-size", "8K", "--batch-size", "3"}
+                     : one_writer;
         for (int run = 0;; ++run) {
             ASSERT_LT(run, 200) << "the indexer never completed";
             BackgroundProcess indexer(index_argv(db, options), (dir_.path() / "index.err").string());

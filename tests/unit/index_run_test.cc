@@ -21,6 +21,7 @@
 #include "common/errors.h"
 #include "common/schema.h"
 #include "indexer/document_builder.h"
+#include "indexer/index_pieces.h"
 #include "temp_dir.h"
 
 namespace saywho {
@@ -87,6 +88,7 @@ class IndexRunTest : public ::testing::Test {
         options.statements = extract_statements_;
         options.writers = writers_;
         options.jobs = jobs_;
+        options.piece_bytes = piece_bytes_;
         observer_ = RecordingObserver();
         std::istringstream in(stdin_text);
         return run_index(options, observer_, in);
@@ -109,9 +111,10 @@ class IndexRunTest : public ::testing::Test {
     fs::path archive_;
     std::string db_path_;
     RecordingObserver observer_;
-    bool extract_statements_ = true;  ///< IndexOptions::statements for index()
-    std::size_t writers_ = 0;         ///< IndexOptions::writers for index()
-    std::size_t jobs_ = 0;            ///< IndexOptions::jobs for index()
+    bool extract_statements_ = true;                   ///< IndexOptions::statements for index()
+    std::size_t writers_ = 0;                          ///< IndexOptions::writers for index()
+    std::size_t jobs_ = 0;                             ///< IndexOptions::jobs for index()
+    std::uint64_t piece_bytes_ = DEFAULT_PIECE_BYTES;  ///< IndexOptions::piece_bytes for index()
 };
 
 TEST_F(IndexRunTest, IndexesThreeNewArticles) {
@@ -544,6 +547,48 @@ TEST_F(IndexRunTest, SeveralWritersBuildTheDocumentsOfOneWriter) {
     }
 }
 
+TEST_F(IndexRunTest, PiecesOfAnySizeBuildTheDocumentsOfOneWriterInOnePiece) {
+    const std::string corpus = std::string(SAYWHO_SOURCE_DIR) + "/corpus";
+    writers_ = 1;
+    IndexSummary one = index({corpus});
+    const std::string one_path = dir_ / "one-piece.db";
+    fs::rename(db_path_, one_path);
+    // 1 byte: every file a piece; 4 KiB: a few files each.
+    for (std::uint64_t piece_bytes : {std::uint64_t{1}, std::uint64_t{4096}}) {
+        for (std::size_t writers : {1u, 2u}) {
+            const std::string what = std::to_string(piece_bytes) + " bytes, " + std::to_string(writers) + " writers";
+            piece_bytes_ = piece_bytes;
+            writers_ = writers;
+            fs::remove_all(db_path_);
+            IndexSummary pieces = index({corpus});
+            EXPECT_EQ(pieces.added, one.added) << what;
+            EXPECT_EQ(pieces.statements, one.statements) << what;
+            EXPECT_EQ(pieces.bytes_read, one.bytes_read) << what;
+            EXPECT_EQ(pieces.linked, one.linked) << what;
+            EXPECT_EQ(pieces.copies, one.copies) << what;
+            expect_same_databases(one_path, db_path_);
+            EXPECT_FALSE(fs::exists(db_path_ + ".saywho-build")) << "the pieces are removed; " << what;
+        }
+    }
+}
+
+TEST_F(IndexRunTest, SplitPiecesKeepsOrderAndBoundsEachPieceButTheLargeFiles) {
+    std::vector<InputFile> files(6);
+    const std::uint64_t sizes[] = {30, 50, 10, 200, 60, 40};
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        files[i].path = std::to_string(i);
+        files[i].size = sizes[i];
+    }
+    std::string split;
+    for (const auto& piece : split_pieces(files, 100)) {
+        split += "[";
+        for (const auto& file : piece) split += file.path;
+        split += "]";
+    }
+    EXPECT_EQ(split, "[012][3][45]");
+    EXPECT_TRUE(split_pieces({}, 100).empty());
+}
+
 // --- Several worker threads (--jobs) ---------------------------------------
 
 TEST_F(IndexRunTest, AnyNumberOfWorkersBuildsTheDocumentsOfOne) {
@@ -609,14 +654,19 @@ TEST_F(IndexRunTest, SeveralWritersReportProblemsAndProgressInInputOrder) {
     const std::string one_problems = observer_.describe();
     const std::size_t one_reports = observer_.reports.size();
     fs::remove_all(db_path_);
-    writers_ = 3;
-    IndexSummary many = index_archive();
-    EXPECT_EQ(observer_.describe(), one_problems);
-    EXPECT_EQ(many.skipped, one.skipped);
-    EXPECT_EQ(many.added, 3u);
-    ASSERT_EQ(observer_.reports.size(), one_reports);
-    EXPECT_EQ(observer_.reports.back().articles, 5u);
-    EXPECT_EQ(observer_.reports.back().bytes_done, observer_.reports.back().bytes_total);
+    // Three writers; then two writing a piece a file.
+    for (std::uint64_t piece_bytes : {DEFAULT_PIECE_BYTES, std::uint64_t{1}}) {
+        fs::remove_all(db_path_);
+        writers_ = piece_bytes == 1 ? 2 : 3;
+        piece_bytes_ = piece_bytes;
+        IndexSummary many = index_archive();
+        EXPECT_EQ(observer_.describe(), one_problems) << piece_bytes;
+        EXPECT_EQ(many.skipped, one.skipped);
+        EXPECT_EQ(many.added, 3u);
+        ASSERT_EQ(observer_.reports.size(), one_reports);
+        EXPECT_EQ(observer_.reports.back().articles, 5u);
+        EXPECT_EQ(observer_.reports.back().bytes_done, observer_.reports.back().bytes_total);
+    }
 }
 
 TEST_F(IndexRunTest, SeveralWritersKeepTheLaterCopyOfAnIdReadInTwoParts) {
@@ -639,6 +689,29 @@ TEST_F(IndexRunTest, SeveralWritersKeepTheLaterCopyOfAnIdReadInTwoParts) {
     EXPECT_EQ(open_db().get_doccount(), Xapian::Database(one_path).get_doccount());
 }
 
+TEST_F(IndexRunTest, PiecesOfOneWriterKeepTheLastCopyOfAnIdReadInThree) {
+    write_file(dir_.path() / "a" / "same.txt", article_text("2025-03-19", "From a", KETTUNEN_BODY));
+    write_file(dir_.path() / "b" / "same.txt", article_text("2025-03-19", "From b", HOLMQVIST_BODY));
+    write_file(dir_.path() / "c" / "same.txt", article_text("2025-03-20", "From c", KETTUNEN_BODY));
+    const std::vector<std::string> inputs{dir_ / "a", dir_ / "b", dir_ / "c"};
+    writers_ = 1;
+    IndexSummary one = index(inputs);
+    const std::string one_problems = observer_.describe();
+    const std::string one_path = dir_ / "one-piece.db";
+    fs::rename(db_path_, one_path);
+    piece_bytes_ = 1;  // a piece each
+    IndexSummary pieces = index(inputs);
+    EXPECT_EQ(observer_.describe(), one_problems);
+    EXPECT_EQ(pieces.added, one.added);
+    EXPECT_EQ(pieces.updated, one.updated);
+    EXPECT_EQ(pieces.warnings, 2u);
+    EXPECT_EQ(pieces.statements, one.statements);
+    EXPECT_TRUE(open_db().term_exists("Sc"));
+    EXPECT_FALSE(open_db().term_exists("Sb"));
+    EXPECT_EQ(count("XSPEAKER:holmqvist"), 0u);
+    EXPECT_EQ(open_db().get_doccount(), Xapian::Database(one_path).get_doccount());
+}
+
 TEST_F(IndexRunTest, AnExistingDatabaseIsUpdatedInPlaceByOneWriter) {
     write_three_articles();
     writers_ = 2;
@@ -657,12 +730,30 @@ TEST_F(IndexRunTest, AnExistingDatabaseIsUpdatedInPlaceByOneWriter) {
 
 TEST_F(IndexRunTest, ABuildDirectoryLeftByAnInterruptedRunIsReplaced) {
     write_three_articles();
-    write_file(fs::path(db_path_ + ".saywho-build") / "shard-0" / "junk", "left over\n");
+    write_file(fs::path(db_path_ + ".saywho-build") / "piece-0" / "junk", "left over\n");
     writers_ = 2;
     IndexSummary summary = index_archive();
     EXPECT_EQ(summary.added, 3u) << observer_.describe();
     EXPECT_EQ(open_db().get_doccount(), 3u + count(schema::type_term(schema::TYPE_STATEMENT)));
     EXPECT_FALSE(fs::exists(db_path_ + ".saywho-build"));
+}
+
+TEST_F(IndexRunTest, AnEmptyDatabaseIsBuiltAnewButASavedSearchInItIsKept) {
+    write_three_articles();
+    writers_ = 2;
+    // Empty, as a killed build leaves it: built anew, in pieces.
+    open_for_writing(db_path_).commit();
+    EXPECT_EQ(index_archive().added, 3u) << observer_.describe();
+    // Empty of documents but holding a saved search: updated in place, so
+    // the search is not lost with the empty database the pieces replace.
+    fs::remove_all(db_path_);
+    {
+        Xapian::WritableDatabase db = open_for_writing(db_path_);
+        db.set_metadata(std::string(schema::METADATA_SAVED_PREFIX) + "talks", "{\"q\":\"talks\"}");
+        db.commit();
+    }
+    EXPECT_EQ(index_archive().added, 3u) << observer_.describe();
+    EXPECT_FALSE(open_db().get_metadata(std::string(schema::METADATA_SAVED_PREFIX) + "talks").empty());
 }
 
 // --- Opening databases ------------------------------------------------------
