@@ -90,10 +90,10 @@ _saywho_index() {
     _saywho_words
     local cur=$_saywho_cur
     local options="--help --version --db --max-size --prune --no-statements --extract-limit --max-statements
-        --batch-size --writers --jobs --flush-threshold --no-progress --shard"
+        --batch-size --writers --piece-size --jobs --flush-threshold --no-progress --shard"
     case $_saywho_opt in
         --db) _saywho_offer_dirs "$cur"; return ;;
-        --max-size | --extract-limit | --max-statements | --batch-size | --writers | -j | --jobs | \
+        --max-size | --extract-limit | --max-statements | --batch-size | --writers | --piece-size | -j | --jobs | \
             --flush-threshold | --shard) COMPREPLY=(); return ;;
     esac
     # The subcommand, if one was given before the word being completed.
