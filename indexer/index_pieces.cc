@@ -309,6 +309,8 @@ void build_in_pieces(Xapian::WritableDatabase& db, const IndexOptions& options,
     if (auto error = relay_pieces(pieces, hub, totals, observer)) std::rethrow_exception(error);
     for (auto& thread : writers) thread.join();
     replace_duplicates(pieces, observer, summary);
+    observer.on_stage("merging " + std::to_string(pieces.size()) + (pieces.size() == 1 ? " piece" : " pieces"),
+                      seconds_since(start));
     merge_into_place(pieces, build_dir, target, db, summary);
 }
 

@@ -103,8 +103,10 @@ IndexSummary run_index(const IndexOptions& options, IndexObserver& observer, std
         index_in_place(db, options, inputs, new_database, stdin_stream, start, observer, summary);
     }
     // Every run, as the links depend on what the whole archive says.
+    observer.on_stage("linking speakers", seconds_since(start));
     summary.linked = link_speakers(db).changed;
     // After the links: a short statement's copies are told by their speaker.
+    observer.on_stage("clustering statements", seconds_since(start));
     const ClusterCounts clusters = cluster_statements(db);
     summary.copies = clusters.copies;
     summary.clusters = clusters.clusters;

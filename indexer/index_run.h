@@ -115,6 +115,13 @@ class IndexObserver {
     virtual void on_problem(const InputProblem& problem) = 0;
     /// Called after each input file; cheap to ignore.
     virtual void on_progress(const IndexProgress& progress) = 0;
+    /// Called when the run moves on to a stage over the whole database
+    /// ("merging 10 pieces", "linking speakers", "clustering statements"),
+    /// @p seconds into the run; such a stage reports no progress of its own.
+    virtual void on_stage(const std::string& stage, double seconds) {
+        (void)stage;
+        (void)seconds;
+    }
 };
 
 /// The shard (1..@p shards) an article id belongs to: fnv1a64 of the id,

@@ -54,6 +54,15 @@ class ConsoleObserver : public saywho::IndexObserver {
         shown_ = true;
     }
 
+    void on_stage(const std::string& stage, double seconds) override {
+        if (!show_progress_) return;
+        clear_progress();
+        const int whole = static_cast<int>(seconds);
+        char at[32];
+        std::snprintf(at, sizeof at, "%d:%02d", whole / 60, whole % 60);
+        std::cerr << "saywho-index: " << stage << " (at " << at << ")\n";
+    }
+
     void clear_progress() {
         if (shown_) std::cerr << "\r\033[K" << std::flush;
         shown_ = false;

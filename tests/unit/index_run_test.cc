@@ -38,6 +38,7 @@ class RecordingObserver : public IndexObserver {
   public:
     void on_problem(const InputProblem& problem) override { problems.push_back(problem); }
     void on_progress(const IndexProgress& progress) override { reports.push_back(progress); }
+    void on_stage(const std::string& stage, double) override { stages += stage + "; "; }
 
     /// The problems whose message contains @p part.
     std::vector<InputProblem> matching(const std::string& part) const {
@@ -54,6 +55,7 @@ class RecordingObserver : public IndexObserver {
 
     std::vector<InputProblem> problems;
     std::vector<IndexProgress> reports;
+    std::string stages;
 };
 
 std::string article_text(const std::string& date, const std::string& title, const std::string& body) {
@@ -570,6 +572,17 @@ TEST_F(IndexRunTest, PiecesOfAnySizeBuildTheDocumentsOfOneWriterInOnePiece) {
             EXPECT_FALSE(fs::exists(db_path_ + ".saywho-build")) << "the pieces are removed; " << what;
         }
     }
+}
+
+TEST_F(IndexRunTest, TheStagesAfterWritingAreAnnounced) {
+    write_three_articles();
+    writers_ = 1;
+    piece_bytes_ = 1;
+    index_archive();
+    EXPECT_EQ(observer_.stages, "merging 3 pieces; linking speakers; clustering statements; ");
+    write_article("four.txt", "2025-03-20", "Fourth talks", "The fourth round of talks.");
+    index_archive();  // in place
+    EXPECT_EQ(observer_.stages, "linking speakers; clustering statements; ");
 }
 
 TEST_F(IndexRunTest, SplitPiecesKeepsOrderAndBoundsEachPieceButTheLargeFiles) {
