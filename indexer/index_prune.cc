@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 
 namespace saywho {
 
-std::size_t prune_articles(Xapian::WritableDatabase& db, const WriterTally& tally) {
+std::size_t prune_articles(Xapian::WritableDatabase& db, WriterTally& tally) {
     std::vector<std::string> doomed;
     const std::string type = schema::type_term(schema::TYPE_ARTICLE);
     for (auto it = db.postlist_begin(type); it != db.postlist_end(type); ++it) {
@@ -29,7 +29,9 @@ std::size_t prune_articles(Xapian::WritableDatabase& db, const WriterTally& tall
     }
     for (const auto& id : doomed) {
         db.delete_document(schema::article_id_term(id));
-        db.delete_document(schema::statement_article_term(id));
+        const std::string statements_term = schema::statement_article_term(id);
+        if (tally.note_speaker_changes) note_statements(db, statements_term, tally.speaker_changes);
+        db.delete_document(statements_term);
     }
     return doomed.size();
 }

@@ -15,9 +15,10 @@ namespace saywho {
 
 /// Removes from @p db, each with its statements, the articles whose input
 /// file is gone, and those of a JSON Lines file @p tally read in full whose
-/// id it did not see (IndexOptions::prune). Returns how many. Does not
-/// commit. Throws RecordError when an article's record is malformed.
-std::size_t prune_articles(Xapian::WritableDatabase& db, const WriterTally& tally);
+/// id it did not see (IndexOptions::prune), noting their statements in
+/// tally.speaker_changes if it asks. Returns how many. Does not commit.
+/// Throws RecordError when an article's record is malformed.
+std::size_t prune_articles(Xapian::WritableDatabase& db, WriterTally& tally);
 
 }  // namespace saywho
 

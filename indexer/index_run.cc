@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <thread>
 #include <utility>
@@ -34,11 +35,12 @@ std::size_t shard_of(const std::string& article_id, std::size_t shards) {
 
 namespace {
 
-/// One writer updating @p db in place, its inputs read on a second thread.
+/// One writer updating @p db in place, its inputs read on a second thread;
+/// returns the speakers of the statements it added and removed.
 /// @p new_database: the run created @p db, so no article is stored yet.
-void index_in_place(Xapian::WritableDatabase& db, const IndexOptions& options, const InputList& inputs,
-                    bool new_database, std::istream& stdin_stream, Clock::time_point start, IndexObserver& observer,
-                    IndexSummary& summary) {
+SpeakerChanges index_in_place(Xapian::WritableDatabase& db, const IndexOptions& options, const InputList& inputs,
+                              bool new_database, std::istream& stdin_stream, Clock::time_point start,
+                              IndexObserver& observer, IndexSummary& summary) {
     // Reading, extraction and document building run on their own thread;
     // this thread only writes (Xapian allows one writer), so the two cores
     // overlap. Problems travel with the records and are reported here, in
@@ -47,6 +49,7 @@ void index_in_place(Xapian::WritableDatabase& db, const IndexOptions& options, c
     OrderedQueue queue(queue_capacity(jobs));
     WriterTally tally;
     tally.progress.bytes_total = inputs.total_bytes;
+    tally.note_speaker_changes = !new_database;
     {
         PreparingThreads preparing(options, inputs.files, new_database ? std::string() : options.db_path, stdin_stream,
                                    queue, jobs);
@@ -57,6 +60,7 @@ void index_in_place(Xapian::WritableDatabase& db, const IndexOptions& options, c
     summary.bytes_read = tally.progress.bytes_done;
     if (options.prune) summary.pruned = prune_articles(db, tally);
     db.commit();
+    return std::move(tally.speaker_changes);
 }
 
 /// Whether @p db holds nothing a new build would lose: no document, and no
@@ -95,16 +99,20 @@ IndexSummary run_index(const IndexOptions& options, IndexObserver& observer, std
     if (writers == 0) writers = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, MAX_AUTO_WRITERS);
     auto parts = split_inputs(inputs.files, inputs.total_bytes, writers);
     const bool in_pieces = parts.size() > 1 || split_pieces(inputs.files, options.piece_bytes).size() > 1;
+    std::optional<SpeakerChanges> speaker_changes;  // none: every speaker is new
     if (new_database && in_pieces) {
         build_in_pieces(db, options, std::move(parts), inputs.total_bytes, stdin_stream, start, observer, summary);
         // It swapped the database it built into place of the one it closed.
         db = open_for_writing(options.db_path);
     } else {
-        index_in_place(db, options, inputs, new_database, stdin_stream, start, observer, summary);
+        SpeakerChanges changes =
+            index_in_place(db, options, inputs, new_database, stdin_stream, start, observer, summary);
+        if (!new_database) speaker_changes = std::move(changes);
     }
-    // Every run, as the links depend on what the whole archive says.
+    // Every run, as a link depends on what the whole archive says of a name;
+    // after an update, only the names its statements touch are redone.
     observer.on_stage("linking speakers", seconds_since(start));
-    summary.linked = link_speakers(db).changed;
+    summary.linked = link_speakers(db, speaker_changes ? &*speaker_changes : nullptr).changed;
     // After the links: a short statement's copies are told by their speaker.
     observer.on_stage("clustering statements", seconds_since(start));
     const ClusterCounts clusters = cluster_statements(db);

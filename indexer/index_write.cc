@@ -11,6 +11,10 @@ namespace saywho {
 
 double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
+void note_statements(const Xapian::Database& db, const std::string& term, SpeakerChanges& changes) {
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) changes.note(db.get_document(*it));
+}
+
 void write_prepared(Xapian::WritableDatabase& db, OrderedQueue& queue, const IndexOptions& options,
                     const std::atomic<bool>& stop, Clock::time_point start, IndexObserver& observer,
                     WriterTally& tally) {
@@ -75,8 +79,11 @@ void write_prepared(Xapian::WritableDatabase& db, OrderedQueue& queue, const Ind
             bool existed = db.postlist_begin(id_term) != db.postlist_end(id_term);
             // The old statements go first, whatever changed: a changed body
             // can have fewer statements, and none may be left behind.
-            db.delete_document(schema::statement_article_term(item.article_id));
+            const std::string statements_term = schema::statement_article_term(item.article_id);
+            if (existed && tally.note_speaker_changes) note_statements(db, statements_term, tally.speaker_changes);
+            db.delete_document(statements_term);
             for (auto& doc : item.statement_docs) {
+                if (tally.note_speaker_changes) tally.speaker_changes.note(doc);
                 doc.add_value(schema::SLOT_INDEX_SEQUENCE, schema::index_sequence_value(++sequence));
                 db.add_document(doc);
             }

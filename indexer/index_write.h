@@ -17,6 +17,7 @@
 
 #include "indexer/index_queues.h"
 #include "indexer/index_run.h"
+#include "indexer/speaker_links.h"
 
 namespace saywho {
 
@@ -39,6 +40,10 @@ struct WriterTally {
     IndexProgress progress;
     std::unordered_map<std::string, Origin> seen_ids;  ///< every article id read, first copy's origin
     std::unordered_set<std::string> fully_read_jsonl;  ///< absolute paths
+    /// Whether to note in speaker_changes the statements added and removed
+    /// (a new database links every speaker anyway).
+    bool note_speaker_changes = false;
+    SpeakerChanges speaker_changes;
 };
 
 /// Hands the prepared items of @p queue to @p db in input order, committing
@@ -50,6 +55,10 @@ struct WriterTally {
 void write_prepared(Xapian::WritableDatabase& db, OrderedQueue& queue, const IndexOptions& options,
                     const std::atomic<bool>& stop, Clock::time_point start, IndexObserver& observer,
                     WriterTally& tally);
+
+/// Notes in @p changes the statements of @p db indexed by @p term (one
+/// article's, before they are removed).
+void note_statements(const Xapian::Database& db, const std::string& term, SpeakerChanges& changes);
 
 /// Adds the counts of @p part to @p total.
 void add_counts(IndexSummary& total, const IndexSummary& part);

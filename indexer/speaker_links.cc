@@ -193,12 +193,36 @@ std::string short_speaker_key(const Statement& st) {
     return "";
 }
 
-LinkCounts link_speakers(Xapian::WritableDatabase& db) {
+void SpeakerChanges::note(const Xapian::Document& doc) {
+    const auto note_prefixed = [&](const std::string& prefix, std::unordered_set<std::string>& into, bool words) {
+        auto it = doc.termlist_begin();
+        for (it.skip_to(prefix); it != doc.termlist_end(); ++it) {
+            const std::string term = *it;
+            if (term.compare(0, prefix.size(), prefix) != 0) break;
+            if (words) {
+                const std::size_t space = term.find(' ', prefix.size());
+                if (space != std::string::npos) first_words_.insert(term.substr(prefix.size(), space - prefix.size()));
+            }
+            into.insert(term);
+        }
+    };
+    note_prefixed(schema::PREFIX_SHORT_SPEAKER, short_terms_, false);
+    note_prefixed(schema::PREFIX_SPEAKER, speaker_terms_, true);
+}
+
+bool SpeakerChanges::touches(const std::string& short_term) const {
+    const std::string key = short_term.substr(std::char_traits<char>::length(schema::PREFIX_SHORT_SPEAKER));
+    return short_terms_.count(short_term) || speaker_terms_.count(schema::bounded_term(schema::PREFIX_SPEAKER, key)) ||
+           first_words_.count(key);
+}
+
+LinkCounts link_speakers(Xapian::WritableDatabase& db, const SpeakerChanges* changes) {
     LinkCounts counts;
     std::vector<std::string> keys;
     const std::string prefix = schema::PREFIX_SHORT_SPEAKER;
-    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it)
-        keys.push_back((*it).substr(prefix.size()));
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+        if (!changes || changes->touches(*it)) keys.push_back((*it).substr(prefix.size()));
+    }
     std::set<std::string> touched;
     for (const auto& key : keys) counts.changed += link_short_name(db, key, touched);
     counts.short_names = keys.size();

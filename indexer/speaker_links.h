@@ -20,17 +20,19 @@
  *
  *  Staying right as articles come and go: a link depends only on the
  *  statements whose speaker keys hold the short name, and the pass works
- *  out every short name of the database again at the end of each run (a
- *  statement keeps its article's own name, in XSHORT: and in its record,
- *  so a link can be redone or undone). Adding a second James Baker or
- *  removing the only article that named Ronald Reagan in full changes the
- *  links on the next run.
+ *  out again, at the end of each run, every short name that the statements
+ *  the run added or removed hold (SpeakerChanges; all of them after a new
+ *  build or a compaction). A statement keeps its article's own name, in
+ *  XSHORT: and in its record, so a link can be redone or undone. Adding a
+ *  second James Baker or removing the only article that named Ronald Reagan
+ *  in full changes the links on the next run.
  */
 #ifndef SAYWHO_INDEXER_SPEAKER_LINKS_H
 #define SAYWHO_INDEXER_SPEAKER_LINKS_H
 
 #include <cstddef>
 #include <string>
+#include <unordered_set>
 
 #include <xapian.h>
 
@@ -44,15 +46,34 @@ namespace saywho {
 std::string short_speaker_key(const Statement& st);
 
 struct LinkCounts {
-    std::size_t short_names = 0;  ///< distinct short names in the database
+    std::size_t short_names = 0;  ///< distinct short names worked out again
     std::size_t changed = 0;      ///< statements given another name by this pass
+};
+
+/// The speaker keys of the statements a run added and removed: a short
+/// name's link depends only on the statements that hold its key (as a short
+/// name, as a key of a fuller name, or as the first word of an
+/// organisation's), so only the short names these touch need linking again.
+class SpeakerChanges {
+  public:
+    /// Notes statement @p doc, added or about to be removed.
+    void note(const Xapian::Document& doc);
+    /// Whether the links of the short name of XSHORT: term @p short_term
+    /// may have changed.
+    bool touches(const std::string& short_term) const;
+
+  private:
+    std::unordered_set<std::string> short_terms_;    ///< XSHORT: terms
+    std::unordered_set<std::string> speaker_terms_;  ///< XSPEAKER: terms
+    std::unordered_set<std::string> first_words_;    ///< of the XSPEAKER: keys of more than one word
 };
 
 /// Links every short-named statement of @p db to the fuller name the archive
 /// knows for it, or back to its article's own name when none fits any more,
-/// and updates the speaker lists of their articles. Does not commit.
-/// Throws RecordError when a record is malformed.
-LinkCounts link_speakers(Xapian::WritableDatabase& db);
+/// and updates the speaker lists of their articles; with @p changes, only
+/// the short names they touch (the others' links cannot have changed).
+/// Does not commit. Throws RecordError when a record is malformed.
+LinkCounts link_speakers(Xapian::WritableDatabase& db, const SpeakerChanges* changes = nullptr);
 
 }  // namespace saywho
 

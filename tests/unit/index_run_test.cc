@@ -585,6 +585,31 @@ TEST_F(IndexRunTest, TheStagesAfterWritingAreAnnounced) {
     EXPECT_EQ(observer_.stages, "linking speakers; clustering statements; ");
 }
 
+TEST_F(IndexRunTest, AnArchiveGrownRunByRunIsTheArchiveIndexedAtOnce) {
+    // Each later run links again only the short names its statements touch;
+    // the result must be a single run's.
+    write_article("1.txt", "1987-03-02", "Dollar talks", "\"The dollar will find its level,\" Baker told reporters.");
+    write_article("2.txt", "1987-03-02", "Oil", "\"Prices will rise,\" Opec said in a statement.");
+    write_article("3.txt", "1987-03-03", "Trade talks",
+                  "Treasury Secretary James Baker said on Monday that the trade deficit would shrink this year.");
+    writers_ = 1;
+    IndexSummary at_once = index_archive();
+    ASSERT_EQ(at_once.linked, 1u) << "Baker is James Baker";
+    const std::string at_once_path = dir_ / "at-once.db";
+    fs::rename(db_path_, at_once_path);
+
+    fs::rename(archive_ / "3.txt", dir_ / "3.txt");
+    EXPECT_EQ(index_archive().linked, 0u);
+    fs::rename(dir_ / "3.txt", archive_ / "3.txt");
+    EXPECT_EQ(index_archive().linked, 1u);
+    expect_same_databases(at_once_path, db_path_);
+
+    // Removing the full name undoes the link, as a build without it would.
+    fs::remove(archive_ / "3.txt");
+    EXPECT_EQ(index_archive(/*prune=*/true).linked, 1u);
+    EXPECT_EQ(count(schema::bounded_term(schema::PREFIX_SPEAKER, "james baker")), 0u);
+}
+
 TEST_F(IndexRunTest, SplitPiecesKeepsOrderAndBoundsEachPieceButTheLargeFiles) {
     std::vector<InputFile> files(6);
     const std::uint64_t sizes[] = {30, 50, 10, 200, 60, 40};

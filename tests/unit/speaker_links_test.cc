@@ -47,15 +47,31 @@ class Archive {
         Xapian::Document article = builder_.build_article(a, "hash", facts);
         article.add_value(schema::SLOT_SPEAKER, speaker);
         db_.replace_document(schema::article_id_term(id), article);
-        db_.add_document(builder_.build_statement(a, st, 0));
+        Xapian::Document statement = builder_.build_statement(a, st, 0);
+        changes_.note(statement);
+        db_.add_document(statement);
     }
 
     void remove(const std::string& id) {
         db_.delete_document(schema::article_id_term(id));
-        db_.delete_document(schema::statement_article_term(id));
+        const std::string term = schema::statement_article_term(id);
+        for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
+            changes_.note(db_.get_document(*it));
+        db_.delete_document(term);
     }
 
-    LinkCounts link() { return link_speakers(db_); }
+    /// Links every short name.
+    LinkCounts link() {
+        changes_ = SpeakerChanges();
+        return link_speakers(db_);
+    }
+    /// Links the short names that the statements added and removed since
+    /// the last link touch.
+    LinkCounts link_changed() {
+        LinkCounts counts = link_speakers(db_, &changes_);
+        changes_ = SpeakerChanges();
+        return counts;
+    }
 
     /// The statement of article @p id as a search shows it.
     Statement statement_of(const std::string& id) {
@@ -78,6 +94,7 @@ class Archive {
   private:
     DocumentBuilder builder_;
     Xapian::WritableDatabase db_{std::string(), Xapian::DB_BACKEND_INMEMORY};
+    SpeakerChanges changes_;
 };
 
 TEST(ShortSpeakerKey, OneWordPeopleAndAcronymsAreShort) {
@@ -148,6 +165,40 @@ TEST(SpeakerLinks, LinksFollowTheArchiveAsArticlesComeAndGo) {
     EXPECT_EQ(archive.statement_of("a3").speaker_in_article, "");
     EXPECT_EQ(archive.statements_by("ronald reagan"), 0u);
     EXPECT_EQ(archive.article_speakers("a3"), "Reagan");
+}
+
+TEST(SpeakerLinks, OnlyTheShortNamesAChangeTouchesAreLinkedAgainToTheSameEnd) {
+    Archive archive;
+    archive.add("b1", "Baker", "person");
+    archive.add("r1", "Reagan", "person", "President");
+    EXPECT_EQ(archive.link().short_names, 2u);
+
+    archive.add("r2", "Ronald Reagan", "person", "President");
+    LinkCounts counts = archive.link_changed();
+    EXPECT_EQ(counts.short_names, 1u) << "a full name touches its surname only";
+    EXPECT_EQ(counts.changed, 1u);
+    EXPECT_EQ(archive.statement_of("r1").speaker, "Ronald Reagan");
+
+    archive.add("b2", "James Baker", "person", "Treasury Secretary");
+    EXPECT_EQ(archive.link_changed().short_names, 1u);
+    EXPECT_EQ(archive.statement_of("b1").speaker, "James Baker");
+
+    // An organisation whose name starts with the surname touches it too.
+    archive.add("b3", "Baker Hughes Inc", "organization");
+    counts = archive.link_changed();
+    EXPECT_EQ(counts.short_names, 1u);
+    EXPECT_EQ(archive.statement_of("b1").speaker, "Baker") << "a bare surname may be the company's";
+
+    archive.remove("b3");
+    archive.link_changed();
+    EXPECT_EQ(archive.statement_of("b1").speaker, "James Baker");
+    archive.remove("r2");
+    counts = archive.link_changed();
+    EXPECT_EQ(counts.short_names, 1u);
+    EXPECT_EQ(archive.statement_of("r1").speaker, "Reagan") << "the only full mention is gone";
+
+    EXPECT_EQ(archive.link_changed().short_names, 0u) << "nothing changed, nothing to redo";
+    EXPECT_EQ(archive.link().changed, 0u) << "a full pass finds nothing left to do";
 }
 
 TEST(SpeakerLinks, AnAcronymLinksToTheOrganisationWhoseInitialsItIs) {
