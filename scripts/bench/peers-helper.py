@@ -62,18 +62,23 @@ def fts5_query(db):
     timed(read_queries(), lambda q: len(con.execute(sql, (q,)).fetchall()))
 
 
-def serve_query(search, db):
+def serve_query(search, db, facets=False):
     """One saywho-search --serve process; each request is timed until its response line arrives."""
     proc = subprocess.Popen([search, "--db", db, "--serve"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
 
     def answer(q):
-        proc.stdin.write(json.dumps({"q": q, "limit": 10, "facets": False}) + "\n")
+        proc.stdin.write(json.dumps({"q": q, "limit": 10, "facets": facets}) + "\n")
         proc.stdin.flush()
         return len(json.loads(proc.stdout.readline()).get("results", []))
 
     timed(read_queries(), answer)
     proc.stdin.close()
     proc.wait()
+
+
+def serve_query_facets(search, db):
+    """As serve_query, each request asking for the facets too."""
+    serve_query(search, db, facets=True)
 
 
 def process_query(search, db):
@@ -95,4 +100,5 @@ def percentiles():
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
     {"dump": dump, "fts5-index": fts5_index, "fts5-query": fts5_query, "serve-query": serve_query,
+     "serve-query-facets": serve_query_facets,
      "process-query": process_query, "percentiles": percentiles}[cmd](*args)
