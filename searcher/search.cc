@@ -527,11 +527,12 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
     for (auto it = mset.begin(); it != mset.end(); ++it)
         results.hits.push_back(shown_hit(db, query, mset, it, options, parser.stemmer()));
     if (options.facets) {
-        results.facets = {facet_from(spies.speakers, "speaker", false, options.facet_values),
-                          facet_from(spies.speaker_kinds, "speaker_kind", false, options.facet_values),
-                          facet_from(spies.locations, "location", false, options.facet_values),
-                          facet_from(spies.countries, "country", false, options.facet_values),
-                          facet_from(spies.days, "month", true, options.facet_values)};
+        results.facets =
+            std::vector<Facet>{facet_from(spies.speakers, "speaker", false, options.facet_values),
+                               facet_from(spies.speaker_kinds, "speaker_kind", false, options.facet_values),
+                               facet_from(spies.locations, "location", false, options.facet_values),
+                               facet_from(spies.countries, "country", false, options.facet_values),
+                               facet_from(spies.days, "month", true, options.facet_values)};
         results.facets_exact = results.exact || counted_every_copy(mset);
     }
     if (options.timeline) {
