@@ -16,7 +16,7 @@
 namespace saywho {
 
 /// Version of the JSON output contract in docs/json.md.
-inline constexpr int JSON_VERSION = 6;
+inline constexpr int JSON_VERSION = 7;
 
 /// Opens a document of this contract: {"version": JSON_VERSION, "type": @p type.
 template <typename Writer>

@@ -108,8 +108,7 @@ void add_options(CLI::App& app, CommandLine& cli) {
         ->allow_extra_args(false)  // one value per --db, so the words after it stay the query
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     app.add_option("query", cli.words, "the query; several arguments are joined with spaces");
-    app.add_option("-n,--limit", cli.search.limit,
-                   "results per page; 0: none, only how many match (and --facets; JSON: totals and facets)")
+    app.add_option("-n,--limit", cli.search.limit, "results per page; 0: none, only how many match (and --facets)")
         ->check(CLI::Range(0, 10000));
     app.add_option("--offset", cli.search.offset, "skip this many results (for the next page)");
     std::map<std::string, saywho::SortOrder> sorts;
@@ -135,7 +134,8 @@ void add_options(CLI::App& app, CommandLine& cli) {
     app.add_flag("--explain", cli.explain, "print how the query was read (filters and words) before the results");
     app.add_flag("--literal", cli.literal, "no query understanding: pass the query to the parser as typed");
     app.add_flag("--facets", cli.search.facets,
-                 "count results by speaker, location, country and month (always in --json)");
+                 "count results by speaker, kind of source, location, country and month (JSON: the facets member); "
+                 "costs every match its values, so off unless asked");
     app.add_flag("--timeline", cli.search.timeline,
                  "count results by day, week, month or year over the whole match set and draw a bar for each "
                  "(JSON: the timeline member); the interval follows the span of the matches unless --interval");
@@ -381,7 +381,6 @@ int main(int argc, char** argv) {
     }
     for (const auto& word : cli.words) cli.search.query += (cli.search.query.empty() ? "" : " ") + word;
     cli.search.understand = !cli.literal;
-    if (cli.json) cli.search.facets = true;
     if (cli.search.timeline_interval) cli.search.timeline = true;
     if (!cli.cluster.empty()) {
         cli.search.filters.push_back(saywho::field_filter(*saywho::schema::find_query_field("cluster"), cli.cluster));

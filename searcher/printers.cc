@@ -244,7 +244,8 @@ void print_interpretation(std::ostream& out, const Interpretation& in) {
 }
 
 void print_facets(std::ostream& out, const ResultSet& results) {
-    for (const auto& facet : results.facets) {
+    if (!results.facets) return;
+    for (const auto& facet : *results.facets) {
         out << facet.name << " (" << facet.distinct << (facet.distinct == 1 ? " value" : " values") << "):";
         if (facet.values.empty()) out << " none";
         for (const auto& [value, count] : facet.values) out << "  " << value << " " << count;
@@ -356,28 +357,32 @@ void print_json(std::ostream& out, const ResultSet& results, const std::string* 
         w.EndObject();
     }
     w.EndArray();
-    w.Key("facets");
-    w.StartObject();
-    for (const auto& facet : results.facets) {
-        w.Key(facet.name.c_str());
+    // Facets only when asked (SearchOptions::facets): without them the
+    // members are absent, so "not counted" never reads as "none".
+    if (results.facets) {
+        w.Key("facets");
         w.StartObject();
-        w.Key("distinct");
-        w.Uint64(facet.distinct);
-        w.Key("values");
-        w.StartArray();
-        for (const auto& [value, count] : facet.values) {
+        for (const auto& facet : *results.facets) {
+            w.Key(facet.name.c_str());
             w.StartObject();
-            put(w, "value", value);
-            w.Key("count");
-            w.Uint(count);
+            w.Key("distinct");
+            w.Uint64(facet.distinct);
+            w.Key("values");
+            w.StartArray();
+            for (const auto& [value, count] : facet.values) {
+                w.StartObject();
+                put(w, "value", value);
+                w.Key("count");
+                w.Uint(count);
+                w.EndObject();
+            }
+            w.EndArray();
             w.EndObject();
         }
-        w.EndArray();
         w.EndObject();
+        w.Key("facets_exact");
+        w.Bool(results.facets_exact);
     }
-    w.EndObject();
-    w.Key("facets_exact");
-    w.Bool(results.facets_exact);
     if (results.timeline) write_timeline(w, *results.timeline);
     put_or_null(w, "suggestion", results.suggestion);
     put_or_null(w, "why_nothing", results.why_nothing);

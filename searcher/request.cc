@@ -140,7 +140,6 @@ SearchRequest parse_request_line(const std::string& line) {
     if (doc.HasParseError() || !doc.IsObject())
         throw RequestError("bad_request", "a request is one JSON object a line, such as {\"q\": \"drought\"}");
     SearchRequest r;
-    r.options.facets = true;
     for (auto& m : doc.GetObject()) {
         const std::string name(m.name.GetString(), m.name.GetStringLength());
         if (name == "filters") {
@@ -178,7 +177,6 @@ SearchRequest parse_request_line(const std::string& line) {
 
 SearchRequest request_from_parameters(const std::multimap<std::string, std::string>& params) {
     SearchRequest r;
-    r.options.facets = true;
     for (const auto& [name, value] : params) apply(r, name, value);
     if (r.options.timeline_interval) r.options.timeline = true;
     return r;

@@ -101,11 +101,17 @@ Facet facet_from(const Xapian::ValueCountMatchSpy& spy, const std::string& name,
     f.name = name;
     f.distinct = counts.size();
     std::vector<std::pair<std::string, Xapian::doccount>> all(counts.begin(), counts.end());
-    std::sort(all.begin(), all.end(), [&](const auto& a, const auto& b) {
-        if (month) return a.first > b.first;  // months: newest first
-        return a.second != b.second ? a.second > b.second : a.first < b.first;
-    });
-    if (all.size() > top) all.resize(top);
+    // Only the first @p top are listed, so only they are put in order: a
+    // facet of many values (a speaker facet over thousands of matches) costs
+    // a full sort otherwise. The order is total (ties go by value, months
+    // are distinct), so the list is the one a full sort gives.
+    const std::size_t listed = std::min(top, all.size());
+    std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(listed), all.end(),
+                      [&](const auto& a, const auto& b) {
+                          if (month) return a.first > b.first;  // months: newest first
+                          return a.second != b.second ? a.second > b.second : a.first < b.first;
+                      });
+    all.resize(listed);
     f.values = std::move(all);
     return f;
 }
@@ -527,11 +533,12 @@ ResultSet search(const Xapian::Database& db, const SearchOptions& given) {
     for (auto it = mset.begin(); it != mset.end(); ++it)
         results.hits.push_back(shown_hit(db, query, mset, it, options, parser.stemmer()));
     if (options.facets) {
-        results.facets = {facet_from(spies.speakers, "speaker", false, options.facet_values),
-                          facet_from(spies.speaker_kinds, "speaker_kind", false, options.facet_values),
-                          facet_from(spies.locations, "location", false, options.facet_values),
-                          facet_from(spies.countries, "country", false, options.facet_values),
-                          facet_from(spies.days, "month", true, options.facet_values)};
+        results.facets =
+            std::vector<Facet>{facet_from(spies.speakers, "speaker", false, options.facet_values),
+                               facet_from(spies.speaker_kinds, "speaker_kind", false, options.facet_values),
+                               facet_from(spies.locations, "location", false, options.facet_values),
+                               facet_from(spies.countries, "country", false, options.facet_values),
+                               facet_from(spies.days, "month", true, options.facet_values)};
         results.facets_exact = results.exact || counted_every_copy(mset);
     }
     if (options.timeline) {

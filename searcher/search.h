@@ -148,8 +148,10 @@ struct ResultSet {
     std::size_t limit = 0;
     SortOrder sort = SortOrder::RELEVANCE;
     std::vector<Hit> hits;
-    std::vector<Facet> facets;         ///< when SearchOptions::facets
-    bool facets_exact = true;          ///< every match was counted
+    /// When SearchOptions::facets (and only then: counting them costs
+    /// every match its values, docs/performance.md).
+    std::optional<std::vector<Facet>> facets;
+    bool facets_exact = true;          ///< with facets: every match was counted
     std::optional<Timeline> timeline;  ///< when SearchOptions::timeline
     /// "Did you mean": the query with misspelt words corrected, when a word
     /// has no hits and the spelling data knows a close one; else empty.

@@ -375,8 +375,10 @@ async function showSearch(state, focus) {
   $('status').textContent = 'Searching…';
   const params = searchParams(state);
   if (!params.has('limit')) params.set('limit', String(DEFAULT_LIMIT));
-  // The timeline is asked for here, not kept in the URL: the page always shows it.
+  // The timeline and the facets (counted only when asked) are asked for
+  // here, not kept in the URL: the page always shows them.
   params.set('timeline', '1');
+  params.set('facets', '1');
   let data;
   try {
     data = await getJson('/api/search', params, request.signal);

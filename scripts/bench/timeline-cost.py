@@ -17,8 +17,8 @@ import time
 QUERIES = ["dollar", "oil prices", "statements by Baker", "type:statement", "coffee", "trade deficit japan", "bank",
            "said"]
 MODES = {
-    "facets": {},
-    "facets + timeline": {"timeline": True},
+    "facets": {"facets": True},
+    "facets + timeline": {"facets": True, "timeline": True},
     "no facets": {"facets": False},
     "no facets + timeline": {"facets": False, "timeline": True},
 }

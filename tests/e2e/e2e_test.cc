@@ -223,7 +223,7 @@ TEST_F(EndToEnd, JsonOutputHoldsTheDocumentedFields) {
     index_corpus();
     rapidjson::Document doc = search_json({"drought", "type:article"});
     ASSERT_TRUE(doc.IsObject());
-    EXPECT_EQ(doc["version"].GetInt(), 6);
+    EXPECT_EQ(doc["version"].GetInt(), 7);
     EXPECT_STREQ(doc["type"].GetString(), "results");
     EXPECT_STREQ(doc["query"].GetString(), "drought type:article");
     EXPECT_TRUE(doc["parsed"].IsString());
@@ -275,7 +275,7 @@ TEST_F(EndToEnd, ExitCodesFoundNothingFoundAndError) {
 
     rapidjson::Document error = search_json({"date:2025-02-30"}, 2);
     ASSERT_TRUE(error.IsObject());
-    EXPECT_EQ(error["version"].GetInt(), 6);
+    EXPECT_EQ(error["version"].GetInt(), 7);
     EXPECT_STREQ(error["error"]["code"].GetString(), "bad_query");
     EXPECT_TRUE(contains(error["error"]["message"].GetString(), "2025-02-30"));
 
@@ -539,7 +539,7 @@ TEST_F(EndToEnd, StatementJsonHitHoldsTheDocumentedFields) {
     index_corpus();
     rapidjson::Document doc = search_json({"type:statement", "speaker:Kettunen", "location:Helsinki"});
     ASSERT_TRUE(doc.IsObject());
-    EXPECT_EQ(doc["version"].GetInt(), 6);
+    EXPECT_EQ(doc["version"].GetInt(), 7);
     ASSERT_GT(doc["results"].Size(), 0u);
     for (const auto& hit : doc["results"].GetArray()) {
         for (const char* field : {"type", "id", "date", "title", "snippet", "path", "article", "article_date",
@@ -695,7 +695,7 @@ TEST_F(EndToEnd, PlainPhrasesBecomeFiltersShownByExplainAndInJson) {
 
 TEST_F(EndToEnd, FacetsCountTheWholeMatchSet) {
     ASSERT_EQ(index({CORPUS.string()}).exit_code, 0);
-    rapidjson::Document doc = search_json({"type:statement", "--limit", "1"});
+    rapidjson::Document doc = search_json({"--facets", "type:statement", "--limit", "1"});
     ASSERT_TRUE(doc["facets_exact"].GetBool());
     const auto& months = doc["facets"]["month"]["values"];
     unsigned counted = 0;
@@ -705,6 +705,65 @@ TEST_F(EndToEnd, FacetsCountTheWholeMatchSet) {
     CommandResult r = search({"--facets", "type:statement", "--limit", "1"});
     EXPECT_TRUE(contains(r.out, "speaker (")) << r.out;
     EXPECT_TRUE(contains(r.out, "month (")) << r.out;
+}
+
+/// Whether @p doc, a results document, carries the facets: the members
+/// facets and facets_exact both, with the five facets (fails the test when
+/// only one of the two members is there).
+bool has_facets(const rapidjson::Document& doc) {
+    EXPECT_TRUE(doc.IsObject() && doc.HasMember("results"));
+    if (!doc.IsObject()) return false;
+    EXPECT_EQ(doc.HasMember("facets"), doc.HasMember("facets_exact")) << "facets and facets_exact go together";
+    if (!doc.HasMember("facets")) return false;
+    for (const char* name : {"speaker", "speaker_kind", "location", "country", "month"})
+        EXPECT_TRUE(doc["facets"].HasMember(name)) << name;
+    return true;
+}
+
+// Issue 19 ("lean queries"): facets are counted only when asked, in --json
+// (--facets), --serve ("facets": true) and /api/search (facets=1) alike,
+// and an answer without them has no facets member at all.
+TEST_F(EndToEnd, Issue19FacetsOnlyWhenAsked) {
+    ASSERT_EQ(index({CORPUS.string()}).exit_code, 0);
+    const std::string query = "statements by Kettunen";
+    rapidjson::Document plain = search_json({query});
+    EXPECT_FALSE(has_facets(plain)) << "--json alone counts no facets";
+    rapidjson::Document asked = search_json({"--facets", query});
+    ASSERT_TRUE(has_facets(asked));
+    EXPECT_STREQ(asked["facets"]["speaker"]["values"][0]["value"].GetString(), "Aino Kettunen");
+    EXPECT_EQ(asked["total"]["estimate"].GetUint(), plain["total"]["estimate"].GetUint());
+    EXPECT_EQ(asked["results"].Size(), plain["results"].Size());
+    // Text: the facet lines only with --facets.
+    EXPECT_FALSE(contains(search({query}).out, "speaker ("));
+    EXPECT_TRUE(contains(search({"--facets", query}).out, "speaker ("));
+
+    bool ok = false;
+    saywho::testing::BackgroundProcess serve({SEARCH, "--db", db_, "--serve"}, (dir_ / "serve.err").string());
+    const std::pair<const char*, bool> lines[] = {{R"({"q": "statements by Kettunen"})", false},
+                                                  {R"({"q": "statements by Kettunen", "facets": true})", true},
+                                                  {R"({"q": "statements by Kettunen", "facets": false})", false},
+                                                  {R"({"q": "statements by Kettunen", "facets": "1"})", true}};
+    for (const auto& [line, facets] : lines) {
+        serve.write_line(line);
+        rapidjson::Document doc = parse_json(serve.read_line(10000, ok));
+        ASSERT_TRUE(ok) << line;
+        EXPECT_EQ(has_facets(doc), facets) << line;
+        EXPECT_EQ(doc["total"]["estimate"].GetUint(), plain["total"]["estimate"].GetUint()) << line;
+    }
+    serve.close_stdin();
+    EXPECT_EQ(serve.wait(10000), 0);
+
+    saywho::testing::HttpServer http({"--db", db_}, (dir_ / "http.err").string());
+    const std::pair<const char*, bool> targets[] = {
+        {"", false}, {"&facets=1", true}, {"&facets=0", false}, {"&facets=true", true}};
+    for (const auto& [extra, facets] : targets) {
+        HttpAnswer a = http_request(http.port(), "GET /api/search?q=statements%20by%20Kettunen" + std::string(extra));
+        ASSERT_EQ(a.status, 200) << extra;
+        rapidjson::Document doc = parse_json(a.body);
+        EXPECT_EQ(has_facets(doc), facets) << extra;
+    }
+    http.process().signal(SIGTERM);
+    EXPECT_EQ(http.process().wait(10000), 0);
 }
 
 TEST_F(EndToEnd, DidYouMeanAndWhyNothingMatched) {
@@ -906,6 +965,7 @@ TEST_F(EndToEnd, EveryJsonMemberOfRealOutputIsDocumented) {
     };
     check({"--json", "--now", "2025-03-26", "statements by Kettunen in Geneva last week"}, 0);
     check({"--json", "drought", "type:article"}, 0);
+    check({"--json", "--facets", "drought"}, 0);
     check({"--json", "ceasfire"}, 1);
     check({"--json", "date:2025-02-30"}, 2);
     // And the documented members of results show up in real output.
@@ -1000,7 +1060,8 @@ TEST_F(EndToEnd, ShardsSearchedTogetherLocallyRemotelyOrCompactedAnswerAsOneData
                 argv.push_back("--db");
                 argv.push_back(d);
             }
-            for (const char* arg : {"--json", "--limit", "1000", "--now", "2025-03-26"}) argv.push_back(arg);
+            for (const char* arg : {"--json", "--facets", "--limit", "1000", "--now", "2025-03-26"})
+                argv.push_back(arg);
             argv.push_back(q);
             CommandResult r = run_command(argv);
             EXPECT_NE(r.exit_code, 2) << r.err;

@@ -226,10 +226,11 @@ TEST_F(Order, LimitZeroGivesTheTotalsAndFacetsOnly) {
     EXPECT_EQ(r.out, "");
 
     // JSON, from the command line and from the service: no results, the rest as usual.
-    const CommandResult cli = run_command({SEARCH, "--db", db(), "--json", "--limit", "0", "statements by Berg"});
+    const CommandResult cli =
+        run_command({SEARCH, "--db", db(), "--json", "--facets", "--limit", "0", "statements by Berg"});
     EXPECT_EQ(cli.exit_code, 0) << cli.err;
     const CommandResult served =
-        run_command({SEARCH, "--db", db(), "--serve"}, R"({"q": "statements by Berg", "limit": 0})"
+        run_command({SEARCH, "--db", db(), "--serve"}, R"({"q": "statements by Berg", "limit": 0, "facets": true})"
                                                        "\n");
     EXPECT_EQ(served.exit_code, 0) << served.err;
     for (const CommandResult* answer : {&cli, &served}) {

@@ -85,7 +85,7 @@ TEST_F(Questions, ExplainAndJsonSayWhichFunctionWordsWereLeftOut) {
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_TRUE(contains(r.out, "  words: on the meeting\n  function words left out: on, the\n")) << r.out;
     rapidjson::Document doc = ask("statements by Kettunen on the meeting");
-    EXPECT_EQ(doc["version"].GetInt(), 6);
+    EXPECT_EQ(doc["version"].GetInt(), 7);
     EXPECT_EQ(strings(doc["interpretation"]["stopwords"]), (std::vector<std::string>{"on", "the"}));
     // Nothing left out: an empty list, never a missing member.
     doc = ask("statements by Kettunen meeting");

@@ -365,18 +365,23 @@ TEST_F(Understanding, FacetsCountEveryMatchAndEachValueOncePerDocument) {
     options.facets = true;
     options.limit = 1;
     ResultSet r = search(*db_, options);
-    ASSERT_EQ(r.facets.size(), 5u);
-    EXPECT_EQ(r.facets[4].name, "month");
+    ASSERT_TRUE(r.facets);
+    const std::vector<Facet>& facets = *r.facets;
+    ASSERT_EQ(facets.size(), 5u);
+    EXPECT_EQ(facets[4].name, "month");
     std::size_t months = 0;
-    for (const auto& [value, count] : r.facets[4].values) months += count;
+    for (const auto& [value, count] : facets[4].values) months += count;
     EXPECT_EQ(months, std::size(ARTICLES));  // every article, not only the page of one
     // The Clinton article quotes two people: one count each.
     bool bill = false, hillary = false;
-    for (const auto& [value, count] : r.facets[0].values) {
+    for (const auto& [value, count] : facets[0].values) {
         if (value == "Bill Clinton") bill = count == 1;
         if (value == "Hillary Clinton") hillary = count == 1;
     }
     EXPECT_TRUE(bill && hillary);
+    // Issue 19: without options.facets none are counted.
+    options.facets = false;
+    EXPECT_FALSE(search(*db_, options).facets);
 }
 
 }  // namespace

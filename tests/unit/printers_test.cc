@@ -107,6 +107,32 @@ TEST(PrintCount, WithoutHitsItSaysHowManyMatch) {
     EXPECT_EQ(count(1200, false), "about 1200 results\n");
 }
 
+// Issue 19: facets and facets_exact only when the search counted facets.
+TEST(PrintJson, FacetsOnlyWhenCounted) {
+    ResultSet results;
+    auto printed = [&results] {
+        std::ostringstream out;
+        print_json(out, results);
+        rapidjson::Document doc;
+        doc.Parse(out.str().c_str());
+        EXPECT_FALSE(doc.HasParseError()) << out.str();
+        return doc;
+    };
+    rapidjson::Document doc = printed();
+    EXPECT_FALSE(doc.HasMember("facets"));
+    EXPECT_FALSE(doc.HasMember("facets_exact"));
+    results.facets = std::vector<Facet>{{"speaker", {{"Anna Berg", 3}}, 1}};
+    results.facets_exact = false;
+    doc = printed();
+    ASSERT_TRUE(doc.HasMember("facets"));
+    EXPECT_EQ(doc["facets"]["speaker"]["distinct"].GetUint(), 1u);
+    EXPECT_STREQ(doc["facets"]["speaker"]["values"][0]["value"].GetString(), "Anna Berg");
+    EXPECT_FALSE(doc["facets_exact"].GetBool());
+    results.facets = std::vector<Facet>{};
+    doc = printed();
+    EXPECT_TRUE(doc["facets"].IsObject() && doc["facets"].ObjectEmpty()) << "counted, nothing to count";
+}
+
 TEST(PrintJson, AStatementHitCarriesEveryFieldAndNullsForTheUnknown) {
     Hit hit = statement_hit();
     hit.statement.role.clear();
@@ -117,7 +143,7 @@ TEST(PrintJson, AStatementHitCarriesEveryFieldAndNullsForTheUnknown) {
     rapidjson::Document doc;
     doc.Parse(out.str().c_str());
     ASSERT_FALSE(doc.HasParseError()) << out.str();
-    EXPECT_EQ(doc["version"].GetInt(), 6);
+    EXPECT_EQ(doc["version"].GetInt(), 7);
     const auto& h = doc["results"][0];
     EXPECT_STREQ(h["type"].GetString(), "statement");
     EXPECT_STREQ(h["id"].GetString(), "2025-03-19-trump-ukraine-peace-talks#5");

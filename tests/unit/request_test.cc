@@ -45,6 +45,18 @@ TEST(RequestCounts, ALimitOfZeroAsksForTotalsAndFacetsOnly) {
     EXPECT_THROW(request_from_parameters({{"q", "talks"}, {"limit", "101"}}), RequestError);
 }
 
+// Issue 19 ("lean queries"): a request counts facets only when it asks.
+TEST(RequestFacets, AreCountedOnlyWhenAsked) {
+    EXPECT_FALSE(parse_request_line(R"({"q":"talks"})").options.facets);
+    EXPECT_TRUE(parse_request_line(R"({"q":"talks","facets":true})").options.facets);
+    EXPECT_FALSE(parse_request_line(R"({"q":"talks","facets":false})").options.facets);
+    EXPECT_FALSE(request_from_parameters({{"q", "talks"}}).options.facets);
+    EXPECT_TRUE(request_from_parameters({{"q", "talks"}, {"facets", "1"}}).options.facets);
+    EXPECT_FALSE(request_from_parameters({{"q", "talks"}, {"facets", "0"}}).options.facets);
+    EXPECT_FALSE(cluster_request_from_parameters({{"id", "abc"}}).options.facets);
+    EXPECT_THROW(request_from_parameters({{"q", "talks"}, {"facets", "maybe"}}), RequestError);
+}
+
 TEST(RequestFilters, TheKindOfSpeakerIsAFilterLikeTheOthers) {
     const SearchRequest r = parse_request_line(R"({"q":"oil","filters":{"kind":"anonymous","quote":"none"}})");
     const std::vector<Filter> filters = request_filters(r);
