@@ -26,7 +26,7 @@ namespace saywho {
 
 /// IndexOptions::piece_bytes unless set: a piece of this much news builds
 /// at full speed on a small machine (docs/performance.md, "Pieces").
-inline constexpr std::uint64_t DEFAULT_PIECE_BYTES = std::uint64_t{256} << 20;
+inline constexpr std::uint64_t DEFAULT_PIECE_BYTES = std::uint64_t{32} << 20;
 
 struct IndexOptions {
     std::string db_path;              ///< REQUIRES: not empty
