@@ -51,6 +51,7 @@ corpus_of() {  # N SEED DIR
 measure() {  # DB INPUT OUT
     local db=$1 input=$2 out=$3 peak=0 size
     (
+        set +eo pipefail  # du fails while the build directory is absent
         while :; do
             size=$(du -sb "$db" "$db.saywho-build" 2>/dev/null | awk '{t += $1} END {print t + 0}')
             ((size > peak)) && peak=$size && echo "$peak" >"$db.peak"
@@ -59,9 +60,10 @@ measure() {  # DB INPUT OUT
     ) &
     local sampler=$!
     script -qec "/usr/bin/time -f 'TIME %e %M' $index --db $db $input" /dev/null | tr '\r' '\n' >"$db.log" || {
-        kill "$sampler"; cat "$db.log" >&2; echo "bench: saywho-index failed on $input" >&2; exit 2
+        kill "$sampler" 2>/dev/null; cat "$db.log" >&2; echo "bench: saywho-index failed on $input" >&2; exit 2
     }
-    kill "$sampler"; wait "$sampler" 2>/dev/null || true
+    kill "$sampler" 2>/dev/null || true
+    wait "$sampler" 2>/dev/null || true
     local stages
     stages=$(sed -n 's/^.*saywho-index: \(.*\) (at \([0-9:]*\))\r\?$/\2 \1/p' "$db.log" | paste -sd ';' | sed 's/;/; /g')
     read -r secs rss < <(grep '^TIME' "$db.log" | tail -n 1 | cut -d' ' -f2-)
