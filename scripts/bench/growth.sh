@@ -53,7 +53,7 @@ measure() {  # DB INPUT OUT
     (
         set +eo pipefail  # du fails while the build directory is absent
         while :; do
-            size=$(du -sb "$db" "$db.saywho-build" 2>/dev/null | awk '{t += $1} END {print t + 0}')
+            size=$(du -sb "$db" "$db.saywho-build" 2>/dev/null | awk '{t += $1} END {printf "%.0f\n", t}')
             ((size > peak)) && peak=$size && echo "$peak" >"$db.peak"
             sleep 2
         done
