@@ -18,13 +18,12 @@
 #include "searcher/alerts.h"
 #include "searcher/error_report.h"
 #include "searcher/export.h"
-#include "searcher/http_server.h"
+#include "searcher/http_module.h"
 #include "searcher/printers.h"
 #include "searcher/search.h"
 #include "searcher/service.h"
 #include "searcher/speaker_page.h"
 #include "searcher/speaker_printers.h"
-#include "searcher/webhook.h"
 
 namespace {
 
@@ -256,7 +255,7 @@ int run_saved_command(const CommandLine& cli) {
 /// then moves the marks of those delivered (unless --dry-run).
 int run_alerts(const CommandLine& cli) {
     const std::string& path = writable_database(cli);
-    if (!cli.webhook.url.empty()) saywho::check_webhook_url(cli.webhook.url);
+    if (!cli.webhook.url.empty()) saywho::http_module().check_webhook_url(cli.webhook.url);
     const std::vector<saywho::Alert> alerts = saywho::retry_concurrent_commits([&](int) {
         Xapian::Database db = saywho::open_for_searching(cli.dbs);
         return saywho::find_alerts(db, cli.search);
@@ -274,7 +273,7 @@ int run_alerts(const CommandLine& cli) {
         found = found || has_hits;
         if (has_hits && !cli.webhook.url.empty()) {
             try {
-                saywho::post_webhook(cli.webhook, saywho::alert_json(alert));
+                saywho::http_module().post_webhook(cli.webhook, saywho::alert_json(alert));
                 std::cout << "saved:" << alert.saved.name << ": " << alert.results.estimate << " new, posted\n";
             } catch (const saywho::DeliveryError& e) {
                 // The others go on; this one's mark stays, so the next run posts it again.
@@ -421,9 +420,15 @@ int main(int argc, char** argv) {
         http.databases = cli.dbs;
         http.cors_origin = cli.cors;
         http.threads = cli.threads;
+        const saywho::HttpModule* module = nullptr;
+        try {
+            module = &saywho::http_module();
+        } catch (const saywho::Error& e) {
+            return fail(false, "http", e.what());
+        }
         std::string error;
-        if (!saywho::parse_listen_address(cli.http, http, error)) return fail(false, "bad_option", error);
-        int code = saywho::serve_http(
+        if (!module->parse_listen_address(cli.http, http, error)) return fail(false, "bad_option", error);
+        int code = module->serve_http(
             http, [](const std::string& line) { std::cerr << line << '\n'; }, error);
         if (code != 0) return fail(false, "http", error);
         return EXIT_FOUND;

@@ -210,4 +210,29 @@ TEST_F(HttpOperations, ARequestAnsweredWithoutReadingItsBodyClosesTheConnection)
     EXPECT_FALSE(contains(answers, "HTTP/1.1 400")) << answers;
 }
 
+TEST(HttpModule, WithoutItHttpAndWebhooksFailClearlyAndSearchesStillWork) {
+    // saywho-search copied alone: saywho-http.so is neither beside it nor in
+    // ../lib/saywho.
+    ScratchDir dir;
+    const fs::path bin = dir.path() / "bin";
+    fs::create_directories(bin);
+    fs::copy_file(SEARCH, bin / "saywho-search");
+    const std::string alone = (bin / "saywho-search").string();
+    const std::string db = (dir.path() / "m.db").string();
+    ASSERT_EQ(run_command({INDEX, "--db", db, "--no-progress", CORPUS.string()}).exit_code, 0);
+
+    CommandResult http = run_command({alone, "--db", db, "--http", "127.0.0.1:" + std::to_string(free_port())});
+    EXPECT_EQ(http.exit_code, 2);
+    EXPECT_NE(http.err.find("saywho-http.so"), std::string::npos) << http.err;
+    EXPECT_NE(http.err.find((dir.path() / "lib" / "saywho" / "saywho-http.so").string()), std::string::npos)
+        << "names where it looked: " << http.err;
+
+    ASSERT_EQ(run_command({alone, "--db", db, "--save", "talks", "talks"}).exit_code, 0);
+    CommandResult alerts = run_command({alone, "--db", db, "--alerts", "--webhook", "http://127.0.0.1:9/hook"});
+    EXPECT_EQ(alerts.exit_code, 2);
+    EXPECT_NE(alerts.err.find("saywho-http.so"), std::string::npos) << alerts.err;
+
+    EXPECT_EQ(run_command({alone, "--db", db, "talks"}).exit_code, 0) << "a search needs no module";
+}
+
 }  // namespace

@@ -60,15 +60,15 @@ dpkg-deb -c "$deb"
 contents=$(dpkg-deb -c "$deb")
 for path in ./usr/bin/saywho-index ./usr/bin/saywho-search ./lib/systemd/system/saywho-http.service \
     ./etc/default/saywho-http ./usr/share/doc/saywho/copyright ./usr/share/doc/saywho/changelog.gz \
-    ./usr/share/doc/saywho/README.md ./usr/share/doc/saywho/docs/install.md; do
+    ./usr/share/doc/saywho/README.md ./usr/share/doc/saywho/docs/install.md ./usr/lib/saywho/saywho-http.so; do
     grep -q " $path\$" <<<"$contents" || {
         echo "FAIL: $path is not in the package" >&2
         exit 1
     }
 done
 dpkg-deb -x "$deb" "$tmp/root"
-for binary in saywho-index saywho-search; do
-    what=$(file "$tmp/root/usr/bin/$binary")
+for binary in bin/saywho-index bin/saywho-search lib/saywho/saywho-http.so; do
+    what=$(file "$tmp/root/usr/$binary")
     grep -q ', stripped' <<<"$what" || {
         echo "FAIL: $binary is not stripped: $what" >&2
         exit 1
@@ -160,6 +160,28 @@ corpus=$(cd "$(dirname "$0")/../../corpus" && pwd)
 /usr/bin/saywho-search --db "$tmp/test.db" --limit 1 Helsinki | tee "$tmp/search"
 [[ -s "$tmp/search" ]] || {
     echo "FAIL: the installed saywho-search found nothing in corpus/" >&2
+    exit 1
+}
+
+# The HTTP module, loaded from where the package put it.
+port=$((20000 + RANDOM % 30000))
+/usr/bin/saywho-search --db "$tmp/test.db" --http "127.0.0.1:$port" 2>"$tmp/http.log" &
+server=$!
+health=""
+for _ in $(seq 100); do
+    if exec 3<>"/dev/tcp/127.0.0.1/$port"; then
+        printf 'GET /healthz HTTP/1.0\r\n\r\n' >&3
+        read -r health <&3 || true
+        exec 3>&-
+        break
+    fi 2>/dev/null
+    sleep 0.1
+done
+kill "$server"
+wait "$server" || true
+[[ $health == "HTTP/1.1 200"* ]] || {
+    echo "FAIL: the installed saywho-search --http did not answer /healthz ($health):" >&2
+    cat "$tmp/http.log" >&2
     exit 1
 }
 
