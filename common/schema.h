@@ -209,6 +209,11 @@ inline constexpr char METADATA_FEATURES[] = "saywho:features";
 /// Metadata key holding the last indexing sequence number given to a
 /// document (decimal; see "Indexing order"); absent before the first.
 inline constexpr char METADATA_INDEX_SEQUENCE[] = "saywho:index-sequence";
+/// Metadata key present ("1") from the first commit of an indexing run that
+/// updates a database in place until its speaker link pass is committed:
+/// when a run was killed in between, the next one links every speaker, not
+/// only those its own statements touch.
+inline constexpr char METADATA_LINKS_PENDING[] = "saywho:links-pending";
 /// Prefix of the metadata key of a saved search: + its name; the value is
 /// the query as the user typed it.
 inline constexpr char METADATA_SAVED_PREFIX[] = "saywho:saved:";

@@ -206,6 +206,9 @@ void write_piece(Piece& piece, const IndexOptions& options, std::size_t workers,
         PreparingThreads preparing(options, piece.files, std::string(), stdin_stream, queue, workers);
         write_prepared(db, queue, options, stop, start, observer, piece.tally);
     }
+    // Carried into the merged database by the compactor: a run killed after
+    // the merge, before its link pass, leaves the mark for the next one.
+    db.set_metadata(schema::METADATA_LINKS_PENDING, "1");
     db.commit();
     db.close();
 }

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <utility>
 
@@ -50,6 +51,8 @@ SpeakerChanges index_in_place(Xapian::WritableDatabase& db, const IndexOptions& 
     WriterTally tally;
     tally.progress.bytes_total = inputs.total_bytes;
     tally.note_speaker_changes = !new_database;
+    // Goes out with the first batch; removed in the commit of the link pass.
+    db.set_metadata(schema::METADATA_LINKS_PENDING, "1");
     {
         PreparingThreads preparing(options, inputs.files, new_database ? std::string() : options.db_path, stdin_stream,
                                    queue, jobs);
@@ -61,16 +64,6 @@ SpeakerChanges index_in_place(Xapian::WritableDatabase& db, const IndexOptions& 
     if (options.prune) summary.pruned = prune_articles(db, tally);
     db.commit();
     return std::move(tally.speaker_changes);
-}
-
-/// Whether @p db holds nothing a new build would lose: no document, and no
-/// metadata but what open_for_writing() gives a new database (saved
-/// searches and alert marks are kept in metadata).
-bool holds_nothing(const Xapian::Database& db) {
-    if (db.get_doccount() != 0) return false;
-    for (auto it = db.metadata_keys_begin(); it != db.metadata_keys_end(); ++it)
-        if (*it != schema::METADATA_SCHEMA_VERSION && *it != schema::METADATA_FEATURES) return false;
-    return true;
 }
 
 }  // namespace
@@ -85,9 +78,12 @@ IndexSummary run_index(const IndexOptions& options, IndexObserver& observer, std
         ++summary.skipped;
     }
 
+    std::error_code ec;
+    // A database that exists, even empty as a build in pieces killed before
+    // its end leaves it, is filled in place: its batches are committed as
+    // they go, so a run killed again and again still gets there.
+    const bool new_database = !fs::exists(options.db_path, ec);
     Xapian::WritableDatabase db = open_for_writing(options.db_path);
-    // Empty as a killed build in pieces leaves it: built anew, in pieces.
-    const bool new_database = holds_nothing(db);
     // Commit a new database's metadata at once: from here on a valid
     // database is at the path, even if the run stops before its first batch.
     db.commit();
@@ -99,7 +95,9 @@ IndexSummary run_index(const IndexOptions& options, IndexObserver& observer, std
     if (writers == 0) writers = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, MAX_AUTO_WRITERS);
     auto parts = split_inputs(inputs.files, inputs.total_bytes, writers);
     const bool in_pieces = parts.size() > 1 || split_pieces(inputs.files, options.piece_bytes).size() > 1;
-    std::optional<SpeakerChanges> speaker_changes;  // none: every speaker is new
+    std::optional<SpeakerChanges> speaker_changes;  // none: link every speaker
+    // A run killed before its link pass leaves statements nobody linked.
+    const bool links_pending = !db.get_metadata(schema::METADATA_LINKS_PENDING).empty();
     if (new_database && in_pieces) {
         build_in_pieces(db, options, std::move(parts), inputs.total_bytes, stdin_stream, start, observer, summary);
         // It swapped the database it built into place of the one it closed.
@@ -107,12 +105,13 @@ IndexSummary run_index(const IndexOptions& options, IndexObserver& observer, std
     } else {
         SpeakerChanges changes =
             index_in_place(db, options, inputs, new_database, stdin_stream, start, observer, summary);
-        if (!new_database) speaker_changes = std::move(changes);
+        if (!new_database && !links_pending) speaker_changes = std::move(changes);
     }
     // Every run, as a link depends on what the whole archive says of a name;
     // after an update, only the names its statements touch are redone.
     observer.on_stage("linking speakers", seconds_since(start));
     summary.linked = link_speakers(db, speaker_changes ? &*speaker_changes : nullptr).changed;
+    db.set_metadata(schema::METADATA_LINKS_PENDING, "");
     // After the links: a short statement's copies are told by their speaker.
     observer.on_stage("clustering statements", seconds_since(start));
     const ClusterCounts clusters = cluster_statements(db);

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -38,7 +39,10 @@ class RecordingObserver : public IndexObserver {
   public:
     void on_problem(const InputProblem& problem) override { problems.push_back(problem); }
     void on_progress(const IndexProgress& progress) override { reports.push_back(progress); }
-    void on_stage(const std::string& stage, double) override { stages += stage + "; "; }
+    void on_stage(const std::string& stage, double) override {
+        stages += stage + "; ";
+        if (stage == stop_at_stage) throw std::runtime_error("stopped before " + stage);
+    }
 
     /// The problems whose message contains @p part.
     std::vector<InputProblem> matching(const std::string& part) const {
@@ -56,6 +60,7 @@ class RecordingObserver : public IndexObserver {
     std::vector<InputProblem> problems;
     std::vector<IndexProgress> reports;
     std::string stages;
+    std::string stop_at_stage;  ///< a run that reaches it stops there, as if killed
 };
 
 std::string article_text(const std::string& date, const std::string& title, const std::string& body) {
@@ -604,10 +609,46 @@ TEST_F(IndexRunTest, AnArchiveGrownRunByRunIsTheArchiveIndexedAtOnce) {
     EXPECT_EQ(index_archive().linked, 1u);
     expect_same_databases(at_once_path, db_path_);
 
+    // A run stopped after writing, before its link pass: the next run links
+    // what it left, though it adds nothing itself.
+    fs::remove(archive_ / "3.txt");
+    EXPECT_EQ(index_archive(/*prune=*/true).linked, 1u);
+    write_article("3.txt", "1987-03-03", "Trade talks",
+                  "Treasury Secretary James Baker said on Monday that the trade deficit would shrink this year.");
+    IndexOptions options;
+    options.db_path = db_path_;
+    options.inputs = {archive_.string()};
+    RecordingObserver stopping;
+    stopping.stop_at_stage = "linking speakers";
+    std::istringstream no_stdin;
+    EXPECT_THROW(run_index(options, stopping, no_stdin), std::runtime_error);
+    EXPECT_EQ(count(schema::bounded_term(schema::PREFIX_SPEAKER, "james baker")), 1u) << "not linked yet";
+    EXPECT_EQ(index_archive().linked, 1u);
+    EXPECT_EQ(count(schema::bounded_term(schema::PREFIX_SPEAKER, "james baker")), 2u);
+
     // Removing the full name undoes the link, as a build without it would.
     fs::remove(archive_ / "3.txt");
     EXPECT_EQ(index_archive(/*prune=*/true).linked, 1u);
     EXPECT_EQ(count(schema::bounded_term(schema::PREFIX_SPEAKER, "james baker")), 0u);
+}
+
+TEST_F(IndexRunTest, ABuildInPiecesStoppedBeforeItsLinksIsLinkedByTheNextRun) {
+    write_article("1.txt", "1987-03-02", "Dollar talks", "\"The dollar will find its level,\" Baker told reporters.");
+    write_article("2.txt", "1987-03-03", "Trade talks",
+                  "Treasury Secretary James Baker said on Monday that the trade deficit would shrink this year.");
+    IndexOptions options;
+    options.db_path = db_path_;
+    options.inputs = {archive_.string()};
+    options.writers = 1;
+    options.piece_bytes = 1;
+    RecordingObserver stopping;
+    stopping.stop_at_stage = "linking speakers";
+    std::istringstream no_stdin;
+    EXPECT_THROW(run_index(options, stopping, no_stdin), std::runtime_error);
+    EXPECT_EQ(open_db().get_metadata(schema::METADATA_LINKS_PENDING), "1") << "the merged pieces carry the mark";
+    EXPECT_EQ(index_archive().linked, 1u);
+    EXPECT_EQ(open_db().get_metadata(schema::METADATA_LINKS_PENDING), "");
+    EXPECT_EQ(index_archive().linked, 0u);
 }
 
 TEST_F(IndexRunTest, SplitPiecesKeepsOrderAndBoundsEachPieceButTheLargeFiles) {
@@ -774,24 +815,6 @@ TEST_F(IndexRunTest, ABuildDirectoryLeftByAnInterruptedRunIsReplaced) {
     EXPECT_EQ(summary.added, 3u) << observer_.describe();
     EXPECT_EQ(open_db().get_doccount(), 3u + count(schema::type_term(schema::TYPE_STATEMENT)));
     EXPECT_FALSE(fs::exists(db_path_ + ".saywho-build"));
-}
-
-TEST_F(IndexRunTest, AnEmptyDatabaseIsBuiltAnewButASavedSearchInItIsKept) {
-    write_three_articles();
-    writers_ = 2;
-    // Empty, as a killed build leaves it: built anew, in pieces.
-    open_for_writing(db_path_).commit();
-    EXPECT_EQ(index_archive().added, 3u) << observer_.describe();
-    // Empty of documents but holding a saved search: updated in place, so
-    // the search is not lost with the empty database the pieces replace.
-    fs::remove_all(db_path_);
-    {
-        Xapian::WritableDatabase db = open_for_writing(db_path_);
-        db.set_metadata(std::string(schema::METADATA_SAVED_PREFIX) + "talks", "{\"q\":\"talks\"}");
-        db.commit();
-    }
-    EXPECT_EQ(index_archive().added, 3u) << observer_.describe();
-    EXPECT_FALSE(open_db().get_metadata(std::string(schema::METADATA_SAVED_PREFIX) + "talks").empty());
 }
 
 // --- Opening databases ------------------------------------------------------
