@@ -101,6 +101,11 @@ class IndexRunTest : public ::testing::Test {
         return run_index(options, observer_, in);
     }
     IndexSummary index_archive(bool prune = false) { return index({archive_.string()}, prune); }
+    /// Builds @p corpus into a new database as the fixture is set up now,
+    /// and fails unless it is the database at @p one_path, built by one
+    /// writer with the summary @p one; @p what names the build.
+    void expect_same_build(const std::string& corpus, const IndexSummary& one, const std::string& one_path,
+                           const std::string& what);
 
     Xapian::Database open_db() const { return Xapian::Database(db_path_); }
 
@@ -535,6 +540,20 @@ void expect_same_databases(const std::string& a_path, const std::string& b_path)
     }
 }
 
+void IndexRunTest::expect_same_build(const std::string& corpus, const IndexSummary& one, const std::string& one_path,
+                                     const std::string& what) {
+    fs::remove_all(db_path_);
+    IndexSummary again = index({corpus});
+    EXPECT_EQ(again.added, one.added) << what;
+    EXPECT_EQ(again.statements, one.statements) << what;
+    EXPECT_EQ(again.bytes_read, one.bytes_read) << what;
+    EXPECT_EQ(again.ignored_files, one.ignored_files) << what;
+    EXPECT_EQ(again.linked, one.linked) << what;
+    EXPECT_EQ(again.copies, one.copies) << what;
+    expect_same_databases(one_path, db_path_);
+    EXPECT_FALSE(fs::exists(db_path_ + ".saywho-build")) << "the pieces are removed; " << what;
+}
+
 TEST_F(IndexRunTest, SeveralWritersBuildTheDocumentsOfOneWriter) {
     const std::string corpus = std::string(SAYWHO_SOURCE_DIR) + "/corpus";
     writers_ = 1;
@@ -543,14 +562,7 @@ TEST_F(IndexRunTest, SeveralWritersBuildTheDocumentsOfOneWriter) {
     fs::rename(db_path_, one_path);
     for (std::size_t writers : {2u, 3u, 7u}) {
         writers_ = writers;
-        fs::remove_all(db_path_);
-        IndexSummary many = index({corpus});
-        EXPECT_EQ(many.added, one.added) << writers;
-        EXPECT_EQ(many.statements, one.statements) << writers;
-        EXPECT_EQ(many.bytes_read, one.bytes_read) << writers;
-        EXPECT_EQ(many.ignored_files, one.ignored_files) << writers;
-        expect_same_databases(one_path, db_path_);
-        EXPECT_FALSE(fs::exists(db_path_ + ".saywho-build")) << "the shards are removed";
+        expect_same_build(corpus, one, one_path, std::to_string(writers) + " writers");
     }
 }
 
@@ -563,18 +575,10 @@ TEST_F(IndexRunTest, PiecesOfAnySizeBuildTheDocumentsOfOneWriterInOnePiece) {
     // 1 byte: every file a piece; 4 KiB: a few files each.
     for (std::uint64_t piece_bytes : {std::uint64_t{1}, std::uint64_t{4096}}) {
         for (std::size_t writers : {1u, 2u}) {
-            const std::string what = std::to_string(piece_bytes) + " bytes, " + std::to_string(writers) + " writers";
             piece_bytes_ = piece_bytes;
             writers_ = writers;
-            fs::remove_all(db_path_);
-            IndexSummary pieces = index({corpus});
-            EXPECT_EQ(pieces.added, one.added) << what;
-            EXPECT_EQ(pieces.statements, one.statements) << what;
-            EXPECT_EQ(pieces.bytes_read, one.bytes_read) << what;
-            EXPECT_EQ(pieces.linked, one.linked) << what;
-            EXPECT_EQ(pieces.copies, one.copies) << what;
-            expect_same_databases(one_path, db_path_);
-            EXPECT_FALSE(fs::exists(db_path_ + ".saywho-build")) << "the pieces are removed; " << what;
+            expect_same_build(corpus, one, one_path,
+                              std::to_string(piece_bytes) + " bytes, " + std::to_string(writers) + " writers");
         }
     }
 }
