@@ -29,9 +29,7 @@ std::size_t prune_articles(Xapian::WritableDatabase& db, WriterTally& tally) {
     }
     for (const auto& id : doomed) {
         db.delete_document(schema::article_id_term(id));
-        const std::string statements_term = schema::statement_article_term(id);
-        if (tally.note_speaker_changes) note_statements(db, statements_term, tally.speaker_changes);
-        db.delete_document(statements_term);
+        delete_statements(db, id, tally);
     }
     return doomed.size();
 }

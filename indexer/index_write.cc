@@ -11,8 +11,12 @@ namespace saywho {
 
 double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
-void note_statements(const Xapian::Database& db, const std::string& term, SpeakerChanges& changes) {
-    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) changes.note(db.get_document(*it));
+void delete_statements(Xapian::WritableDatabase& db, const std::string& article_id, WriterTally& tally) {
+    const std::string term = schema::statement_article_term(article_id);
+    if (tally.note_speaker_changes)
+        for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it)
+            tally.speaker_changes.note(db.get_document(*it));
+    db.delete_document(term);
 }
 
 void write_prepared(Xapian::WritableDatabase& db, OrderedQueue& queue, const IndexOptions& options,
@@ -79,9 +83,7 @@ void write_prepared(Xapian::WritableDatabase& db, OrderedQueue& queue, const Ind
             bool existed = db.postlist_begin(id_term) != db.postlist_end(id_term);
             // The old statements go first, whatever changed: a changed body
             // can have fewer statements, and none may be left behind.
-            const std::string statements_term = schema::statement_article_term(item.article_id);
-            if (existed && tally.note_speaker_changes) note_statements(db, statements_term, tally.speaker_changes);
-            db.delete_document(statements_term);
+            delete_statements(db, item.article_id, tally);
             for (auto& doc : item.statement_docs) {
                 if (tally.note_speaker_changes) tally.speaker_changes.note(doc);
                 doc.add_value(schema::SLOT_INDEX_SEQUENCE, schema::index_sequence_value(++sequence));

@@ -56,9 +56,9 @@ void write_prepared(Xapian::WritableDatabase& db, OrderedQueue& queue, const Ind
                     const std::atomic<bool>& stop, Clock::time_point start, IndexObserver& observer,
                     WriterTally& tally);
 
-/// Notes in @p changes the statements of @p db indexed by @p term (one
-/// article's, before they are removed).
-void note_statements(const Xapian::Database& db, const std::string& term, SpeakerChanges& changes);
+/// Deletes the statements of article @p article_id from @p db, noting them
+/// first in tally.speaker_changes if it asks.
+void delete_statements(Xapian::WritableDatabase& db, const std::string& article_id, WriterTally& tally);
 
 /// Adds the counts of @p part to @p total.
 void add_counts(IndexSummary& total, const IndexSummary& part);
